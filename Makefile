@@ -1,0 +1,131 @@
+# naqib - full-text search for Arabic union texts.
+#
+#   make            build the tools into $(BUILD)/
+#   make demo       install missing dependencies, index corpus/, run queries
+#   make check      install missing dependencies, run the whole test suite,
+#                   then again under AddressSanitizer + UBSan
+#   make install    PREFIX=/usr/local DESTDIR= BINDIR= MANDIR=
+#   make bench      benchmarks and the retrieval evaluation (bench/)
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+BUILD ?= build
+
+CC ?= cc
+CXX ?= c++
+PKG_CONFIG ?= pkg-config
+CFLAGS ?= -O2 -g
+CXXFLAGS ?= -O2 -g
+LDFLAGS ?=
+
+PKGS = icu-uc icu-i18n xapian-core jansson
+WARN = -Wall -Wextra -Werror
+# Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
+# after `deps` has installed what was missing.
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lpthread
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) \
+	$(CFLAGS) $(PKG_CFLAGS) -Ilib -Istemmers
+ALL_CXXFLAGS = -std=c++11 $(WARN) $(CXXFLAGS) $(PKG_CFLAGS) -Ilib
+
+LIB_C = lib/status.c lib/utf8.c lib/buf.c lib/analyze.c lib/stopwords.c \
+	lib/query.c lib/record.c lib/snippet.c lib/date.c lib/cli.c \
+	stemmers/stemmer.c stemmers/snowball.c stemmers/light.c stemmers/none.c
+LIB_CXX = lib/xapian.cc
+LIB_OBJ = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o)
+LIB = $(BUILD)/libnaqib.a
+
+INDEX_OBJ = $(BUILD)/indexer/naqib-index.o $(BUILD)/indexer/formats.o \
+	$(BUILD)/indexer/walk.o
+SEARCH_OBJ = $(BUILD)/searcher/naqib-search.o $(BUILD)/searcher/output.o
+TOOLS = $(BUILD)/naqib-index $(BUILD)/naqib-search
+
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+MAN1 = man/naqib-index.1 man/naqib-search.1
+MAN7 = man/naqib.7
+
+HEADERS = lib/naqib.h lib/internal.h lib/cli.h stemmers/stemmer.h \
+	indexer/formats.h indexer/walk.h searcher/output.h
+
+.PHONY: all deps deps-check demo check test test-asan install uninstall \
+	clean bench
+
+all: $(TOOLS) $(UNIT_BIN)
+
+$(BUILD)/%.o: %.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Iindexer -Isearcher -c -o $@ $<
+
+$(BUILD)/%.o: %.cc $(HEADERS)
+	@mkdir -p $(@D)
+	$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+# Linked by the C++ compiler: libnaqib holds the Xapian wrapper.
+$(BUILD)/naqib-index: $(INDEX_OBJ) $(LIB)
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(INDEX_OBJ) $(LIB) $(PKG_LIBS)
+
+$(BUILD)/naqib-search: $(SEARCH_OBJ) $(LIB)
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(SEARCH_OBJ) $(LIB) $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@.o $<
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(LIB) $(PKG_LIBS)
+
+deps:
+	@scripts/deps build
+
+deps-check:
+	@scripts/deps check
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/demo $(BUILD)
+
+# The suite runs twice: on the normal build, then on a build with
+# AddressSanitizer and UndefinedBehaviorSanitizer, where any report fails.
+check: deps deps-check
+	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory test-asan
+
+test: all
+	@tests/run $(BUILD)
+
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+test-asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+		CFLAGS="-O1 -g $(SAN)" CXXFLAGS="-O1 -g $(SAN)" \
+		LDFLAGS="$(SAN)" all
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		tests/run build-asan
+
+bench: deps
+	@scripts/deps bench
+	@$(MAKE) --no-print-directory all
+	bench/index-speed
+	bench/eval
+
+install: $(TOOLS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(TOOLS) $(DESTDIR)$(BINDIR)/
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/naqib-index $(DESTDIR)$(BINDIR)/naqib-search
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+
+clean:
+	rm -rf build build-asan naqib.db
