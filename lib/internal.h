@@ -1,0 +1,56 @@
+/* Declarations shared between libnaqib's files and not exported. */
+#ifndef NAQIB_INTERNAL_H
+#define NAQIB_INTERNAL_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Records a message for naqib_last_error() and returns status. */
+int _naqib_fail(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* A growable byte buffer; always NUL-terminated once anything was added. */
+typedef struct _naqib_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+} _naqib_buf_t;
+
+int _naqib_buf_reserve(_naqib_buf_t *b, size_t extra);
+int _naqib_buf_add(_naqib_buf_t *b, const char *s, size_t n);
+int _naqib_buf_addc(_naqib_buf_t *b, char c);
+void _naqib_buf_free(_naqib_buf_t *b);
+
+/* Encodes code point c as UTF-8 into out (room for 4 bytes); returns the
+ * number of bytes written. */
+size_t _naqib_utf8_put(char *out, unsigned c);
+
+/* Decodes the code point at s[*i] (the text is valid UTF-8) and advances *i. */
+unsigned _naqib_utf8_next(const char *s, size_t *i);
+
+/* Whether code point c belongs to the Arabic script blocks. */
+int _naqib_is_arabic(unsigned c);
+
+/* Rewrites the query text[0..len) into the text for Xapian's QueryParser:
+ * words normalized, syntax kept (query.c).  The normalized prefixes of
+ * wildcards go to prefixes, each NUL-terminated. */
+struct naqib_analyzer;
+int _naqib_query_rewrite(struct naqib_analyzer *a, const char *text,
+			 size_t len, _naqib_buf_t *out, _naqib_buf_t *prefixes);
+
+/* Normalizes always through ICU, never the fast path (for the test that
+ * both paths agree). */
+int _naqib_normalize_icu(struct naqib_analyzer *a, const char *w, size_t len,
+			 const char **out, size_t *out_len);
+
+/* The stopword list, sorted, and its length (for the unit tests). */
+const char *const *_naqib_stopwords(size_t *count);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,361 @@
+/*
+ * naqib.h - the public interface of libnaqib: Arabic text analysis, the Xapian
+ * wrapper, queries and snippets.
+ *
+ * Conventions (see DESIGN.md):
+ *  - Every call that can fail returns a status, NAQIB_OK (0) on success, and
+ *    hands results back through a trailing out parameter.  On failure the out
+ *    parameter is set to NULL (or left untouched for plain values) and
+ *    naqib_last_error() holds a message a person can read.
+ *  - Ownership is written above each prototype.  Destroy functions accept NULL.
+ *  - Text is UTF-8 everywhere.  Offsets are byte offsets into the caller's
+ *    original text.
+ */
+#ifndef NAQIB_H
+#define NAQIB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define NAQIB_VERSION "0.1.0"
+
+typedef enum naqib_status {
+	NAQIB_OK = 0,
+	NAQIB_E_NOMEM,        /* out of memory */
+	NAQIB_E_INVALID,      /* invalid argument or option */
+	NAQIB_E_UTF8,         /* invalid UTF-8 in the input */
+	NAQIB_E_IO,           /* reading or writing a file failed */
+	NAQIB_E_ICU,          /* ICU reported an error */
+	NAQIB_E_DB_LOCKED,    /* another process holds the write lock */
+	NAQIB_E_DB_NOT_FOUND, /* no database at that path */
+	NAQIB_E_DB_CORRUPT,   /* the database is damaged */
+	NAQIB_E_DB_MODIFIED,  /* the database changed under a reader, retry failed */
+	NAQIB_E_DB_VERSION,   /* unsupported format or created by another analyser */
+	NAQIB_E_DB,           /* any other database error */
+	NAQIB_E_QUERY,        /* the query could not be parsed or run */
+	NAQIB_E_NOT_FOUND,    /* the document or key does not exist */
+	NAQIB_STATUS_COUNT
+} naqib_status_t;
+
+/* A constant English name of a status ("database is locked").  Never NULL. */
+const char *naqib_status_to_string(int status);
+
+/* The message of the last call that failed in this thread, with the details
+ * (path, offset, what Xapian said).  Owned by the library, valid until the
+ * next failing call in this thread.  Never NULL. */
+const char *naqib_last_error(void);
+
+/* ---------------------------------------------------------------- UTF-8 */
+
+/* Checks that text[0..len) is well-formed UTF-8 (no overlong forms, no
+ * surrogates, nothing above U+10FFFF) and holds no NUL byte.  On failure
+ * returns NAQIB_E_UTF8 and stores the byte offset of the first bad sequence
+ * in *bad_offset (when not NULL). */
+int naqib_utf8_check(const char *text, size_t len, size_t *bad_offset);
+
+/* ---------------------------------------------------------------- stemmers */
+
+typedef struct naqib_stemmer naqib_stemmer_t;
+
+/* Creates a stemmer.  name: "snowball", "light" or "none".  language: the
+ * Snowball language for "snowball" ("arabic", "french", "english", ...),
+ * NULL or "arabic" for the others.  Unknown names and languages give
+ * NAQIB_E_INVALID.  Caller frees with naqib_stemmer_destroy(). */
+int naqib_stemmer_new(const char *name, const char *language,
+		      naqib_stemmer_t **out);
+
+/* Stems one normalized word.  *out is owned by the stemmer and valid until
+ * the next call on it; *out_len is its length.  Words longer than
+ * NAQIB_MAX_STEM_INPUT bytes come back unchanged. */
+#define NAQIB_MAX_STEM_INPUT 64
+int naqib_stemmer_stem(naqib_stemmer_t *s, const char *word, size_t len,
+		       const char **out, size_t *out_len);
+
+void naqib_stemmer_destroy(naqib_stemmer_t *s);
+
+/* The names accepted by naqib_stemmer_new(), NULL-terminated.  Static. */
+const char *const *naqib_stemmer_names(void);
+
+/* ---------------------------------------------------------------- analysis */
+
+/* Token flags. */
+#define NAQIB_TOKEN_ARABIC   0x01u /* Arabic letters */
+#define NAQIB_TOKEN_LATIN    0x02u /* Latin (or other non-Arabic) letters */
+#define NAQIB_TOKEN_NUMBER   0x04u /* digits, any script */
+#define NAQIB_TOKEN_STOPWORD 0x08u /* on the query-time stopword list */
+#define NAQIB_TOKEN_TOO_LONG 0x10u /* longer than NAQIB_MAX_TERM: not indexed */
+
+/* Longest normalized word written to the index, in bytes (Xapian's limit on
+ * a term is 245 bytes, and a stem term has a one-byte prefix). */
+#define NAQIB_MAX_TERM 200
+
+typedef struct naqib_token {
+	size_t start;       /* byte offset of the word in the original text */
+	size_t end;         /* one past its last byte */
+	const char *norm;   /* normalized form, NUL-terminated */
+	size_t norm_len;
+	const char *stem;   /* stem of the normalized form, NUL-terminated */
+	size_t stem_len;
+	unsigned flags;     /* NAQIB_TOKEN_* */
+} naqib_token_t;
+
+typedef struct naqib_analyzer naqib_analyzer_t;
+
+typedef struct naqib_analyzer_options {
+	const char *stemmer;       /* Arabic words: "snowball", "light", "none" */
+	const char *latin_stemmer; /* Latin words: a Snowball language or "none" */
+} naqib_analyzer_options_t;
+
+/* The defaults used when an option is NULL (the measured best choices). */
+#define NAQIB_DEFAULT_STEMMER "snowball"
+#define NAQIB_DEFAULT_LATIN_STEMMER "french"
+
+/* Creates an analyser.  opts may be NULL for the defaults.  An analyser is
+ * not thread-safe: use one per thread.  Caller frees. */
+int naqib_analyzer_new(const naqib_analyzer_options_t *opts,
+		       naqib_analyzer_t **out);
+void naqib_analyzer_destroy(naqib_analyzer_t *a);
+
+/* The stemmer names this analyser was made with.  Owned by it. */
+const char *naqib_analyzer_stemmer(const naqib_analyzer_t *a);
+const char *naqib_analyzer_latin_stemmer(const naqib_analyzer_t *a);
+
+/* Splits text[0..len) into words and analyses each: normalization, stopword
+ * check, stem.  text must be valid UTF-8 (see naqib_utf8_check); invalid
+ * input gives NAQIB_E_UTF8.  *tokens is an array of *count tokens owned by
+ * the analyser, valid until its next call. */
+int naqib_analyze(naqib_analyzer_t *a, const char *text, size_t len,
+		  const naqib_token_t **tokens, size_t *count);
+
+/* Normalizes one word (or any text, without splitting it) as the analyser
+ * does: NFKC, case folding, tashkeel and tatweel removed, letter folding,
+ * digits to ASCII.  *out is owned by the analyser, valid until its next call. */
+int naqib_normalize(naqib_analyzer_t *a, const char *word, size_t len,
+		    const char **out, size_t *out_len);
+
+/* Stems one normalized word with the stemmer for its script (Arabic
+ * stemmer, Latin stemmer, digits unchanged).  The one stemming function used
+ * by the indexer, the query parser and the snippets.  *out is owned by the
+ * analyser, valid until its next call. */
+int naqib_analyzer_stem(naqib_analyzer_t *a, const char *norm, size_t len,
+			const char **out, size_t *out_len);
+
+/* Whether a normalized word is on the query-time stopword list. */
+int naqib_is_stopword(const char *norm, size_t len);
+
+/* ---------------------------------------------------------------- records */
+
+/* What the index stores for each document so that a hit can be shown.
+ * Strings are NUL-terminated UTF-8; a missing field is "". */
+typedef struct naqib_record {
+	const char *id;
+	const char *title;
+	const char *date;
+	const char *url;
+	const char *source;
+	const char *path;
+	const char *body;
+} naqib_record_t;
+
+/* Serializes a record.  *out is malloc'd, caller frees. */
+int naqib_record_encode(const naqib_record_t *r, char **out, size_t *out_len);
+
+/* Parses data[0..len) made by naqib_record_encode().  The strings in *r point
+ * into data, which must stay alive and unchanged while *r is used. */
+int naqib_record_decode(const char *data, size_t len, naqib_record_t *r);
+
+/* ---------------------------------------------------------------- dates */
+
+/* Reads a date as metadata gives it (2017-01-25, 2017-01-25T14:36:00+01:00,
+ * 10/10/2016 day first, "Sun, 15 Jul 2018 21:56:56 +0400") into out as
+ * YYYY-MM-DD.  NAQIB_E_INVALID (and out "") when it is none of these or not
+ * a real day. */
+int naqib_date_normalize(const char *s, char out[11]);
+
+/* ---------------------------------------------------------------- database */
+
+typedef struct naqib_db naqib_db_t;
+typedef struct naqib_doc naqib_doc_t;
+
+#define NAQIB_DB_READ  0 /* open an existing database for searching */
+#define NAQIB_DB_WRITE 1 /* open for writing, creating it if needed */
+
+/* Term prefixes (Xapian conventions: Q unique id, Z stem). */
+#define NAQIB_PREFIX_ID   "Q"
+#define NAQIB_PREFIX_STEM "Z"
+
+/* Opens the database directory at path.  A writer holds Xapian's lock until
+ * naqib_db_close(): a second writer gets NAQIB_E_DB_LOCKED.  Caller frees
+ * with naqib_db_close(), which commits pending changes of a writer. */
+int naqib_db_open(const char *path, int mode, naqib_db_t **out);
+
+/* Commits pending changes (no-op for a reader).  Closing also commits. */
+int naqib_db_commit(naqib_db_t *db);
+
+/* Closes the database; pending changes of a writer are committed and the
+ * lock released.  Accepts NULL.  An error while committing here is lost:
+ * call naqib_db_commit() first to see it. */
+void naqib_db_close(naqib_db_t *db);
+
+/* Makes a reader see the latest committed state. */
+int naqib_db_reopen(naqib_db_t *db);
+
+/* Number of documents. */
+int naqib_db_doc_count(naqib_db_t *db, unsigned *out);
+
+/* Reads the metadata value of key; a missing key gives "".  *out is
+ * malloc'd, caller frees. */
+int naqib_db_get_metadata(naqib_db_t *db, const char *key, char **out);
+int naqib_db_set_metadata(naqib_db_t *db, const char *key, const char *value);
+
+/* Whether a document with this id exists (a writer also sees its own
+ * uncommitted changes). */
+int naqib_db_has_id(naqib_db_t *db, const char *id, int *exists);
+
+/* Adds doc under id, replacing any document with the same id.  *replaced
+ * (may be NULL) tells whether one was replaced.  The database does not take
+ * doc: the caller still frees it. */
+int naqib_db_replace(naqib_db_t *db, const char *id, naqib_doc_t *doc,
+		     int *replaced);
+
+/* Deletes the document with this id; *found tells whether there was one. */
+int naqib_db_delete(naqib_db_t *db, const char *id, int *found);
+
+/* Reads the stored record data of the document with this id.  *data is
+ * malloc'd, caller frees. */
+int naqib_db_get_data(naqib_db_t *db, const char *id, char **data,
+		      size_t *len);
+
+/* A document under construction.  Caller frees. */
+int naqib_doc_new(naqib_doc_t **out);
+void naqib_doc_destroy(naqib_doc_t *doc);
+/* A term at a word position (for phrases and NEAR). */
+int naqib_doc_add_posting(naqib_doc_t *doc, const char *term, size_t len,
+			  unsigned pos);
+/* A term without position, counted wdf_inc times. */
+int naqib_doc_add_term(naqib_doc_t *doc, const char *term, size_t len,
+		       unsigned wdf_inc);
+/* A filter term: no effect on ranking. */
+int naqib_doc_add_boolean_term(naqib_doc_t *doc, const char *term, size_t len);
+int naqib_doc_set_value(naqib_doc_t *doc, unsigned slot, const char *data,
+			size_t len);
+int naqib_doc_set_data(naqib_doc_t *doc, const char *data, size_t len);
+
+/* Adds the terms of an analysed text to doc, as the indexer does: every word
+ * at its position (from *pos, advanced) and its stem with the "Z" prefix
+ * (numbers have no stem term: queries look them up as they are).
+ * Stopwords are indexed too, so that phrases containing them match.  The
+ * first `boosted` words count twice in the ranking (a title, the lead of a
+ * body). */
+int naqib_doc_index_tokens(naqib_doc_t *doc, const naqib_token_t *tokens,
+			   size_t count, size_t boosted, unsigned *pos);
+
+/* Stores the analyser settings in a new database, or checks that an
+ * existing one was made with the same ones (NAQIB_E_DB_VERSION if not). */
+int naqib_db_check_analyzer(naqib_db_t *db, naqib_analyzer_t *a, int writer);
+
+/* Creates an analyser with the settings the database was indexed with.
+ * Caller frees. */
+int naqib_db_analyzer_new(naqib_db_t *db, naqib_analyzer_t **out);
+
+/* ---------------------------------------------------------------- queries */
+
+typedef struct naqib_query naqib_query_t;
+
+/* Parses a query typed by a person: free text ranked with BM25 (words OR-ed,
+ * stopwords dropped unless the query has nothing else), plus the Xapian
+ * syntax: AND OR NOT XOR, "phrases" (also «…»), NEAR, NEAR/n, ADJ, +word,
+ * -word, prefix*, (groups).  Words are normalized and stemmed by the
+ * analyser exactly as at index time.  An empty query (no searchable word)
+ * is valid and matches nothing.  Caller frees. */
+int naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a, const char *text,
+		      naqib_query_t **out);
+void naqib_query_destroy(naqib_query_t *q);
+
+/* Whether the query has no searchable word. */
+int naqib_query_is_empty(const naqib_query_t *q);
+
+/* Xapian's description of the parsed query, for debugging.  Owned by q. */
+const char *naqib_query_description(const naqib_query_t *q);
+
+/* The query's text after normalization, as given to Xapian's parser.  Owned
+ * by q. */
+const char *naqib_query_normalized(const naqib_query_t *q);
+
+/* Calls fn for every distinct term of the query that a matching document
+ * may contain (terms under NOT are left out), then for every wildcard
+ * prefix with is_prefix set.  Stops early and returns what fn returned if
+ * that is not 0. */
+typedef int (*naqib_term_fn)(const char *term, size_t len, int is_prefix,
+			     void *ctx);
+int naqib_query_foreach_term(const naqib_query_t *q, naqib_term_fn fn,
+			     void *ctx);
+
+/* Whether an analysed token matches the query (its normalized form, its
+ * stem or a wildcard prefix): what snippets highlight. */
+int naqib_query_matches_token(const naqib_query_t *q, const naqib_token_t *t);
+
+/* ---------------------------------------------------------------- search */
+
+typedef struct naqib_mset naqib_mset_t;
+
+typedef struct naqib_search_options {
+	unsigned offset;   /* first hit to return (0-based) */
+	unsigned limit;    /* how many hits at most */
+	double bm25_k1;    /* term frequency saturation; <= 0: the default */
+	double bm25_b;     /* length normalization 0..1; < 0: the default */
+} naqib_search_options_t;
+
+/* BM25 parameters chosen on the development set (bench/eval). */
+#define NAQIB_DEFAULT_BM25_K1 1.0
+#define NAQIB_DEFAULT_BM25_B 0.75
+
+typedef struct naqib_hit {
+	unsigned rank;       /* 1-based rank in the whole result list */
+	double score;        /* BM25 weight */
+	unsigned docid;      /* Xapian document id */
+	const char *data;    /* the stored record data, owned by the mset */
+	size_t data_len;
+} naqib_hit_t;
+
+/* Runs the query.  A database modified during the search (a writer
+ * committed) is reopened and the search retried.  Caller frees *out. */
+int naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
+		    const naqib_search_options_t *opts, naqib_mset_t **out);
+void naqib_mset_destroy(naqib_mset_t *m);
+/* Hits in this page of results. */
+size_t naqib_mset_size(const naqib_mset_t *m);
+/* Xapian's estimate of all matching documents. */
+unsigned naqib_mset_estimate(const naqib_mset_t *m);
+/* The i-th hit of this page (0 <= i < size); *hit's pointers are owned by m. */
+int naqib_mset_hit(const naqib_mset_t *m, size_t i, naqib_hit_t *hit);
+
+/* ---------------------------------------------------------------- snippets */
+
+typedef struct naqib_snippet {
+	char *text;          /* the passage, original bytes, line breaks as spaces */
+	size_t len;
+	size_t *marks;       /* pairs of byte offsets into text: start, end */
+	size_t n_marks;      /* number of pairs */
+	int cut_start;       /* the passage does not start at the text's start */
+	int cut_end;         /* ... does not end at its end */
+} naqib_snippet_t;
+
+/* Cuts the best passage of about max_chars characters out of text (the one
+ * with the most distinct query words, then the most matches) and marks every
+ * word that matches the query.  With no match, the start of the text.
+ * Caller frees with naqib_snippet_destroy(). */
+int naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
+		       const char *text, size_t len, size_t max_chars,
+		       naqib_snippet_t **out);
+void naqib_snippet_destroy(naqib_snippet_t *s);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
