@@ -1,0 +1,22 @@
+/* The stemmer function table: every stemmer is create/stem/destroy. */
+#ifndef NAQIB_STEMMER_H
+#define NAQIB_STEMMER_H
+
+#include <stddef.h>
+
+typedef struct _naqib_stemmer_ops {
+	const char *name;
+	/* language: a Snowball language name, or NULL.  Unknown languages and
+	 * options are rejected with NAQIB_E_INVALID. */
+	int (*create)(const char *language, void **state);
+	/* The result is owned by the state and valid until the next call. */
+	int (*stem)(void *state, const char *word, size_t len,
+		    const char **out, size_t *out_len);
+	void (*destroy)(void *state);
+} _naqib_stemmer_ops_t;
+
+extern const _naqib_stemmer_ops_t _naqib_stemmer_snowball;
+extern const _naqib_stemmer_ops_t _naqib_stemmer_light;
+extern const _naqib_stemmer_ops_t _naqib_stemmer_none;
+
+#endif
