@@ -1,0 +1,19 @@
+/* Walking the paths given to naqib-index: files as they are, directories
+ * recursively in a stable (sorted) order. */
+#ifndef NAQIB_WALK_H
+#define NAQIB_WALK_H
+
+typedef struct walk_callbacks {
+	/* A file to read.  explicit: named on the command line (read whatever
+	 * its name), rather than found in a directory (read only if its name
+	 * is of a format naqib knows).  Returns 0 to go on. */
+	int (*file)(const char *path, int explicit_arg, void *ctx);
+	/* A path that cannot be read; err is an errno value. */
+	void (*error)(const char *path, int err, void *ctx);
+	void *ctx;
+} walk_callbacks_t;
+
+/* Returns 0, or what a file callback stopped with. */
+int walk_path(const char *path, const walk_callbacks_t *cb);
+
+#endif

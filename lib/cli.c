@@ -1,0 +1,153 @@
+/* Helpers shared by the command-line tools. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "naqib.h"
+
+const char *cli_prog = "naqib";
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", cli_prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_exit_for(int status)
+{
+	switch (status) {
+	case NAQIB_OK:
+		return EXIT_OK;
+	case NAQIB_E_DB_LOCKED:
+		return EXIT_LOCKED;
+	case NAQIB_E_DB_NOT_FOUND:
+	case NAQIB_E_DB_CORRUPT:
+	case NAQIB_E_DB_MODIFIED:
+	case NAQIB_E_DB_VERSION:
+	case NAQIB_E_DB:
+	case NAQIB_E_IO:
+		return EXIT_DB;
+	case NAQIB_E_QUERY:
+	case NAQIB_E_UTF8:
+	case NAQIB_E_INVALID:
+		return EXIT_INPUT;
+	default:
+		return EXIT_INTERNAL;
+	}
+}
+
+int cli_parse_uint(const char *opt, const char *s, unsigned min,
+		   unsigned max, unsigned *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (!*s || *end || errno || s[0] == '-' || v < min || v > max) {
+		cli_error("%s: '%s' is not a number from %u to %u", opt, s, min,
+			  max);
+		return -1;
+	}
+	*out = (unsigned)v;
+	return 0;
+}
+
+int cli_parse_double(const char *opt, const char *s, double min, double max,
+		     double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (!*s || *end || errno || !(v >= min && v <= max)) {
+		cli_error("%s: '%s' is not a number from %g to %g", opt, s, min,
+			  max);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+const char *cli_db_path(const char *opt)
+{
+	const char *env = getenv("NAQIB_DB");
+
+	if (opt)
+		return opt;
+	return env && *env ? env : "naqib.db";
+}
+
+double cli_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int cli_read_file(const char *path, char **data, size_t *len)
+{
+	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : 0;
+	struct stat sb;
+	size_t cap, n = 0;
+	char *buf;
+
+	*data = NULL;
+	if (fd < 0)
+		return errno;
+	cap = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) ? (size_t)sb.st_size
+							: 65536;
+	if (!(buf = malloc(cap + 1))) {
+		if (fd)
+			close(fd);
+		return ENOMEM;
+	}
+	for (;;) {
+		if (n == cap) {
+			/* The file grew, or it is a pipe. */
+			char *b = realloc(buf, cap * 2 + 4096 + 1);
+			if (!b) {
+				free(buf);
+				if (fd)
+					close(fd);
+				return ENOMEM;
+			}
+			buf = b;
+			cap = cap * 2 + 4096;
+		}
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+			free(buf);
+			if (fd)
+				close(fd);
+			return e;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	if (fd)
+		close(fd);
+	buf[n] = '\0';
+	*data = buf;
+	*len = n;
+	return 0;
+}

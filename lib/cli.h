@@ -1,0 +1,46 @@
+/* Helpers shared by the command-line tools (not part of the library API):
+ * messages in the house format and option values. */
+#ifndef NAQIB_CLI_H
+#define NAQIB_CLI_H
+
+#include <stddef.h>
+
+/* Exit statuses, the same for every tool (documented in the man pages). */
+enum {
+	EXIT_OK = 0,
+	EXIT_NO_MATCH = 1,  /* naqib-search: no hits */
+	EXIT_USAGE = 2,     /* bad options or arguments */
+	EXIT_INPUT = 3,     /* some input could not be used (files, queries) */
+	EXIT_LOCKED = 4,    /* the database is locked by a writer */
+	EXIT_DB = 5,        /* the database is missing, damaged or failing */
+	EXIT_INTERNAL = 6,  /* out of memory or another internal error */
+};
+
+extern const char *cli_prog;
+
+/* "prog: message\n" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The exit status for a library status. */
+int cli_exit_for(int status);
+
+/* Parses a whole decimal number in [min, max] for option opt; on error
+ * prints a message and returns -1. */
+int cli_parse_uint(const char *opt, const char *s, unsigned min,
+		   unsigned max, unsigned *out);
+
+/* Parses a whole decimal number in [min, max] for option opt. */
+int cli_parse_double(const char *opt, const char *s, double min, double max,
+		     double *out);
+
+/* The database path: the option if given, else $NAQIB_DB, else naqib.db. */
+const char *cli_db_path(const char *opt);
+
+/* Monotonic seconds. */
+double cli_now(void);
+
+/* Reads a whole file ("-" is standard input) into a malloc'd buffer with a
+ * NUL after the last byte.  Returns 0 or an errno value. */
+int cli_read_file(const char *path, char **data, size_t *len);
+
+#endif
