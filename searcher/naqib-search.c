@@ -1,0 +1,335 @@
+/* naqib-search: ranked search of a naqib database from the command line.
+ *
+ * The query is analysed with the settings the database was indexed with
+ * (read from the database itself), so that query words and indexed words
+ * always agree.  One query from the arguments, or many from a file with
+ * --queries (QID<TAB>query a line) answered in one process. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "naqib.h"
+#include "output.h"
+
+enum format { F_TEXT, F_JSON, F_TREC };
+
+typedef struct searcher {
+	naqib_db_t *db;
+	naqib_analyzer_t *an;
+	enum format format;
+	unsigned offset, limit, snippet_chars;
+	double k1, b;
+	int color, show_query;
+	const char *tag;
+} searcher_t;
+
+static void usage(FILE *f)
+{
+	fputs("usage: naqib-search [options] QUERY...\n"
+	      "       naqib-search [options] --queries FILE\n"
+	      "\n"
+	      "Searches a naqib database.  Free text is ranked with BM25; the\n"
+	      "Xapian syntax works too: AND OR NOT, \"phrase\", NEAR, word*.\n"
+	      "\n"
+	      "  -d, --db DIR            the database (default: $NAQIB_DB, else ./naqib.db)\n"
+	      "  -n, --limit N           show N hits (default: 10)\n"
+	      "      --offset N          skip the first N hits (default: 0)\n"
+	      "  -f, --format FORMAT     text, json or trec (default: text)\n"
+	      "      --queries FILE      run each QID<TAB>query line of FILE (- for stdin)\n"
+	      "      --qid ID            the query id of a single query (default: 1)\n"
+	      "      --run-tag TAG       the last column of TREC output (default: naqib)\n"
+	      "      --snippet-length N  snippets of about N characters; 0: none\n"
+	      "                          (default: 200)\n"
+	      "      --color WHEN        highlight with colours: auto, always, never\n"
+	      "                          (default: auto; NO_COLOR turns auto off)\n"
+	      "      --bm25-k1 K         BM25 term frequency saturation (default: 1.0)\n"
+	      "      --bm25-b B          BM25 length normalization, 0 to 1 (default: 0.75)\n"
+	      "      --show-query        print the parsed query on stderr\n"
+	      "  -h, --help              this help\n"
+	      "      --version           the version\n",
+	      f);
+}
+
+/* Runs one query and prints its results.  Returns the number of hits
+ * (>= 0) or a negative library status. */
+static long run_query(searcher_t *s, const char *qid, const char *text)
+{
+	naqib_query_t *q = NULL;
+	naqib_mset_t *m = NULL;
+	out_hit_t *hits = NULL;
+	out_result_t r;
+	double t0 = cli_now();
+	int st;
+
+	memset(&r, 0, sizeof r);
+	if ((st = naqib_query_parse(s->db, s->an, text, &q)))
+		return -st;
+	if (s->show_query)
+		fprintf(stderr, "%s: %s%squery: %s\n", cli_prog, qid ? qid : "",
+			qid ? ": " : "", naqib_query_description(q));
+	naqib_search_options_t o = { s->offset, s->limit, s->k1, s->b };
+	if ((st = naqib_db_search(s->db, q, &o, &m)))
+		goto out;
+	r.qid = qid;
+	r.query = text;
+	r.estimate = naqib_mset_estimate(m);
+	r.offset = s->offset;
+	r.limit = s->limit;
+	r.n = naqib_mset_size(m);
+	hits = calloc(r.n + 1, sizeof *hits);
+	if (!hits) {
+		st = NAQIB_E_NOMEM;
+		goto out;
+	}
+	r.hits = hits;
+	for (size_t i = 0; i < r.n; i++) {
+		naqib_hit_t h;
+		if ((st = naqib_mset_hit(m, i, &h)) ||
+		    (st = naqib_record_decode(h.data, h.data_len,
+					      &hits[i].rec)))
+			goto out;
+		hits[i].rank = h.rank;
+		hits[i].score = h.score;
+		if (s->snippet_chars && s->format != F_TREC &&
+		    (st = naqib_snippet_make(s->an, q, hits[i].rec.body,
+					     strlen(hits[i].rec.body),
+					     s->snippet_chars,
+					     &hits[i].snippet)))
+			goto out;
+	}
+	r.seconds = cli_now() - t0;
+	switch (s->format) {
+	case F_TEXT:
+		out_text(stdout, &r, s->color);
+		break;
+	case F_JSON:
+		if (out_json(stdout, &r))
+			st = NAQIB_E_NOMEM;
+		break;
+	case F_TREC:
+		out_trec(stdout, &r, s->tag);
+		break;
+	}
+out:
+	for (size_t i = 0; hits && i < r.n; i++)
+		naqib_snippet_destroy(hits[i].snippet);
+	free(hits);
+	naqib_mset_destroy(m);
+	naqib_query_destroy(q);
+	return st ? -st : (long)r.n;
+}
+
+/* Batch mode: every "QID<TAB>query" line of path. */
+static int run_batch(searcher_t *s, const char *path)
+{
+	char *data;
+	size_t len;
+	int err = cli_read_file(path, &data, &len);
+	int status = EXIT_NO_MATCH;
+
+	if (err) {
+		cli_error("cannot read '%s': %s", path, strerror(err));
+		return EXIT_USAGE;
+	}
+	size_t line = 0;
+	for (char *p = data, *next; p < data + len; p = next) {
+		char *nl = memchr(p, '\n', (size_t)(data + len - p));
+		next = nl ? nl + 1 : data + len;
+		if (nl)
+			*nl = '\0';
+		line++;
+		size_t l = strlen(p);
+		if (l && p[l - 1] == '\r')
+			p[--l] = '\0';
+		if (!l)
+			continue;
+		char *tab = strchr(p, '\t');
+		if (!tab || tab == p) {
+			cli_error("%s:%zu: expected QID<TAB>query", path, line);
+			status = EXIT_INPUT;
+			continue;
+		}
+		*tab = '\0';
+		long r = run_query(s, p, tab + 1);
+		if (r < 0) {
+			int st = (int)-r;
+			cli_error("%s:%zu: %s", path, line, naqib_last_error());
+			if (cli_exit_for(st) != EXIT_INPUT) {
+				status = cli_exit_for(st);
+				break;
+			}
+			status = EXIT_INPUT;
+		} else if (r > 0 && status == EXIT_NO_MATCH) {
+			status = EXIT_OK;
+		}
+	}
+	fflush(stdout);
+	free(data);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "offset", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "queries", required_argument, NULL, 'Q' },
+		{ "qid", required_argument, NULL, 'I' },
+		{ "run-tag", required_argument, NULL, 'T' },
+		{ "snippet-length", required_argument, NULL, 'S' },
+		{ "color", required_argument, NULL, 'C' },
+		{ "colour", required_argument, NULL, 'C' },
+		{ "show-query", no_argument, NULL, 'P' },
+		{ "bm25-k1", required_argument, NULL, 'K' },
+		{ "bm25-b", required_argument, NULL, 'B' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	searcher_t s;
+	const char *db_opt = NULL, *queries = NULL, *qid = NULL;
+	const char *color = "auto";
+	int c, st, status;
+
+	cli_prog = "naqib-search";
+	memset(&s, 0, sizeof s);
+	s.limit = 10;
+	s.snippet_chars = 200;
+	s.tag = "naqib";
+	s.k1 = NAQIB_DEFAULT_BM25_K1;
+	s.b = NAQIB_DEFAULT_BM25_B;
+	while ((c = getopt_long(argc, argv, "d:n:f:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			db_opt = optarg;
+			break;
+		case 'n':
+			if (cli_parse_uint("--limit", optarg, 1, 10000, &s.limit))
+				return EXIT_USAGE;
+			break;
+		case 'o':
+			if (cli_parse_uint("--offset", optarg, 0, 1000000,
+					   &s.offset))
+				return EXIT_USAGE;
+			break;
+		case 'f':
+			if (!strcmp(optarg, "text"))
+				s.format = F_TEXT;
+			else if (!strcmp(optarg, "json"))
+				s.format = F_JSON;
+			else if (!strcmp(optarg, "trec"))
+				s.format = F_TREC;
+			else {
+				cli_error("--format: unknown format '%s' (text, "
+					  "json, trec)", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'Q':
+			queries = optarg;
+			break;
+		case 'I':
+			qid = optarg;
+			break;
+		case 'T':
+			s.tag = optarg;
+			break;
+		case 'S':
+			if (cli_parse_uint("--snippet-length", optarg, 0, 100000,
+					   &s.snippet_chars))
+				return EXIT_USAGE;
+			break;
+		case 'C':
+			if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
+			    strcmp(optarg, "never")) {
+				cli_error("--color: '%s' is not auto, always or "
+					  "never", optarg);
+				return EXIT_USAGE;
+			}
+			color = optarg;
+			break;
+		case 'P':
+			s.show_query = 1;
+			break;
+		case 'K':
+			if (cli_parse_double("--bm25-k1", optarg, 0.001, 1000,
+					     &s.k1))
+				return EXIT_USAGE;
+			break;
+		case 'B':
+			if (cli_parse_double("--bm25-b", optarg, 0, 1, &s.b))
+				return EXIT_USAGE;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		case 'V':
+			printf("naqib-search %s\n", NAQIB_VERSION);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (queries && optind < argc) {
+		cli_error("give a query or --queries, not both");
+		return EXIT_USAGE;
+	}
+	if (!queries && optind == argc) {
+		cli_error("no query given (see --help)");
+		return EXIT_USAGE;
+	}
+	const char *no_color = getenv("NO_COLOR");
+	s.color = !strcmp(color, "always") ||
+		  (!strcmp(color, "auto") && isatty(1) &&
+		   !(no_color && *no_color));
+
+	const char *path = cli_db_path(db_opt);
+	if ((st = naqib_db_open(path, NAQIB_DB_READ, &s.db)) ||
+	    (st = naqib_db_analyzer_new(s.db, &s.an))) {
+		cli_error("%s", naqib_last_error());
+		naqib_db_close(s.db);
+		return cli_exit_for(st);
+	}
+
+	if (queries) {
+		status = run_batch(&s, queries);
+	} else {
+		/* The words of the command line make one query. */
+		size_t len = 0;
+		for (int i = optind; i < argc; i++)
+			len += strlen(argv[i]) + 1;
+		char *text = malloc(len + 1);
+		if (!text) {
+			cli_error("out of memory");
+			status = EXIT_INTERNAL;
+		} else {
+			text[0] = '\0';
+			for (int i = optind; i < argc; i++) {
+				if (i > optind)
+					strcat(text, " ");
+				strcat(text, argv[i]);
+			}
+			long r = run_query(&s, qid, text);
+			if (r < 0) {
+				cli_error("%s", naqib_last_error());
+				status = cli_exit_for((int)-r);
+			} else {
+				status = r > 0 ? EXIT_OK : EXIT_NO_MATCH;
+			}
+			free(text);
+		}
+	}
+	if (fflush(stdout) != 0 && status == EXIT_OK) {
+		cli_error("cannot write the results");
+		status = EXIT_INTERNAL;
+	}
+	naqib_analyzer_destroy(s.an);
+	naqib_db_close(s.db);
+	return status;
+}

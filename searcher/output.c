@@ -1,0 +1,205 @@
+/* Output formats of naqib-search. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "internal.h"
+#include "output.h"
+
+#define ANSI_MATCH "\033[1;31m"
+#define ANSI_TITLE "\033[1m"
+#define ANSI_DIM "\033[2m"
+#define ANSI_OFF "\033[0m"
+
+static void put_snippet(FILE *f, const naqib_snippet_t *s, const char *on,
+			const char *off)
+{
+	size_t pos = 0;
+
+	if (s->cut_start)
+		fputs("… ", f);
+	for (size_t m = 0; m < s->n_marks; m++) {
+		size_t a = s->marks[2 * m], b = s->marks[2 * m + 1];
+		fwrite(s->text + pos, 1, a - pos, f);
+		fputs(on, f);
+		fwrite(s->text + a, 1, b - a, f);
+		fputs(off, f);
+		pos = b;
+	}
+	fwrite(s->text + pos, 1, s->len - pos, f);
+	if (s->cut_end)
+		fputs(" …", f);
+}
+
+void out_text(FILE *f, const out_result_t *r, int color)
+{
+	const char *dim = color ? ANSI_DIM : "", *off = color ? ANSI_OFF : "";
+	const char *bold = color ? ANSI_TITLE : "";
+
+	if (r->qid)
+		fprintf(f, "### %s\t%s\n", r->qid, r->query);
+	if (r->n == 0) {
+		fprintf(f, "%sno results%s\n", dim, off);
+		return;
+	}
+	fprintf(f, "%sabout %u result%s, %u to %zu (%.3f s)%s\n\n", dim,
+		r->estimate, r->estimate == 1 ? "" : "s", r->offset + 1,
+		r->offset + r->n, r->seconds, off);
+	for (size_t i = 0; i < r->n; i++) {
+		const out_hit_t *h = &r->hits[i];
+		fprintf(f, "%u. %s%s%s  %s[%.3f]%s", h->rank, bold,
+			*h->rec.title ? h->rec.title : h->rec.id, off, dim,
+			h->score, off);
+		fputc('\n', f);
+		fprintf(f, "   %s%s", dim, h->rec.id);
+		if (*h->rec.date)
+			fprintf(f, "  %s", h->rec.date);
+		if (*h->rec.source)
+			fprintf(f, "  %s", h->rec.source);
+		if (*h->rec.url)
+			fprintf(f, "  %s", h->rec.url);
+		fprintf(f, "%s\n", off);
+		if (h->snippet && h->snippet->len) {
+			fputs("   ", f);
+			put_snippet(f, h->snippet, color ? ANSI_MATCH : "**",
+				    color ? ANSI_OFF : "**");
+			fputc('\n', f);
+		}
+		fputc('\n', f);
+	}
+}
+
+/* Code points in s[0..n). */
+static size_t cps(const char *s, size_t n)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+/* Appends s[0..n) to b with the HTML special characters escaped. */
+static int add_escaped(_naqib_buf_t *b, const char *s, size_t n)
+{
+	size_t from = 0;
+	int st = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *rep = NULL;
+		switch (s[i]) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		}
+		if (rep) {
+			st |= _naqib_buf_add(b, s + from, i - from);
+			st |= _naqib_buf_add(b, rep, strlen(rep));
+			from = i + 1;
+		}
+	}
+	return st | _naqib_buf_add(b, s + from, n - from);
+}
+
+/* The snippet as HTML: escaped, matches in <mark>, ellipses at cuts.
+ * Caller frees; NULL when out of memory. */
+static char *snippet_html(const naqib_snippet_t *s)
+{
+	_naqib_buf_t b = { NULL, 0, 0 };
+	size_t pos = 0;
+	int st = _naqib_buf_add(&b, "", 0);
+
+	if (s->cut_start)
+		st |= _naqib_buf_add(&b, "… ", strlen("… "));
+	for (size_t m = 0; m < s->n_marks; m++) {
+		size_t a = s->marks[2 * m], z = s->marks[2 * m + 1];
+		st |= add_escaped(&b, s->text + pos, a - pos);
+		st |= _naqib_buf_add(&b, "<mark>", 6);
+		st |= add_escaped(&b, s->text + a, z - a);
+		st |= _naqib_buf_add(&b, "</mark>", 7);
+		pos = z;
+	}
+	st |= add_escaped(&b, s->text + pos, s->len - pos);
+	if (s->cut_end)
+		st |= _naqib_buf_add(&b, " …", strlen(" …"));
+	if (st) {
+		_naqib_buf_free(&b);
+		return NULL;
+	}
+	return b.data;
+}
+
+int out_json(FILE *f, const out_result_t *r)
+{
+	json_t *o = json_object(), *hits = json_array();
+	int err = !o || !hits;
+
+	if (r->qid)
+		err |= json_object_set_new(o, "qid", json_string(r->qid));
+	err |= json_object_set_new(o, "query", json_string(r->query));
+	err |= json_object_set_new(o, "estimated_matches",
+				   json_integer(r->estimate));
+	err |= json_object_set_new(o, "offset", json_integer(r->offset));
+	err |= json_object_set_new(o, "limit", json_integer(r->limit));
+	err |= json_object_set_new(o, "seconds", json_real(r->seconds));
+	for (size_t i = 0; i < r->n && !err; i++) {
+		const out_hit_t *h = &r->hits[i];
+		json_t *j = json_object();
+		if (!j) {
+			err = 1;
+			break;
+		}
+		err |= json_object_set_new(j, "rank", json_integer(h->rank));
+		err |= json_object_set_new(j, "score", json_real(h->score));
+		err |= json_object_set_new(j, "id", json_string(h->rec.id));
+		err |= json_object_set_new(j, "title", json_string(h->rec.title));
+		err |= json_object_set_new(j, "date", json_string(h->rec.date));
+		err |= json_object_set_new(j, "source", json_string(h->rec.source));
+		err |= json_object_set_new(j, "url", json_string(h->rec.url));
+		err |= json_object_set_new(j, "path", json_string(h->rec.path));
+		if (h->snippet) {
+			const naqib_snippet_t *s = h->snippet;
+			json_t *marks = json_array();
+			char *html = snippet_html(s);
+			err |= !marks || !html;
+			for (size_t m = 0; m < s->n_marks && !err; m++) {
+				size_t a = cps(s->text, s->marks[2 * m]);
+				size_t b = a + cps(s->text + s->marks[2 * m],
+						   s->marks[2 * m + 1] -
+							   s->marks[2 * m]);
+				err |= json_array_append_new(
+					marks, json_pack("[II]", (json_int_t)a,
+							 (json_int_t)b));
+			}
+			err |= json_object_set_new(j, "snippet",
+						   json_string(s->text));
+			err |= json_object_set_new(j, "snippet_html",
+						   json_string(html ? html : ""));
+			err |= json_object_set_new(j, "highlights", marks);
+			err |= json_object_set_new(j, "snippet_cut_start",
+						   json_boolean(s->cut_start));
+			err |= json_object_set_new(j, "snippet_cut_end",
+						   json_boolean(s->cut_end));
+			free(html);
+		}
+		err |= json_array_append_new(hits, j);
+	}
+	err |= json_object_set_new(o, "hits", hits);
+	if (!err)
+		err = json_dumpf(o, f, JSON_COMPACT | JSON_REAL_PRECISION(6));
+	if (!err)
+		fputc('\n', f);
+	json_decref(o);
+	return err ? -1 : 0;
+}
+
+void out_trec(FILE *f, const out_result_t *r, const char *tag)
+{
+	for (size_t i = 0; i < r->n; i++)
+		fprintf(f, "%s Q0 %s %u %.6f %s\n", r->qid ? r->qid : "1",
+			r->hits[i].rec.id, r->hits[i].rank, r->hits[i].score,
+			tag);
+}

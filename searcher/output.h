@@ -1,0 +1,36 @@
+/* Rendering result sets for people (text) and programs (JSON, TREC run). */
+#ifndef NAQIB_OUTPUT_H
+#define NAQIB_OUTPUT_H
+
+#include <stdio.h>
+
+#include "naqib.h"
+
+typedef struct out_hit {
+	unsigned rank;
+	double score;
+	naqib_record_t rec;
+	naqib_snippet_t *snippet; /* NULL when snippets are off */
+} out_hit_t;
+
+typedef struct out_result {
+	const char *qid;        /* batch mode: the query's id */
+	const char *query;      /* as typed */
+	unsigned estimate;      /* matching documents, estimated */
+	unsigned offset, limit;
+	size_t n;
+	out_hit_t *hits;
+	double seconds;
+} out_result_t;
+
+/* Text for a terminal or a pager.  color: matches in ANSI bold colour, else
+ * between ** markers. */
+void out_text(FILE *f, const out_result_t *r, int color);
+
+/* One JSON object on one line (JSON Lines in batch mode). */
+int out_json(FILE *f, const out_result_t *r);
+
+/* TREC run lines: QID Q0 DOCID RANK SCORE TAG. */
+void out_trec(FILE *f, const out_result_t *r, const char *tag);
+
+#endif
