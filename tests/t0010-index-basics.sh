@@ -1,0 +1,73 @@
+# naqib-index: formats, ids, re-indexing that is idempotent, skipping of
+# unchanged files, --delete, and the settings a database keeps.
+. tests/lib.sh
+db=$T/db
+
+run naqib_index -d "$db" $CORPUS
+expect_status 0 "first run"
+expect_in "$T/err" "$CORPUS_DOCS added, 0 replaced, 0 unchanged (skipped), 0 failed" "summary"
+expect_eq "$(xapian-delve "$db" | sed -n 's/^number of documents = //p')" "$CORPUS_DOCS" "documents in the database"
+
+# Ids: text files by their path, JSON Lines and TREC by their own ids.
+expect_eq "$(ids "$db" الفوسفاط)" "corpus/texts/ma-umt-phosphate-khouribga.txt" "text file id"
+run naqib_search -d "$db" -f json -n 50 المحلة الكبرى
+expect_in "$T/out" '"id":"corpus/texts/eg-mahalla-textile-greve.txt"' "path id in json"
+expect_eq "$(ids "$db" الإسكندرية)" "jsonl-eg-etuf-004" "JSON Lines id (its body under \"text\")"
+expect_in "$T/out" '"id":"corpus/texts/eg-mahalla-textile-greve.txt"' "path id in json"
+naqib_search -d "$db" -f json -n 100 --snippet-length 0 التقاعد >"$T/all.json" || true
+expect_in "$T/all.json" '"id":"trec-dz-autonomes-003"' "TREC id"
+
+# Titles and dates come from each format.
+run naqib_search -d "$db" -f json -n 1 الأجور الضمان الاجتماعي الحد الأدنى
+jq -e '.hits | length == 1' "$T/out" >/dev/null || fail "one hit"
+naqib_search -d "$db" -f json -n 100 --snippet-length 0 الأجور OR للأجور OR التقاعد >"$T/w.json" || true
+title=$(jq -r '.hits[] | select(.id == "corpus/texts/ma-umt-smig-2025.txt") | .title' "$T/w.json")
+expect_eq "$title" "$(head -n 1 corpus/texts/ma-umt-smig-2025.txt)" "title of a text file = its first line"
+expect_eq "$(jq -r '.hits[] | select(.id == "trec-dz-autonomes-003") | .date' "$T/w.json")" "2016-10-10" "TREC date 10/10/2016"
+
+# Again: nothing changed, nothing read.
+run naqib_index -d "$db" $CORPUS
+expect_status 0 "second run"
+expect_in "$T/err" "0 added, 0 replaced, $CORPUS_DOCS unchanged (skipped), 0 failed" "unchanged files skipped"
+
+# A changed file is read again and its document replaced, not doubled.
+cp -r corpus "$T/corpus"
+naqib_index -q -d "$T/db2" --root "$T" "$T/corpus/texts"
+printf '\nسطر جديد عن الأرخبيل.\n' >>"$T/corpus/texts/ma-umt-smig-2025.txt"
+run naqib_index -d "$T/db2" --root "$T" "$T/corpus/texts"
+expect_in "$T/err" "0 added, 1 replaced, 29 unchanged (skipped), 0 failed" "one file changed"
+expect_eq "$(ids "$T/db2" الأرخبيل)" "corpus/texts/ma-umt-smig-2025.txt" "the new text is found"
+expect_eq "$(xapian-delve "$T/db2" | sed -n 's/^number of documents = //p')" "30" "no duplicate"
+
+# --force reads everything again; the same ids are replaced.
+run naqib_index -d "$db" --force $CORPUS
+expect_in "$T/err" "0 added, $CORPUS_DOCS replaced, 0 unchanged (skipped), 0 failed" "--force"
+
+# The same file named by another path gets the same id.
+(cd corpus && naqib_index -q -d "$db" --root .. --force texts/lb-cgtl-wages.txt)
+expect_eq "$(xapian-delve "$db" | sed -n 's/^number of documents = //p')" "$CORPUS_DOCS" "same id from another path"
+
+# --delete.
+run naqib_index -d "$db" --delete jsonl-eg-etuf-004 corpus/texts/eg-mahalla-textile-greve.txt
+expect_status 0 "delete"
+expect_in "$T/err" "2 documents deleted" "delete summary"
+run naqib_search -d "$db" المحلة
+expect_status 1 "deleted document not found"
+run naqib_index -d "$db" --delete no-such-id
+expect_status 3 "delete of an unknown id"
+expect_in "$T/err" "naqib-index: no document with id 'no-such-id'" "unknown id message"
+
+# NAQIB_DB, and ./naqib.db by default.
+NAQIB_DB=$T/envdb naqib_index -q corpus/samples.trec
+[ -d "$T/envdb" ] || fail "NAQIB_DB not used"
+(cd "$T" && naqib_index -q "$OLDPWD/corpus/samples.trec" && [ -d naqib.db ]) || fail "default ./naqib.db"
+
+# The stemmer is chosen when the database is made and kept.
+naqib_index -q -d "$T/light" --stemmer light corpus/samples.trec
+expect_eq "$(xapian-metadata get "$T/light" naqib.stemmer)" "light" "stemmer stored"
+run naqib_index -d "$T/light" --stemmer snowball corpus/samples.jsonl
+expect_status 2 "other stemmer on an existing database"
+expect_in "$T/err" "was indexed with --stemmer=light" "stemmer mismatch message"
+run naqib_index -d "$T/light" corpus/samples.jsonl
+expect_status 0 "existing database, its own stemmer"
+expect_eq "$(ids "$T/light" نقابة | grep -c jsonl)" "4" "light stemmer search"

@@ -1,0 +1,69 @@
+# The query syntax: phrases (also in «» quotes), AND OR NOT, NEAR,
+# wildcards, +/-, stopwords, --limit/--offset, and the exit statuses.
+. tests/lib.sh
+db=$T/db
+index_corpus "$db"
+
+# The phrase finds the texts where the two words are adjacent, and not
+# jo-health-workers, where they are apart; AND finds both.
+ids "$db" '"الحوار الاجتماعي"' >"$T/phrase"
+grep -qxF corpus/texts/int-ilo-conference-2025.txt "$T/phrase" || fail "phrase: adjacent words not found"
+! grep -qF jo-health "$T/phrase" || fail "phrase matched words that are apart"
+ids "$db" 'الحوار AND الاجتماعي' >"$T/and"
+grep -qF jo-health "$T/and" || fail "AND should find words that are apart"
+# Guillemets and typographic quotes are quotes too.
+expect_eq "$(ids "$db" '«الحوار الاجتماعي»')" "$(cat "$T/phrase")" "«» phrase"
+expect_eq "$(ids "$db" '“الحوار الاجتماعي”')" "$(cat "$T/phrase")" "“” phrase"
+# The phrase is normalized like every word.
+expect_eq "$(ids "$db" '"الحِوَارُ الإجتماعي"')" "$(cat "$T/phrase")" "phrase with diacritics and hamza"
+# NEAR finds them within a window; jo-health has them further apart.
+ids "$db" 'الحوار NEAR/2 الاجتماعي' >"$T/near"
+grep -qxF corpus/texts/int-ilo-conference-2025.txt "$T/near" || fail "NEAR"
+
+# NOT and OR.
+ids "$db" الفوسفاط OR الفسفاط >"$T/or"
+expect_eq "$(wc -l <"$T/or" | tr -d ' ')" "2" "OR"
+expect_eq "$(ids "$db" '(الفوسفاط OR الفسفاط) NOT خريبكة')" "corpus/texts/tn-ugtt-gafsa-phosphate.txt" "NOT"
+expect_eq "$(ids "$db" 'UMT AND UGTT AND ETUF')" "corpus/texts/int-ilo-conference-2025.txt" "AND of acronyms"
+# -word excludes, +word requires.
+a=$(ids "$db" إضراب | wc -l)
+b=$(ids "$db" 'إضراب -تونس' | wc -l)
+[ "$b" -lt "$a" ] && [ "$b" -gt 0 ] || fail "-word: $b of $a"
+! ids "$db" 'إضراب -تونس' | grep -q tn-ugtt-greve-generale || fail "-تونس kept a Tunisian text"
+
+# Wildcards expand over the words of the index.
+ids "$db" 'الفوس*' >"$T/wild"
+expect_eq "$(cat "$T/wild")" "corpus/texts/ma-umt-phosphate-khouribga.txt" "prefix*"
+
+# Stopwords: dropped from free text, kept in phrases.
+run naqib_search -d "$db" --show-query 'في الفوسفاط'
+expect_not_in "$T/err" "Zفي" "stopword dropped"
+run naqib_search -d "$db" --show-query '"ﻻ تراجع"'
+expect_in "$T/err" "لا" "stopword kept in a phrase"
+# A query of stopwords alone still searches.
+run naqib_search -d "$db" 'في'
+expect_status 0 "stopword-only query"
+
+# --limit and --offset page through the same ranking.
+naqib_search -d "$db" -f trec -n 6 الاتحاد >"$T/p"
+naqib_search -d "$db" -f trec -n 3 --offset 3 الاتحاد >"$T/p2"
+expect_eq "$(awk '{print $3, $4}' "$T/p2")" "$(sed -n '4,6p' "$T/p" | awk '{print $3, $4}')" "offset"
+expect_eq "$(wc -l <"$T/p2" | tr -d ' ')" "3" "limit"
+
+# Exit statuses: 0 hits, 1 none, 2 usage.
+run naqib_search -d "$db" الفوسفاط
+expect_status 0 "hits"
+run naqib_search -d "$db" كلمةغيرموجودةأبدا
+expect_status 1 "no hits"
+expect_in "$T/out" "no results" "no hits message"
+run naqib_search -d "$db" '؟؟ ،،'
+expect_status 1 "a query with no word"
+run naqib_search -d "$db"
+expect_status 2 "no query"
+run naqib_search -d "$db" --limit 0 x
+expect_status 2 "--limit 0"
+expect_in "$T/err" "--limit: '0' is not a number from 1 to 10000" "--limit message"
+run naqib_search -d "$db" --format xml x
+expect_status 2 "unknown format"
+run naqib_search -d "$db" --bogus x
+expect_status 2 "unknown option"

@@ -1,0 +1,111 @@
+# Bad input gets a clear message naming the file, line or byte offset, the
+# right exit status, and never costs the good documents or the database.
+. tests/lib.sh
+db=$T/db
+mkdir "$T/in"
+cp corpus/texts/ma-umt-smig-2025.txt "$T/in/good.txt"
+printf 'عنوان\n\nنص \331 مكسور\n' >"$T/in/bad-utf8.txt"   # truncated sequence
+printf '\344\336\307\310\311\n' >"$T/in/cp1256.txt"        # Windows-1256
+: >"$T/in/empty.txt"
+printf 'PK\003\004\000\000binary' >"$T/in/archive.txt"
+
+run naqib_index -d "$db" --root "$T" "$T/in" "$T/missing.txt"
+expect_status 3 "some input failed"
+expect_in "$T/err" "naqib-index: $T/in/bad-utf8.txt:3: invalid UTF-8 at byte offset 17; file skipped" "invalid UTF-8"
+expect_in "$T/err" "naqib-index: $T/in/cp1256.txt:1: invalid UTF-8 at byte offset 0; file skipped" "legacy encoding"
+expect_in "$T/err" "naqib-index: $T/in/archive.txt:1: NUL byte (binary file?) at byte offset 4; file skipped" "binary file"
+expect_in "$T/err" "naqib-index: $T/in/empty.txt: empty, nothing to index" "empty file"
+expect_in "$T/err" "naqib-index: cannot open '$T/missing.txt': No such file or directory" "missing path"
+expect_in "$T/err" "1 added, 0 replaced, 0 unchanged (skipped), 4 failed" "summary"
+expect_eq "$(ids "$db" الأجور)" "in/good.txt" "the good file is indexed"
+# The files that failed are read again on the next run; the good one not.
+run naqib_index -d "$db" --root "$T" "$T/in"
+expect_in "$T/err" "0 added, 0 replaced, 1 unchanged (skipped), 3 failed" "failed files are retried"
+# An empty file alone is not an error.
+run naqib_index -d "$T/db-empty" "$T/in/empty.txt"
+expect_status 0 "empty file alone"
+
+# JSON Lines: each bad line is reported with its number; the others go in.
+{
+	printf '{"id":"j1","title":"أول","body":"الإضراب الأول"}\n'
+	printf '{"id":"j2","body":"غير مكتمل"\n'
+	printf '{"title":"بلا معرف","body":"نص"}\n'
+	printf '{"id":"j4","title":["قائمة"],"body":"نص"}\n'
+	printf '{"id":"j5","body":"\303\050"}\n'
+	printf '[1,2,3]\n'
+	printf '\n'
+	printf '{"id":"j8","body":"\\u0000"}\n'
+	printf '{"id":"j9","text":"الإضراب التاسع"}\n'
+} >"$T/docs.jsonl"
+run naqib_index -d "$T/jdb" "$T/docs.jsonl"
+expect_status 3 "bad JSON lines"
+expect_in "$T/err" "$T/docs.jsonl:2: invalid JSON" "line 2"
+expect_in "$T/err" "$T/docs.jsonl:3: no \"id\"" "line 3"
+expect_in "$T/err" "$T/docs.jsonl:4: field \"title\" is not a string" "line 4"
+expect_in "$T/err" "$T/docs.jsonl:5: invalid UTF-8 at byte offset" "line 5"
+expect_in "$T/err" "$T/docs.jsonl:6: not a JSON object" "line 6"
+expect_in "$T/err" "$T/docs.jsonl:8: invalid JSON" "line 8 (NUL)"
+expect_in "$T/err" "2 added, 0 replaced, 0 unchanged (skipped), 6 failed" "JSONL summary"
+expect_eq "$(ids "$T/jdb" الإضراب | tr '\n' ' ')" "j1 j9 " "good JSON lines indexed"
+
+# TREC: a document without DOCNO is skipped, an unterminated one reported.
+{
+	printf '<DOC>\n<DOCNO>t1</DOCNO>\n<TEXT>\nالإضراب &amp; الحوار\n</TEXT>\n</DOC>\n'
+	printf '<DOC>\n<TEXT>\nبلا رقم\n</TEXT>\n</DOC>\n'
+	printf '<DOC>\n<DOCNO>t3</DOCNO>\n<TEXT>\nالإضراب الثالث\n</TEXT>\n</DOC>\n'
+	printf '<DOC>\n<DOCNO>t4</DOCNO>\n<TEXT>\nمبتور\n'
+} >"$T/docs.trec"
+run naqib_index -d "$T/tdb" "$T/docs.trec"
+expect_status 3 "bad TREC"
+expect_in "$T/err" "$T/docs.trec:7: <DOC> without <DOCNO>" "no DOCNO"
+expect_in "$T/err" "$T/docs.trec:18: <DOC> without </DOC>" "unterminated DOC"
+expect_eq "$(ids "$T/tdb" الإضراب | tr '\n' ' ')" "t1 t3 " "good TREC documents indexed"
+run naqib_search -d "$T/tdb" -f json الحوار
+expect_in "$T/out" 'الإضراب & الحوار' "entities decoded"
+
+# An id too long for Xapian is refused for that document only.
+long=$(printf 'x%.0s' $(seq 300))
+printf '{"id":"%s","body":"نص"}\n{"id":"ok","body":"نص"}\n' "$long" >"$T/long.jsonl"
+run naqib_index -d "$T/ldb" "$T/long.jsonl"
+expect_status 3 "long id"
+expect_in "$T/err" "document id too long" "long id message"
+expect_in "$T/err" "1 added" "the other document"
+
+# A second writer gets a clear "locked" message and status 4; the first
+# writer finishes its work.  The first one holds the lock while it waits
+# for its standard input.
+mkfifo "$T/fifo"
+sleep 30 >"$T/fifo" &
+holder_input=$!
+naqib_index -q -d "$db" -f jsonl - <"$T/fifo" 2>"$T/holder.err" &
+holder=$!
+sleep 1
+run naqib_index -d "$db" corpus/samples.trec
+expect_status 4 "locked"
+expect_in "$T/err" "naqib-index: database '$db' is locked: another process" "locked message"
+# Readers are not blocked by the writer.
+run naqib_search -d "$db" الأجور
+expect_status 0 "search while a writer holds the lock"
+kill "$holder_input"
+wait "$holder" || true
+run naqib_index -d "$db" corpus/samples.trec
+expect_status 0 "after the lock is released"
+expect_eq "$(ids "$db" الأجور | grep -c good.txt)" "1" "nothing lost"
+
+# Searching a database that is not there, or not naqib's.
+run naqib_search -d "$T/nowhere" الإضراب
+expect_status 5 "no database"
+expect_in "$T/err" "naqib-search: no database at '$T/nowhere'" "no database message"
+mkdir "$T/notdb"
+run naqib_search -d "$T/notdb" الإضراب
+expect_status 5 "a directory that is no database"
+# Usage errors.
+run naqib_index -d "$db"
+expect_status 2 "no paths"
+run naqib_index -d "$db" --format csv x
+expect_status 2 "unknown format"
+expect_in "$T/err" "--format: unknown format 'csv'" "format message"
+run naqib_index -d "$T/newdb" --stemmer porter corpus/samples.trec
+expect_status 2 "unknown stemmer"
+expect_in "$T/err" "unknown stemmer 'porter'" "stemmer message"
+[ ! -e "$T/newdb" ] || fail "a database was made for a bad command line"
