@@ -1,6 +1,7 @@
 /* Helpers shared by the command-line tools. */
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,19 @@ void cli_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+int cli_bad_option(char **argv, int c)
+{
+	const char *arg = argv[optind - 1];
+
+	if (c == ':')
+		cli_error("option '%s' needs a value (see --help)", arg);
+	else if (optopt)
+		cli_error("unknown option '-%c' (see --help)", optopt);
+	else
+		cli_error("unknown option '%s' (see --help)", arg);
+	return EXIT_USAGE;
 }
 
 int cli_exit_for(int status)

@@ -21,6 +21,10 @@ extern const char *cli_prog;
 /* "prog: message\n" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Reports a bad option found by getopt_long() (whose option string starts
+ * with ':', so that it prints nothing itself) and returns EXIT_USAGE. */
+int cli_bad_option(char **argv, int c);
+
 /* The exit status for a library status. */
 int cli_exit_for(int status);
 

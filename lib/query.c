@@ -60,12 +60,13 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 	    (st = _naqib_buf_reserve(prefixes, 0)))
 		return st;
 	out->data[0] = prefixes->data[0] = '\0';
-	if ((st = naqib_analyze(a, text, len, &t, &n))) {
-		if (st == NAQIB_E_UTF8)
-			return _naqib_fail(st, "the query is not valid UTF-8: %s",
-					   naqib_last_error());
+	size_t bad;
+	if (naqib_utf8_check(text, len, &bad))
+		return _naqib_fail(NAQIB_E_UTF8,
+				   "the query is not valid UTF-8 (at byte %zu)",
+				   bad);
+	if ((st = naqib_analyze(a, text, len, &t, &n)))
 		return st;
-	}
 	for (size_t k = 0; k < n; k++) {
 		const naqib_token_t *tok = &t[k];
 		if (tok->start >= pos) {

@@ -39,7 +39,8 @@ static void usage(FILE *f)
 	      "      --offset N          skip the first N hits (default: 0)\n"
 	      "  -f, --format FORMAT     text, json or trec (default: text)\n"
 	      "      --queries FILE      run each QID<TAB>query line of FILE (- for stdin)\n"
-	      "      --qid ID            the query id of a single query (default: 1)\n"
+	      "      --qid ID            the id of a single query in TREC and JSON output\n"
+	      "                          (default: 1 in TREC output, none in JSON)\n"
 	      "      --run-tag TAG       the last column of TREC output (default: naqib)\n"
 	      "      --snippet-length N  snippets of about N characters; 0: none\n"
 	      "                          (default: 200)\n"
@@ -132,7 +133,7 @@ static int run_batch(searcher_t *s, const char *path)
 
 	if (err) {
 		cli_error("cannot read '%s': %s", path, strerror(err));
-		return EXIT_USAGE;
+		return EXIT_INPUT;
 	}
 	size_t line = 0;
 	for (char *p = data, *next; p < data + len; p = next) {
@@ -183,7 +184,6 @@ int main(int argc, char **argv)
 		{ "run-tag", required_argument, NULL, 'T' },
 		{ "snippet-length", required_argument, NULL, 'S' },
 		{ "color", required_argument, NULL, 'C' },
-		{ "colour", required_argument, NULL, 'C' },
 		{ "show-query", no_argument, NULL, 'P' },
 		{ "bm25-k1", required_argument, NULL, 'K' },
 		{ "bm25-b", required_argument, NULL, 'B' },
@@ -203,7 +203,7 @@ int main(int argc, char **argv)
 	s.tag = "naqib";
 	s.k1 = NAQIB_DEFAULT_BM25_K1;
 	s.b = NAQIB_DEFAULT_BM25_B;
-	while ((c = getopt_long(argc, argv, "d:n:f:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":d:n:f:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			db_opt = optarg;
@@ -272,8 +272,7 @@ int main(int argc, char **argv)
 			printf("naqib-search %s\n", NAQIB_VERSION);
 			return EXIT_OK;
 		default:
-			usage(stderr);
-			return EXIT_USAGE;
+			return cli_bad_option(argv, c);
 		}
 	}
 	if (queries && optind < argc) {

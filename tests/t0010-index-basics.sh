@@ -53,6 +53,10 @@ expect_status 0 "delete"
 expect_in "$T/err" "2 documents deleted" "delete summary"
 run naqib_search -d "$db" المحلة
 expect_status 1 "deleted document not found"
+# The index follows the files: the next run reads their files again and,
+# as they are still there, the documents come back.
+run naqib_index -d "$db" $CORPUS
+expect_in "$T/err" "2 added, 5 replaced, 34 unchanged (skipped), 0 failed" "deleted documents come back from their files"
 run naqib_index -d "$db" --delete no-such-id
 expect_status 3 "delete of an unknown id"
 expect_in "$T/err" "naqib-index: no document with id 'no-such-id'" "unknown id message"

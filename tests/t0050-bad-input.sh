@@ -109,3 +109,8 @@ run naqib_index -d "$T/newdb" --stemmer porter corpus/samples.trec
 expect_status 2 "unknown stemmer"
 expect_in "$T/err" "unknown stemmer 'porter'" "stemmer message"
 [ ! -e "$T/newdb" ] || fail "a database was made for a bad command line"
+# A directory of other files is not taken for a database.
+run naqib_index -d "$T/in" corpus/samples.trec
+expect_status 2 "--db on a directory of files"
+expect_in "$T/err" "is a directory of other files, not a database" "foreign directory message"
+[ ! -e "$T/in/iamglass" ] || fail "database files written among the user's files"
