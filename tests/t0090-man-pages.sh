@@ -1,0 +1,137 @@
+#!/bin/sh
+# The man pages: every page formats without a single warning, with mandoc's
+# linter and with groff, and the OPTIONS of naqib-index(1) and
+# naqib-search(1) agree with what the tools print for --help, both ways.
+#
+# Run by tests/run from the repository root, with NAQIB_BIN set to the
+# directory of the built tools:  NAQIB_BIN=build sh tests/t0090-man-pages.sh
+set -eu
+: "${NAQIB_BIN:?set NAQIB_BIN to the directory of the built tools}"
+# Bytes, not characters, and one sort order for comm(1).
+LC_ALL=C
+export LC_ALL
+
+T=${NAQIB_TEST_TMP:-}
+if [ -z "$T" ]; then
+	T=$(mktemp -d "${TMPDIR:-/tmp}/naqib-man.XXXXXX")
+	trap 'rm -rf "$T"' EXIT
+fi
+
+failures=0
+fail() {
+	echo "FAILED: $*" >&2
+	failures=$((failures + 1))
+}
+
+for tool in mandoc groff; do
+	command -v "$tool" >/dev/null 2>&1 || {
+		echo "FAILED: $tool is not installed (scripts/deps check installs it)" >&2
+		exit 1
+	}
+done
+
+pages="man/naqib-index.1 man/naqib-search.1 man/naqib.7"
+for page in $pages; do
+	[ -f "$page" ] || fail "$page is missing"
+done
+for page in man/*.[1-9]; do
+	[ -f "$page" ] || continue
+	case " $pages " in *" $page "*) ;; *) pages="$pages $page" ;; esac
+done
+
+# ---------------------------------------------------------------- lint
+
+for page in $pages; do
+	[ -f "$page" ] || continue
+
+	# mandoc: nothing at all to say, at the level of warnings and above.
+	status=0
+	mandoc -Tlint -Wwarning -K utf-8 "$page" >"$T/lint" 2>&1 || status=$?
+	if [ "$status" -ne 0 ] || [ -s "$T/lint" ]; then
+		fail "mandoc -Tlint -Wwarning $page (exit $status):"
+		sed 's/^/    /' "$T/lint" >&2
+	fi
+
+	# groff with every warning on (-ww), tables through tbl (-t).  The
+	# pages are UTF-8 with Arabic in them: preconv reads them (-k -K),
+	# and the terminal device is the one that has Arabic glyphs (-Tutf8;
+	# groff's PostScript fonts have none, and groff-base ships no
+	# PostScript device).  This is what man(1) runs on a UTF-8 terminal.
+	status=0
+	groff -k -K utf-8 -Tutf8 -man -t -ww -z "$page" >"$T/groff" 2>&1 ||
+		status=$?
+	if [ "$status" -ne 0 ] || [ -s "$T/groff" ]; then
+		fail "groff -man -t -ww $page (exit $status):"
+		sed 's/^/    /' "$T/groff" >&2
+	fi
+
+	# A page with tables must say so on its first line, for man(1).
+	if grep -q '^\.TS' "$page" && [ "$(head -n 1 "$page")" != "'\\\" t" ]; then
+		fail "$page has tables but its first line is not '\\\" t"
+	fi
+done
+
+# ---------------------------------------------------------------- options
+
+# The page as text: comments dropped, \- as -, font escapes and \& removed.
+roff_text() {
+	sed -e '/^\.\\"/d' -e "/^'\\\\\"/d" \
+	    -e 's/\\-/-/g' -e 's/\\f[BIRP1-4]//g' -e 's/\\f\[[^]]*\]//g' \
+	    -e 's/\\f([A-Z][A-Z]//g' -e 's/\\&//g' "$1"
+}
+
+# The tag lines (the line after .TP) of the OPTIONS section, as text.
+option_tags() {
+	roff_text "$1" | awk '
+		/^\.SH / { in_options = ($0 ~ /^\.SH "?OPTIONS"?$/); next }
+		in_options && tag { print; tag = 0; next }
+		in_options && /^\.TP/ { tag = 1 }'
+}
+
+long_options() {
+	grep -o -- '--[a-z][a-z0-9-]*' | sort -u
+}
+
+check_options() { # tool page
+	tool=$1
+	page=$2
+	[ -f "$page" ] || return 0
+	status=0
+	"$NAQIB_BIN/$tool" --help >"$T/help" 2>&1 || status=$?
+	if [ "$status" -ne 0 ]; then
+		fail "$tool --help exited with $status"
+		return 0
+	fi
+	long_options <"$T/help" >"$T/help.long"
+	[ -s "$T/help.long" ] || {
+		fail "$tool --help lists no long options"
+		return 0
+	}
+	option_tags "$page" >"$T/tags"
+	long_options <"$T/tags" >"$T/tags.long"
+	roff_text "$page" | long_options >"$T/page.long"
+
+	missing=$(comm -23 "$T/help.long" "$T/tags.long" | tr '\n' ' ')
+	[ -z "$missing" ] ||
+		fail "$page: OPTIONS does not document ${missing}(printed by $tool --help)"
+	extra=$(comm -13 "$T/help.long" "$T/page.long" | tr '\n' ' ')
+	[ -z "$extra" ] ||
+		fail "$page: mentions ${extra}which $tool --help does not print"
+
+	# Short forms: "-d, --db" in --help is "-d, --db" in the OPTIONS tag.
+	grep -o -- '^ *-[A-Za-z0-9], --[a-z][a-z0-9-]*' "$T/help" |
+		sed 's/^ *//' >"$T/help.pairs" || true
+	while IFS= read -r pair; do
+		grep -qF -- "$pair" "$T/tags" ||
+			fail "$page: OPTIONS has no tag '$pair' (as in $tool --help)"
+	done <"$T/help.pairs"
+}
+
+check_options naqib-index man/naqib-index.1
+check_options naqib-search man/naqib-search.1
+
+if [ "$failures" -ne 0 ]; then
+	echo "t0090-man-pages: $failures check(s) failed" >&2
+	exit 1
+fi
+echo "man pages: lint clean, options in step with --help"
