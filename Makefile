@@ -4,12 +4,16 @@
 #   make demo       install missing dependencies, index corpus/, run queries
 #   make check      install missing dependencies, run the whole test suite,
 #                   then again under AddressSanitizer + UBSan
-#   make install    PREFIX=/usr/local DESTDIR= BINDIR= MANDIR=
+#   make install    PREFIX=/usr/local DESTDIR= BINDIR= MANDIR= CGIDIR=
 #   make bench      benchmarks and the retrieval evaluation (bench/)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+# Where a web server's cgi-bin is (Debian's lighttpd and Apache use this),
+# and where naqib.cgi looks for naqib.conf.
+CGIDIR ?= /usr/lib/cgi-bin
+SYSCONFDIR ?= /etc
 DESTDIR ?=
 BUILD ?= build
 
@@ -26,7 +30,7 @@ WARN = -Wall -Wextra -Werror
 # after `deps` has installed what was missing.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lpthread
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) \
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DSYSCONFDIR='"$(SYSCONFDIR)"' $(WARN) \
 	$(CFLAGS) $(PKG_CFLAGS) -Ilib -Istemmers
 ALL_CXXFLAGS = -std=c++11 $(WARN) $(CXXFLAGS) $(PKG_CFLAGS) -Ilib
 
@@ -39,22 +43,29 @@ LIB = $(BUILD)/libnaqib.a
 
 INDEX_OBJ = $(BUILD)/indexer/naqib-index.o $(BUILD)/indexer/formats.o \
 	$(BUILD)/indexer/walk.o
-SEARCH_OBJ = $(BUILD)/searcher/naqib-search.o $(BUILD)/searcher/output.o
+SEARCH_OBJ = $(BUILD)/searcher/naqib-search.o $(BUILD)/searcher/output.o \
+	$(BUILD)/searcher/search.o
+CGI_OBJ = $(BUILD)/searcher/naqib-cgi.o $(BUILD)/searcher/cgi.o \
+	$(BUILD)/searcher/html.o $(BUILD)/searcher/output.o \
+	$(BUILD)/searcher/search.o
 TOOLS = $(BUILD)/naqib-index $(BUILD)/naqib-search
+CGI = $(BUILD)/naqib.cgi
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 MAN1 = man/naqib-index.1 man/naqib-search.1
 MAN7 = man/naqib.7
+MAN8 = man/naqib.cgi.8
 
 HEADERS = lib/naqib.h lib/internal.h lib/cli.h stemmers/stemmer.h \
-	indexer/formats.h indexer/walk.h searcher/output.h
+	indexer/formats.h indexer/walk.h searcher/output.h searcher/search.h \
+	searcher/cgi.h searcher/html.h
 
 .PHONY: all deps deps-check demo check test test-asan install uninstall \
 	clean bench
 
-all: $(TOOLS) $(UNIT_BIN)
+all: $(TOOLS) $(CGI) $(UNIT_BIN)
 
 $(BUILD)/%.o: %.c $(HEADERS)
 	@mkdir -p $(@D)
@@ -74,6 +85,9 @@ $(BUILD)/naqib-index: $(INDEX_OBJ) $(LIB)
 
 $(BUILD)/naqib-search: $(SEARCH_OBJ) $(LIB)
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(SEARCH_OBJ) $(LIB) $(PKG_LIBS)
+
+$(CGI): $(CGI_OBJ) $(LIB)
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(CGI_OBJ) $(LIB) $(PKG_LIBS) -lfcgi
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
 	@mkdir -p $(@D)
@@ -116,15 +130,19 @@ bench: deps
 	bench/index-speed
 	bench/eval
 
-install: $(TOOLS)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man7
+install: $(TOOLS) $(CGI)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(CGIDIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(MANDIR)/man8
 	install -m 755 $(TOOLS) $(DESTDIR)$(BINDIR)/
+	install -m 755 $(CGI) $(DESTDIR)$(CGIDIR)/
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	install -m 644 $(MAN8) $(DESTDIR)$(MANDIR)/man8/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/naqib-index $(DESTDIR)$(BINDIR)/naqib-search
+	rm -f $(DESTDIR)$(CGIDIR)/naqib.cgi $(MAN8:man/%=$(DESTDIR)$(MANDIR)/man8/%)
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 

@@ -1,4 +1,6 @@
 /* Small helpers: a growable buffer and UTF-8 code point access. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +39,25 @@ int _naqib_buf_add(_naqib_buf_t *b, const char *s, size_t n)
 int _naqib_buf_addc(_naqib_buf_t *b, char c)
 {
 	return _naqib_buf_add(b, &c, 1);
+}
+
+int _naqib_buf_printf(_naqib_buf_t *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n, st;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return _naqib_fail(NAQIB_E_INVALID, "bad format");
+	if ((st = _naqib_buf_reserve(b, (size_t)n)))
+		return st;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return NAQIB_OK;
 }
 
 void _naqib_buf_free(_naqib_buf_t *b)

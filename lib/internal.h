@@ -22,6 +22,8 @@ typedef struct _naqib_buf {
 int _naqib_buf_reserve(_naqib_buf_t *b, size_t extra);
 int _naqib_buf_add(_naqib_buf_t *b, const char *s, size_t n);
 int _naqib_buf_addc(_naqib_buf_t *b, char c);
+int _naqib_buf_printf(_naqib_buf_t *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 void _naqib_buf_free(_naqib_buf_t *b);
 
 /* Encodes code point c as UTF-8 into out (room for 4 bytes); returns the

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "naqib.h"
 #include "output.h"
+#include "search.h"
 
 enum format { F_TEXT, F_JSON, F_TREC };
 
@@ -58,69 +59,29 @@ static void usage(FILE *f)
  * (>= 0) or a negative library status. */
 static long run_query(searcher_t *s, const char *qid, const char *text)
 {
-	naqib_query_t *q = NULL;
-	naqib_mset_t *m = NULL;
-	out_hit_t *hits = NULL;
-	out_result_t r;
-	double t0 = cli_now();
-	int st;
+	search_request_t req = { text, qid, s->offset, s->limit, s->k1, s->b,
+				 s->format == F_TREC ? 0 : s->snippet_chars,
+				 s->show_query };
+	search_result_t r;
+	int st = search_run(s->db, s->an, &req, &r);
 
-	memset(&r, 0, sizeof r);
-	if ((st = naqib_query_parse(s->db, s->an, text, &q)))
+	if (st)
 		return -st;
-	if (s->show_query)
-		fprintf(stderr, "%s: %s%squery: %s\n", cli_prog, qid ? qid : "",
-			qid ? ": " : "", naqib_query_description(q));
-	naqib_search_options_t o = { s->offset, s->limit, s->k1, s->b };
-	if ((st = naqib_db_search(s->db, q, &o, &m)))
-		goto out;
-	r.qid = qid;
-	r.query = text;
-	r.estimate = naqib_mset_estimate(m);
-	r.offset = s->offset;
-	r.limit = s->limit;
-	r.n = naqib_mset_size(m);
-	hits = calloc(r.n + 1, sizeof *hits);
-	if (!hits) {
-		st = NAQIB_E_NOMEM;
-		goto out;
-	}
-	r.hits = hits;
-	for (size_t i = 0; i < r.n; i++) {
-		naqib_hit_t h;
-		if ((st = naqib_mset_hit(m, i, &h)) ||
-		    (st = naqib_record_decode(h.data, h.data_len,
-					      &hits[i].rec)))
-			goto out;
-		hits[i].rank = h.rank;
-		hits[i].score = h.score;
-		if (s->snippet_chars && s->format != F_TREC &&
-		    (st = naqib_snippet_make(s->an, q, hits[i].rec.body,
-					     strlen(hits[i].rec.body),
-					     s->snippet_chars,
-					     &hits[i].snippet)))
-			goto out;
-	}
-	r.seconds = cli_now() - t0;
 	switch (s->format) {
 	case F_TEXT:
-		out_text(stdout, &r, s->color);
+		out_text(stdout, &r.out, s->color);
 		break;
 	case F_JSON:
-		if (out_json(stdout, &r))
+		if (out_json(stdout, &r.out))
 			st = NAQIB_E_NOMEM;
 		break;
 	case F_TREC:
-		out_trec(stdout, &r, s->tag);
+		out_trec(stdout, &r.out, s->tag);
 		break;
 	}
-out:
-	for (size_t i = 0; hits && i < r.n; i++)
-		naqib_snippet_destroy(hits[i].snippet);
-	free(hits);
-	naqib_mset_destroy(m);
-	naqib_query_destroy(q);
-	return st ? -st : (long)r.n;
+	long n = (long)r.out.n;
+	search_result_free(&r);
+	return st ? -st : n;
 }
 
 /* Batch mode: every "QID<TAB>query" line of path. */

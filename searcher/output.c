@@ -80,8 +80,7 @@ static size_t cps(const char *s, size_t n)
 	return c;
 }
 
-/* Appends s[0..n) to b with the HTML special characters escaped. */
-static int add_escaped(_naqib_buf_t *b, const char *s, size_t n)
+int out_html_escape(_naqib_buf_t *b, const char *s, size_t n)
 {
 	size_t from = 0;
 	int st = 0;
@@ -104,9 +103,7 @@ static int add_escaped(_naqib_buf_t *b, const char *s, size_t n)
 	return st | _naqib_buf_add(b, s + from, n - from);
 }
 
-/* The snippet as HTML: escaped, matches in <mark>, ellipses at cuts.
- * Caller frees; NULL when out of memory. */
-static char *snippet_html(const naqib_snippet_t *s)
+char *out_snippet_html(const naqib_snippet_t *s)
 {
 	_naqib_buf_t b = { NULL, 0, 0 };
 	size_t pos = 0;
@@ -116,13 +113,13 @@ static char *snippet_html(const naqib_snippet_t *s)
 		st |= _naqib_buf_add(&b, "… ", strlen("… "));
 	for (size_t m = 0; m < s->n_marks; m++) {
 		size_t a = s->marks[2 * m], z = s->marks[2 * m + 1];
-		st |= add_escaped(&b, s->text + pos, a - pos);
+		st |= out_html_escape(&b, s->text + pos, a - pos);
 		st |= _naqib_buf_add(&b, "<mark>", 6);
-		st |= add_escaped(&b, s->text + a, z - a);
+		st |= out_html_escape(&b, s->text + a, z - a);
 		st |= _naqib_buf_add(&b, "</mark>", 7);
 		pos = z;
 	}
-	st |= add_escaped(&b, s->text + pos, s->len - pos);
+	st |= out_html_escape(&b, s->text + pos, s->len - pos);
 	if (s->cut_end)
 		st |= _naqib_buf_add(&b, " …", strlen(" …"));
 	if (st) {
@@ -163,7 +160,7 @@ int out_json(FILE *f, const out_result_t *r)
 		if (h->snippet) {
 			const naqib_snippet_t *s = h->snippet;
 			json_t *marks = json_array();
-			char *html = snippet_html(s);
+			char *html = out_snippet_html(s);
 			err |= !marks || !html;
 			for (size_t m = 0; m < s->n_marks && !err; m++) {
 				size_t a = cps(s->text, s->marks[2 * m]);

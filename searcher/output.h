@@ -30,6 +30,14 @@ void out_text(FILE *f, const out_result_t *r, int color);
 /* One JSON object on one line (JSON Lines in batch mode). */
 int out_json(FILE *f, const out_result_t *r);
 
+/* Appends s[0..n) to b with & < > " ' escaped for HTML. */
+struct _naqib_buf;
+int out_html_escape(struct _naqib_buf *b, const char *s, size_t n);
+
+/* The snippet as HTML: escaped, matches in <mark>, ellipses at cuts.
+ * Caller frees; NULL when out of memory. */
+char *out_snippet_html(const naqib_snippet_t *s);
+
 /* TREC run lines: QID Q0 DOCID RANK SCORE TAG. */
 void out_trec(FILE *f, const out_result_t *r, const char *tag);
 

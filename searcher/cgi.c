@@ -1,0 +1,258 @@
+/* Request parsing and configuration of naqib.cgi.  A request only ever
+ * chooses what to search for and which page to show: the database comes
+ * from the server's configuration, never from the request. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cgi.h"
+#include "internal.h"
+#include "naqib.h"
+
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/etc"
+#endif
+
+void cgi_params_free(cgi_params_t *p)
+{
+	free(p->q);
+	p->q = NULL;
+}
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 32;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Decodes s[0..n) (+ is a space, %HH a byte) into a new string; NULL with
+ * *bad set on malformed input. */
+static char *decode(const char *s, size_t n, const char **bad)
+{
+	char *out = malloc(n + 1);
+	size_t o = 0;
+
+	*bad = NULL;
+	if (!out) {
+		*bad = "out of memory";
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '+') {
+			out[o++] = ' ';
+		} else if (s[i] == '%') {
+			if (i + 2 >= n || hexval((unsigned char)s[i + 1]) < 0 ||
+			    hexval((unsigned char)s[i + 2]) < 0) {
+				*bad = "broken percent-encoding";
+				free(out);
+				return NULL;
+			}
+			int c = hexval((unsigned char)s[i + 1]) * 16 +
+				hexval((unsigned char)s[i + 2]);
+			if (c == 0) {
+				*bad = "a NUL byte (%00)";
+				free(out);
+				return NULL;
+			}
+			out[o++] = (char)c;
+			i += 2;
+		} else {
+			out[o++] = s[i];
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static int number(const char *v, unsigned min, unsigned max, unsigned *out)
+{
+	char *end;
+	unsigned long x;
+
+	if (!isdigit((unsigned char)v[0]))
+		return -1;
+	errno = 0;
+	x = strtoul(v, &end, 10);
+	if (*end || errno || x < min || x > max)
+		return -1;
+	*out = (unsigned)x;
+	return 0;
+}
+
+int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen)
+{
+	static const char *const names[] = { "q", "page", "offset", "limit",
+					     "format" };
+	int seen[5] = { 0 };
+	int have_page = 0, have_offset = 0;
+	size_t len = qs ? strlen(qs) : 0;
+
+	memset(p, 0, sizeof *p);
+	p->page = 1;
+	p->limit = CGI_DEFAULT_LIMIT;
+	if (len > CGI_MAX_QUERY_STRING) {
+		snprintf(err, errlen, "the request is too long (%zu bytes, at "
+			 "most %d)", len, CGI_MAX_QUERY_STRING);
+		return -1;
+	}
+	for (size_t i = 0; i < len;) {
+		size_t end = i;
+		while (end < len && qs[end] != '&')
+			end++;
+		const char *eq = memchr(qs + i, '=', end - i);
+		size_t nlen = eq ? (size_t)(eq - (qs + i)) : end - i;
+		const char *v = eq ? eq + 1 : qs + end;
+		size_t vlen = (size_t)(qs + end - v);
+		const char *bad;
+		int which = -1;
+		for (int k = 0; k < 5; k++)
+			if (strlen(names[k]) == nlen &&
+			    !memcmp(names[k], qs + i, nlen))
+				which = k;
+		i = end + 1;
+		if (which < 0)
+			continue; /* unknown parameters are ignored */
+		if (seen[which]++) {
+			snprintf(err, errlen, "the parameter '%s' is given more "
+				 "than once", names[which]);
+			goto fail;
+		}
+		char *val = decode(v, vlen, &bad);
+		if (!val) {
+			snprintf(err, errlen, "the parameter '%s' has %s",
+				 names[which], bad);
+			goto fail;
+		}
+		size_t bad_at;
+		if (naqib_utf8_check(val, strlen(val), &bad_at)) {
+			snprintf(err, errlen, "the parameter '%s' is not valid "
+				 "UTF-8 (at byte %zu)", names[which], bad_at);
+			free(val);
+			goto fail;
+		}
+		switch (which) {
+		case 0:
+			if (strlen(val) > CGI_MAX_QUERY) {
+				snprintf(err, errlen, "the query is too long "
+					 "(%zu bytes, at most %d)", strlen(val),
+					 CGI_MAX_QUERY);
+				free(val);
+				goto fail;
+			}
+			p->q = val;
+			continue;
+		case 1:
+			have_page = 1;
+			if (number(val, 1, CGI_MAX_PAGE, &p->page)) {
+				snprintf(err, errlen, "page must be a number "
+					 "from 1 to %d", CGI_MAX_PAGE);
+				free(val);
+				goto fail;
+			}
+			break;
+		case 2:
+			have_offset = 1;
+			if (number(val, 0, CGI_MAX_PAGE * CGI_MAX_LIMIT,
+				   &p->offset)) {
+				snprintf(err, errlen, "offset must be a number "
+					 "from 0 to %d", CGI_MAX_PAGE * CGI_MAX_LIMIT);
+				free(val);
+				goto fail;
+			}
+			break;
+		case 3:
+			if (number(val, 1, CGI_MAX_LIMIT, &p->limit)) {
+				snprintf(err, errlen, "limit must be a number "
+					 "from 1 to %d", CGI_MAX_LIMIT);
+				free(val);
+				goto fail;
+			}
+			break;
+		case 4:
+			if (!strcmp(val, "json"))
+				p->json = 1;
+			else if (strcmp(val, "html")) {
+				snprintf(err, errlen, "format must be html or "
+					 "json");
+				free(val);
+				goto fail;
+			}
+			break;
+		}
+		free(val);
+	}
+	if (have_page && have_offset) {
+		snprintf(err, errlen, "give page or offset, not both");
+		goto fail;
+	}
+	if (!have_offset)
+		p->offset = (p->page - 1) * p->limit;
+	else
+		p->page = p->offset / p->limit + 1;
+	if (!p->q && !(p->q = strdup(""))) {
+		snprintf(err, errlen, "out of memory");
+		goto fail;
+	}
+	return 0;
+fail:
+	cgi_params_free(p);
+	return -1;
+}
+
+int cgi_url_encode(_naqib_buf_t *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	int st = 0;
+
+	for (; *s && !st; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+			st = _naqib_buf_addc(b, (char)c);
+		} else {
+			char e[3] = { '%', hex[c >> 4], hex[c & 15] };
+			st = _naqib_buf_add(b, e, 3);
+		}
+	}
+	return st | _naqib_buf_add(b, "", 0);
+}
+
+char *cgi_db_path(void)
+{
+	const char *env = getenv("NAQIB_DB");
+	const char *conf = getenv("NAQIB_CONFIG");
+	char line[4096];
+	char *found = NULL;
+
+	if (env && *env)
+		return strdup(env);
+	FILE *f = fopen(conf && *conf ? conf : SYSCONFDIR "/naqib.conf", "r");
+	if (!f)
+		return NULL;
+	while (!found && fgets(line, sizeof line, f)) {
+		char *s = line;
+		while (isspace((unsigned char)*s))
+			s++;
+		if (strncmp(s, "db", 2) != 0)
+			continue;
+		s += 2;
+		while (isspace((unsigned char)*s))
+			s++;
+		if (*s++ != '=')
+			continue;
+		while (isspace((unsigned char)*s))
+			s++;
+		size_t n = strlen(s);
+		while (n && isspace((unsigned char)s[n - 1]))
+			s[--n] = '\0';
+		if (n)
+			found = strdup(s);
+	}
+	fclose(f);
+	return found;
+}

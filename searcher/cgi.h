@@ -1,0 +1,41 @@
+/* The CGI front end's request parsing and configuration, kept apart from
+ * the transport (CGI or FastCGI) so that both, and the tests, share it. */
+#ifndef NAQIB_CGI_H
+#define NAQIB_CGI_H
+
+#include <stddef.h>
+
+/* Bounds on what a request may ask. */
+#define CGI_MAX_QUERY 2048  /* bytes of the decoded query */
+#define CGI_MAX_LIMIT 50    /* hits a page */
+#define CGI_DEFAULT_LIMIT 10
+#define CGI_MAX_PAGE 1000
+#define CGI_MAX_QUERY_STRING 16384
+
+typedef struct cgi_params {
+	char *q;         /* the query, decoded UTF-8; "" when absent */
+	unsigned page;   /* 1-based page of results */
+	unsigned offset; /* first hit, 0-based (from page or offset) */
+	unsigned limit;  /* hits a page */
+	int json;        /* format=json */
+} cgi_params_t;
+
+/* Parses a GET query string (NULL is the empty one).  Returns 0, or -1
+ * with a message for the user in err (for a 400 response): bad
+ * percent-encoding, a NUL byte, invalid UTF-8, a repeated parameter, a
+ * value out of bounds, a query too long.  Unknown parameters are ignored.
+ * Free with cgi_params_free(). */
+int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen);
+void cgi_params_free(cgi_params_t *p);
+
+/* Appends s percent-encoded for a URL query component to buf (buf is a
+ * _naqib_buf_t).  Returns 0 or a status. */
+struct _naqib_buf;
+int cgi_url_encode(struct _naqib_buf *buf, const char *s);
+
+/* The database path from the server's configuration: $NAQIB_DB, else the
+ * "db = PATH" line of $NAQIB_CONFIG or SYSCONFDIR/naqib.conf.  NULL when
+ * none is set.  Caller frees. */
+char *cgi_db_path(void);
+
+#endif

@@ -1,0 +1,241 @@
+/* The search page of naqib.cgi: Arabic, right to left, one self-contained
+ * HTML document with its CSS inline and no JavaScript, readable on a phone.
+ * Everything that comes from a document or a request is HTML-escaped. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cgi.h"
+#include "html.h"
+#include "internal.h"
+
+static const char style[] =
+	":root{color-scheme:light dark;--fg:#1d2330;--muted:#5b6475;"
+	"--accent:#0b6e4f;--bg:#fff;--mark:#ffe58a;--line:#e3e6eb}"
+	"@media (prefers-color-scheme:dark){:root{--fg:#e8eaee;--muted:#a4acba;"
+	"--accent:#5fd3a7;--bg:#16181d;--mark:#6b5a12;--line:#2c313a}}"
+	"*{box-sizing:border-box}"
+	"body{margin:0;background:var(--bg);color:var(--fg);"
+	"font-family:\"Noto Naskh Arabic\",\"Noto Sans Arabic\",\"Amiri\","
+	"\"Segoe UI\",Tahoma,\"Arial\",sans-serif;font-size:1.1rem;"
+	"line-height:1.75}"
+	"header,main,footer{max-width:46rem;margin:0 auto;padding:0 1rem}"
+	"header{padding-top:1rem;border-bottom:1px solid var(--line)}"
+	"h1{margin:0 0 .5rem;font-size:1.6rem}h1 a{color:var(--accent);"
+	"text-decoration:none}h1 small{color:var(--muted);font-size:.9rem;"
+	"font-weight:normal;margin-inline-start:.5rem}"
+	"form{display:flex;gap:.5rem;margin:0 0 1rem}"
+	"input[type=search]{flex:1;min-width:0;font:inherit;padding:.45rem .7rem;"
+	"border:1px solid var(--muted);border-radius:.4rem;background:var(--bg);"
+	"color:var(--fg)}"
+	"button{font:inherit;padding:.45rem 1.1rem;border:0;border-radius:.4rem;"
+	"background:var(--accent);color:#fff;cursor:pointer}"
+	".summary,.meta{color:var(--muted);font-size:.9rem}"
+	"ol.hits{list-style:none;padding:0;margin:0}"
+	"ol.hits li{padding:.8rem 0;border-bottom:1px solid var(--line)}"
+	"ol.hits h2{font-size:1.15rem;margin:0;line-height:1.5}"
+	"ol.hits h2 a{color:var(--accent)}"
+	".meta{margin:.1rem 0}"
+	".id{unicode-bidi:isolate;direction:ltr}"
+	".snippet{margin:.3rem 0 0}"
+	"mark{background:var(--mark);color:inherit;padding:0 .1em;"
+	"border-radius:.2em}"
+	"nav.pages{display:flex;flex-wrap:wrap;gap:.4rem;margin:1rem 0}"
+	"nav.pages a,nav.pages b{padding:.2rem .6rem;border:1px solid "
+	"var(--line);border-radius:.3rem;text-decoration:none}"
+	"nav.pages b{background:var(--accent);color:#fff}"
+	".notice{padding:.8rem 1rem;border-inline-start:4px solid var(--accent);"
+	"background:rgba(127,127,127,.08)}"
+	"code{unicode-bidi:isolate;direction:ltr;font-size:.9em}"
+	"footer{color:var(--muted);font-size:.85rem;padding-top:1rem;"
+	"padding-bottom:2rem}"
+	"@media (max-width:30rem){body{font-size:1rem}h1 small{display:block;"
+	"margin:0}}";
+
+static int esc(_naqib_buf_t *b, const char *s)
+{
+	return out_html_escape(b, s, strlen(s));
+}
+
+/* Appends markup of our own, unescaped. */
+static int lit(_naqib_buf_t *b, const char *s)
+{
+	return _naqib_buf_add(b, s, strlen(s));
+}
+
+/* A link to another page of the same search, relative to this one. */
+static int page_link(_naqib_buf_t *b, const html_page_t *p, unsigned page,
+		     const char *label, int current)
+{
+	int st = 0;
+
+	if (current)
+		return _naqib_buf_printf(b, "<b aria-current=\"page\">%s</b>",
+					 label);
+	st |= lit(b, "<a href=\"?q=");
+	st |= cgi_url_encode(b, p->query);
+	if (page > 1)
+		st |= _naqib_buf_printf(b, "&amp;page=%u", page);
+	if (p->limit != CGI_DEFAULT_LIMIT)
+		st |= _naqib_buf_printf(b, "&amp;limit=%u", p->limit);
+	st |= _naqib_buf_printf(b, "\">%s</a>", label);
+	return st;
+}
+
+static int is_web_url(const char *u)
+{
+	return !strncasecmp(u, "http://", 7) || !strncasecmp(u, "https://", 8);
+}
+
+static int is_iso_date(const char *d)
+{
+	return strlen(d) == 10 && d[4] == '-' && d[7] == '-';
+}
+
+static int render_hit(_naqib_buf_t *b, const out_hit_t *h)
+{
+	int st = 0;
+	const char *title = *h->rec.title ? h->rec.title : h->rec.id;
+
+	st |= lit(b, "<li><h2>");
+	/* Only web addresses become links: a javascript: or data: URL in a
+	 * document must not run in the reader's browser. */
+	if (is_web_url(h->rec.url)) {
+		st |= lit(b, "<a href=\"");
+		st |= esc(b, h->rec.url);
+		st |= lit(b, "\" rel=\"noopener noreferrer\">");
+		st |= esc(b, title);
+		st |= lit(b, "</a>");
+	} else {
+		st |= esc(b, title);
+	}
+	st |= lit(b, "</h2><p class=\"meta\">");
+	/* The separators are text between the fields, outside the id's
+	 * left-to-right isolate. */
+	if (*h->rec.date) {
+		if (is_iso_date(h->rec.date)) {
+			st |= lit(b, "<time datetime=\"");
+			st |= esc(b, h->rec.date);
+			st |= lit(b, "\">");
+		} else {
+			st |= lit(b, "<time>");
+		}
+		st |= esc(b, h->rec.date);
+		st |= lit(b, "</time> · ");
+	}
+	if (*h->rec.source) {
+		st |= lit(b, "<span>");
+		st |= esc(b, h->rec.source);
+		st |= lit(b, "</span> · ");
+	}
+	st |= lit(b, "<span class=\"id\">");
+	st |= esc(b, h->rec.id);
+	st |= lit(b, "</span></p>");
+	if (h->snippet) {
+		char *html = out_snippet_html(h->snippet);
+		if (!html)
+			return NAQIB_E_NOMEM;
+		st |= lit(b, "<p class=\"snippet\">");
+		st |= _naqib_buf_add(b, html, strlen(html));
+		st |= lit(b, "</p>");
+		free(html);
+	}
+	st |= lit(b, "</li>\n");
+	return st;
+}
+
+static int render_pages(_naqib_buf_t *b, const html_page_t *p)
+{
+	const out_result_t *r = p->result;
+	unsigned last = (r->estimate + p->limit - 1) / p->limit;
+	int st = 0;
+
+	if (last > CGI_MAX_PAGE)
+		last = CGI_MAX_PAGE;
+	if (last <= 1 && p->page <= 1)
+		return 0;
+	unsigned from = p->page > 4 ? p->page - 4 : 1;
+	unsigned to = from + 8 < last ? from + 8 : last;
+	st |= lit(b, "<nav class=\"pages\" aria-label=\"الصفحات\">");
+	if (p->page > 1)
+		st |= page_link(b, p, p->page - 1, "السابق", 0);
+	for (unsigned n = from; n <= to; n++) {
+		char label[16];
+		snprintf(label, sizeof label, "%u", n);
+		st |= page_link(b, p, n, label, n == p->page);
+	}
+	if (p->page < last)
+		st |= page_link(b, p, p->page + 1, "التالي", 0);
+	st |= lit(b, "</nav>\n");
+	return st;
+}
+
+int html_render(_naqib_buf_t *b, const html_page_t *p)
+{
+	const out_result_t *r = p->result;
+	int st = 0;
+
+	st |= lit(b, "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n"
+		     "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+		     "content=\"width=device-width, initial-scale=1\">\n<title>");
+	if (*p->query) {
+		st |= esc(b, p->query);
+		st |= lit(b, " — ");
+	}
+	st |= lit(b, "نقيب: بحث في النصوص النقابية</title>\n<style>");
+	st |= lit(b, style);
+	st |= lit(b, "</style>\n</head>\n<body>\n<header>\n<h1><a href=\"?\">"
+		     "نقيب</a><small>بحث في البلاغات والأخبار النقابية</small>"
+		     "</h1>\n<form method=\"get\" action=\"\" role=\"search\">\n"
+		     "<input type=\"search\" name=\"q\" dir=\"auto\" value=\"");
+	st |= esc(b, p->query);
+	st |= lit(b, "\" aria-label=\"كلمات البحث\" placeholder=\"مثال: الإضراب "
+		     "العام، «الحوار الاجتماعي»، UMT\"");
+	if (!*p->query)
+		st |= lit(b, " autofocus");
+	st |= lit(b, ">\n");
+	if (p->limit != CGI_DEFAULT_LIMIT)
+		/* A search from this page keeps its page size. */
+		st |= _naqib_buf_printf(b, "<input type=\"hidden\" name=\"limit\" "
+					   "value=\"%u\">\n", p->limit);
+	st |= lit(b, "<button type=\"submit\">بحث</button>\n</form>\n</header>\n"
+		     "<main>\n");
+
+	if (p->error) {
+		st |= lit(b, "<p class=\"notice\" role=\"alert\">");
+		st |= esc(b, p->error_title);
+		if (*p->error) {
+			st |= lit(b, "<br><code>");
+			st |= esc(b, p->error);
+			st |= lit(b, "</code>");
+		}
+		st |= lit(b, "</p>\n");
+	} else if (r && r->n == 0) {
+		st |= lit(b, "<p class=\"notice\">لا توجد نتائج لـ«");
+		st |= esc(b, p->query);
+		st |= lit(b, r->offset ? "». لقد تجاوزت آخر صفحة من النتائج."
+				       : "». تأكد من الإملاء، أو جرّب كلمات أخرى "
+					 "أو أقل، أو ابحث بجزء من الكلمة مثل "
+					 "نقاب*.");
+		st |= lit(b, "</p>\n");
+	} else if (r) {
+		st |= _naqib_buf_printf(b, "<p class=\"summary\">نحو %u نتيجة، "
+					   "من %u إلى %zu (%.0f ميلي ثانية)</p>\n"
+					   "<ol class=\"hits\" start=\"%u\">\n",
+					r->estimate, r->offset + 1,
+					r->offset + r->n, r->seconds * 1000,
+					r->offset + 1);
+		for (size_t i = 0; i < r->n; i++)
+			st |= render_hit(b, &r->hits[i]);
+		st |= lit(b, "</ol>\n");
+		st |= render_pages(b, p);
+	}
+	st |= lit(b, "</main>\n<footer>\nيجد نقيب كل صيغ الكلمة، بالهمزة أو "
+		     "بدونها وبالتشكيل أو بدونه. العبارة بين علامتي تنصيص: "
+		     "<code>«الحوار الاجتماعي»</code>؛ وأدوات البحث: "
+		     "<code>AND</code> و<code>OR</code> و<code>NOT</code> "
+		     "و<code>NEAR</code>؛ وجزء الكلمة: <code>نقاب*</code>.\n"
+		     "</footer>\n</body>\n</html>\n");
+	return st ? NAQIB_E_NOMEM : NAQIB_OK;
+}

@@ -1,0 +1,61 @@
+# A real web server for the tests: lighttpd on a loopback port, serving
+# naqib.cgi as plain CGI under /cgi-bin/naqib.cgi and as FastCGI under
+# /search.  Sourced after tests/lib.sh.
+#   start_httpd DB    sets HTTP (http://127.0.0.1:PORT)
+#   stop_httpd        (also run at exit)
+
+start_httpd() {
+	db=$1
+	mkdir -p "$T/www" "$T/cgi-bin"
+	cp "$NAQIB_BIN/naqib.cgi" "$T/cgi-bin/naqib.cgi"
+	port=$(( 20000 + $$ % 20000 ))
+	tries=0
+	while :; do
+		cat >"$T/lighttpd.conf" <<CONF
+server.document-root = "$T/www"
+server.bind = "127.0.0.1"
+server.port = $port
+server.errorlog = "$T/lighttpd.log"
+server.modules = ( "mod_cgi", "mod_fastcgi", "mod_setenv", "mod_alias" )
+mimetype.assign = ( ".html" => "text/html; charset=utf-8" )
+alias.url = ( "/cgi-bin/" => "$T/cgi-bin/" )
+\$HTTP["url"] =~ "^/cgi-bin/" {
+	cgi.assign = ( ".cgi" => "" )
+	setenv.add-environment = ( "NAQIB_DB" => "$db" )
+}
+fastcgi.server = ( "/search" => ( (
+	"bin-path" => "$NAQIB_BIN/naqib.cgi",
+	"socket" => "$T/naqib.sock",
+	"max-procs" => 2,
+	"bin-environment" => ( "NAQIB_DB" => "$db" ),
+	"check-local" => "disable"
+) ) )
+CONF
+		lighttpd -D -f "$T/lighttpd.conf" 2>>"$T/lighttpd.log" &
+		httpd_pid=$!
+		HTTP=http://127.0.0.1:$port
+		i=0
+		while [ $i -lt 50 ]; do
+			if curl -s -o /dev/null "$HTTP/cgi-bin/naqib.cgi"; then
+				trap stop_httpd EXIT
+				return 0
+			fi
+			kill -0 "$httpd_pid" 2>/dev/null || break
+			sleep 0.1
+			i=$((i + 1))
+		done
+		kill "$httpd_pid" 2>/dev/null || true
+		wait "$httpd_pid" 2>/dev/null || true
+		tries=$((tries + 1))
+		[ $tries -lt 5 ] || fail "lighttpd did not start: $(tail -5 "$T/lighttpd.log")"
+		port=$((port + 7))
+	done
+}
+
+stop_httpd() {
+	if [ -n "${httpd_pid:-}" ]; then
+		kill "$httpd_pid" 2>/dev/null || true
+		wait "$httpd_pid" 2>/dev/null || true
+		httpd_pid=
+	fi
+}

@@ -1,0 +1,129 @@
+# naqib.cgi run directly, as a web server runs a CGI program: headers,
+# status codes, escaping of hostile input, JSON, pagination.
+. tests/lib.sh
+db=$T/db
+index_corpus "$db"
+# A document with hostile fields.
+printf '%s\n' '{"id":"evil<1>","title":"<script>alert(1)</script> إضراب","url":"javascript:alert(2)","source":"\"><img src=x onerror=alert(3)>","body":"الإضراب <b>المفتوح</b> & \"غدا\""}' >"$T/evil.jsonl"
+naqib_index -q -d "$db" "$T/evil.jsonl"
+
+# cgi QUERY_STRING [METHOD]: runs the CGI; headers in $T/h, body in $T/b.
+cgi() {
+	NAQIB_DB=$db REQUEST_METHOD=${2:-GET} QUERY_STRING=$1 \
+		"$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err" || fail "naqib.cgi exited $?"
+	awk 'BEGIN { RS = "\r\n"; h = 1 } h && $0 == "" { exit } h { print }' "$T/resp" >"$T/h"
+	awk 'BEGIN { RS = "\r\n\r\n" } NR > 1 { printf "%s%s", sep, $0; sep = RS }' "$T/resp" >"$T/b"
+}
+status_is() { grep -q "^Status: $1 " "$T/h" || fail "$2: want status $1, got: $(head -1 "$T/h")"; }
+q() { printf '%s' "$1" | jq -sRr @uri; }  # percent-encodes
+
+# The empty form.
+cgi ""
+status_is 200 "empty form"
+expect_in "$T/h" "Content-Type: text/html; charset=utf-8" "content type"
+expect_in "$T/b" '<html lang="ar" dir="rtl">' "rtl page"
+expect_in "$T/b" '<meta charset="utf-8">' "charset"
+expect_in "$T/b" 'name="q"' "search form"
+expect_eq "$(wc -c <"$T/b" | tr -d ' ')" "$(sed -n 's/^Content-Length: //p' "$T/h")" "Content-Length"
+expect_in "$T/h" "Content-Security-Policy: default-src 'none'" "CSP"
+
+# A search: the form keeps the query, hits have marks and links.
+cgi "q=$(q 'الاضراب العام')"
+status_is 200 "search"
+expect_in "$T/b" 'value="الاضراب العام"' "query kept in the form"
+expect_in "$T/b" '<mark>الإِضْرَابُ</mark>' "marks on the original text"
+expect_in "$T/b" 'href="https://example.org/lb/rabita/2025/02/idrab-maftouh"' "title links to its URL"
+expect_in "$T/b" 'نحو ' "result count"
+expect_in "$T/b" 'ميلي ثانية' "time"
+
+# JSON: the same results as naqib-search --format json.
+cgi "q=$(q 'الاضراب العام')&format=json"
+status_is 200 "json"
+expect_in "$T/h" "Content-Type: application/json" "json content type"
+jq -e . "$T/b" >/dev/null || fail "invalid JSON"
+naqib_search -d "$db" -f json 'الاضراب العام' >"$T/cli.json"
+expect_eq "$(jq -c 'del(.seconds)' "$T/b")" "$(jq -c 'del(.seconds)' "$T/cli.json")" "CGI JSON = naqib-search JSON"
+
+# Pagination: page 2 of 3 a page is hits 4..6, with links around it.
+cgi "q=$(q الإضراب)&page=2&limit=3"
+status_is 200 "page 2"
+expect_in "$T/b" '<ol class="hits" start="4">' "page 2 starts at 4"
+expect_eq "$(grep -o '<li>' "$T/b" | wc -l | tr -d ' ')" "3" "3 hits a page"
+expect_in "$T/b" 'page=3&amp;limit=3">التالي' "next link"
+expect_in "$T/b" 'limit=3">السابق' "previous link"
+expect_in "$T/b" '<b aria-current="page">2</b>' "current page"
+cgi "q=$(q الإضراب)&limit=3&format=json&offset=3"
+expect_eq "$(jq -c '[.hits[].rank]' "$T/b")" "[4,5,6]" "offset in JSON"
+cgi "q=$(q الإضراب)&page=1000"
+status_is 200 "a page past the end"
+expect_in "$T/b" 'تجاوزت آخر صفحة' "past the end message"
+
+# No hits.
+cgi "q=$(q كلمةغيرموجودةأبدا)"
+status_is 200 "no hits"
+expect_in "$T/b" 'لا توجد نتائج لـ«كلمةغيرموجودةأبدا»' "no hits page"
+
+# Hostile documents: everything escaped, no javascript: link.
+cgi "q=$(q إضراب)&limit=50"
+expect_not_in "$T/b" '<script>' "script from a document"
+expect_in "$T/b" '&lt;script&gt;alert(1)&lt;/script&gt;' "escaped title"
+expect_not_in "$T/b" 'javascript:' "javascript: URL"
+expect_not_in "$T/b" '<img' "img from a source field"
+expect_in "$T/b" '&lt;b&gt;المفتوح&lt;/b&gt; &amp; &quot;غدا&quot;' "escaped snippet"
+expect_in "$T/b" 'evil&lt;1&gt;' "escaped id"
+
+# Hostile queries.
+cgi "q=$(q '<script>alert(1)</script>')"
+status_is 200 "script in the query"
+expect_not_in "$T/b" '<script>' "script from the query"
+expect_in "$T/b" 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' "escaped query in the form"
+cgi "q=$(q '"><svg onload=alert(1)>')"
+expect_not_in "$T/b" '<svg' "attribute injection"
+for bad in 'q=%00' 'q=a%00b' 'q=%' 'q=%E' 'q=%ZZ' 'q=%D9' 'q=%C0%AF' \
+	'q=a&q=b' 'limit=0&q=a' 'limit=51&q=a' 'limit=x&q=a' 'page=0&q=a' \
+	'page=-1&q=a' 'page=1&offset=3&q=a' 'format=xml&q=a' 'q=a&page=1&page=2'; do
+	cgi "$bad"
+	status_is 400 "'$bad'"
+	expect_in "$T/b" 'طلب غير صالح' "'$bad' page"
+done
+cgi 'q=%00&format=json'
+status_is 400 "json 400"
+jq -e '.error | test("NUL")' "$T/b" >/dev/null || fail "json error: $(cat "$T/b")"
+long=$(head -c 100000 /dev/zero | tr '\0' 'a')
+cgi "q=$long"
+status_is 400 "100 KB query"
+cgi "q=$(head -c 1500 /dev/zero | tr '\0' 'x' | sed 's/x/%D8%A7/g')"
+status_is 400 "query of 3000 bytes"
+expect_in "$T/b" 'too long' "too long message"
+cgi "q=$(q 'NOT')"
+status_is 400 "a query Xapian cannot parse"
+expect_in "$T/b" 'تعذّر فهم هذا الاستعلام' "malformed query page"
+# Unknown parameters are ignored.
+cgi "q=$(q الفوسفاط)&utm_source=x"
+status_is 200 "unknown parameter"
+
+# Methods: POST is refused, HEAD has headers only.
+cgi "q=a" POST
+status_is 405 "POST"
+expect_in "$T/h" "Allow: GET, HEAD" "Allow header"
+cgi "q=$(q الفوسفاط)" HEAD
+status_is 200 "HEAD"
+[ ! -s "$T/b" ] || fail "HEAD has a body"
+
+# The database comes from the server, and its failures show no internals.
+NAQIB_DB=$T/nowhere REQUEST_METHOD=GET QUERY_STRING="q=a" "$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err"
+grep -q '^Status: 503 ' "$T/resp" || fail "missing database: $(head -1 "$T/resp")"
+grep -q '^Retry-After: ' "$T/resp" || fail "no Retry-After"
+! grep -q "$T" "$T/resp" || fail "a path in the response"
+grep -q "no database at '$T/nowhere'" "$T/cgi.err" || fail "the error log has no detail"
+env -u NAQIB_DB NAQIB_CONFIG=$T/none.conf REQUEST_METHOD=GET QUERY_STRING="q=a" \
+	"$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err"
+grep -q '^Status: 500 ' "$T/resp" || fail "not configured: $(head -1 "$T/resp")"
+expect_in "$T/resp" "internal error" "plain 500"
+printf '# naqib.cgi\n db = %s \n' "$db" >"$T/naqib.conf"
+env -u NAQIB_DB NAQIB_CONFIG=$T/naqib.conf REQUEST_METHOD=GET QUERY_STRING="q=$(q الفوسفاط)" \
+	"$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err"
+grep -q '^Status: 200 ' "$T/resp" || fail "naqib.conf: $(head -1 "$T/resp")"
+# A db parameter in the request is ignored.
+cgi "q=$(q الفوسفاط)&db=/etc"
+status_is 200 "db parameter ignored"

@@ -1,0 +1,62 @@
+# naqib.cgi behind a real web server (lighttpd on a loopback port), as
+# plain CGI and as FastCGI: the answers over HTTP, and a FastCGI process
+# that sees the index change without a restart.
+. tests/lib.sh
+. tests/httpd.sh
+db=$T/db
+index_corpus "$db"
+start_httpd "$db"
+q() { printf '%s' "$1" | jq -sRr @uri; }
+
+for path in /cgi-bin/naqib.cgi /search; do
+	what="$path"
+	code=$(curl -s -o "$T/b" -D "$T/h" -w '%{http_code}' "$HTTP$path?q=$(q 'الحوار الاجتماعي')")
+	expect_eq "$code" "200" "$what: search"
+	expect_in "$T/h" "Content-Type: text/html; charset=utf-8" "$what: content type"
+	expect_in "$T/b" '<html lang="ar" dir="rtl">' "$what: rtl"
+	expect_in "$T/b" '<mark>الحوار</mark>' "$what: marks"
+	code=$(curl -s -o "$T/$(basename $path).json" -D "$T/h" -w '%{http_code}' \
+		"$HTTP$path?q=$(q 'الحوار الاجتماعي')&format=json")
+	expect_eq "$code" "200" "$what: json"
+	expect_in "$T/h" "Content-Type: application/json" "$what: json type"
+	code=$(curl -s -o "$T/b" -w '%{http_code}' "$HTTP$path?q=%00")
+	expect_eq "$code" "400" "$what: %00"
+	# Invalid UTF-8 (lighttpd itself repairs a broken %E into %25E and
+	# refuses %00: naqib.cgi's own checks are tested in t0100).
+	code=$(curl -s -o "$T/b" -w '%{http_code}' "$HTTP$path?q=%D9%D9")
+	expect_eq "$code" "400" "$what: invalid UTF-8"
+	code=$(curl -s -o "$T/b" -w '%{http_code}' -d 'q=x' "$HTTP$path")
+	expect_eq "$code" "405" "$what: POST"
+	code=$(curl -s -I -o "$T/h" -w '%{http_code}' "$HTTP$path?q=$(q الفوسفاط)")
+	expect_eq "$code" "200" "$what: HEAD"
+done
+# CGI and FastCGI give the same answer, and both the same as naqib-search.
+naqib_search -d "$db" -f json 'الحوار الاجتماعي' >"$T/cli.json"
+for f in naqib.cgi.json search.json; do
+	expect_eq "$(jq -c 'del(.seconds)' "$T/$f")" "$(jq -c 'del(.seconds)' "$T/cli.json")" "$f = naqib-search"
+done
+
+# The FastCGI processes keep the database open, and see new documents as
+# soon as they are committed.
+code=$(curl -s -o "$T/b" -w '%{http_code}' "$HTTP/search?q=$(q الأرخبيل)")
+expect_eq "$code" "200" "before"
+expect_in "$T/b" 'لا توجد نتائج' "nothing yet"
+printf '{"id":"new-1","title":"جديد","body":"إضراب عمال الأرخبيل"}\n' >"$T/new.jsonl"
+naqib_index -q -d "$db" "$T/new.jsonl"
+for i in 1 2 3 4; do # both processes, whichever answers
+	curl -s -o "$T/b" "$HTTP/search?q=$(q الأرخبيل)"
+	expect_in "$T/b" '<mark>الأرخبيل</mark>' "after indexing ($i)"
+done
+
+# Many requests at once: all answered.
+i=0
+pids=
+while [ $i -lt 20 ]; do
+	curl -s -o /dev/null -w '%{http_code}\n' "$HTTP/search?q=$(q الإضراب)&page=$((i % 3 + 1))" >>"$T/codes" &
+	pids="$pids $!"
+	i=$((i + 1))
+done
+# shellcheck disable=SC2086
+wait $pids  # not the server's
+expect_eq "$(sort -u "$T/codes" | tr '\n' ' ')" "200 " "20 concurrent requests"
+stop_httpd
