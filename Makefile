@@ -129,6 +129,7 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	bench/index-speed
 	bench/eval
+	bench/cgi
 
 install: $(TOOLS) $(CGI)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(CGIDIR) \
