@@ -147,6 +147,8 @@ static void handle(app_t *a, const char *method, const char *qs,
 {
 	char err[256];
 	cgi_params_t p;
+	/* Before the parameters are known good, a guess at the format of the
+	 * answer: a program that asked for JSON gets its 400 as JSON. */
 	int json = qs && strstr(qs, "format=json") != NULL;
 
 	r->extra = "";
