@@ -142,6 +142,24 @@ static int ensure_db(app_t *a)
 	return st;
 }
 
+/* A failure on our side: the detail goes to the server's error log; the
+ * reader gets 503 when the database is unavailable (and the next request
+ * opens it again), else a plain 500. */
+static void server_error(app_t *a, response_t *r, int st, int json,
+			 const char *query)
+{
+	cli_error("%s", naqib_last_error());
+	if (!db_unavailable(st)) {
+		plain(r, 500, "internal error");
+		return;
+	}
+	drop_db(a);
+	r->extra = "Retry-After: 30\r\n";
+	fail(r, 503, json, query,
+	     "قاعدة البيانات غير متاحة حاليا، حاول بعد قليل.",
+	     "the database is unavailable, try again later");
+}
+
 static void handle(app_t *a, const char *method, const char *qs,
 		   response_t *r)
 {
@@ -175,15 +193,7 @@ static void handle(app_t *a, const char *method, const char *qs,
 
 	int st = ensure_db(a);
 	if (st) {
-		cli_error("%s", naqib_last_error());
-		if (db_unavailable(st)) {
-			r->extra = "Retry-After: 30\r\n";
-			fail(r, 503, json, p.q,
-			     "قاعدة البيانات غير متاحة حاليا، حاول بعد قليل.",
-			     "the database is unavailable, try again later");
-		} else {
-			plain(r, 500, "internal error");
-		}
+		server_error(a, r, st, json, p.q);
 		cgi_params_free(&p);
 		return;
 	}
@@ -197,16 +207,7 @@ static void handle(app_t *a, const char *method, const char *qs,
 		fail(r, 400, json, p.q, "تعذّر فهم هذا الاستعلام.",
 		     naqib_last_error());
 	} else if (st) {
-		cli_error("%s", naqib_last_error());
-		if (db_unavailable(st)) {
-			drop_db(a);
-			r->extra = "Retry-After: 30\r\n";
-			fail(r, 503, json, p.q,
-			     "قاعدة البيانات غير متاحة حاليا، حاول بعد قليل.",
-			     "the database is unavailable, try again later");
-		} else {
-			plain(r, 500, "internal error");
-		}
+		server_error(a, r, st, json, p.q);
 	} else if (json) {
 		char *buf = NULL;
 		size_t len = 0;
