@@ -2,6 +2,8 @@
 # The man pages: every page formats without a single warning, with mandoc's
 # linter and with groff, and the OPTIONS of naqib-index(1) and
 # naqib-search(1) agree with what the tools print for --help, both ways.
+# naqib.cgi(8), whose program has only --help and --version, documents
+# those two and the environment variables that its --help names.
 #
 # Run by tests/run from the repository root, with NAQIB_BIN set to the
 # directory of the built tools:  NAQIB_BIN=build sh tests/t0090-man-pages.sh
@@ -30,7 +32,7 @@ for tool in mandoc groff; do
 	}
 done
 
-pages="man/naqib-index.1 man/naqib-search.1 man/naqib.7"
+pages="man/naqib-index.1 man/naqib-search.1 man/naqib.7 man/naqib.cgi.8"
 for page in $pages; do
 	[ -f "$page" ] || fail "$page is missing"
 done
@@ -129,6 +131,60 @@ check_options() { # tool page
 
 check_options naqib-index man/naqib-index.1
 check_options naqib-search man/naqib-search.1
+
+# The tag lines (the line after .TP) of a section, as text.
+section_tags() { # page SECTION
+	roff_text "$1" | awk -v want="$2" '
+		/^\.SH / {
+			name = $0
+			sub(/^\.SH +/, "", name)
+			gsub(/"/, "", name)
+			in_section = (name == want)
+			next
+		}
+		in_section && tag { print; tag = 0; next }
+		in_section && /^\.TP/ { tag = 1 }'
+}
+
+# A program run by a web server, without arguments: its --help is a short
+# text, not a list of options, so the comparison above does not fit.
+# OPTIONS documents --help and --version and nothing else, both work, any
+# other argument is a usage error, and ENVIRONMENT has every variable that
+# --help names.
+check_cgi() { # tool page
+	tool=$1
+	page=$2
+	[ -f "$page" ] || return 0
+	for opt in --help --version; do
+		status=0
+		"$NAQIB_BIN/$tool" "$opt" >"$T/out" 2>&1 || status=$?
+		[ "$status" -eq 0 ] || fail "$tool $opt exited with $status"
+	done
+	"$NAQIB_BIN/$tool" --version | grep -q "^$tool [0-9]" ||
+		fail "$tool --version does not print '$tool VERSION'"
+	status=0
+	"$NAQIB_BIN/$tool" --no-such-option >/dev/null 2>&1 || status=$?
+	[ "$status" -eq 2 ] ||
+		fail "$tool --no-such-option exited with $status, not 2"
+	"$NAQIB_BIN/$tool" --help >"$T/help" 2>&1 || true
+	name=$(basename "$page")
+	grep -qF -- "${name%.*}(${name##*.})" "$T/help" ||
+		fail "$tool --help does not name its page ${name%.*}(${name##*.})"
+
+	section_tags "$page" OPTIONS | long_options >"$T/tags.long"
+	printf '%s\n' --help --version >"$T/want.long"
+	cmp -s "$T/tags.long" "$T/want.long" ||
+		fail "$page: OPTIONS documents $(tr '\n' ' ' <"$T/tags.long")instead of --help --version"
+	grep -o '\$[A-Z][A-Z0-9_]*' "$T/help" | tr -d '$' | sort -u >"$T/help.env"
+	[ -s "$T/help.env" ] || fail "$tool --help names no environment variable"
+	section_tags "$page" ENVIRONMENT >"$T/env.tags"
+	while IFS= read -r var; do
+		grep -qw -- "$var" "$T/env.tags" ||
+			fail "$page: ENVIRONMENT does not document $var (named by $tool --help)"
+	done <"$T/help.env"
+}
+
+check_cgi naqib.cgi man/naqib.cgi.8
 
 if [ "$failures" -ne 0 ]; then
 	echo "t0090-man-pages: $failures check(s) failed" >&2
