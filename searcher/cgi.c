@@ -222,7 +222,7 @@ int cgi_url_encode(_naqib_buf_t *b, const char *s)
 	return st | _naqib_buf_add(b, "", 0);
 }
 
-char *cgi_db_path(void)
+char *cgi_db_path(const char *server_set)
 {
 	const char *env = getenv("NAQIB_DB");
 	const char *conf = getenv("NAQIB_CONFIG");
@@ -231,6 +231,8 @@ char *cgi_db_path(void)
 
 	if (env && *env)
 		return strdup(env);
+	if (server_set && *server_set)
+		return strdup(server_set);
 	FILE *f = fopen(conf && *conf ? conf : SYSCONFDIR "/naqib.conf", "r");
 	if (!f)
 		return NULL;

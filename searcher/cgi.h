@@ -33,9 +33,11 @@ void cgi_params_free(cgi_params_t *p);
 struct _naqib_buf;
 int cgi_url_encode(struct _naqib_buf *buf, const char *s);
 
-/* The database path from the server's configuration: $NAQIB_DB, else the
- * "db = PATH" line of $NAQIB_CONFIG or SYSCONFDIR/naqib.conf.  NULL when
- * none is set.  Caller frees. */
-char *cgi_db_path(void);
+/* The database path from the server's configuration: $NAQIB_DB of the
+ * process, else server_set (the NAQIB_DB the server adds to a FastCGI
+ * request's parameters; clients cannot set it), else the "db = PATH" line
+ * of $NAQIB_CONFIG or SYSCONFDIR/naqib.conf.  NULL when none is set.
+ * Caller frees. */
+char *cgi_db_path(const char *server_set);
 
 #endif

@@ -117,7 +117,7 @@ static void drop_db(app_t *a)
 
 /* Opens the database, or makes an open one see the latest commit (cheap
  * when nothing changed).  Returns a status; 503 material on failure. */
-static int ensure_db(app_t *a)
+static int ensure_db(app_t *a, const char *server_db)
 {
 	int st;
 
@@ -129,7 +129,7 @@ static int ensure_db(app_t *a)
 		 * again from the path. */
 		drop_db(a);
 	}
-	char *path = cgi_db_path();
+	char *path = cgi_db_path(server_db);
 	if (!path)
 		return _naqib_fail(NAQIB_E_INVALID,
 				   "no database configured: set NAQIB_DB in "
@@ -161,7 +161,7 @@ static void server_error(app_t *a, response_t *r, int st, int json,
 }
 
 static void handle(app_t *a, const char *method, const char *qs,
-		   response_t *r)
+		   const char *server_db, response_t *r)
 {
 	char err[256];
 	cgi_params_t p;
@@ -180,7 +180,7 @@ static void handle(app_t *a, const char *method, const char *qs,
 		return;
 	}
 	json = p.json;
-	if (!*p.q) {
+	if (!p.q[strspn(p.q, " \t\r\n")]) {
 		if (json) {
 			json_error(r, 400, "no query: give it in the q parameter");
 		} else {
@@ -191,7 +191,7 @@ static void handle(app_t *a, const char *method, const char *qs,
 		return;
 	}
 
-	int st = ensure_db(a);
+	int st = ensure_db(a, server_db);
 	if (st) {
 		server_error(a, r, st, json, p.q);
 		cgi_params_free(&p);
@@ -249,12 +249,12 @@ static void headers(const response_t *r, _naqib_buf_t *h)
 }
 
 static void respond(app_t *a, const char *method, const char *qs,
-		    FCGX_Stream *out)
+		    const char *server_db, FCGX_Stream *out)
 {
 	response_t r = { 500, "text/plain", "", { NULL, 0, 0 } };
 	_naqib_buf_t h = { NULL, 0, 0 };
 
-	handle(a, method, qs, &r);
+	handle(a, method, qs, server_db, &r);
 	headers(&r, &h);
 	int head = method && !strcmp(method, "HEAD");
 	if (out) {
@@ -276,22 +276,26 @@ int main(int argc, char **argv)
 	app_t a = { NULL, NULL };
 
 	cli_prog = "naqib.cgi";
+	/* Apache turns a query string without '=' into arguments: under a web
+	 * server, arguments are never options. */
+	if (getenv("GATEWAY_INTERFACE") || getenv("REQUEST_METHOD"))
+		argc = 1;
 	if (argc > 1 && (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V"))) {
 		printf("naqib.cgi %s\n", NAQIB_VERSION);
 		return EXIT_OK;
 	}
 	if (argc > 1) {
-		printf("usage: naqib.cgi\n\n"
+		int help = !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h");
+		fprintf(help ? stdout : stderr, "usage: naqib.cgi\n\n"
 		       "A CGI and FastCGI program, run by a web server: see "
 		       "naqib.cgi(8).\nThe database is $NAQIB_DB, or the db = "
 		       "PATH line of $NAQIB_CONFIG or %s/naqib.conf.\n",
 		       SYSCONFDIR);
-		return strcmp(argv[1], "--help") && strcmp(argv[1], "-h")
-			       ? EXIT_USAGE : EXIT_OK;
+		return help ? EXIT_OK : EXIT_USAGE;
 	}
 	if (FCGX_IsCGI()) {
 		respond(&a, getenv("REQUEST_METHOD"), getenv("QUERY_STRING"),
-			NULL);
+			NULL, NULL);
 		drop_db(&a);
 		return EXIT_OK;
 	}
@@ -302,7 +306,8 @@ int main(int argc, char **argv)
 	}
 	while (FCGX_Accept_r(&req) >= 0) {
 		respond(&a, FCGX_GetParam("REQUEST_METHOD", req.envp),
-			FCGX_GetParam("QUERY_STRING", req.envp), req.out);
+			FCGX_GetParam("QUERY_STRING", req.envp),
+			FCGX_GetParam("NAQIB_DB", req.envp), req.out);
 		FCGX_Finish_r(&req);
 	}
 	drop_db(&a);

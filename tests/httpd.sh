@@ -1,6 +1,7 @@
 # A real web server for the tests: lighttpd on a loopback port, serving
 # naqib.cgi as plain CGI under /cgi-bin/naqib.cgi and as FastCGI under
-# /search.  Sourced after tests/lib.sh.
+# /search (database in the processes' environment) and /search-setenv (in
+# each request's parameters).  Sourced after tests/lib.sh.
 #   start_httpd DB    sets HTTP (http://127.0.0.1:PORT)
 #   stop_httpd        (also run at exit)
 
@@ -23,7 +24,16 @@ alias.url = ( "/cgi-bin/" => "$T/cgi-bin/" )
 	cgi.assign = ( ".cgi" => "" )
 	setenv.add-environment = ( "NAQIB_DB" => "$db" )
 }
-fastcgi.server = ( "/search" => ( (
+\$HTTP["url"] =~ "^/search-setenv" {
+	setenv.add-environment = ( "NAQIB_DB" => "$db" )
+}
+fastcgi.server = ( "/search-setenv" => ( (
+	"bin-path" => "$NAQIB_BIN/naqib.cgi",
+	"socket" => "$T/naqib-setenv.sock",
+	"max-procs" => 1,
+	"check-local" => "disable"
+) ),
+"/search" => ( (
 	"bin-path" => "$NAQIB_BIN/naqib.cgi",
 	"socket" => "$T/naqib.sock",
 	"max-procs" => 2,

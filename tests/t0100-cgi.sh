@@ -98,6 +98,13 @@ expect_in "$T/b" 'too long' "too long message"
 cgi "q=$(q 'NOT')"
 status_is 400 "a query Xapian cannot parse"
 expect_in "$T/b" 'تعذّر فهم هذا الاستعلام' "malformed query page"
+# A query of spaces is the empty form; arguments (Apache passes a query
+# string without = as arguments) are not options under a web server.
+cgi "q=+++"
+status_is 200 "spaces only"
+expect_in "$T/b" ' autofocus' "the empty form"
+NAQIB_DB=$db REQUEST_METHOD=GET QUERY_STRING=--version "$NAQIB_BIN/naqib.cgi" --version >"$T/resp" 2>&1
+grep -q '^Status: 200 ' "$T/resp" || fail "an argument under a web server: $(head -1 "$T/resp")"
 # Unknown parameters are ignored.
 cgi "q=$(q الفوسفاط)&utm_source=x"
 status_is 200 "unknown parameter"

@@ -36,6 +36,11 @@ for f in naqib.cgi.json search.json; do
 	expect_eq "$(jq -c 'del(.seconds)' "$T/$f")" "$(jq -c 'del(.seconds)' "$T/cli.json")" "$f = naqib-search"
 done
 
+# FastCGI with the database set for each request by the server.
+code=$(curl -s -o "$T/b" -w '%{http_code}' "$HTTP/search-setenv?q=$(q الفوسفاط)")
+expect_eq "$code" "200" "NAQIB_DB as a request parameter"
+expect_in "$T/b" '<mark>الفوسفاط</mark>' "NAQIB_DB as a request parameter: hits"
+
 # The FastCGI processes keep the database open, and see new documents as
 # soon as they are committed.
 code=$(curl -s -o "$T/b" -w '%{http_code}' "$HTTP/search?q=$(q الأرخبيل)")
