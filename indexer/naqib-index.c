@@ -278,8 +278,8 @@ static int on_file(const char *path, int explicit_arg, void *ctx)
 		file_key(id, key, sizeof key);
 		if (!x->force && !naqib_db_get_metadata(x->db, key, &old) &&
 		    *old) {
-			unsigned long docs = strtoul(strrchr(old, ' ') + 1, NULL,
-						     10);
+			const char *sp = strrchr(old, ' ');
+			unsigned long docs = sp ? strtoul(sp + 1, NULL, 10) : 0;
 			signature(&sb, docs, sig, sizeof sig);
 			if (!strcmp(old, sig)) {
 				x->st.unchanged += docs;
