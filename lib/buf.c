@@ -115,6 +115,15 @@ unsigned _naqib_utf8_next(const char *str, size_t *i)
 	       ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
 }
 
+size_t _naqib_utf8_count(const char *s, size_t n)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
 int _naqib_is_arabic(unsigned c)
 {
 	return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||

@@ -33,6 +33,9 @@ size_t _naqib_utf8_put(char *out, unsigned c);
 /* Decodes the code point at s[*i] (the text is valid UTF-8) and advances *i. */
 unsigned _naqib_utf8_next(const char *s, size_t *i);
 
+/* Code points in s[0..n) (valid UTF-8). */
+size_t _naqib_utf8_count(const char *s, size_t n);
+
 /* Whether code point c belongs to the Arabic script blocks. */
 int _naqib_is_arabic(unsigned c);
 

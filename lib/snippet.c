@@ -11,11 +11,7 @@
 /* Code points in s[from..to). */
 static size_t count_chars(const char *s, size_t from, size_t to)
 {
-	size_t n = 0;
-
-	for (size_t i = from; i < to; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
+	return _naqib_utf8_count(s + from, to - from);
 }
 
 static int is_space(char c)

@@ -70,17 +70,22 @@ static char *decode(const char *s, size_t n, const char **bad)
 	return out;
 }
 
-static int number(const char *v, unsigned min, unsigned max, unsigned *out)
+/* A whole decimal number of parameter name in [min, max]; -1 with the
+ * message for the user in err otherwise. */
+static int number(const char *name, const char *v, unsigned min,
+		  unsigned max, unsigned *out, char *err, size_t errlen)
 {
 	char *end;
 	unsigned long x;
 
-	if (!isdigit((unsigned char)v[0]))
-		return -1;
 	errno = 0;
-	x = strtoul(v, &end, 10);
-	if (*end || errno || x < min || x > max)
+	x = isdigit((unsigned char)v[0]) ? strtoul(v, &end, 10) : 0;
+	if (!isdigit((unsigned char)v[0]) || *end || errno || x < min ||
+	    x > max) {
+		snprintf(err, errlen, "%s must be a number from %u to %u", name,
+			 min, max);
 		return -1;
+	}
 	*out = (unsigned)x;
 	return 0;
 }
@@ -90,7 +95,7 @@ int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen)
 	static const char *const names[] = { "q", "page", "offset", "limit",
 					     "format" };
 	int seen[5] = { 0 };
-	int have_page = 0, have_offset = 0;
+	int have_page = 0, have_offset = 0, bad_number = 0;
 	size_t len = qs ? strlen(qs) : 0;
 
 	memset(p, 0, sizeof *p);
@@ -149,30 +154,18 @@ int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen)
 			continue;
 		case 1:
 			have_page = 1;
-			if (number(val, 1, CGI_MAX_PAGE, &p->page)) {
-				snprintf(err, errlen, "page must be a number "
-					 "from 1 to %d", CGI_MAX_PAGE);
-				free(val);
-				goto fail;
-			}
+			bad_number = number("page", val, 1, CGI_MAX_PAGE,
+					    &p->page, err, errlen);
 			break;
 		case 2:
 			have_offset = 1;
-			if (number(val, 0, CGI_MAX_PAGE * CGI_MAX_LIMIT,
-				   &p->offset)) {
-				snprintf(err, errlen, "offset must be a number "
-					 "from 0 to %d", CGI_MAX_PAGE * CGI_MAX_LIMIT);
-				free(val);
-				goto fail;
-			}
+			bad_number = number("offset", val, 0,
+					    CGI_MAX_PAGE * CGI_MAX_LIMIT,
+					    &p->offset, err, errlen);
 			break;
 		case 3:
-			if (number(val, 1, CGI_MAX_LIMIT, &p->limit)) {
-				snprintf(err, errlen, "limit must be a number "
-					 "from 1 to %d", CGI_MAX_LIMIT);
-				free(val);
-				goto fail;
-			}
+			bad_number = number("limit", val, 1, CGI_MAX_LIMIT,
+					    &p->limit, err, errlen);
 			break;
 		case 4:
 			if (!strcmp(val, "json"))
@@ -186,6 +179,8 @@ int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen)
 			break;
 		}
 		free(val);
+		if (bad_number)
+			goto fail;
 	}
 	if (have_page && have_offset) {
 		snprintf(err, errlen, "give page or offset, not both");

@@ -70,16 +70,6 @@ void out_text(FILE *f, const out_result_t *r, int color)
 	}
 }
 
-/* Code points in s[0..n). */
-static size_t cps(const char *s, size_t n)
-{
-	size_t c = 0;
-
-	for (size_t i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return c;
-}
-
 int out_html_escape(_naqib_buf_t *b, const char *s, size_t n)
 {
 	size_t from = 0;
@@ -163,8 +153,8 @@ int out_json(FILE *f, const out_result_t *r)
 			char *html = out_snippet_html(s);
 			err |= !marks || !html;
 			for (size_t m = 0; m < s->n_marks && !err; m++) {
-				size_t a = cps(s->text, s->marks[2 * m]);
-				size_t b = a + cps(s->text + s->marks[2 * m],
+				size_t a = _naqib_utf8_count(s->text, s->marks[2 * m]);
+				size_t b = a + _naqib_utf8_count(s->text + s->marks[2 * m],
 						   s->marks[2 * m + 1] -
 							   s->marks[2 * m]);
 				err |= json_array_append_new(
