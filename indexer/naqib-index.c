@@ -36,7 +36,7 @@
 #define DEFAULT_BATCH 1000
 
 typedef struct stats {
-	unsigned long added, replaced, unchanged, failed, empty;
+	unsigned long added, replaced, unchanged, failed;
 	unsigned long long bytes;
 } stats_t;
 
@@ -254,7 +254,7 @@ static void file_key(const char *id, char *out, size_t cap)
 	snprintf(out, cap, "naqib.file#%016llx", h);
 }
 
-static int on_file(const char *path, int explicit_arg, void *ctx)
+static int on_file(const char *path, void *ctx)
 {
 	indexer_t *x = ctx;
 	char id[PATH_MAX + 16], key[256], sig[128];
@@ -263,7 +263,6 @@ static int on_file(const char *path, int explicit_arg, void *ctx)
 	struct stat sb;
 	int err, st;
 
-	(void)explicit_arg;
 	if (interrupted)
 		return NAQIB_E_IO;
 	x->file = path;
@@ -309,7 +308,6 @@ static int on_file(const char *path, int explicit_arg, void *ctx)
 		return st;
 	if (x->in_file == 0 && x->st.failed == failed_before) {
 		cli_error("%s: empty, nothing to index", path);
-		x->st.empty++;
 	}
 	if (known && x->st.failed == failed_before) {
 		/* Only a file read without a failure is marked done: one with

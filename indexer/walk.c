@@ -43,7 +43,7 @@ static int walk_dir(const char *dir, const walk_callbacks_t *cb)
 			if (!S_ISLNK(lst.st_mode))
 				st = walk_dir(path, cb);
 		} else if (S_ISREG(sb.st_mode) && fmt_from_name(name) >= 0) {
-			st = cb->file(path, 0, cb->ctx);
+			st = cb->file(path, cb->ctx);
 		}
 		free(path);
 next:
@@ -58,12 +58,12 @@ int walk_path(const char *path, const walk_callbacks_t *cb)
 	struct stat sb;
 
 	if (strcmp(path, "-") == 0)
-		return cb->file(path, 1, cb->ctx);
+		return cb->file(path, cb->ctx);
 	if (stat(path, &sb) != 0) {
 		cb->error(path, errno, cb->ctx);
 		return 0;
 	}
 	if (S_ISDIR(sb.st_mode))
 		return walk_dir(path, cb);
-	return cb->file(path, 1, cb->ctx);
+	return cb->file(path, cb->ctx);
 }
