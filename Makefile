@@ -36,13 +36,15 @@ ALL_CXXFLAGS = -std=c++11 $(WARN) $(CXXFLAGS) $(PKG_CFLAGS) -Ilib
 
 LIB_C = lib/status.c lib/utf8.c lib/buf.c lib/analyze.c lib/stopwords.c \
 	lib/query.c lib/record.c lib/snippet.c lib/date.c lib/cli.c \
+	lib/thesaurus.c \
 	stemmers/stemmer.c stemmers/snowball.c stemmers/light.c stemmers/none.c
 LIB_CXX = lib/xapian.cc
-LIB_OBJ = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o)
+LIB_OBJ = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o) \
+	$(BUILD)/lib/builtin.o
 LIB = $(BUILD)/libnaqib.a
 
 INDEX_OBJ = $(BUILD)/indexer/naqib-index.o $(BUILD)/indexer/formats.o \
-	$(BUILD)/indexer/walk.o
+	$(BUILD)/indexer/walk.o $(BUILD)/indexer/knowledge.o
 SEARCH_OBJ = $(BUILD)/searcher/naqib-search.o $(BUILD)/searcher/output.o \
 	$(BUILD)/searcher/search.o
 CGI_OBJ = $(BUILD)/searcher/naqib-cgi.o $(BUILD)/searcher/cgi.o \
@@ -59,7 +61,7 @@ MAN7 = man/naqib.7
 MAN8 = man/naqib.cgi.8
 
 HEADERS = lib/naqib.h lib/internal.h lib/cli.h stemmers/stemmer.h \
-	indexer/formats.h indexer/walk.h searcher/output.h searcher/search.h \
+	indexer/formats.h indexer/walk.h indexer/knowledge.h searcher/output.h searcher/search.h \
 	searcher/cgi.h searcher/html.h
 
 .PHONY: all deps deps-check demo check test test-asan install uninstall \
@@ -74,6 +76,14 @@ $(BUILD)/%.o: %.c $(HEADERS)
 $(BUILD)/%.o: %.cc $(HEADERS)
 	@mkdir -p $(@D)
 	$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<
+
+# The built-in thesaurus, compiled into the library.
+$(BUILD)/lib/builtin.c: data/thesaurus scripts/embed
+	@mkdir -p $(@D)
+	scripts/embed data/thesaurus > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/lib/builtin.o: $(BUILD)/lib/builtin.c lib/naqib.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
 	rm -f $@

@@ -20,11 +20,10 @@
 
 #include "cli.h"
 #include "formats.h"
+#include "knowledge.h"
 #include "naqib.h"
 #include "walk.h"
 
-/* The value slot holding the document date as YYYYMMDD, for sorting. */
-#define SLOT_DATE 0
 /* Positions between the title and the body, so that no phrase spans both. */
 #define FIELD_GAP 100
 /* The words at the start of a body that count twice: news items and
@@ -43,7 +42,10 @@ typedef struct stats {
 typedef struct indexer {
 	naqib_db_t *db;
 	naqib_analyzer_t *an;
+	knowledge_t *know;
 	const char *db_path;
+	char **thesauri;	/* --thesaurus files */
+	int n_thesauri;
 	char root[PATH_MAX];
 	fmt_kind_t format;
 	unsigned batch;
@@ -86,6 +88,8 @@ static void usage(FILE *f)
 		"      --batch N           commit every N documents (default: %d)\n"
 		"      --lead-words N      the first N words of a body count twice in the\n"
 		"                          ranking, as the title does (default: %d)\n"
+		"      --thesaurus FILE    more unions, places and terms, added to the\n"
+		"                          built-in thesaurus (repeatable; see naqib(7))\n"
 		"      --delete            the arguments are ids of documents to delete\n"
 		"  -q, --quiet             no progress and no summary\n"
 		"  -h, --help              this help\n"
@@ -123,19 +127,21 @@ static int commit(indexer_t *x)
 }
 
 /* Analyses text and adds its words to doc; the first `boosted` count
- * twice. */
+ * twice.  Its names and dates go to x->know. */
 static int index_text(indexer_t *x, naqib_doc_t *doc, const char *text,
 		      size_t boosted, unsigned *pos)
 {
 	const naqib_token_t *t;
-	size_t n;
+	size_t n, len;
 	int st;
 
 	if (!text || !*text)
 		return NAQIB_OK;
-	if ((st = naqib_analyze(x->an, text, strlen(text), &t, &n)))
+	len = strlen(text);
+	if ((st = naqib_analyze(x->an, text, len, &t, &n)) ||
+	    (st = naqib_doc_index_tokens(doc, t, n, boosted, pos)))
 		return st;
-	return naqib_doc_index_tokens(doc, t, n, boosted, pos);
+	return knowledge_collect(x->know, t, n, text, len);
 }
 
 static int on_doc(const fmt_doc_t *d, void *ctx)
@@ -151,21 +157,20 @@ static int on_doc(const fmt_doc_t *d, void *ctx)
 	if (interrupted)
 		return NAQIB_E_IO;
 	x->in_file++;
-	if (naqib_date_normalize(rec.date, date) == NAQIB_OK) {
-		rec.date = date;
-	}
+	naqib_date_normalize(rec.date, date);
+	knowledge_start(x->know, date);
 	if ((st = naqib_doc_new(&doc)) ||
 	    (st = index_text(x, doc, rec.title, SIZE_MAX, &pos)))
 		goto out;
 	pos += FIELD_GAP;
-	if ((st = index_text(x, doc, rec.body, x->lead_words, &pos)))
+	if ((st = index_text(x, doc, rec.body, x->lead_words, &pos)) ||
+	    (st = knowledge_apply(x->know, doc, rec.source)))
 		goto out;
-	if (date[0]) {
-		char key[9] = { date[0], date[1], date[2], date[3], date[5],
-				date[6], date[8], date[9], 0 };
-		if ((st = naqib_doc_set_value(doc, SLOT_DATE, key, 8)))
-			goto out;
-	}
+	/* The date shown: the metadata's as YYYY-MM-DD, else the first date
+	 * of the text; a metadata date naqib cannot read stays as given when
+	 * the text has none. */
+	if (*knowledge_date(x->know))
+		rec.date = knowledge_date(x->know);
 	if ((st = naqib_record_encode(&rec, &data, &len)) ||
 	    (st = naqib_doc_set_data(doc, data, len)))
 		goto out;
@@ -356,6 +361,91 @@ static int foreign_directory(const char *path)
 	return entries > 0;
 }
 
+/* The built-in thesaurus and the --thesaurus files, for analyser an. */
+static int load_thesaurus(indexer_t *x, naqib_analyzer_t *an,
+			  naqib_thesaurus_t **out)
+{
+	naqib_thesaurus_t *th = NULL;
+	const char *text;
+	size_t len;
+	int st;
+
+	*out = NULL;
+	text = naqib_thesaurus_builtin(&len);
+	if ((st = naqib_thesaurus_new(an, &th)) ||
+	    (st = naqib_thesaurus_load(th, text, len, "built-in"))) {
+		cli_error("%s", naqib_last_error());
+		naqib_thesaurus_destroy(th);
+		return EXIT_INTERNAL;
+	}
+	for (int i = 0; i < x->n_thesauri; i++) {
+		char *data;
+		int err = cli_read_file(x->thesauri[i], &data, &len);
+		if (err) {
+			cli_error("--thesaurus: cannot read '%s': %s",
+				  x->thesauri[i], strerror(err));
+			naqib_thesaurus_destroy(th);
+			return EXIT_USAGE;
+		}
+		st = naqib_thesaurus_load(th, data, len, x->thesauri[i]);
+		free(data);
+		if (st) {
+			cli_error("%s", naqib_last_error());
+			naqib_thesaurus_destroy(th);
+			return EXIT_USAGE;
+		}
+	}
+	*out = th;
+	return EXIT_OK;
+}
+
+/* Gives the new analyser x->an its thesaurus.  An existing database keeps
+ * the one it was indexed with, unless --force re-reads the files with a
+ * different one. */
+static int use_thesaurus(indexer_t *x, int existing)
+{
+	naqib_thesaurus_t *th;
+	char *have = NULL;
+	int status = load_thesaurus(x, x->an, &th), st;
+
+	if (status != EXIT_OK)
+		return status;
+	if (!existing) {
+		naqib_analyzer_set_thesaurus(x->an, th);
+		return EXIT_OK;
+	}
+	if ((st = naqib_db_thesaurus_text(x->db, &have))) {
+		cli_error("%s", naqib_last_error());
+		naqib_thesaurus_destroy(th);
+		return cli_exit_for(st);
+	}
+	size_t len;
+	const char *text = naqib_thesaurus_text(th, &len);
+	if (strlen(have) == len && memcmp(have, text, len) == 0) {
+		naqib_analyzer_set_thesaurus(x->an, th);
+	} else if (!x->force) {
+		/* Keep the database's own, loaded with its analyser. */
+		naqib_thesaurus_destroy(th);
+		if (x->n_thesauri) {
+			cli_error("database '%s' was indexed with another "
+				  "thesaurus: add --force to index every file "
+				  "given again with this one",
+				  x->db_path);
+			free(have);
+			return EXIT_USAGE;
+		}
+	} else if ((st = naqib_db_set_thesaurus(x->db, th))) {
+		cli_error("%s", naqib_last_error());
+		naqib_thesaurus_destroy(th);
+		free(have);
+		return cli_exit_for(st);
+	} else {
+		naqib_analyzer_set_thesaurus(x->an, th);
+	}
+	free(have);
+	return EXIT_OK;
+}
+
 static int open_db(indexer_t *x, const char *stemmer, const char *latin)
 {
 	char *have = NULL;
@@ -398,10 +488,18 @@ static int open_db(indexer_t *x, const char *stemmer, const char *latin)
 			free(have);
 			return EXIT_USAGE;
 		}
-		if ((st = naqib_db_check_analyzer(x->db, x->an, 1)))
-			goto fail;
 	}
+	int status = use_thesaurus(x, *have != '\0');
 	free(have);
+	have = NULL;
+	if (status != EXIT_OK)
+		return status;
+	if ((st = naqib_db_check_analyzer(x->db, x->an, 1)))
+		goto fail;
+	if ((st = knowledge_new(x->an, &x->know))) {
+		cli_error("out of memory");
+		return EXIT_INTERNAL;
+	}
 	return EXIT_OK;
 fail:
 	free(have);
@@ -472,6 +570,7 @@ int main(int argc, char **argv)
 		{ "force", no_argument, NULL, 'F' },
 		{ "batch", required_argument, NULL, 'b' },
 		{ "lead-words", required_argument, NULL, 'l' },
+		{ "thesaurus", required_argument, NULL, 'T' },
 		{ "delete", no_argument, NULL, 'D' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -520,6 +619,17 @@ int main(int argc, char **argv)
 					   &x.lead_words))
 				return EXIT_USAGE;
 			break;
+		case 'T': {
+			char **v = realloc(x.thesauri, (size_t)(x.n_thesauri + 1) *
+							       sizeof *v);
+			if (!v) {
+				cli_error("out of memory");
+				return EXIT_INTERNAL;
+			}
+			x.thesauri = v;
+			x.thesauri[x.n_thesauri++] = optarg;
+			break;
+		}
 		case 'D':
 			del = 1;
 			break;
@@ -555,15 +665,13 @@ int main(int argc, char **argv)
 		naqib_analyzer_destroy(probe);
 	}
 	x.db_path = cli_db_path(db_opt);
-	if ((status = open_db(&x, stemmer, latin)) != EXIT_OK) {
+	if ((status = open_db(&x, stemmer, latin)) != EXIT_OK || del) {
+		if (status == EXIT_OK)
+			status = delete_ids(&x, argv + optind, argc - optind);
+		knowledge_destroy(x.know);
 		naqib_analyzer_destroy(x.an);
 		naqib_db_close(x.db);
-		return status;
-	}
-	if (del) {
-		status = delete_ids(&x, argv + optind, argc - optind);
-		naqib_analyzer_destroy(x.an);
-		naqib_db_close(x.db);
+		free(x.thesauri);
 		return status;
 	}
 
@@ -593,8 +701,10 @@ int main(int argc, char **argv)
 			mb, secs, secs > 0 ? mb / secs : 0.0,
 			secs > 0 ? (double)docs / secs : 0.0);
 	}
+	knowledge_destroy(x.know);
 	naqib_analyzer_destroy(x.an);
 	naqib_db_close(x.db);
+	free(x.thesauri);
 	if (x.fatal)
 		return cli_exit_for(x.fatal);
 	if (interrupted) {

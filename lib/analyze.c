@@ -49,6 +49,7 @@ struct naqib_analyzer {
 	_naqib_buf_t stem;     /* scratch: one stem */
 	UChar *u16a, *u16b;    /* scratch for the ICU path */
 	int32_t u16cap;
+	naqib_thesaurus_t *thesaurus; /* owned; NULL for none */
 };
 
 /* What the folding table does to one code point after NFKC: DEL, SLOW, or
@@ -320,6 +321,7 @@ void naqib_analyzer_destroy(naqib_analyzer_t *a)
 {
 	if (!a)
 		return;
+	naqib_thesaurus_destroy(a->thesaurus);
 	naqib_stemmer_destroy(a->arabic);
 	naqib_stemmer_destroy(a->latin);
 	if (a->words)
@@ -594,4 +596,16 @@ int naqib_analyze(naqib_analyzer_t *a, const char *text, size_t len,
 	*tokens = a->tokens;
 	*count = a->count;
 	return NAQIB_OK;
+}
+
+void naqib_analyzer_set_thesaurus(naqib_analyzer_t *a, naqib_thesaurus_t *th)
+{
+	if (a->thesaurus != th)
+		naqib_thesaurus_destroy(a->thesaurus);
+	a->thesaurus = th;
+}
+
+naqib_thesaurus_t *naqib_analyzer_thesaurus(const naqib_analyzer_t *a)
+{
+	return a->thesaurus;
 }

@@ -1,6 +1,7 @@
 /* Dates of the metadata (JSON "date", TREC <TIME>/<DATE>) in the forms the
  * sources use, turned into YYYY-MM-DD for display and sorting. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -80,5 +81,428 @@ int naqib_date_normalize(const char *s, char out[11])
 	out[8] = (char)('0' + d / 10);
 	out[9] = (char)('0' + d % 10);
 	out[10] = '\0';
+	return NAQIB_OK;
+}
+
+/* ---------------------------------------------------------------- dates in text
+ *
+ * Dates as people write them in Arabic news and communiqués: a day, a month
+ * name from any of the Arab world's calendars of month names (or French or
+ * English), and a year, with the words that may come between them
+ * («14 من شهر أكتوبر سنة 2025»); lists and ranges of days («14 و15 أكتوبر»,
+ * «من 14 إلى 16 أكتوبر 2025», «14 أكتوبر إلى 2 نوفمبر 2025»); numeric dates
+ * (10/10/2016, 2017-01-25, 25.01.2017).  The matching runs on the analysed
+ * words, so Arabic-Indic digits, hamza and diacritics are already folded. */
+
+/* Month names, normalized as the analyser does (a unit test checks it).
+ * Two-word Mashriqi names are written with their second word. */
+static const struct month_name {
+	const char *word;
+	const char *second; /* NULL, or the word that must follow */
+	int month;
+} month_names[] = {
+	/* Egypt, the Gulf, the Levant's press; Morocco; Algeria and Tunisia */
+	{ "يناير", NULL, 1 }, { "جانفي", NULL, 1 }, { "ينير", NULL, 1 },
+	{ "فبراير", NULL, 2 }, { "فيفري", NULL, 2 }, { "فبرير", NULL, 2 },
+	{ "مارس", NULL, 3 },
+	{ "ابريل", NULL, 4 }, { "افريل", NULL, 4 },
+	{ "مايو", NULL, 5 }, { "ماي", NULL, 5 }, { "مايه", NULL, 5 },
+	{ "يونيو", NULL, 6 }, { "يونيه", NULL, 6 }, { "جوان", NULL, 6 },
+	{ "يوليو", NULL, 7 }, { "يوليه", NULL, 7 }, { "يوليوز", NULL, 7 },
+	{ "جويليه", NULL, 7 },
+	{ "اغسطس", NULL, 8 }, { "غشت", NULL, 8 }, { "اوت", NULL, 8 },
+	{ "سبتمبر", NULL, 9 }, { "شتنبر", NULL, 9 },
+	{ "اكتوبر", NULL, 10 },
+	{ "نوفمبر", NULL, 11 }, { "نونبر", NULL, 11 },
+	{ "ديسمبر", NULL, 12 }, { "دجنبر", NULL, 12 },
+	/* Syriac names: the Levant and Iraq */
+	{ "كانون", "الثاني", 1 }, { "كانون", "ثاني", 1 },
+	{ "شباط", NULL, 2 }, { "اذار", NULL, 3 }, { "نيسان", NULL, 4 },
+	{ "ايار", NULL, 5 }, { "حزيران", NULL, 6 }, { "تموز", NULL, 7 },
+	{ "اب", NULL, 8 }, { "ايلول", NULL, 9 },
+	{ "تشرين", "الاول", 10 }, { "تشرين", "اول", 10 },
+	{ "تشرين", "الثاني", 11 }, { "تشرين", "ثاني", 11 },
+	{ "كانون", "الاول", 12 }, { "كانون", "اول", 12 },
+	/* French and English, for bilingual communiqués */
+	{ "janvier", NULL, 1 }, { "fevrier", NULL, 2 }, { "mars", NULL, 3 },
+	{ "avril", NULL, 4 }, { "mai", NULL, 5 }, { "juin", NULL, 6 },
+	{ "juillet", NULL, 7 }, { "aout", NULL, 8 }, { "septembre", NULL, 9 },
+	{ "octobre", NULL, 10 }, { "novembre", NULL, 11 },
+	{ "decembre", NULL, 12 },
+	{ "january", NULL, 1 }, { "february", NULL, 2 }, { "march", NULL, 3 },
+	{ "april", NULL, 4 }, { "may", NULL, 5 }, { "june", NULL, 6 },
+	{ "july", NULL, 7 }, { "august", NULL, 8 }, { "september", NULL, 9 },
+	{ "october", NULL, 10 }, { "november", NULL, 11 },
+	{ "december", NULL, 12 },
+};
+
+const char *_naqib_month_word(size_t i, const char **second, int *month)
+{
+	if (i >= sizeof month_names / sizeof *month_names)
+		return NULL;
+	*second = month_names[i].second;
+	*month = month_names[i].month;
+	return month_names[i].word;
+}
+
+static int is_word(const naqib_token_t *t, const char *w)
+{
+	return t->norm_len == strlen(w) && memcmp(t->norm, w, t->norm_len) == 0;
+}
+
+/* The month at tokens t[i..n): its number, and in *len how many words it
+ * takes; 0 if none. */
+static int month_at(const naqib_token_t *t, size_t i, size_t n, size_t *len)
+{
+	for (size_t k = 0; k < sizeof month_names / sizeof *month_names; k++) {
+		const struct month_name *m = &month_names[k];
+		if (!is_word(&t[i], m->word))
+			continue;
+		if (!m->second) {
+			*len = 1;
+			return m->month;
+		}
+		if (i + 1 < n && is_word(&t[i + 1], m->second)) {
+			*len = 2;
+			return m->month;
+		}
+	}
+	return 0;
+}
+
+/* The value of a number token of at most `digits` digits, or -1. */
+static int number(const naqib_token_t *t, size_t digits)
+{
+	if (!(t->flags & NAQIB_TOKEN_NUMBER) || t->norm_len > digits)
+		return -1;
+	int v = 0;
+	for (size_t i = 0; i < t->norm_len; i++) {
+		if (!isdigit((unsigned char)t->norm[i]))
+			return -1;
+		v = v * 10 + (t->norm[i] - '0');
+	}
+	return v;
+}
+
+/* A day of the month: 1 to 31, or «فاتح» (the first, as in «فاتح ماي»). */
+static int day_at(const naqib_token_t *t)
+{
+	int d = number(t, 2);
+	if (d >= 1 && d <= 31)
+		return d;
+	if (is_word(t, "فاتح") || is_word(t, "الفاتح"))
+		return 1;
+	return -1;
+}
+
+static int year_of(const naqib_token_t *t)
+{
+	int y = t->norm_len == 4 ? number(t, 4) : -1;
+	return y >= 1900 && y <= 2099 ? y : -1;
+}
+
+/* Words that may stand between a day and its month or a month and its
+ * year: «14 من شهر أكتوبر من سنة 2025». */
+static int filler(const naqib_token_t *t)
+{
+	static const char *const w[] = { "من", "شهر", "لشهر", "سنه", "لسنه",
+					  "عام", "لعام", "de", "of" };
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+		if (is_word(t, w[i]))
+			return 1;
+	return 0;
+}
+
+/* Words joining two days or two dates: 1 for a list, 2 for a range. */
+static int joiner(const naqib_token_t *t)
+{
+	if (is_word(t, "و") || is_word(t, "et") || is_word(t, "and"))
+		return 1;
+	if (is_word(t, "الي") || is_word(t, "حتي") || is_word(t, "au") ||
+	    is_word(t, "to") || is_word(t, "لغايه") || is_word(t, "غايه"))
+		return 2;
+	return 0;
+}
+
+/* Whether only a hyphen or a dash stands between two tokens. */
+static int dash_between(const char *text, const naqib_token_t *a,
+			const naqib_token_t *b)
+{
+	int dash = 0;
+	for (size_t i = a->end; i < b->start;) {
+		unsigned c = _naqib_utf8_next(text, &i);
+		if (c == '-' || c == 0x2013 || c == 0x2014)
+			dash = 1;
+		else if (c != ' ')
+			return 0;
+	}
+	return dash;
+}
+
+static long day_number(int y, int m, int d)
+{
+	/* Days since a fixed epoch (the proleptic Gregorian calendar). */
+	if (m <= 2) {
+		y--;
+		m += 12;
+	}
+	return 365L * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 +
+	       d;
+}
+
+static void from_day_number(long n, int *y, int *m, int *d)
+{
+	/* The inverse of day_number(), by search: ranges are short. */
+	int yy = (int)(n / 366);
+	while (day_number(yy + 1, 1, 1) <= n)
+		yy++;
+	int mm = 1;
+	while (mm < 12 && day_number(yy, mm + 1, 1) <= n)
+		mm++;
+	*y = yy;
+	*m = mm;
+	*d = (int)(n - day_number(yy, mm, 1)) + 1;
+}
+
+typedef struct found {
+	naqib_date_mention_t *v;
+	size_t n, cap;
+} found_t;
+
+static int push(found_t *f, naqib_date_mention_t m)
+{
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 8;
+		naqib_date_mention_t *v = realloc(f->v, cap * sizeof *v);
+		if (!v)
+			return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+		f->v = v;
+		f->cap = cap;
+	}
+	f->v[f->n++] = m;
+	return NAQIB_OK;
+}
+
+/* A numeric date written in the text from byte `at`: 10/10/2016,
+ * 2017-01-25, 25.01.2017 (day first, as everywhere in the Arab world).
+ * Returns the byte after it, or 0. */
+static size_t numeric_at(const char *text, size_t len, size_t at, int *y,
+			 int *m, int *d)
+{
+	int part[3] = { 0, 0, 0 };
+	size_t digits[3] = { 0, 0, 0 }, i = at;
+	unsigned sep = 0;
+
+	for (int k = 0; k < 3; k++) {
+		while (i < len) {
+			size_t j = i;
+			unsigned c = _naqib_utf8_next(text, &j);
+			int v = c >= '0' && c <= '9'           ? (int)(c - '0')
+				: c >= 0x0660 && c <= 0x0669 ? (int)(c - 0x0660)
+				: c >= 0x06F0 && c <= 0x06F9 ? (int)(c - 0x06F0)
+							     : -1;
+			if (v < 0 || digits[k] == 4)
+				break;
+			part[k] = part[k] * 10 + v;
+			digits[k]++;
+			i = j;
+		}
+		if (!digits[k])
+			return 0;
+		if (k < 2) {
+			if (i >= len || !strchr("/-.", text[i]))
+				return 0;
+			if (k == 1 && (unsigned)text[i] != sep)
+				return 0;
+			sep = (unsigned)text[i++];
+		}
+	}
+	if (i < len && isdigit((unsigned char)text[i]))
+		return 0;
+	if (digits[0] <= 2 && digits[1] <= 2 && digits[2] == 4) {
+		*d = part[0], *m = part[1], *y = part[2];
+	} else if (digits[0] == 4 && digits[1] <= 2 && digits[2] <= 2) {
+		*y = part[0], *m = part[1], *d = part[2];
+	} else {
+		return 0;
+	}
+	if (*y < 1900 || *y > 2099 || !valid(*y, *m, *d))
+		return 0;
+	return i;
+}
+
+static int by_position(const void *a, const void *b)
+{
+	const naqib_date_mention_t *p = a, *q = b;
+	long dp = day_number(p->year, p->month, p->day);
+	long dq = day_number(q->year, q->month, q->day);
+
+	if (p->first != q->first)
+		return p->first < q->first ? -1 : 1;
+	return dp < dq ? -1 : dp > dq;
+}
+
+/* The year that puts day/month nearest to the reference date. */
+static int guess_year(int m, int d, int ry, int rm, int rd)
+{
+	long ref = day_number(ry, rm, rd), best = -1;
+	int year = ry;
+
+	for (int y = ry - 1; y <= ry + 1; y++) {
+		if (!valid(y, m, d))
+			continue;
+		long dist = labs(day_number(y, m, d) - ref);
+		if (best < 0 || dist < best) {
+			best = dist;
+			year = y;
+		}
+	}
+	return year;
+}
+
+/* A worded date at t[i]: days, month, optional year.  Pushes one mention
+ * per day (year 0 when the text gives none) and returns the token after
+ * the date, or i when there is none. */
+static size_t worded_at(const char *text, const naqib_token_t *t, size_t i,
+			size_t n, found_t *f, int *st)
+{
+	int days[31], range = 0;
+	size_t nd = 0, k = i;
+
+	*st = NAQIB_OK;
+	if (day_at(&t[k]) < 0)
+		return i;
+	days[nd++] = day_at(&t[k++]);
+	/* More days: «14 و15», «من 14 إلى 16», «14-16». */
+	while (k + 1 < n && nd < 31) {
+		int j = joiner(&t[k]);
+		if (j && day_at(&t[k + 1]) > 0) {
+			range |= j == 2;
+			days[nd++] = day_at(&t[k + 1]);
+			k += 2;
+		} else if (dash_between(text, &t[k - 1], &t[k]) &&
+			   day_at(&t[k]) > 0) {
+			range = 1;
+			days[nd++] = day_at(&t[k]);
+			k++;
+		} else {
+			break;
+		}
+	}
+	while (k < n && filler(&t[k]) && k - i < 8)
+		k++;
+	size_t mlen;
+	if (k >= n)
+		return i;
+	int month = month_at(t, k, n, &mlen);
+	if (!month)
+		return i;
+	k += mlen;
+	/* «أكتوبر/تشرين الأول»: the same month in a second calendar. */
+	size_t m2len;
+	if (k < n && month_at(t, k, n, &m2len) == month)
+		k += m2len;
+	size_t y = k;
+	while (y < n && filler(&t[y]) && y - k < 3)
+		y++;
+	int year = y < n ? year_of(&t[y]) : -1;
+	size_t end = year > 0 ? y + 1 : k;
+	if (year < 0)
+		year = 0;
+	int from = days[0], to = days[nd - 1];
+	for (size_t a = 0; a < nd; a++) {
+		if (range && a + 1 == nd && nd == 2 && from < to) {
+			for (int d = from + 1; d <= to && !*st; d++)
+				*st = push(f, (naqib_date_mention_t){
+						      year, month, d, i, end, 0 });
+			break;
+		}
+		*st = push(f, (naqib_date_mention_t){ year, month, days[a], i,
+						      end, 0 });
+		if (*st)
+			break;
+	}
+	return end;
+}
+
+int naqib_dates_find(const naqib_token_t *t, size_t n, const char *text,
+		     size_t len, const char *ref, naqib_date_mention_t **out,
+		     size_t *count)
+{
+	found_t f = { NULL, 0, 0 };
+	int st = NAQIB_OK, ry = 0, rm = 0, rd = 0;
+
+	*out = NULL;
+	*count = 0;
+	if (ref && strlen(ref) == 10 && num(ref, 4, &ry) && num(ref + 5, 2, &rm) &&
+	    num(ref + 8, 2, &rd) && !valid(ry, rm, rd))
+		ry = 0;
+	for (size_t i = 0; i < n && !st;) {
+		int y, m, d;
+		size_t stop = 0;
+		if (t[i].flags & NAQIB_TOKEN_NUMBER)
+			stop = numeric_at(text, len, t[i].start, &y, &m, &d);
+		if (stop) {
+			size_t j = i + 1;
+			while (j < n && t[j].start < stop)
+				j++;
+			st = push(&f, (naqib_date_mention_t){ y, m, d, i, j, 0 });
+			i = j;
+			continue;
+		}
+		size_t j = worded_at(text, t, i, n, &f, &st);
+		i = j == i ? i + 1 : j;
+	}
+	/* A date without a year joined to the next one takes its year
+	 * («14 أكتوبر إلى 16 نوفمبر 2025»), and a range joined that way fills
+	 * the days between; other dates without a year take the one nearest
+	 * the reference date. */
+	for (size_t a = 0; a < f.n && !st; a++) {
+		naqib_date_mention_t *m = &f.v[a];
+		if (m->year)
+			continue;
+		size_t b = a + 1;
+		while (b < f.n && f.v[b].first == m->first)
+			b++;
+		if (b < f.n && f.v[b].year && f.v[b].first > m->last &&
+		    f.v[b].first - m->last == 1 && joiner(&t[m->last])) {
+			naqib_date_mention_t *next = &f.v[b];
+			m->year = next->year - (m->month > next->month);
+			if (joiner(&t[m->last]) == 2 && m->first != next->first) {
+				long lo = day_number(m->year, m->month, m->day);
+				long hi = day_number(next->year, next->month,
+						     next->day);
+				/* Fill a range of up to two months once,
+				 * from the last day of the first date. */
+				if (b == a + 1 && hi - lo > 1 && hi - lo <= 62) {
+					for (long x = lo + 1; x < hi && !st; x++) {
+						int yy, mm, dd;
+						from_day_number(x, &yy, &mm, &dd);
+						st = push(&f, (naqib_date_mention_t){
+								      yy, mm, dd, m->first,
+								      next->last, 0 });
+					}
+					m = &f.v[a];
+				}
+			}
+		} else if (ry) {
+			m->year = guess_year(m->month, m->day, ry, rm, rd);
+			m->year_guessed = 1;
+		}
+	}
+	/* Drop dates left without a year, and days that do not exist. */
+	size_t k = 0;
+	for (size_t a = 0; a < f.n; a++)
+		if (f.v[a].year && valid(f.v[a].year, f.v[a].month, f.v[a].day))
+			f.v[k++] = f.v[a];
+	f.n = k;
+	if (st) {
+		free(f.v);
+		return st;
+	}
+	if (f.n)
+		qsort(f.v, f.n, sizeof *f.v, by_position);
+	*out = f.v;
+	*count = f.n;
 	return NAQIB_OK;
 }

@@ -41,10 +41,32 @@ int _naqib_is_arabic(unsigned c);
 
 /* Rewrites the query text[0..len) into the text for Xapian's QueryParser:
  * words normalized, syntax kept (query.c).  The normalized prefixes of
- * wildcards go to prefixes, each NUL-terminated. */
+ * wildcards go to prefixes, each NUL-terminated.  A name of the thesaurus
+ * (outside a phrase) becomes "naqibthes:ENTRY", a date "naqibdate:YYYYMMDD".
+ * The words of the query go to words, one record each:
+ *   HOW US TYPED US NORM US STEM RS
+ * HOW is "w" for a word, "t<entry>" for a thesaurus name, "d<YYYYMMDD>..."
+ * (days separated by spaces) for a date; US is \x1f, RS \x1e. */
 struct naqib_analyzer;
 int _naqib_query_rewrite(struct naqib_analyzer *a, const char *text,
-			 size_t len, _naqib_buf_t *out, _naqib_buf_t *prefixes);
+			 size_t len, _naqib_buf_t *out, _naqib_buf_t *prefixes,
+			 _naqib_buf_t *words);
+
+/* The query fields that filter rather than rank. */
+enum { _NAQIB_F_UNION, _NAQIB_F_PLACE, _NAQIB_F_YEAR, _NAQIB_F_DATE,
+       _NAQIB_F_MENTIONS, _NAQIB_F_SOURCE, _NAQIB_F_COUNT };
+
+/* Takes the filters (union:CDT, -place:"الدار البيضاء", date:A..B, ...) out
+ * of a query: rest gets text[0..len) with each filter blanked out (so that
+ * byte offsets stay), filters one record per filter:
+ *   FIELD NEG VALUE NUL
+ * FIELD is one byte '0' + _NAQIB_F_*, NEG '-' or '+'. */
+int _naqib_query_filters(const char *text, size_t len, _naqib_buf_t *rest,
+			 _naqib_buf_t *filters);
+
+/* The month names the date finder knows, for the unit test: NULL past the
+ * end. */
+const char *_naqib_month_word(size_t i, const char **second, int *month);
 
 /* Normalizes always through ICU, never the fast path (for the test that
  * both paths agree). */

@@ -176,6 +176,97 @@ int naqib_record_decode(const char *data, size_t len, naqib_record_t *r);
  * a real day. */
 int naqib_date_normalize(const char *s, char out[11]);
 
+/* A date found in a text. */
+typedef struct naqib_date_mention {
+	int year, month, day;
+	size_t first, last;   /* the words it spans: tokens [first, last) */
+	int year_guessed;     /* the text gave no year: the one nearest the
+				 reference date was taken */
+} naqib_date_mention_t;
+
+/* Finds the dates written in an analysed text: a day, a month name of any
+ * of the Arab world's calendars (Moroccan ماي يوليوز غشت شتنبر نونبر
+ * دجنبر, Algerian and Tunisian جانفي فيفري أفريل جوان جويلية أوت, Mashriqi
+ * كانون الثاني شباط آذار ... تشرين الأول, Egyptian and Gulf يناير ...
+ * ديسمبر, French, English) and a year, in any digits; lists and ranges of
+ * days («14 و15 أكتوبر», «من 14 إلى 16 أكتوبر 2025»: one mention per day);
+ * numeric dates (10/10/2016 day first, 2017-01-25).  A date without a year
+ * takes the year of a date joined to it, else the year that puts it nearest
+ * to ref (YYYY-MM-DD; NULL: such dates are left out).  tokens are
+ * naqib_analyze()'s result for text[0..len).  *out (sorted by position) is
+ * malloc'd, caller frees; NULL when *count is 0. */
+int naqib_dates_find(const naqib_token_t *tokens, size_t n, const char *text,
+		     size_t len, const char *ref, naqib_date_mention_t **out,
+		     size_t *count);
+
+/* ---------------------------------------------------------------- thesaurus */
+
+/* What a thesaurus entry names. */
+#define NAQIB_THES_UNION 0  /* a union or another organisation */
+#define NAQIB_THES_PLACE 1  /* a city, region or country */
+#define NAQIB_THES_TERM  2  /* a domain term and its synonyms */
+#define NAQIB_THES_KINDS 3
+
+/* "union", "place", "term"; and back (-1 if unknown). */
+const char *naqib_thes_kind_name(int kind);
+int naqib_thes_kind_from_name(const char *name);
+
+typedef struct naqib_thesaurus naqib_thesaurus_t;
+
+typedef struct naqib_thes_entry {
+	int kind;           /* NAQIB_THES_* */
+	const char *name;   /* the canonical name as written ("CDT") */
+	const char *key;    /* its normalized form: the term suffix ("cdt") */
+} naqib_thes_entry_t;
+
+/* A phrase of an entry found in an analysed text: tokens [first, last). */
+typedef struct naqib_thes_match {
+	size_t entry;
+	size_t first, last;
+} naqib_thes_match_t;
+
+/* Creates an empty thesaurus whose phrases are analysed with a (which must
+ * outlive the loading).  Caller frees, or hands it to an analyser with
+ * naqib_analyzer_set_thesaurus(). */
+int naqib_thesaurus_new(naqib_analyzer_t *a, naqib_thesaurus_t **out);
+void naqib_thesaurus_destroy(naqib_thesaurus_t *th);
+
+/* Adds the entries of a thesaurus file's text (format in naqib(7)); name
+ * (a file name) is for the messages, which give the line.  On error the
+ * thesaurus may hold part of the text: destroy it. */
+int naqib_thesaurus_load(naqib_thesaurus_t *th, const char *text, size_t len,
+			 const char *name);
+
+/* The built-in thesaurus (data/thesaurus).  Static. */
+const char *naqib_thesaurus_builtin(size_t *len);
+
+/* Everything loaded, as text (what the database stores).  Owned by th. */
+const char *naqib_thesaurus_text(const naqib_thesaurus_t *th, size_t *len);
+
+size_t naqib_thesaurus_size(const naqib_thesaurus_t *th);
+/* Entry i; the strings are owned by th. */
+int naqib_thesaurus_entry(const naqib_thesaurus_t *th, size_t i,
+			  naqib_thes_entry_t *e);
+
+/* Finds the phrases of the thesaurus in analysed tokens, longest first,
+ * without overlaps.  *matches is owned by th, valid until its next call.
+ * Not thread-safe: one thesaurus per analyser. */
+int naqib_thesaurus_match(naqib_thesaurus_t *th, const naqib_token_t *tokens,
+			  size_t count, const naqib_thes_match_t **matches,
+			  size_t *n_matches);
+
+/* The entry of this kind that name (any of its phrases, or its canonical
+ * name) names; NAQIB_E_NOT_FOUND if none.  Uses the analyser it was made
+ * with, whose tokens it overwrites. */
+int naqib_thesaurus_find(naqib_thesaurus_t *th, int kind, const char *name,
+			 size_t *entry);
+
+/* Gives an analyser its thesaurus (it takes ownership; NULL for none).
+ * The thesaurus must have been made with this analyser. */
+void naqib_analyzer_set_thesaurus(naqib_analyzer_t *a, naqib_thesaurus_t *th);
+/* The analyser's thesaurus, or NULL.  Owned by the analyser. */
+naqib_thesaurus_t *naqib_analyzer_thesaurus(const naqib_analyzer_t *a);
+
 /* ---------------------------------------------------------------- database */
 
 typedef struct naqib_db naqib_db_t;
@@ -184,9 +275,24 @@ typedef struct naqib_doc naqib_doc_t;
 #define NAQIB_DB_READ  0 /* open an existing database for searching */
 #define NAQIB_DB_WRITE 1 /* open for writing, creating it if needed */
 
-/* Term prefixes (Xapian conventions: Q unique id, Z stem). */
-#define NAQIB_PREFIX_ID   "Q"
-#define NAQIB_PREFIX_STEM "Z"
+/* Term prefixes (Xapian conventions: Q unique id, Z stem, X for our own). */
+#define NAQIB_PREFIX_ID     "Q"
+#define NAQIB_PREFIX_STEM   "Z"
+#define NAQIB_PREFIX_UNION  "XU"  /* + thesaurus key; wdf: mentions */
+#define NAQIB_PREFIX_PLACE  "XP"  /* + thesaurus key; wdf: mentions */
+#define NAQIB_PREFIX_TERM   "XT"  /* + thesaurus key; wdf: mentions */
+#define NAQIB_PREFIX_DAY    "XD"  /* + YYYYMMDD of a date in the text */
+#define NAQIB_PREFIX_YEAR   "XY"  /* + YYYY of the document date */
+#define NAQIB_PREFIX_SOURCE "XS"  /* + normalized source name */
+
+/* Value slots. */
+#define NAQIB_SLOT_DATE   0 /* the document date, YYYYMMDD: sorting */
+#define NAQIB_SLOT_UNIONS 1 /* canonical names of the unions, \x1f between */
+#define NAQIB_SLOT_PLACES 2 /* canonical names of the places, \x1f between */
+#define NAQIB_SLOT_SOURCE 3 /* the source as written */
+
+/* The term prefix of a thesaurus kind (NAQIB_THES_*). */
+const char *naqib_thes_kind_prefix(int kind);
 
 /* Opens the database directory at path.  A writer holds Xapian's lock until
  * naqib_db_close(): a second writer gets NAQIB_E_DB_LOCKED.  Caller frees
@@ -254,13 +360,21 @@ int naqib_doc_set_data(naqib_doc_t *doc, const char *data, size_t len);
 int naqib_doc_index_tokens(naqib_doc_t *doc, const naqib_token_t *tokens,
 			   size_t count, size_t boosted, unsigned *pos);
 
-/* Stores the analyser settings in a new database, or checks that an
- * existing one was made with the same ones (NAQIB_E_DB_VERSION if not). */
+/* Stores the analyser settings (and its thesaurus) in a new database, or
+ * checks that an existing one was made with the same stemmers
+ * (NAQIB_E_DB_VERSION if not). */
 int naqib_db_check_analyzer(naqib_db_t *db, naqib_analyzer_t *a, int writer);
 
-/* Creates an analyser with the settings the database was indexed with.
- * Caller frees. */
+/* Creates an analyser with the settings and the thesaurus the database was
+ * indexed with.  Caller frees. */
 int naqib_db_analyzer_new(naqib_db_t *db, naqib_analyzer_t **out);
+
+/* The thesaurus text the database was indexed with ("" for none).  *out is
+ * malloc'd, caller frees. */
+int naqib_db_thesaurus_text(naqib_db_t *db, char **out);
+/* Records th (NULL: none) as the database's thesaurus.  Documents indexed
+ * before keep the terms of the old one until they are indexed again. */
+int naqib_db_set_thesaurus(naqib_db_t *db, const naqib_thesaurus_t *th);
 
 /* ---------------------------------------------------------------- queries */
 
@@ -270,8 +384,13 @@ typedef struct naqib_query naqib_query_t;
  * stopwords dropped unless the query has nothing else), plus the Xapian
  * syntax: AND OR NOT XOR, "phrases" (also «…»), NEAR, NEAR/n, ADJ, +word,
  * -word, prefix*, (groups).  Words are normalized and stemmed by the
- * analyser exactly as at index time.  An empty query (no searchable word)
- * is valid and matches nothing.  Caller frees. */
+ * analyser exactly as at index time.  Names in the analyser's thesaurus
+ * stand for every name of their entry, and dates for the same day written
+ * any way.  Filters: union:NAME place:NAME year:Y[..Y] date:A[..B]
+ * mentions:A[..B] source:NAME (or -field: to exclude); the same field
+ * twice means either.  A query with no searchable word and no filter is
+ * valid and matches nothing; filters alone match every document they
+ * allow.  Caller frees. */
 int naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a, const char *text,
 		      naqib_query_t **out);
 void naqib_query_destroy(naqib_query_t *q);
@@ -296,19 +415,78 @@ int naqib_query_foreach_term(const naqib_query_t *q, naqib_term_fn fn,
 			     void *ctx);
 
 /* Whether an analysed token matches the query (its normalized form, its
- * stem or a wildcard prefix): what snippets highlight. */
+ * stem or a wildcard prefix). */
 int naqib_query_matches_token(const naqib_query_t *q, const naqib_token_t *t);
+
+/* The words of a query, as typed, for --explain. */
+typedef struct naqib_query_word {
+	const char *typed;  /* the bytes typed */
+	const char *norm;   /* normalized form ("" for names and dates) */
+	const char *stem;   /* its stem ("" for names and dates) */
+	int kind;           /* 'w' word, 't' thesaurus name, 'd' date */
+	const char *detail; /* 't': the entry's canonical name; 'd': the
+			       days, YYYY-MM-DD separated by spaces */
+} naqib_query_word_t;
+
+size_t naqib_query_word_count(const naqib_query_t *q);
+/* Word i; the strings are owned by q. */
+int naqib_query_word(const naqib_query_t *q, size_t i, naqib_query_word_t *w);
+
+/* How a word of a text matches a query word. */
+#define NAQIB_MATCH_EXACT      1 /* written as typed */
+#define NAQIB_MATCH_NORMALIZED 2 /* the same after normalization (hamza,
+				    diacritics, tatweel, digits, case) */
+#define NAQIB_MATCH_STEM       3 /* the same stem */
+#define NAQIB_MATCH_WILDCARD   4 /* starts with a wildcard's prefix */
+#define NAQIB_MATCH_THESAURUS  5 /* another name of a thesaurus entry */
+#define NAQIB_MATCH_DATE       6 /* the same day, written another way */
+
+/* "exact", "normalization", "stem", "wildcard", "thesaurus", "date". */
+const char *naqib_match_name(int how);
+
+typedef struct naqib_match {
+	size_t first, last; /* the tokens [first, last) that match */
+	size_t word;        /* the query word (naqib_query_word()), or
+			       (size_t)-1 when none can be named */
+	int how;            /* NAQIB_MATCH_* */
+} naqib_match_t;
+
+/* Finds what matches the query in an analysed text (tokens are
+ * naqib_analyze()'s result for text[0..len) by a, which must be the
+ * analyser the query was parsed with): what snippets highlight and
+ * --explain reports.  *out (sorted by position) is malloc'd, caller
+ * frees. */
+int naqib_query_matches(const naqib_query_t *q, naqib_analyzer_t *a,
+			const char *text, size_t len,
+			const naqib_token_t *tokens, size_t n,
+			naqib_match_t **out, size_t *count);
 
 /* ---------------------------------------------------------------- search */
 
 typedef struct naqib_mset naqib_mset_t;
+
+#define NAQIB_SORT_RELEVANCE 0
+#define NAQIB_SORT_NEWEST    1 /* document date, newest first, then rank */
+#define NAQIB_SORT_OLDEST    2 /* oldest first; undated documents last */
 
 typedef struct naqib_search_options {
 	unsigned offset;   /* first hit to return (0-based) */
 	unsigned limit;    /* how many hits at most */
 	double bm25_k1;    /* term frequency saturation; <= 0: the default */
 	double bm25_b;     /* length normalization 0..1; < 0: the default */
+	int sort;          /* NAQIB_SORT_* */
+	unsigned facets;   /* values per facet to count (0: no facets) */
 } naqib_search_options_t;
+
+/* Facets: counts over every document that matches, not just the page. */
+#define NAQIB_FACET_UNION  0
+#define NAQIB_FACET_PLACE  1
+#define NAQIB_FACET_YEAR   2
+#define NAQIB_FACET_SOURCE 3
+#define NAQIB_FACETS       4
+
+/* "union", "place", "year", "source". */
+const char *naqib_facet_name(int facet);
 
 /* BM25 parameters chosen on the development set (bench/eval). */
 #define NAQIB_DEFAULT_BM25_K1 1.0
@@ -333,6 +511,11 @@ size_t naqib_mset_size(const naqib_mset_t *m);
 unsigned naqib_mset_estimate(const naqib_mset_t *m);
 /* The i-th hit of this page (0 <= i < size); *hit's pointers are owned by m. */
 int naqib_mset_hit(const naqib_mset_t *m, size_t i, naqib_hit_t *hit);
+/* The values of a facet, most frequent first (at most opts->facets). */
+size_t naqib_mset_facet_size(const naqib_mset_t *m, int facet);
+/* Value i of a facet and its document count; *value is owned by m. */
+int naqib_mset_facet(const naqib_mset_t *m, int facet, size_t i,
+		     const char **value, unsigned *count);
 
 /* ---------------------------------------------------------------- snippets */
 

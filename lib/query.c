@@ -4,6 +4,7 @@
  * exactly the words the index holds; the syntax around the words (quotes,
  * parentheses, + - * : and the operators AND OR NOT XOR NEAR ADJ) is kept.
  * The parser then stems the words with naqib_analyzer_stem(). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "naqib.h"
@@ -47,19 +48,99 @@ static int copy_gap(_naqib_buf_t *out, const char *s, size_t from, size_t to)
 	return st;
 }
 
+/* Appends one record to the words list (see internal.h). */
+static int add_word(_naqib_buf_t *w, const char *how, const char *typed,
+		    size_t typed_len, const char *norm, size_t norm_len,
+		    const char *stem, size_t stem_len)
+{
+	int st;
+
+	if ((st = _naqib_buf_add(w, how, strlen(how))) ||
+	    (st = _naqib_buf_addc(w, '\x1f')) ||
+	    (st = _naqib_buf_add(w, typed, typed_len)) ||
+	    (st = _naqib_buf_addc(w, '\x1f')) ||
+	    (st = _naqib_buf_add(w, norm, norm_len)) ||
+	    (st = _naqib_buf_addc(w, '\x1f')) ||
+	    (st = _naqib_buf_add(w, stem, stem_len)))
+		return st;
+	return _naqib_buf_addc(w, '\x1e');
+}
+
+/* Whether the bytes between two words of a name hold query syntax, which
+ * would make replacing the name by one term change the query's meaning. */
+static int syntax_between(const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i < to;) {
+		unsigned c = _naqib_utf8_next(s, &i);
+		if (strchr("\"()+-*:", (int)(c < 128 ? c : 'x')) ||
+		    c == 0x00AB || c == 0x00BB || c == 0x201C || c == 0x201D ||
+		    c == 0x201E)
+			return 1;
+	}
+	return 0;
+}
+
+/* Counts the quotes in s[from..to) that copy_gap() turns into ". */
+static int quotes_in(const char *s, size_t from, size_t to)
+{
+	int q = 0;
+
+	for (size_t i = from; i < to;) {
+		unsigned c = _naqib_utf8_next(s, &i);
+		q += c == '"' || c == 0x00AB || c == 0x00BB || c == 0x201C ||
+		     c == 0x201D || c == 0x201E;
+	}
+	return q;
+}
+
+/* What replaces tokens [k, *end) of the query: a thesaurus name or a date,
+ * written into how ("t12", "d20251014 20251015"); 0 if nothing. */
+static int substitute(const naqib_thes_match_t *m, size_t nm,
+		      const naqib_date_mention_t *d, size_t nd, size_t k,
+		      size_t *end, _naqib_buf_t *how)
+{
+	how->len = 0;
+	for (size_t i = 0; i < nd; i++) {
+		if (d[i].first != k)
+			continue;
+		if (!how->len && _naqib_buf_addc(how, 'd'))
+			return 0;
+		else if (how->len > 1 && _naqib_buf_addc(how, ' '))
+			return 0;
+		if (_naqib_buf_printf(how, "%04d%02d%02d", d[i].year,
+				      d[i].month, d[i].day))
+			return 0;
+		*end = d[i].last;
+	}
+	if (how->len)
+		return 1;
+	for (size_t i = 0; i < nm; i++)
+		if (m[i].first == k) {
+			*end = m[i].last;
+			return _naqib_buf_printf(how, "t%zu", m[i].entry) == 0;
+		}
+	return 0;
+}
+
 int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
-			 _naqib_buf_t *out, _naqib_buf_t *prefixes)
+			 _naqib_buf_t *out, _naqib_buf_t *prefixes,
+			 _naqib_buf_t *words)
 {
 	const naqib_token_t *t;
-	size_t n, pos = 0;
-	int st;
+	const naqib_thes_match_t *m = NULL;
+	naqib_date_mention_t *d = NULL;
+	_naqib_buf_t how = { NULL, 0, 0 };
+	size_t n, nm = 0, nd = 0, pos = 0;
+	int st, quotes = 0;
 
 	out->len = 0;
 	prefixes->len = 0;
+	words->len = 0;
 	if ((st = _naqib_buf_reserve(out, len)) ||
-	    (st = _naqib_buf_reserve(prefixes, 0)))
+	    (st = _naqib_buf_reserve(prefixes, 0)) ||
+	    (st = _naqib_buf_reserve(words, 0)))
 		return st;
-	out->data[0] = prefixes->data[0] = '\0';
+	out->data[0] = prefixes->data[0] = words->data[0] = '\0';
 	size_t bad;
 	if (naqib_utf8_check(text, len, &bad))
 		return _naqib_fail(NAQIB_E_UTF8,
@@ -67,16 +148,80 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 				   bad);
 	if ((st = naqib_analyze(a, text, len, &t, &n)))
 		return st;
-	for (size_t k = 0; k < n; k++) {
+	naqib_thesaurus_t *th = naqib_analyzer_thesaurus(a);
+	if ((th && (st = naqib_thesaurus_match(th, t, n, &m, &nm))) ||
+	    (st = naqib_dates_find(t, n, text, len, NULL, &d, &nd)))
+		return st;
+	for (size_t k = 0; k < n && !st; k++) {
 		const naqib_token_t *tok = &t[k];
 		if (tok->start >= pos) {
+			quotes += quotes_in(text, pos, tok->start);
 			if ((st = copy_gap(out, text, pos, tok->start)))
-				return st;
+				break;
 		}
 		if (out->len && out->data[out->len - 1] != ' ' &&
 		    strchr("\"(+-:/", out->data[out->len - 1]) == NULL &&
 		    (st = _naqib_buf_addc(out, ' ')))
-			return st;
+			break;
+		size_t end;
+		if (quotes % 2 == 0 && (!out->len || out->data[out->len - 1] != ':') &&
+		    substitute(m, nm, d, nd, k, &end, &how) &&
+		    !syntax_between(text, tok->start, t[end - 1].end) &&
+		    !(t[end - 1].end < len && text[t[end - 1].end] == '*')) {
+			/* A name of the thesaurus or a date: a term for
+			 * all the ways of writing it. */
+			size_t from = tok->start, to = t[end - 1].end;
+			naqib_thes_entry_t e = { NAQIB_THES_UNION, "", "" };
+			if (how.data[0] == 't')
+				naqib_thesaurus_entry(th, strtoul(how.data + 1,
+								  NULL, 10),
+						      &e);
+			if (how.data[0] == 't' && e.kind == NAQIB_THES_TERM) {
+				/* A domain term: its own words as usual, or
+				 * any of its synonyms. */
+				st = _naqib_buf_addc(out, '(');
+				for (size_t i = k; i < end && !st; i++) {
+					if (i > k)
+						st = _naqib_buf_addc(out, ' ');
+					if (!st)
+						st = _naqib_buf_add(out, t[i].norm,
+								    t[i].norm_len);
+					if (!st && !(t[i].flags &
+						     NAQIB_TOKEN_STOPWORD))
+						st = add_word(words, "w",
+							      text + t[i].start,
+							      t[i].end - t[i].start,
+							      t[i].norm,
+							      t[i].norm_len,
+							      t[i].stem,
+							      t[i].stem_len);
+				}
+				if (!st)
+					st = _naqib_buf_printf(out,
+							       " OR naqibthes:%s)",
+							       how.data + 1);
+			} else if (how.data[0] == 't') {
+				/* A union or a place: one term for all its
+				 * names. */
+				st = _naqib_buf_printf(out, "naqibthes:%s",
+						       how.data + 1);
+			} else {
+				st = _naqib_buf_addc(out, '(');
+				for (size_t i = 1; i < how.len && !st; i += 9) {
+					st = _naqib_buf_printf(
+						out, "%snaqibdate:%.8s",
+						i > 1 ? " OR " : "", how.data + i);
+				}
+				if (!st)
+					st = _naqib_buf_addc(out, ')');
+			}
+			if (!st)
+				st = add_word(words, how.data, text + from,
+					      to - from, "", 0, "", 0);
+			pos = to;
+			k = end - 1;
+			continue;
+		}
 		if (tok->flags & NAQIB_TOKEN_TOO_LONG) {
 			/* Never in the index: no term for it. */
 		} else if (is_operator(text + tok->start,
@@ -85,6 +230,11 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 					    tok->end - tok->start);
 		} else {
 			st = _naqib_buf_add(out, tok->norm, tok->norm_len);
+			if (!st && !(tok->flags & NAQIB_TOKEN_STOPWORD))
+				st = add_word(words, "w", text + tok->start,
+					      tok->end - tok->start, tok->norm,
+					      tok->norm_len, tok->stem,
+					      tok->stem_len);
 			if (!st && tok->end < len && text[tok->end] == '*' &&
 			    (k + 1 == n || t[k + 1].start > tok->start)) {
 				/* A wildcard: remember its prefix for the
@@ -95,10 +245,131 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 					st = _naqib_buf_addc(prefixes, '\0');
 			}
 		}
-		if (st)
-			return st;
 		if (tok->end > pos)
 			pos = tok->end;
 	}
+	free(d);
+	_naqib_buf_free(&how);
+	if (st)
+		return st;
 	return copy_gap(out, text, pos, len);
+}
+
+/* ---------------------------------------------------------------- filters */
+
+static const struct field_name {
+	const char *name;
+	int field;
+} field_names[] = {
+	{ "union", _NAQIB_F_UNION },     { "نقابة", _NAQIB_F_UNION },
+	{ "نقابه", _NAQIB_F_UNION },     { "place", _NAQIB_F_PLACE },
+	{ "مكان", _NAQIB_F_PLACE },      { "year", _NAQIB_F_YEAR },
+	{ "سنة", _NAQIB_F_YEAR },        { "سنه", _NAQIB_F_YEAR },
+	{ "date", _NAQIB_F_DATE },       { "تاريخ", _NAQIB_F_DATE },
+	{ "mentions", _NAQIB_F_MENTIONS }, { "source", _NAQIB_F_SOURCE },
+	{ "مصدر", _NAQIB_F_SOURCE },
+};
+
+/* The field named at s[i..len) followed by ':', or -1; *after is the byte
+ * after the colon. */
+static int field_at(const char *s, size_t i, size_t len, size_t *after)
+{
+	for (size_t k = 0; k < sizeof field_names / sizeof *field_names; k++) {
+		size_t n = strlen(field_names[k].name);
+		if (i + n < len && memcmp(s + i, field_names[k].name, n) == 0 &&
+		    s[i + n] == ':') {
+			*after = i + n + 1;
+			return field_names[k].field;
+		}
+	}
+	return -1;
+}
+
+int _naqib_query_filters(const char *text, size_t len, _naqib_buf_t *rest,
+			 _naqib_buf_t *filters)
+{
+	int st;
+
+	rest->len = filters->len = 0;
+	if ((st = _naqib_buf_add(rest, text, len)) ||
+	    (st = _naqib_buf_reserve(filters, 0)))
+		return st;
+	filters->data[0] = '\0';
+	for (size_t i = 0; i < len;) {
+		/* A field starts a word: after a space, a parenthesis, + or -. */
+		int boundary = i == 0 || strchr(" \t\n(", text[i - 1]);
+		size_t from = i, at = i;
+		char sign = '+';
+		if (boundary && (text[i] == '-' || text[i] == '+') && i + 1 < len) {
+			sign = text[i];
+			at = i + 1;
+		}
+		size_t v;
+		int f = boundary ? field_at(text, at, len, &v) : -1;
+		if (f < 0) {
+			i++;
+			continue;
+		}
+		/* An operator before a filter goes with it: "NOT union:X" is
+		 * "-union:X", "a OR union:X" cannot mean anything else than
+		 * the filter (filters do not rank). */
+		size_t w = from;
+		while (w > 0 && strchr(" \t\n", rest->data[w - 1]))
+			w--;
+		size_t ws = w;
+		while (ws > 0 && !strchr(" \t\n(", rest->data[ws - 1]))
+			ws--;
+		if (is_operator(rest->data + ws, w - ws) &&
+		    memcmp(rest->data + ws, "NEAR", w - ws) != 0 &&
+		    memcmp(rest->data + ws, "ADJ", w - ws) != 0) {
+			if (w - ws == 3 && memcmp(rest->data + ws, "NOT", 3) == 0)
+				sign = '-';
+			memset(rest->data + ws, ' ', w - ws);
+		}
+		/* The value: "quoted", «quoted», or up to a space or ')'. */
+		size_t vs = v, ve;
+		if (v < len && text[v] == '"') {
+			vs = v + 1;
+			const char *q = memchr(text + vs, '"', len - vs);
+			ve = q ? (size_t)(q - text) : len;
+			i = q ? ve + 1 : len;
+		} else if (len - v >= 2 && memcmp(text + v, "\xc2\xab", 2) == 0) {
+			vs = v + 2;
+			const char *q = memmem(text + vs, len - vs, "\xc2\xbb", 2);
+			ve = q ? (size_t)(q - text) : len;
+			i = q ? ve + 2 : len;
+		} else {
+			for (ve = v; ve < len && !strchr(" \t\n)", text[ve]); ve++)
+				;
+			i = ve;
+		}
+		if (ve == vs)
+			return _naqib_fail(NAQIB_E_QUERY,
+					   "'%.*s' needs a value (as in "
+					   "union:CDT, year:2021, "
+					   "date:2021-01-01..2021-06-30)",
+					   (int)(v - at), text + at);
+		if ((st = _naqib_buf_addc(filters, (char)('0' + f))) ||
+		    (st = _naqib_buf_addc(filters, sign)) ||
+		    (st = _naqib_buf_add(filters, text + vs, ve - vs)) ||
+		    (st = _naqib_buf_addc(filters, '\0')))
+			return st;
+		memset(rest->data + from, ' ', i - from);
+		/* And an operator after it, when nothing but filters or the
+		 * end follows. */
+		size_t a = i;
+		while (a < len && strchr(" \t\n", rest->data[a]))
+			a++;
+		size_t ae = a;
+		while (ae < len && !strchr(" \t\n)", rest->data[ae]))
+			ae++;
+		size_t b = ae, dummy;
+		while (b < len && strchr(" \t\n", rest->data[b]))
+			b++;
+		if (ae > a && is_operator(rest->data + a, ae - a) &&
+		    (b == len || field_at(text, b + (text[b] == '-' || text[b] == '+'),
+					  len, &dummy) >= 0))
+			memset(rest->data + a, ' ', ae - a);
+	}
+	return NAQIB_OK;
 }

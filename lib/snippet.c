@@ -73,8 +73,19 @@ int naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
 		c += count_chars(text, pos, t[k].start);
 		pos = t[k].start;
 		chars[k] = c;
-		if (q && naqib_query_matches_token(q, &t[k]))
-			matched[n_matched++] = k;
+	}
+	if (q) {
+		/* Every word of a match: a name of several words («الاتحاد
+		 * المغربي للشغل» for UMT) or a date is marked whole. */
+		naqib_match_t *m;
+		size_t nm;
+		if ((st = naqib_query_matches(q, a, text, len, t, n, &m, &nm)))
+			goto done;
+		for (size_t i = 0; i < nm; i++)
+			for (size_t k = m[i].first; k < m[i].last; k++)
+				if (!n_matched || matched[n_matched - 1] < k)
+					matched[n_matched++] = k;
+		free(m);
 	}
 
 	/* The window of at most max_chars with the most distinct matched

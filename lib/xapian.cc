@@ -4,9 +4,13 @@
  * person can act on (naqib_last_error()). */
 #include <xapian.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <new>
+#include <set>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -16,7 +20,7 @@
 
 /* Bumped whenever a change to the analysis changes the terms written, so
  * that an old index is not searched with a new analysis. */
-static const char analysis_version[] = "1";
+static const char analysis_version[] = "2";
 
 /* Wildcards expand to at most this many terms, the most frequent ones. */
 static const unsigned max_wildcard_expansion = 1000;
@@ -31,6 +35,13 @@ struct naqib_doc {
 	Xapian::Document doc;
 };
 
+struct query_word {
+	std::string typed, norm, stem, detail;
+	int kind;
+	size_t entry;			/* kind 't' */
+	std::vector<std::string> days;	/* kind 'd': YYYYMMDD */
+};
+
 struct naqib_query {
 	Xapian::Query query;
 	std::string normalized;
@@ -38,12 +49,16 @@ struct naqib_query {
 	std::vector<std::string> terms;		/* positive terms, in order */
 	std::unordered_set<std::string> termset;
 	std::vector<std::string> prefixes;	/* wildcard prefixes */
+	std::vector<query_word> words;		/* as typed, for --explain */
 };
+
+typedef std::vector<std::pair<std::string, unsigned>> facet_t;
 
 struct naqib_mset {
 	unsigned estimate;
 	std::vector<naqib_hit_t> hits;
 	std::vector<std::string> data;
+	facet_t facets[NAQIB_FACETS];
 };
 
 /* Maps the exception being handled to a status and a message.  Called only
@@ -391,6 +406,7 @@ extern "C" int naqib_doc_index_tokens(naqib_doc_t *doc,
 static const char key_stemmer[] = "naqib.stemmer";
 static const char key_latin[] = "naqib.latin_stemmer";
 static const char key_version[] = "naqib.analysis";
+static const char key_thesaurus[] = "naqib.thesaurus";
 
 extern "C" int naqib_db_check_analyzer(naqib_db_t *db, naqib_analyzer_t *a,
 				       int writer)
@@ -406,6 +422,13 @@ extern "C" int naqib_db_check_analyzer(naqib_db_t *db, naqib_analyzer_t *a,
 			db->wdb->set_metadata(key_latin,
 					      naqib_analyzer_latin_stemmer(a));
 			db->wdb->set_metadata(key_version, analysis_version);
+			naqib_thesaurus_t *th = naqib_analyzer_thesaurus(a);
+			if (th) {
+				size_t len;
+				const char *t = naqib_thesaurus_text(th, &len);
+				db->wdb->set_metadata(key_thesaurus,
+						      std::string(t, len));
+			}
 			return NAQIB_OK;
 		}
 		if (s.empty())
@@ -451,11 +474,46 @@ extern "C" int naqib_db_analyzer_new(naqib_db_t *db, naqib_analyzer_t **out)
 				   "database '%s' was not made by naqib-index",
 				   db->path.c_str());
 	int st = naqib_analyzer_new(&o, out);
-	if (!st && (st = naqib_db_check_analyzer(db, *out, 0))) {
+	if (!st)
+		st = naqib_db_check_analyzer(db, *out, 0);
+	std::string text;
+	if (!st) {
+		try {
+			text = db->db->get_metadata(key_thesaurus);
+		} catch (...) {
+			st = fail_current(db->path, "reading the thesaurus");
+		}
+	}
+	if (!st && !text.empty()) {
+		naqib_thesaurus_t *th = NULL;
+		std::string name = db->path + " (" + key_thesaurus + ")";
+		if (!(st = naqib_thesaurus_new(*out, &th)))
+			st = naqib_thesaurus_load(th, text.data(), text.size(),
+						  name.c_str());
+		if (st)
+			naqib_thesaurus_destroy(th);
+		else
+			naqib_analyzer_set_thesaurus(*out, th);
+	}
+	if (st) {
 		naqib_analyzer_destroy(*out);
 		*out = NULL;
 	}
 	return st;
+}
+
+extern "C" int naqib_db_thesaurus_text(naqib_db_t *db, char **out)
+{
+	return naqib_db_get_metadata(db, key_thesaurus, out);
+}
+
+extern "C" int naqib_db_set_thesaurus(naqib_db_t *db,
+				      const naqib_thesaurus_t *th)
+{
+	size_t len = 0;
+	const char *t = th ? naqib_thesaurus_text(th, &len) : "";
+	return naqib_db_set_metadata(db, key_thesaurus,
+				     std::string(t, len).c_str());
 }
 
 /* ---------------------------------------------------------------- queries */
@@ -512,24 +570,323 @@ static void collect_terms(naqib_query_t *q, const Xapian::Query &query)
 	}
 }
 
+/* "naqibthes:ENTRY", written by the query rewrite for a thesaurus name:
+ * the entry's term. */
+class ThesaurusField : public Xapian::FieldProcessor {
+	naqib_thesaurus_t *th;
+
+      public:
+	explicit ThesaurusField(naqib_thesaurus_t *t) : th(t) {}
+	Xapian::Query operator()(const std::string &s) override
+	{
+		naqib_thes_entry_t e;
+		char *end;
+		unsigned long i = strtoul(s.c_str(), &end, 10);
+		if (!th || *end || naqib_thesaurus_entry(th, i, &e))
+			return Xapian::Query();
+		return Xapian::Query(naqib_thes_kind_prefix(e.kind) +
+				     std::string(e.key));
+	}
+};
+
+/* "naqibdate:YYYYMMDD", written by the query rewrite for a date. */
+class DateField : public Xapian::FieldProcessor {
+      public:
+	Xapian::Query operator()(const std::string &s) override
+	{
+		return Xapian::Query(NAQIB_PREFIX_DAY + s);
+	}
+};
+
+static const unsigned max_day_terms = 100000;
+
+/* A date of a filter: YYYY, YYYY-MM, YYYY-MM-DD or what
+ * naqib_date_normalize() reads, as the first (hi = 0) or last (hi = 1) day
+ * it covers, YYYYMMDD.  "" when s is empty (an open end). */
+static int filter_day(naqib_analyzer_t *a, const std::string &field,
+		      const std::string &s, int hi, std::string &out)
+{
+	out.clear();
+	if (s.empty())
+		return NAQIB_OK;
+	/* Arabic-Indic digits, as the analyser folds them. */
+	const char *norm;
+	size_t n;
+	if (naqib_normalize(a, s.data(), s.size(), &norm, &n))
+		return NAQIB_E_QUERY;
+	std::string v(norm, n);
+	char day[11];
+	bool digits = !v.empty() &&
+		      v.find_first_not_of("0123456789-") == std::string::npos;
+	if (digits && v.size() == 4) {
+		out = v + (hi ? "1231" : "0101");
+	} else if (digits && v.size() == 7 && v[4] == '-') {
+		int m = atoi(v.c_str() + 5);
+		if (m >= 1 && m <= 12) {
+			static const char *const last[] = {
+				"31", "29", "31", "30", "31", "30",
+				"31", "31", "30", "31", "30", "31" };
+			out = v.substr(0, 4) + v.substr(5, 2) +
+			      (hi ? last[m - 1] : "01");
+		}
+	} else if (naqib_date_normalize(v.c_str(), day) == NAQIB_OK) {
+		out = std::string(day, 4) + std::string(day + 5, 2) +
+		      std::string(day + 8, 2);
+	}
+	if (out.empty())
+		return _naqib_fail(NAQIB_E_QUERY,
+				   "%s:%s: not a date (write YYYY, YYYY-MM, "
+				   "YYYY-MM-DD or DD/MM/YYYY; a range as A..B)",
+				   field.c_str(), s.c_str());
+	return NAQIB_OK;
+}
+
+/* Splits "A..B" (either side may be empty) or "A". */
+static void split_range(const std::string &v, std::string &lo, std::string &hi,
+			bool &range)
+{
+	size_t dots = v.find("..");
+	range = dots != std::string::npos;
+	lo = range ? v.substr(0, dots) : v;
+	hi = range ? v.substr(dots + 2) : v;
+}
+
+static const char *const field_names[] = { "union", "place", "year", "date",
+					   "mentions", "source" };
+
+/* The query for one filter. */
+static int filter_query(naqib_db_t *db, naqib_analyzer_t *a, int field,
+			const std::string &v, Xapian::Query &out)
+{
+	std::string name = field_names[field];
+	std::string lo, hi, l, h;
+	bool range;
+	int st;
+
+	switch (field) {
+	case _NAQIB_F_UNION:
+	case _NAQIB_F_PLACE: {
+		int kind = field == _NAQIB_F_UNION ? NAQIB_THES_UNION
+						   : NAQIB_THES_PLACE;
+		naqib_thesaurus_t *th = naqib_analyzer_thesaurus(a);
+		size_t e;
+		naqib_thes_entry_t en;
+		if (!th)
+			return _naqib_fail(NAQIB_E_QUERY,
+					   "%s:%s: this database was indexed "
+					   "without a thesaurus",
+					   name.c_str(), v.c_str());
+		if ((st = naqib_thesaurus_find(th, kind, v.c_str(), &e)))
+			return _naqib_fail(NAQIB_E_QUERY,
+					   "%s:%s: no such %s in the thesaurus "
+					   "(see naqib(7))",
+					   name.c_str(), v.c_str(),
+					   name.c_str());
+		naqib_thesaurus_entry(th, e, &en);
+		out = Xapian::Query(naqib_thes_kind_prefix(kind) +
+				    std::string(en.key));
+		return NAQIB_OK;
+	}
+	case _NAQIB_F_YEAR:
+	case _NAQIB_F_DATE:
+		split_range(v, lo, hi, range);
+		if (field == _NAQIB_F_YEAR) {
+			for (const std::string *y : { &lo, &hi })
+				if (!y->empty() &&
+				    (y->size() != 4 ||
+				     y->find_first_not_of("0123456789") !=
+					     std::string::npos))
+					return _naqib_fail(
+						NAQIB_E_QUERY,
+						"year:%s: not a year (write "
+						"2021, or a range as "
+						"2019..2021)",
+						v.c_str());
+		}
+		if ((st = filter_day(a, name, lo, 0, l)) ||
+		    (st = filter_day(a, name, hi, 1, h)))
+			return st;
+		if (l.empty() && h.empty())
+			return _naqib_fail(NAQIB_E_QUERY,
+					   "%s:%s: give at least one end of "
+					   "the range",
+					   name.c_str(), v.c_str());
+		if (h.empty())
+			out = Xapian::Query(Xapian::Query::OP_VALUE_GE,
+					    NAQIB_SLOT_DATE, l);
+		else if (l.empty())
+			/* Undated documents have an empty value: keep them
+			 * out. */
+			out = Xapian::Query(Xapian::Query::OP_VALUE_RANGE,
+					    NAQIB_SLOT_DATE, "1", h);
+		else
+			out = Xapian::Query(Xapian::Query::OP_VALUE_RANGE,
+					    NAQIB_SLOT_DATE, l, h);
+		return NAQIB_OK;
+	case _NAQIB_F_MENTIONS: {
+		split_range(v, lo, hi, range);
+		if ((st = filter_day(a, name, lo, 0, l)) ||
+		    (st = filter_day(a, name, hi, 1, h)))
+			return st;
+		/* Every day term between the two ends (they sort as
+		 * dates do). */
+		std::vector<Xapian::Query> days;
+		std::string p(NAQIB_PREFIX_DAY);
+		Xapian::TermIterator t = db->db->allterms_begin(p);
+		t.skip_to(p + l);
+		for (; t != db->db->allterms_end(p); ++t) {
+			std::string term = *t;
+			if (!h.empty() && term.compare(p.size(), 8, h) > 0)
+				break;
+			if (days.size() == max_day_terms)
+				return _naqib_fail(NAQIB_E_QUERY,
+						   "mentions:%s: the range is "
+						   "too wide",
+						   v.c_str());
+			days.emplace_back(term);
+		}
+		out = Xapian::Query(Xapian::Query::OP_OR, days.begin(),
+				    days.end());
+		return NAQIB_OK;
+	}
+	case _NAQIB_F_SOURCE: {
+		/* A source, or the first words of one: source:jawhara. */
+		const char *norm;
+		size_t n;
+		if ((st = naqib_normalize(a, v.data(), v.size(), &norm, &n)))
+			return st;
+		std::string p = NAQIB_PREFIX_SOURCE + std::string(norm, n);
+		std::vector<Xapian::Query> terms;
+		for (Xapian::TermIterator t = db->db->allterms_begin(p);
+		     t != db->db->allterms_end(p); ++t) {
+			std::string term = *t;
+			if (term.size() == p.size() || term[p.size()] == ' ')
+				terms.emplace_back(term);
+		}
+		out = Xapian::Query(Xapian::Query::OP_OR, terms.begin(),
+				    terms.end());
+		return NAQIB_OK;
+	}
+	}
+	return _naqib_fail(NAQIB_E_QUERY, "unknown filter");
+}
+
+/* Applies the filters to q: the same field twice means either value,
+ * different fields must all hold; a '-' field must not. */
+static int apply_filters(naqib_db_t *db, naqib_analyzer_t *a,
+			 const _naqib_buf_t &f, Xapian::Query &q)
+{
+	std::vector<Xapian::Query> yes[_NAQIB_F_COUNT], no;
+	bool any = false;
+
+	for (size_t i = 0; i < f.len;) {
+		int field = f.data[i] - '0';
+		char sign = f.data[i + 1];
+		std::string v(f.data + i + 2);
+		i += 2 + v.size() + 1;
+		Xapian::Query fq;
+		int st = filter_query(db, a, field, v, fq);
+		if (st)
+			return st;
+		if (sign == '-') {
+			no.push_back(fq);
+		} else {
+			yes[field].push_back(fq);
+			any = true;
+		}
+	}
+	if (!any && no.empty())
+		return NAQIB_OK;
+	Xapian::Query filter = Xapian::Query::MatchAll;
+	if (any) {
+		std::vector<Xapian::Query> all;
+		for (auto &v : yes)
+			if (!v.empty())
+				all.emplace_back(Xapian::Query::OP_OR, v.begin(),
+						 v.end());
+		filter = Xapian::Query(Xapian::Query::OP_AND, all.begin(),
+				       all.end());
+	}
+	if (!no.empty())
+		filter = Xapian::Query(Xapian::Query::OP_AND_NOT, filter,
+				       Xapian::Query(Xapian::Query::OP_OR,
+						     no.begin(), no.end()));
+	if (q.empty())
+		q = filter;
+	else
+		q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+	return NAQIB_OK;
+}
+
+/* Reads the words list of the query rewrite (internal.h). */
+static void read_words(naqib_query_t *q, naqib_analyzer_t *a,
+		       const _naqib_buf_t &w)
+{
+	naqib_thesaurus_t *th = naqib_analyzer_thesaurus(a);
+
+	for (size_t i = 0; i < w.len;) {
+		std::string rec(w.data + i, strcspn(w.data + i, "\x1e"));
+		i += rec.size() + 1;
+		std::vector<std::string> f;
+		for (size_t s = 0;;) {
+			size_t e = rec.find('\x1f', s);
+			f.push_back(rec.substr(s, e == std::string::npos
+							  ? std::string::npos
+							  : e - s));
+			if (e == std::string::npos)
+				break;
+			s = e + 1;
+		}
+		if (f.size() != 4 || f[0].empty())
+			continue;
+		query_word qw;
+		qw.kind = f[0][0];
+		qw.typed = f[1];
+		qw.norm = f[2];
+		qw.stem = f[3];
+		qw.entry = 0;
+		if (qw.kind == 't') {
+			naqib_thes_entry_t e;
+			qw.entry = strtoul(f[0].c_str() + 1, NULL, 10);
+			if (th && !naqib_thesaurus_entry(th, qw.entry, &e))
+				qw.detail = e.name;
+		} else if (qw.kind == 'd') {
+			for (size_t k = 1; k + 8 <= f[0].size(); k += 9) {
+				std::string d = f[0].substr(k, 8);
+				qw.days.push_back(d);
+				if (!qw.detail.empty())
+					qw.detail += ' ';
+				qw.detail += d.substr(0, 4) + "-" +
+					     d.substr(4, 2) + "-" + d.substr(6, 2);
+			}
+		}
+		q->words.push_back(qw);
+	}
+}
+
 extern "C" int naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a,
 				 const char *text, naqib_query_t **out)
 {
 	_naqib_buf_t rewritten = { NULL, 0, 0 }, prefixes = { NULL, 0, 0 };
+	_naqib_buf_t words = { NULL, 0, 0 }, rest = { NULL, 0, 0 };
+	_naqib_buf_t filters = { NULL, 0, 0 };
+	naqib_query_t *q = NULL;
+	size_t len = strlen(text), bad;
 	int st;
 
 	*out = NULL;
-	st = _naqib_query_rewrite(a, text, strlen(text), &rewritten, &prefixes);
-	if (st) {
-		_naqib_buf_free(&rewritten);
-		_naqib_buf_free(&prefixes);
-		return st;
+	if (naqib_utf8_check(text, len, &bad)) {
+		return _naqib_fail(NAQIB_E_UTF8,
+				   "the query is not valid UTF-8 (at byte %zu)",
+				   bad);
 	}
-	naqib_query_t *q = new (std::nothrow) naqib_query_t();
-	if (!q) {
-		_naqib_buf_free(&rewritten);
-		_naqib_buf_free(&prefixes);
-		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	if ((st = _naqib_query_filters(text, len, &rest, &filters)) ||
+	    (st = _naqib_query_rewrite(a, rest.data, rest.len, &rewritten,
+				       &prefixes, &words)))
+		goto done;
+	if (!(q = new (std::nothrow) naqib_query_t())) {
+		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+		goto done;
 	}
 	try {
 		q->normalized.assign(rewritten.data, rewritten.len);
@@ -537,7 +894,10 @@ extern "C" int naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a,
 			q->prefixes.emplace_back(prefixes.data + i);
 			i += q->prefixes.back().size() + 1;
 		}
+		read_words(q, a, words);
 		ArabicStopper stopper;
+		ThesaurusField thes(naqib_analyzer_thesaurus(a));
+		DateField date;
 		Xapian::QueryParser qp;
 		if (db)
 			qp.set_database(*db->db);
@@ -548,19 +908,36 @@ extern "C" int naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a,
 		qp.set_max_expansion(max_wildcard_expansion,
 				     Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
 				     Xapian::QueryParser::FLAG_WILDCARD);
+		qp.add_prefix("naqibthes", &thes);
+		qp.add_prefix("naqibdate", &date);
 		unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
 				 Xapian::QueryParser::FLAG_WILDCARD;
 		q->query = qp.parse_query(q->normalized, flags);
-		q->description = q->query.get_description();
+		/* The terms of the words only: the filters' terms are never
+		 * highlighted. */
 		collect_terms(q, q->query);
+		if (filters.len) {
+			if (!db)
+				st = _naqib_fail(NAQIB_E_QUERY,
+						 "filters need a database");
+			else
+				st = apply_filters(db, a, filters, q->query);
+		}
+		q->description = q->query.get_description();
 	} catch (...) {
 		st = fail_current(db ? db->path : std::string(),
 				  "parsing the query");
+	}
+done:
+	if (st) {
 		delete q;
 		q = NULL;
 	}
 	_naqib_buf_free(&rewritten);
 	_naqib_buf_free(&prefixes);
+	_naqib_buf_free(&words);
+	_naqib_buf_free(&rest);
+	_naqib_buf_free(&filters);
 	*out = q;
 	return st;
 }
@@ -621,6 +998,53 @@ extern "C" int naqib_query_matches_token(const naqib_query_t *q,
 
 /* ---------------------------------------------------------------- search */
 
+namespace {
+
+/* Counts the facet values of every matching document. */
+class FacetSpy : public Xapian::MatchSpy {
+	std::map<std::string, unsigned> counts[NAQIB_FACETS];
+
+	void list(int f, const std::string &v)
+	{
+		for (size_t s = 0; s < v.size();) {
+			size_t e = v.find('\x1f', s);
+			if (e == std::string::npos)
+				e = v.size();
+			if (e > s)
+				++counts[f][v.substr(s, e - s)];
+			s = e + 1;
+		}
+	}
+
+      public:
+	void operator()(const Xapian::Document &doc, double) override
+	{
+		list(NAQIB_FACET_UNION, doc.get_value(NAQIB_SLOT_UNIONS));
+		list(NAQIB_FACET_PLACE, doc.get_value(NAQIB_SLOT_PLACES));
+		std::string d = doc.get_value(NAQIB_SLOT_DATE);
+		if (d.size() >= 4)
+			++counts[NAQIB_FACET_YEAR][d.substr(0, 4)];
+		std::string src = doc.get_value(NAQIB_SLOT_SOURCE);
+		if (!src.empty())
+			++counts[NAQIB_FACET_SOURCE][src];
+	}
+
+	/* The n most frequent values, ties by value. */
+	void top(int f, unsigned n, facet_t &out) const
+	{
+		out.assign(counts[f].begin(), counts[f].end());
+		std::stable_sort(out.begin(), out.end(),
+				 [](const facet_t::value_type &a,
+				    const facet_t::value_type &b) {
+					 return a.second > b.second;
+				 });
+		if (out.size() > n)
+			out.resize(n);
+	}
+};
+
+} // namespace
+
 extern "C" int naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
 			       const naqib_search_options_t *opts,
 			       naqib_mset_t **out)
@@ -633,6 +1057,8 @@ extern "C" int naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
 		try {
 			m->hits.clear();
 			m->data.clear();
+			for (facet_t &f : m->facets)
+				f.clear();
 			Xapian::Enquire enquire(*db->db);
 			enquire.set_query(q->query);
 			/* k2 = 0, k3 = 1 and min_normlen = 0.5 are Xapian's
@@ -644,8 +1070,28 @@ extern "C" int naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
 				opts->bm25_b >= 0 ? opts->bm25_b
 						  : NAQIB_DEFAULT_BM25_B,
 				0.5));
+			/* Undated documents last either way: their key is
+			 * past every date going up, empty going down. */
+			Xapian::MultiValueKeyMaker keys;
+			if (opts->sort == NAQIB_SORT_NEWEST ||
+			    opts->sort == NAQIB_SORT_OLDEST) {
+				bool newest = opts->sort == NAQIB_SORT_NEWEST;
+				keys.add_value(NAQIB_SLOT_DATE, newest,
+					       newest ? "" : "99999999");
+				enquire.set_sort_by_key_then_relevance(&keys,
+								       false);
+			}
+			FacetSpy spy;
+			Xapian::doccount check = 0;
+			if (opts->facets) {
+				enquire.add_matchspy(&spy);
+				/* Exact counts: look at every match. */
+				check = db->db->get_doccount();
+			}
 			Xapian::MSet ms = enquire.get_mset(opts->offset,
-							   opts->limit);
+							   opts->limit, check);
+			for (int f = 0; opts->facets && f < NAQIB_FACETS; f++)
+				spy.top(f, opts->facets, m->facets[f]);
 			m->estimate = ms.get_matches_estimated();
 			m->hits.reserve(ms.size());
 			m->data.reserve(ms.size());
@@ -708,5 +1154,200 @@ extern "C" int naqib_mset_hit(const naqib_mset_t *m, size_t i,
 		return _naqib_fail(NAQIB_E_INVALID, "no hit %zu (of %zu)", i,
 				   m->hits.size());
 	*hit = m->hits[i];
+	return NAQIB_OK;
+}
+
+extern "C" size_t naqib_mset_facet_size(const naqib_mset_t *m, int facet)
+{
+	return facet >= 0 && facet < NAQIB_FACETS ? m->facets[facet].size() : 0;
+}
+
+extern "C" int naqib_mset_facet(const naqib_mset_t *m, int facet, size_t i,
+				const char **value, unsigned *count)
+{
+	if (facet < 0 || facet >= NAQIB_FACETS || i >= m->facets[facet].size())
+		return _naqib_fail(NAQIB_E_INVALID, "no facet value %zu", i);
+	*value = m->facets[facet][i].first.c_str();
+	*count = m->facets[facet][i].second;
+	return NAQIB_OK;
+}
+
+extern "C" const char *naqib_facet_name(int facet)
+{
+	static const char *const names[] = { "union", "place", "year",
+					     "source" };
+	return facet >= 0 && facet < NAQIB_FACETS ? names[facet] : "?";
+}
+
+extern "C" const char *naqib_thes_kind_prefix(int kind)
+{
+	switch (kind) {
+	case NAQIB_THES_UNION:
+		return NAQIB_PREFIX_UNION;
+	case NAQIB_THES_PLACE:
+		return NAQIB_PREFIX_PLACE;
+	default:
+		return NAQIB_PREFIX_TERM;
+	}
+}
+
+/* ---------------------------------------------------------------- explain */
+
+extern "C" size_t naqib_query_word_count(const naqib_query_t *q)
+{
+	return q->words.size();
+}
+
+extern "C" int naqib_query_word(const naqib_query_t *q, size_t i,
+				naqib_query_word_t *w)
+{
+	if (i >= q->words.size())
+		return _naqib_fail(NAQIB_E_INVALID, "no query word %zu", i);
+	const query_word &qw = q->words[i];
+	w->typed = qw.typed.c_str();
+	w->norm = qw.norm.c_str();
+	w->stem = qw.stem.c_str();
+	w->kind = qw.kind;
+	w->detail = qw.detail.c_str();
+	return NAQIB_OK;
+}
+
+extern "C" const char *naqib_match_name(int how)
+{
+	static const char *const names[] = { "?",	     "exact",
+					     "normalization", "stem",
+					     "wildcard",      "thesaurus",
+					     "date" };
+	return how > 0 && how <= NAQIB_MATCH_DATE ? names[how] : "?";
+}
+
+/* How token t matches word w of kind 'w', or 0. */
+static int word_match(const query_word &w, const naqib_token_t *t,
+		      const char *text)
+{
+	if (w.norm.size() == t->norm_len &&
+	    memcmp(w.norm.data(), t->norm, t->norm_len) == 0) {
+		bool same = w.typed.size() == t->end - t->start &&
+			    memcmp(w.typed.data(), text + t->start,
+				   w.typed.size()) == 0;
+		return same ? NAQIB_MATCH_EXACT : NAQIB_MATCH_NORMALIZED;
+	}
+	if (!(t->flags & NAQIB_TOKEN_NUMBER) && w.stem.size() == t->stem_len &&
+	    memcmp(w.stem.data(), t->stem, t->stem_len) == 0)
+		return NAQIB_MATCH_STEM;
+	return 0;
+}
+
+extern "C" int naqib_query_matches(const naqib_query_t *q, naqib_analyzer_t *a,
+				   const char *text, size_t len,
+				   const naqib_token_t *t, size_t n,
+				   naqib_match_t **out, size_t *count)
+{
+	*out = NULL;
+	*count = 0;
+	naqib_date_mention_t *dates = NULL;
+	try {
+		std::vector<naqib_match_t> found;
+		std::vector<char> covered(n, 0);
+		bool want_thes = false, want_days = false;
+		for (const query_word &w : q->words) {
+			want_thes |= w.kind == 't';
+			want_days |= w.kind == 'd';
+		}
+		naqib_thesaurus_t *th = naqib_analyzer_thesaurus(a);
+		if (want_thes && th) {
+			const naqib_thes_match_t *m;
+			size_t nm;
+			int st = naqib_thesaurus_match(th, t, n, &m, &nm);
+			if (st)
+				return st;
+			for (size_t i = 0; i < nm; i++)
+				for (size_t k = 0; k < q->words.size(); k++)
+					if (q->words[k].kind == 't' &&
+					    q->words[k].entry == m[i].entry) {
+						found.push_back({ m[i].first, m[i].last, k,
+								  NAQIB_MATCH_THESAURUS });
+						std::fill(covered.begin() + m[i].first,
+							  covered.begin() + m[i].last, 1);
+						break;
+					}
+		}
+		if (want_days) {
+			size_t nd;
+			int st = naqib_dates_find(t, n, text, len, NULL, &dates,
+						  &nd);
+			if (st)
+				return st;
+			for (size_t i = 0; i < nd; i++) {
+				char day[16];
+				snprintf(day, sizeof day, "%04u%02u%02u",
+					 (unsigned)dates[i].year % 10000,
+					 (unsigned)dates[i].month % 100,
+					 (unsigned)dates[i].day % 100);
+				if (covered[dates[i].first])
+					continue;
+				for (size_t k = 0; k < q->words.size(); k++) {
+					const query_word &w = q->words[k];
+					if (w.kind == 'd' &&
+					    std::find(w.days.begin(), w.days.end(),
+						      day) != w.days.end()) {
+						found.push_back({ dates[i].first,
+								  dates[i].last, k,
+								  NAQIB_MATCH_DATE });
+						std::fill(covered.begin() + dates[i].first,
+							  covered.begin() + dates[i].last,
+							  1);
+						break;
+					}
+				}
+			}
+			free(dates);
+			dates = NULL;
+		}
+		for (size_t i = 0; i < n; i++) {
+			if (covered[i] || !naqib_query_matches_token(q, &t[i]))
+				continue;
+			naqib_match_t m = { i, i + 1, (size_t)-1,
+					    NAQIB_MATCH_STEM };
+			for (size_t k = 0; k < q->words.size(); k++) {
+				const query_word &w = q->words[k];
+				int how = w.kind == 'w' ? word_match(w, &t[i], text)
+							: 0;
+				if (how && (m.word == (size_t)-1 || how < m.how)) {
+					m.word = k;
+					m.how = how;
+				}
+			}
+			if (m.word == (size_t)-1) {
+				/* A wildcard's expansion. */
+				std::string norm(t[i].norm, t[i].norm_len);
+				for (const std::string &p : q->prefixes)
+					if (norm.compare(0, p.size(), p) == 0)
+						m.how = NAQIB_MATCH_WILDCARD;
+				for (size_t k = 0; k < q->words.size(); k++)
+					if (m.how == NAQIB_MATCH_WILDCARD &&
+					    q->words[k].kind == 'w' &&
+					    norm.compare(0, q->words[k].norm.size(),
+							 q->words[k].norm) == 0)
+						m.word = k;
+			}
+			found.push_back(m);
+		}
+		std::sort(found.begin(), found.end(),
+			  [](const naqib_match_t &x, const naqib_match_t &y) {
+				  return x.first < y.first;
+			  });
+		if (!found.empty()) {
+			*out = static_cast<naqib_match_t *>(
+				malloc(found.size() * sizeof **out));
+			if (!*out)
+				return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+			memcpy(*out, found.data(), found.size() * sizeof **out);
+			*count = found.size();
+		}
+	} catch (...) {
+		free(dates);
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	}
 	return NAQIB_OK;
 }

@@ -200,7 +200,7 @@ static void handle(app_t *a, const char *method, const char *qs,
 
 	search_request_t req = { p.q, NULL, p.offset, p.limit,
 				 NAQIB_DEFAULT_BM25_K1, NAQIB_DEFAULT_BM25_B,
-				 SNIPPET_CHARS, 0 };
+				 SNIPPET_CHARS, 0, NAQIB_SORT_RELEVANCE, 0, 0 };
 	search_result_t res;
 	st = search_run(a->db, a->an, &req, &res);
 	if (st == NAQIB_E_QUERY || st == NAQIB_E_UTF8 || st == NAQIB_E_INVALID) {

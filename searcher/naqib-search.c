@@ -23,7 +23,8 @@ typedef struct searcher {
 	enum format format;
 	unsigned offset, limit, snippet_chars;
 	double k1, b;
-	int color, show_query;
+	int color, show_query, sort, explain;
+	unsigned facets;
 	const char *tag;
 } searcher_t;
 
@@ -34,6 +35,8 @@ static void usage(FILE *f)
 	      "\n"
 	      "Searches a naqib database.  Free text is ranked with BM25; the\n"
 	      "Xapian syntax works too: AND OR NOT, \"phrase\", NEAR, word*.\n"
+	      "Filters: union:CDT place:الرباط year:2021 date:2021-01-01..2021-06-30\n"
+	      "mentions:2025-10-14 source:NAME, or -union:... to exclude.\n"
 	      "\n"
 	      "  -d, --db DIR            the database (default: $NAQIB_DB, else ./naqib.db)\n"
 	      "  -n, --limit N           show N hits (default: 10)\n"
@@ -49,6 +52,11 @@ static void usage(FILE *f)
 	      "                          (default: auto; NO_COLOR turns auto off)\n"
 	      "      --bm25-k1 K         BM25 term frequency saturation (default: 1.0)\n"
 	      "      --bm25-b B          BM25 length normalization, 0 to 1 (default: 0.75)\n"
+	      "      --sort ORDER        relevance, newest or oldest (default: relevance)\n"
+	      "      --facets[=N]        count the N most frequent unions, places, years\n"
+	      "                          and sources of all matches (default N: 10)\n"
+	      "      --explain           show which form of each query word matched, and\n"
+	      "                          how: normalization, stem, thesaurus, date\n"
 	      "      --show-query        print the parsed query on stderr\n"
 	      "  -h, --help              this help\n"
 	      "      --version           the version\n",
@@ -61,7 +69,9 @@ static long run_query(searcher_t *s, const char *qid, const char *text)
 {
 	search_request_t req = { text, qid, s->offset, s->limit, s->k1, s->b,
 				 s->format == F_TREC ? 0 : s->snippet_chars,
-				 s->show_query };
+				 s->show_query, s->sort,
+				 s->format == F_TREC ? 0 : s->facets,
+				 s->format != F_TREC && s->explain };
 	search_result_t r;
 	int st = search_run(s->db, s->an, &req, &r);
 
@@ -148,6 +158,9 @@ int main(int argc, char **argv)
 		{ "show-query", no_argument, NULL, 'P' },
 		{ "bm25-k1", required_argument, NULL, 'K' },
 		{ "bm25-b", required_argument, NULL, 'B' },
+		{ "sort", required_argument, NULL, 'O' },
+		{ "facets", optional_argument, NULL, 'A' },
+		{ "explain", no_argument, NULL, 'E' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -225,6 +238,28 @@ int main(int argc, char **argv)
 		case 'B':
 			if (cli_parse_double("--bm25-b", optarg, 0, 1, &s.b))
 				return EXIT_USAGE;
+			break;
+		case 'O':
+			if (!strcmp(optarg, "relevance"))
+				s.sort = NAQIB_SORT_RELEVANCE;
+			else if (!strcmp(optarg, "newest"))
+				s.sort = NAQIB_SORT_NEWEST;
+			else if (!strcmp(optarg, "oldest"))
+				s.sort = NAQIB_SORT_OLDEST;
+			else {
+				cli_error("--sort: '%s' is not relevance, newest "
+					  "or oldest", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'A':
+			s.facets = 10;
+			if (optarg && cli_parse_uint("--facets", optarg, 1, 1000,
+						     &s.facets))
+				return EXIT_USAGE;
+			break;
+		case 'E':
+			s.explain = 1;
 			break;
 		case 'h':
 			usage(stdout);

@@ -32,6 +32,71 @@ static void put_snippet(FILE *f, const naqib_snippet_t *s, const char *on,
 		fputs(" …", f);
 }
 
+/* The --explain lines of a hit: one per query word. */
+static void put_why(FILE *f, const out_result_t *r, const out_hit_t *h,
+		    const char *dim, const char *off)
+{
+	size_t words = naqib_query_word_count(r->q);
+
+	for (size_t w = 0; w <= words; w++) {
+		int first = 1;
+		for (size_t k = 0; k < h->n_why; k++) {
+			const out_why_t *y = &h->why[k];
+			naqib_query_word_t qw;
+			if (w < words ? y->word != w : y->word != (size_t)-1)
+				continue;
+			if (first) {
+				if (w < words && !naqib_query_word(r->q, w, &qw))
+					fprintf(f, "   %s%s ←%s ", dim, qw.typed,
+						off);
+				else
+					fprintf(f, "   %s(wildcard) ←%s ", dim,
+						off);
+			} else {
+				fputs(", ", f);
+			}
+			first = 0;
+			fprintf(f, "%s %s(%s", y->form, dim,
+				naqib_match_name(y->how));
+			if (y->how == NAQIB_MATCH_THESAURUS ||
+			    y->how == NAQIB_MATCH_DATE) {
+				if (!naqib_query_word(r->q, y->word, &qw))
+					fprintf(f, " %s", qw.detail);
+			} else if (y->how == NAQIB_MATCH_STEM &&
+				   !naqib_query_word(r->q, y->word, &qw)) {
+				fprintf(f, " %s", qw.stem);
+			}
+			fprintf(f, ")%s", off);
+			if (y->count > 1)
+				fprintf(f, " ×%u", y->count);
+		}
+		if (!first)
+			fputc('\n', f);
+	}
+}
+
+/* The facets after the hits: "unions: UMT 12 · CDT 5". */
+static void put_facets(FILE *f, const out_result_t *r, const char *bold,
+		       const char *off)
+{
+	static const char *const titles[] = { "unions", "places", "years",
+					      "sources" };
+
+	for (int k = 0; k < NAQIB_FACETS; k++) {
+		size_t n = naqib_mset_facet_size(r->mset, k);
+		if (!n)
+			continue;
+		fprintf(f, "%s%s:%s", bold, titles[k], off);
+		for (size_t i = 0; i < n; i++) {
+			const char *v;
+			unsigned c;
+			if (!naqib_mset_facet(r->mset, k, i, &v, &c))
+				fprintf(f, "%s %s %u", i ? " ·" : "", v, c);
+		}
+		fputc('\n', f);
+	}
+}
+
 void out_text(FILE *f, const out_result_t *r, int color)
 {
 	const char *dim = color ? ANSI_DIM : "", *off = color ? ANSI_OFF : "";
@@ -41,6 +106,8 @@ void out_text(FILE *f, const out_result_t *r, int color)
 		fprintf(f, "### %s\t%s\n", r->qid, r->query);
 	if (r->n == 0) {
 		fprintf(f, "%sno results%s\n", dim, off);
+		if (r->facets)
+			put_facets(f, r, bold, off);
 		return;
 	}
 	fprintf(f, "%sabout %u result%s, %u to %zu (%.3f s)%s\n\n", dim,
@@ -66,8 +133,12 @@ void out_text(FILE *f, const out_result_t *r, int color)
 				    color ? ANSI_OFF : "**");
 			fputc('\n', f);
 		}
+		if (h->why)
+			put_why(f, r, h, dim, off);
 		fputc('\n', f);
 	}
+	if (r->facets)
+		put_facets(f, r, bold, off);
 }
 
 int out_html_escape(_naqib_buf_t *b, const char *s, size_t n)
@@ -172,9 +243,50 @@ int out_json(FILE *f, const out_result_t *r)
 						   json_boolean(s->cut_end));
 			free(html);
 		}
+		if (h->why) {
+			json_t *why = json_array();
+			err |= !why;
+			for (size_t k = 0; k < h->n_why && !err; k++) {
+				const out_why_t *y = &h->why[k];
+				naqib_query_word_t qw = { "", "", "", 0, "" };
+				if (y->word != (size_t)-1)
+					naqib_query_word(r->q, y->word, &qw);
+				err |= json_array_append_new(
+					why, json_pack("{s:s,s:s,s:s,s:s,s:i}",
+						       "query", qw.typed, "form",
+						       y->form, "how",
+						       naqib_match_name(y->how),
+						       "detail",
+						       y->how == NAQIB_MATCH_STEM
+							       ? qw.stem
+							       : qw.detail,
+						       "count", (int)y->count));
+			}
+			err |= json_object_set_new(j, "explain", why);
+		}
 		err |= json_array_append_new(hits, j);
 	}
 	err |= json_object_set_new(o, "hits", hits);
+	if (r->facets && !err) {
+		json_t *facets = json_object();
+		err |= !facets;
+		for (int k = 0; k < NAQIB_FACETS && !err; k++) {
+			json_t *list = json_array();
+			err |= !list;
+			size_t n = naqib_mset_facet_size(r->mset, k);
+			for (size_t i = 0; i < n && !err; i++) {
+				const char *v;
+				unsigned c;
+				naqib_mset_facet(r->mset, k, i, &v, &c);
+				err |= json_array_append_new(
+					list, json_pack("{s:s,s:i}", "value", v,
+							"count", (int)c));
+			}
+			err |= json_object_set_new(facets, naqib_facet_name(k),
+						   list);
+		}
+		err |= json_object_set_new(o, "facets", facets);
+	}
 	if (!err)
 		err = json_dumpf(o, f, JSON_COMPACT | JSON_REAL_PRECISION(6));
 	if (!err)

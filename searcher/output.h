@@ -6,11 +6,22 @@
 
 #include "naqib.h"
 
+/* One line of --explain: a query word, a form of the hit that matches it,
+ * how, and how many times. */
+typedef struct out_why {
+	size_t word;        /* naqib_query_word() index, or (size_t)-1 */
+	int how;            /* NAQIB_MATCH_* */
+	char *form;         /* the words of the hit as written (malloc'd) */
+	unsigned count;
+} out_why_t;
+
 typedef struct out_hit {
 	unsigned rank;
 	double score;
 	naqib_record_t rec;
 	naqib_snippet_t *snippet; /* NULL when snippets are off */
+	out_why_t *why;           /* --explain; NULL when off */
+	size_t n_why;
 } out_hit_t;
 
 typedef struct out_result {
@@ -21,6 +32,9 @@ typedef struct out_result {
 	size_t n;
 	out_hit_t *hits;
 	double seconds;
+	const naqib_query_t *q;     /* the words, for --explain */
+	const naqib_mset_t *mset;   /* the facets, when asked for */
+	int facets;
 } out_result_t;
 
 /* Text for a terminal or a pager.  color: matches in ANSI bold colour, else

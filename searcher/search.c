@@ -9,12 +9,59 @@
 
 void search_result_free(search_result_t *r)
 {
-	for (size_t i = 0; r->out.hits && i < r->out.n; i++)
+	for (size_t i = 0; r->out.hits && i < r->out.n; i++) {
 		naqib_snippet_destroy(r->out.hits[i].snippet);
+		for (size_t k = 0; k < r->out.hits[i].n_why; k++)
+			free(r->out.hits[i].why[k].form);
+		free(r->out.hits[i].why);
+	}
 	free(r->out.hits);
 	naqib_mset_destroy(r->mset);
 	naqib_query_destroy(r->query);
 	memset(r, 0, sizeof *r);
+}
+
+/* Adds the matches of one field of a hit to its explanation, one line per
+ * (query word, form, how). */
+static int explain_text(naqib_analyzer_t *an, const naqib_query_t *q,
+			const char *text, out_hit_t *h)
+{
+	const naqib_token_t *t;
+	naqib_match_t *m = NULL;
+	size_t n, nm, len = strlen(text);
+	int st;
+
+	if ((st = naqib_analyze(an, text, len, &t, &n)) ||
+	    (st = naqib_query_matches(q, an, text, len, t, n, &m, &nm)))
+		return st;
+	for (size_t i = 0; i < nm && !st; i++) {
+		const char *form = text + t[m[i].first].start;
+		size_t flen = t[m[i].last - 1].end - t[m[i].first].start, k;
+		for (k = 0; k < h->n_why; k++) {
+			out_why_t *w = &h->why[k];
+			if (w->word == m[i].word && w->how == m[i].how &&
+			    strlen(w->form) == flen &&
+			    memcmp(w->form, form, flen) == 0) {
+				w->count++;
+				break;
+			}
+		}
+		if (k < h->n_why)
+			continue;
+		out_why_t *v = realloc(h->why, (h->n_why + 1) * sizeof *v);
+		char *f = strndup(form, flen);
+		if (!v || !f) {
+			free(f);
+			if (v)
+				h->why = v;
+			st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+			break;
+		}
+		h->why = v;
+		h->why[h->n_why++] = (out_why_t){ m[i].word, m[i].how, f, 1 };
+	}
+	free(m);
+	return st;
 }
 
 int search_run(naqib_db_t *db, naqib_analyzer_t *an,
@@ -30,7 +77,8 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 		fprintf(stderr, "%s: %s%squery: %s\n", cli_prog,
 			req->qid ? req->qid : "", req->qid ? ": " : "",
 			naqib_query_description(r->query));
-	naqib_search_options_t o = { req->offset, req->limit, req->k1, req->b };
+	naqib_search_options_t o = { req->offset, req->limit, req->k1, req->b,
+				     req->sort, req->facets };
 	if ((st = naqib_db_search(db, r->query, &o, &r->mset)))
 		goto fail;
 	out_result_t *out = &r->out;
@@ -40,6 +88,9 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 	out->offset = req->offset;
 	out->limit = req->limit;
 	out->n = naqib_mset_size(r->mset);
+	out->q = r->query;
+	out->mset = r->mset;
+	out->facets = req->facets > 0;
 	if (!(out->hits = calloc(out->n + 1, sizeof *out->hits))) {
 		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 		goto fail;
@@ -56,6 +107,10 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 		    (st = naqib_snippet_make(an, r->query, h->rec.body,
 					     strlen(h->rec.body),
 					     req->snippet_chars, &h->snippet)))
+			goto fail;
+		if (req->explain &&
+		    ((st = explain_text(an, r->query, h->rec.title, h)) ||
+		     (st = explain_text(an, r->query, h->rec.body, h))))
 			goto fail;
 	}
 	out->seconds = cli_now() - t0;

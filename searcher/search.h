@@ -13,6 +13,9 @@ typedef struct search_request {
 	double k1, b;           /* BM25; see naqib_search_options_t */
 	unsigned snippet_chars; /* 0: no snippets */
 	int show_query;         /* print the parsed query on stderr */
+	int sort;               /* NAQIB_SORT_* */
+	unsigned facets;        /* values per facet; 0: no facets */
+	int explain;            /* say why each hit matches */
 } search_request_t;
 
 typedef struct search_result {

@@ -18,7 +18,7 @@ expect_in "$T/out" "$(printf '\033[1;31m')" "ANSI highlight with --color=always"
 NO_COLOR=1 run naqib_search -d "$db" -n 1 --color auto الفوسفاط
 if grep -q "$(printf '\033')" "$T/out"; then fail "escape codes with NO_COLOR"; fi
 # Titles and dates are shown.
-run naqib_search -d "$db" -n 1 الفوسفاط
+run naqib_search -d "$db" -n 1 خريبكة
 expect_in "$T/out" "$(head -n 1 corpus/texts/ma-umt-phosphate-khouribga.txt)" "title"
 
 # JSON: valid, UTF-8, every field; highlights point at the marked words.
@@ -62,7 +62,7 @@ awk 'NR > 1 && $5 > prev { bad = 1 } { prev = $5 } END { exit bad }' "$T/out" ||
 
 # Batch mode: one process, many queries; bad lines are reported with their
 # line number and the others still run.
-printf 'q1\tالفوسفاط\nq2\tالفسفاط\n\nbad line without tab\nq3\tكلمةغيرموجودةأبدا\n' >"$T/queries"
+printf 'q1\tخريبكة\nq2\tقفصة\n\nbad line without tab\nq3\tكلمةغيرموجودةأبدا\n' >"$T/queries"
 run naqib_search -d "$db" -f trec --queries "$T/queries"
 expect_status 3 "batch with a bad line"
 expect_in "$T/err" "naqib-search: $T/queries:4: expected QID<TAB>query" "bad line message"

@@ -1,0 +1,696 @@
+/* The thesaurus: unions, places and domain terms, each with the phrases that
+ * name it, read from a text file (data/thesaurus, naqib(7)):
+ *
+ *     union: CDT | الكونفدرالية الديمقراطية للشغل | ك.د.ش
+ *     spelling: الكونفدرالية | الكنفدرالية
+ *
+ * Phrases are stored as sequences of word ids.  A word id stands for a
+ * normalized word and for all its spelling variants, so that matching a
+ * phrase is comparing integers.  A word of a text matches a word of a phrase
+ * when its normalized form, or that form without the proclitics و ف and then
+ * ب ل ك (لل standing for ل + ال), is the phrase's word: «وللاتحاد» matches
+ * «الاتحاد».  Matching works on normalized forms, not stems, so that a name
+ * is not found in a word that only shares its root («التونسي» is not
+ * «تونس»). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "naqib.h"
+#include "internal.h"
+
+typedef struct entry {
+	int kind;
+	size_t display;   /* offset of the canonical name as written */
+	size_t key;       /* offset of its normalized form, words joined by ' ' */
+	unsigned line;
+} entry_t;
+
+typedef struct phrase {
+	size_t entry;
+	size_t first;     /* index of its first word id in words */
+	size_t n;         /* number of words */
+} phrase_t;
+
+struct naqib_thesaurus {
+	naqib_analyzer_t *an;	/* used while loading only */
+	_naqib_buf_t text;	/* every file read, for naqib_thesaurus_text() */
+	_naqib_buf_t strings;	/* displays, keys and words, NUL-terminated */
+
+	entry_t *entries;
+	size_t n_entries, cap_entries;
+	phrase_t *phrases;
+	size_t n_phrases, cap_phrases;
+	unsigned *words;	/* word ids of all phrases, end to end */
+	size_t n_words, cap_words;
+
+	/* The word table: open addressing over offsets into strings. */
+	size_t *slot_str;	/* string offset + 1, 0 for an empty slot */
+	unsigned *slot_id;
+	size_t n_slots, n_keys;
+	unsigned n_ids;
+
+	/* Phrases sorted by first word, longest first; by_word[id] is the
+	 * first index into sorted for word id, by_word[id + 1] one past. */
+	size_t *sorted;
+	size_t *by_word;
+	int dirty;		/* phrases added since sorted was built */
+
+	naqib_thes_match_t *matches;	/* the result of the last match */
+	size_t n_matches, cap_matches;
+	unsigned *cand;		/* per token: candidate word ids */
+	size_t cap_cand;
+};
+
+#define CANDS 4 /* candidate word ids per token */
+#define NO_ID 0xFFFFFFFFu
+
+static const char *const kind_names[] = { "union", "place", "term" };
+
+const char *naqib_thes_kind_name(int kind)
+{
+	return kind >= 0 && kind < NAQIB_THES_KINDS ? kind_names[kind] : "?";
+}
+
+int naqib_thes_kind_from_name(const char *name)
+{
+	for (int k = 0; k < NAQIB_THES_KINDS; k++)
+		if (strcmp(name, kind_names[k]) == 0)
+			return k;
+	return -1;
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return NAQIB_OK;
+	size_t n = *cap ? *cap * 2 : 16;
+	while (n < need)
+		n *= 2;
+	void *q = realloc(*p, n * size);
+	if (!q)
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	*p = q;
+	*cap = n;
+	return NAQIB_OK;
+}
+
+static size_t hash(const char *s, size_t n)
+{
+	size_t h = 14695981039346656037u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h;
+}
+
+static const char *str(const naqib_thesaurus_t *th, size_t off)
+{
+	return th->strings.data + off;
+}
+
+/* The id of word s[0..n), or NO_ID. */
+static unsigned word_lookup(const naqib_thesaurus_t *th, const char *s,
+			    size_t n)
+{
+	if (!th->n_slots)
+		return NO_ID;
+	for (size_t i = hash(s, n) & (th->n_slots - 1);;
+	     i = (i + 1) & (th->n_slots - 1)) {
+		if (!th->slot_str[i])
+			return NO_ID;
+		const char *w = str(th, th->slot_str[i] - 1);
+		if (strncmp(w, s, n) == 0 && w[n] == '\0')
+			return th->slot_id[i];
+	}
+}
+
+static int add_string(naqib_thesaurus_t *th, const char *s, size_t n,
+		      size_t *off)
+{
+	*off = th->strings.len;
+	int st = _naqib_buf_add(&th->strings, s, n);
+	if (!st)
+		st = _naqib_buf_addc(&th->strings, '\0');
+	return st;
+}
+
+static void slot_put(naqib_thesaurus_t *th, size_t off1, unsigned id)
+{
+	const char *w = str(th, off1 - 1);
+	size_t i = hash(w, strlen(w)) & (th->n_slots - 1);
+
+	while (th->slot_str[i])
+		i = (i + 1) & (th->n_slots - 1);
+	th->slot_str[i] = off1;
+	th->slot_id[i] = id;
+}
+
+/* Gives word s[0..n) an id: `id` when not NO_ID (a spelling variant), else
+ * a new one.  A word already known keeps its id, returned in *out. */
+static int word_add(naqib_thesaurus_t *th, const char *s, size_t n,
+		    unsigned id, unsigned *out)
+{
+	unsigned known = word_lookup(th, s, n);
+	if (known != NO_ID) {
+		*out = known;
+		return NAQIB_OK;
+	}
+	if ((th->n_keys + 1) * 2 > th->n_slots) {
+		size_t old = th->n_slots, *os = th->slot_str;
+		unsigned *oi = th->slot_id;
+		size_t ns = old ? old * 2 : 256;
+		th->slot_str = calloc(ns, sizeof *th->slot_str);
+		th->slot_id = calloc(ns, sizeof *th->slot_id);
+		if (!th->slot_str || !th->slot_id) {
+			free(th->slot_str);
+			free(th->slot_id);
+			th->slot_str = os;
+			th->slot_id = oi;
+			return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+		}
+		th->n_slots = ns;
+		for (size_t i = 0; i < old; i++)
+			if (os[i])
+				slot_put(th, os[i], oi[i]);
+		free(os);
+		free(oi);
+	}
+	size_t off;
+	int st = add_string(th, s, n, &off);
+	if (st)
+		return st;
+	*out = id != NO_ID ? id : th->n_ids++;
+	slot_put(th, off + 1, *out);
+	th->n_keys++;
+	return NAQIB_OK;
+}
+
+/* Analyses a phrase into its normalized words.  The tokens are the
+ * analyser's, valid until its next call. */
+static int analyse(naqib_thesaurus_t *th, const char *s, size_t n,
+		   const naqib_token_t **t, size_t *count)
+{
+	int st = naqib_analyze(th->an, s, n, t, count);
+	if (st)
+		return st;
+	for (size_t i = 0; i < *count; i++)
+		if ((*t)[i].flags & NAQIB_TOKEN_TOO_LONG)
+			return _naqib_fail(NAQIB_E_INVALID, "a word is too long");
+	return NAQIB_OK;
+}
+
+static int fail_at(const char *name, unsigned line, const char *what,
+		   const char *s, size_t n)
+{
+	return _naqib_fail(NAQIB_E_INVALID, "thesaurus '%s', line %u: %s '%.*s'",
+			   name, line, what, (int)(n > 80 ? 80 : n), s);
+}
+
+/* Trims spaces and tabs around s[0..*n). */
+static const char *trim(const char *s, size_t *n)
+{
+	while (*n && (*s == ' ' || *s == '\t')) {
+		s++;
+		(*n)--;
+	}
+	while (*n && (s[*n - 1] == ' ' || s[*n - 1] == '\t' ||
+		      s[*n - 1] == '\r'))
+		(*n)--;
+	return s;
+}
+
+/* The '|'-separated fields of a line, one at a time: *p walks the line. */
+static int next_field(const char **p, const char *end, const char **f,
+		      size_t *n)
+{
+	if (*p > end)
+		return 0;
+	const char *bar = memchr(*p, '|', (size_t)(end - *p));
+	const char *stop = bar ? bar : end;
+	*n = (size_t)(stop - *p);
+	*f = trim(*p, n);
+	*p = stop + 1;
+	return 1;
+}
+
+static int load_spelling(naqib_thesaurus_t *th, const char *name,
+			 unsigned line, const char *p, const char *end)
+{
+	const char *f;
+	size_t n, fields = 0;
+	unsigned id = NO_ID;
+	const char *start = p;
+
+	for (const char *q = p; next_field(&q, end, &f, &n);)
+		fields++;
+	if (fields < 2)
+		return fail_at(name, line, "a spelling line needs two words or more:",
+			       start, (size_t)(end - start));
+	/* A group may join a word that earlier lines already gave an id:
+	 * then the whole group takes that id. */
+	for (const char *q = p; next_field(&q, end, &f, &n);) {
+		const naqib_token_t *t;
+		size_t count;
+		if (analyse(th, f, n, &t, &count) || count != 1)
+			return fail_at(name, line, "not one word:", f, n);
+		unsigned known = word_lookup(th, t[0].norm, t[0].norm_len);
+		if (known != NO_ID) {
+			id = known;
+			break;
+		}
+	}
+	for (const char *q = p; next_field(&q, end, &f, &n);) {
+		const naqib_token_t *t;
+		size_t count;
+		unsigned got;
+		int st;
+		if ((st = analyse(th, f, n, &t, &count)))
+			return st;
+		if ((st = word_add(th, t[0].norm, t[0].norm_len, id, &got)))
+			return st;
+		if (id == NO_ID)
+			id = got;
+		else if (got != id)
+			return fail_at(name, line,
+				       "this word is already in another spelling group:",
+				       f, n);
+	}
+	return NAQIB_OK;
+}
+
+/* The entry of `kind` that phrase ids[0..n) names, or (size_t)-1. */
+static size_t phrase_owner(const naqib_thesaurus_t *th, int kind,
+			   const unsigned *ids, size_t n)
+{
+	for (size_t i = 0; i < th->n_phrases; i++) {
+		const phrase_t *p = &th->phrases[i];
+		if (p->n == n && th->entries[p->entry].kind == kind &&
+		    memcmp(&th->words[p->first], ids, n * sizeof *ids) == 0)
+			return p->entry;
+	}
+	return (size_t)-1;
+}
+
+static int load_entry(naqib_thesaurus_t *th, const char *name, unsigned line,
+		      int kind, const char *p, const char *end)
+{
+	const char *f;
+	size_t n;
+	int st, first = 1;
+	size_t e = th->n_entries;
+
+	if ((st = grow((void **)&th->entries, &th->cap_entries, e + 1,
+		       sizeof *th->entries)))
+		return st;
+	for (const char *q = p; next_field(&q, end, &f, &n); first = 0) {
+		const naqib_token_t *t;
+		size_t count;
+		if (!n)
+			return fail_at(name, line, "empty field in", p,
+				       (size_t)(end - p));
+		if ((st = analyse(th, f, n, &t, &count)))
+			return fail_at(name, line, naqib_last_error(), f, n);
+		if (!count)
+			return fail_at(name, line, "no word in", f, n);
+		if (first) {
+			entry_t *en = &th->entries[e];
+			en->kind = kind;
+			en->line = line;
+			if ((st = add_string(th, f, n, &en->display)))
+				return st;
+			en->key = th->strings.len;
+			for (size_t i = 0; i < count && !st; i++) {
+				if (i)
+					st = _naqib_buf_addc(&th->strings, ' ');
+				if (!st)
+					st = _naqib_buf_add(&th->strings,
+							    t[i].norm,
+							    t[i].norm_len);
+			}
+			if (!st)
+				st = _naqib_buf_addc(&th->strings, '\0');
+			if (st)
+				return st;
+			if (strlen(str(th, en->key)) > NAQIB_MAX_TERM)
+				return fail_at(name, line, "name too long:", f,
+					       n);
+		}
+		size_t w0 = th->n_words;
+		if ((st = grow((void **)&th->words, &th->cap_words,
+			       w0 + count, sizeof *th->words)) ||
+		    (st = grow((void **)&th->phrases, &th->cap_phrases,
+			       th->n_phrases + 1, sizeof *th->phrases)))
+			return st;
+		for (size_t i = 0; i < count; i++) {
+			/* word_add() may call the analyser: it does not. */
+			if ((st = word_add(th, t[i].norm, t[i].norm_len, NO_ID,
+					   &th->words[w0 + i])))
+				return st;
+		}
+		size_t owner = phrase_owner(th, kind, &th->words[w0], count);
+		if (owner == e)
+			continue; /* the same phrase twice in one entry */
+		if (owner != (size_t)-1) {
+			_naqib_buf_t m = { NULL, 0, 0 };
+			st = _naqib_buf_printf(&m, "phrase already names %s '%s' "
+					       "(line %u):", kind_names[kind],
+					       str(th, th->entries[owner].display),
+					       th->entries[owner].line);
+			if (!st)
+				st = fail_at(name, line, m.data, f, n);
+			_naqib_buf_free(&m);
+			return st;
+		}
+		th->n_words += count;
+		th->phrases[th->n_phrases++] = (phrase_t){ e, w0, count };
+	}
+	th->n_entries++;
+	th->dirty = 1;
+	return NAQIB_OK;
+}
+
+/* Reads one file's text: spelling lines first, since they change what the
+ * words of every entry are, then the entries. */
+static int load(naqib_thesaurus_t *th, const char *text, size_t len,
+		const char *name)
+{
+	int st;
+	size_t bad;
+
+	if (naqib_utf8_check(text, len, &bad))
+		return _naqib_fail(NAQIB_E_UTF8,
+				   "thesaurus '%s': invalid UTF-8 at byte %zu",
+				   name, bad);
+	for (int pass = 0; pass < 2; pass++) {
+		unsigned line = 0;
+		for (const char *p = text, *end = text + len; p < end;) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			const char *stop = nl ? nl : end;
+			size_t n = (size_t)(stop - p);
+			const char *s = trim(p, &n);
+			line++;
+			p = stop + 1;
+			if (!n || *s == '#')
+				continue;
+			const char *colon = memchr(s, ':', n);
+			if (!colon)
+				return fail_at(name, line,
+					       "expected 'KIND: phrase | ...', got",
+					       s, n);
+			size_t kn = (size_t)(colon - s);
+			const char *k = trim(s, &kn);
+			int kind = -1;
+			for (int i = 0; i < NAQIB_THES_KINDS; i++)
+				if (strlen(kind_names[i]) == kn &&
+				    memcmp(kind_names[i], k, kn) == 0)
+					kind = i;
+			int spelling = kn == 8 && memcmp(k, "spelling", 8) == 0;
+			if (kind < 0 && !spelling)
+				return fail_at(name, line,
+					       "unknown kind (union, place, term or spelling):",
+					       k, kn);
+			if (pass == 0 && spelling)
+				st = load_spelling(th, name, line, colon + 1,
+						   s + n);
+			else if (pass == 1 && !spelling)
+				st = load_entry(th, name, line, kind,
+						colon + 1, s + n);
+			else
+				st = NAQIB_OK;
+			if (st)
+				return st;
+		}
+	}
+	return NAQIB_OK;
+}
+
+int naqib_thesaurus_new(naqib_analyzer_t *a, naqib_thesaurus_t **out)
+{
+	*out = calloc(1, sizeof **out);
+	if (!*out)
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	(*out)->an = a;
+	return NAQIB_OK;
+}
+
+int naqib_thesaurus_load(naqib_thesaurus_t *th, const char *text, size_t len,
+			 const char *name)
+{
+	int st = load(th, text, len, name);
+	if (st)
+		return st;
+	if ((st = _naqib_buf_add(&th->text, text, len)))
+		return st;
+	if (len && text[len - 1] != '\n')
+		st = _naqib_buf_addc(&th->text, '\n');
+	return st;
+}
+
+void naqib_thesaurus_destroy(naqib_thesaurus_t *th)
+{
+	if (!th)
+		return;
+	_naqib_buf_free(&th->text);
+	_naqib_buf_free(&th->strings);
+	free(th->entries);
+	free(th->phrases);
+	free(th->words);
+	free(th->slot_str);
+	free(th->slot_id);
+	free(th->sorted);
+	free(th->by_word);
+	free(th->matches);
+	free(th->cand);
+	free(th);
+}
+
+const char *naqib_thesaurus_text(const naqib_thesaurus_t *th, size_t *len)
+{
+	*len = th->text.len;
+	return th->text.len ? th->text.data : "";
+}
+
+size_t naqib_thesaurus_size(const naqib_thesaurus_t *th)
+{
+	return th->n_entries;
+}
+
+int naqib_thesaurus_entry(const naqib_thesaurus_t *th, size_t i,
+			  naqib_thes_entry_t *e)
+{
+	if (i >= th->n_entries)
+		return _naqib_fail(NAQIB_E_INVALID, "no thesaurus entry %zu", i);
+	e->kind = th->entries[i].kind;
+	e->name = str(th, th->entries[i].display);
+	e->key = str(th, th->entries[i].key);
+	return NAQIB_OK;
+}
+
+static const naqib_thesaurus_t *sort_ctx;
+
+static int by_first_word(const void *a, const void *b)
+{
+	const phrase_t *p = &sort_ctx->phrases[*(const size_t *)a];
+	const phrase_t *q = &sort_ctx->phrases[*(const size_t *)b];
+	unsigned wp = sort_ctx->words[p->first], wq = sort_ctx->words[q->first];
+
+	if (wp != wq)
+		return wp < wq ? -1 : 1;
+	if (p->n != q->n)
+		return p->n > q->n ? -1 : 1;
+	return 0;
+}
+
+/* Builds the index of phrases by first word (once, after loading). */
+static int build_index(naqib_thesaurus_t *th)
+{
+	free(th->sorted);
+	free(th->by_word);
+	th->sorted = malloc((th->n_phrases + 1) * sizeof *th->sorted);
+	th->by_word = calloc(th->n_ids + 1, sizeof *th->by_word);
+	if (!th->sorted || !th->by_word)
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	for (size_t i = 0; i < th->n_phrases; i++)
+		th->sorted[i] = i;
+	/* qsort has no context argument in C11; loading is single-threaded
+	 * per thesaurus, and this runs once. */
+	sort_ctx = th;
+	qsort(th->sorted, th->n_phrases, sizeof *th->sorted, by_first_word);
+	sort_ctx = NULL;
+	size_t k = 0;
+	for (unsigned id = 0; id <= th->n_ids; id++) {
+		th->by_word[id] = k;
+		while (k < th->n_phrases &&
+		       th->words[th->phrases[th->sorted[k]].first] == id)
+			k++;
+	}
+	th->dirty = 0;
+	return NAQIB_OK;
+}
+
+static void add_cand(unsigned *c, unsigned id)
+{
+	if (id == NO_ID)
+		return;
+	for (int i = 0; i < CANDS; i++) {
+		if (c[i] == id)
+			return;
+		if (c[i] == NO_ID) {
+			c[i] = id;
+			return;
+		}
+	}
+}
+
+static int starts(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+	return n > k && memcmp(s, p, k) == 0;
+}
+
+/* The word ids a token may stand for: its normalized form, then without
+ * و/ف, then without ب/ل/ك (and لل as ل + ال). */
+static void candidates(const naqib_thesaurus_t *th, const naqib_token_t *t,
+		       unsigned *c)
+{
+	static const char *const conj[] = { "\xd9\x88", "\xd9\x81" }; /* و ف */
+	static const char *const prep[] = { "\xd8\xa8", "\xd9\x84",
+					     "\xd9\x83" }; /* ب ل ك */
+	const char *s = t->norm;
+	size_t n = t->norm_len;
+
+	for (int i = 0; i < CANDS; i++)
+		c[i] = NO_ID;
+	add_cand(c, word_lookup(th, s, n));
+	if (!(t->flags & NAQIB_TOKEN_ARABIC) || n < 6)
+		return;
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			int strip = 0;
+			for (int i = 0; i < 2; i++)
+				strip |= starts(s, n, conj[i]) && n >= 6;
+			if (!strip)
+				return;
+			s += 2;
+			n -= 2;
+			add_cand(c, word_lookup(th, s, n));
+		}
+		if (starts(s, n, "\xd9\x84\xd9\x84") && n >= 6) {
+			/* لل + word: the word with ال. */
+			char buf[NAQIB_MAX_TERM + 8];
+			if (n - 2 + 4 <= sizeof buf) {
+				memcpy(buf, "\xd8\xa7\xd9\x84", 4);
+				memcpy(buf + 4, s + 4, n - 4);
+				add_cand(c, word_lookup(th, buf, n));
+			}
+		}
+		for (int i = 0; i < 3; i++)
+			if (starts(s, n, prep[i]) && n >= 6)
+				add_cand(c, word_lookup(th, s + 2, n - 2));
+	}
+}
+
+static int has_cand(const unsigned *c, unsigned id)
+{
+	for (int i = 0; i < CANDS && c[i] != NO_ID; i++)
+		if (c[i] == id)
+			return 1;
+	return 0;
+}
+
+int naqib_thesaurus_match(naqib_thesaurus_t *th, const naqib_token_t *tokens,
+			  size_t count, const naqib_thes_match_t **matches,
+			  size_t *n_matches)
+{
+	int st;
+
+	*matches = NULL;
+	*n_matches = 0;
+	th->n_matches = 0;
+	if (!th->n_phrases || !count)
+		return NAQIB_OK;
+	if (th->dirty && (st = build_index(th)))
+		return st;
+	if ((st = grow((void **)&th->cand, &th->cap_cand, count * CANDS,
+		       sizeof *th->cand)))
+		return st;
+	for (size_t i = 0; i < count; i++)
+		candidates(th, &tokens[i], &th->cand[i * CANDS]);
+	for (size_t i = 0; i < count;) {
+		const unsigned *c = &th->cand[i * CANDS];
+		size_t best = (size_t)-1, best_n = 0;
+		for (int k = 0; k < CANDS && c[k] != NO_ID; k++) {
+			unsigned id = c[k];
+			for (size_t j = th->by_word[id]; j < th->by_word[id + 1];
+			     j++) {
+				const phrase_t *p = &th->phrases[th->sorted[j]];
+				if (p->n <= best_n || i + p->n > count)
+					continue;
+				size_t w = 1;
+				while (w < p->n &&
+				       has_cand(&th->cand[(i + w) * CANDS],
+						th->words[p->first + w]))
+					w++;
+				if (w == p->n) {
+					best = p->entry;
+					best_n = p->n;
+				}
+			}
+		}
+		if (!best_n) {
+			i++;
+			continue;
+		}
+		if ((st = grow((void **)&th->matches, &th->cap_matches,
+			       th->n_matches + 1, sizeof *th->matches)))
+			return st;
+		th->matches[th->n_matches++] =
+			(naqib_thes_match_t){ best, i, i + best_n };
+		i += best_n;
+	}
+	*matches = th->matches;
+	*n_matches = th->n_matches;
+	return NAQIB_OK;
+}
+
+int naqib_thesaurus_find(naqib_thesaurus_t *th, int kind, const char *name,
+			 size_t *entry)
+{
+	const naqib_token_t *t;
+	const naqib_thes_match_t *m;
+	size_t count, n;
+	int st;
+
+	if ((st = naqib_analyze(th->an, name, strlen(name), &t, &count)) ||
+	    (st = naqib_thesaurus_match(th, t, count, &m, &n)))
+		return st;
+	for (size_t i = 0; i < n; i++)
+		if (m[i].first == 0 && m[i].last == count &&
+		    th->entries[m[i].entry].kind == kind) {
+			*entry = m[i].entry;
+			return NAQIB_OK;
+		}
+	/* The phrase of another kind may hide this one ("تونس" as a place
+	 * inside a union's name): compare the keys as well. */
+	_naqib_buf_t key = { NULL, 0, 0 };
+	for (size_t i = 0; i < count && !st; i++) {
+		if (i)
+			st = _naqib_buf_addc(&key, ' ');
+		if (!st)
+			st = _naqib_buf_add(&key, t[i].norm, t[i].norm_len);
+	}
+	if (!st)
+		st = NAQIB_E_NOT_FOUND;
+	for (size_t i = 0; i < th->n_entries && st == NAQIB_E_NOT_FOUND; i++)
+		if (th->entries[i].kind == kind && key.data &&
+		    strcmp(str(th, th->entries[i].key), key.data) == 0) {
+			*entry = i;
+			st = NAQIB_OK;
+		}
+	_naqib_buf_free(&key);
+	if (st == NAQIB_E_NOT_FOUND)
+		return _naqib_fail(NAQIB_E_NOT_FOUND,
+				   "no %s '%s' in the thesaurus", kind_names[kind],
+				   name);
+	return st;
+}

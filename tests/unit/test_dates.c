@@ -1,0 +1,135 @@
+/* Dates in Arabic text: every calendar of month names, digits of any
+ * script, lists and ranges of days, numeric forms, years guessed from a
+ * reference date, and what must not be read as a date. */
+#include <stdlib.h>
+
+#include "check.h"
+#include "internal.h"
+#include "naqib.h"
+
+static naqib_analyzer_t *a;
+
+/* The dates found in text, "YYYY-MM-DD" separated by spaces, a '?' after
+ * a guessed year. */
+static const char *dates(const char *text, const char *ref)
+{
+	static char out[1024];
+	const naqib_token_t *t;
+	naqib_date_mention_t *d;
+	size_t n, nd, o = 0;
+
+	out[0] = '\0';
+	CHECK(naqib_analyze(a, text, strlen(text), &t, &n) == NAQIB_OK);
+	CHECK(naqib_dates_find(t, n, text, strlen(text), ref, &d, &nd) ==
+	      NAQIB_OK);
+	for (size_t i = 0; i < nd && o + 16 < sizeof out; i++) {
+		CHECK(d[i].first < d[i].last && d[i].last <= n);
+		o += (size_t)snprintf(out + o, sizeof out - o, "%s%04d-%02d-%02d%s",
+				      i ? " " : "", d[i].year, d[i].month,
+				      d[i].day, d[i].year_guessed ? "?" : "");
+	}
+	free(d);
+	return out;
+}
+
+static const struct {
+	const char *text, *ref, *want;
+} cases[] = {
+	/* Egyptian and Gulf month names, and the press of the Mashriq */
+	{ "أعلن الاتحاد يوم 14 أكتوبر 2025 عن إضراب", NULL, "2025-10-14" },
+	{ "في 3 يناير 2024", NULL, "2024-01-03" },
+	{ "الخميس 29 فبراير 2024", NULL, "2024-02-29" },
+	{ "30 فبراير 2024", NULL, "" },
+	{ "1 مايو 2023 عيد العمال", NULL, "2023-05-01" },
+	{ "12 أغسطس 2019", NULL, "2019-08-12" },
+	{ "يوم 8 إبريل 2022", NULL, "2022-04-08" },
+	{ "25 يونية 2020", NULL, "2020-06-25" },
+	/* Moroccan */
+	{ "فاتح ماي 2025", NULL, "2025-05-01" },
+	{ "يوم 20 يوليوز 2021", NULL, "2021-07-20" },
+	{ "15 غشت 2018", NULL, "2018-08-15" },
+	{ "الثلاثاء 9 شتنبر 2025", NULL, "2025-09-09" },
+	{ "ابتداء من 10 نونبر 2016", NULL, "2016-11-10" },
+	{ "بتاريخ 31 دجنبر 2020", NULL, "2020-12-31" },
+	/* Algerian and Tunisian */
+	{ "يوم 5 جانفي 2017", NULL, "2017-01-05" },
+	{ "14 فيفري 2016", NULL, "2016-02-14" },
+	{ "في 7 أفريل 2015", NULL, "2015-04-07" },
+	{ "يوم 26 جوان 2017", NULL, "2017-06-26" },
+	{ "5 جويلية 1962", NULL, "1962-07-05" },
+	{ "يوم 13 أوت 2016", NULL, "2016-08-13" },
+	/* Syriac names */
+	{ "14 تشرين الأول 2025", NULL, "2025-10-14" },
+	{ "2 تشرين الثاني 2019", NULL, "2019-11-02" },
+	{ "1 كانون الثاني 2020", NULL, "2020-01-01" },
+	{ "25 كانون الأول 2020", NULL, "2020-12-25" },
+	{ "في 17 شباط 2011", NULL, "2011-02-17" },
+	{ "8 آذار 2021", NULL, "2021-03-08" },
+	{ "أول أيار و1 أيار 2010", NULL, "2010-05-01" },
+	{ "6 آب 2020", NULL, "2020-08-06" },
+	{ "17 تموز 2022", NULL, "2022-07-17" },
+	/* Digits of every script, tashkeel, words between */
+	{ "١٤ اكتوبر ٢٠٢٥", NULL, "2025-10-14" },
+	{ "۱۴ أكتوبر ۲۰۲۵", NULL, "2025-10-14" },
+	{ "14 مِنْ شَهْرِ أُكْتُوبَر مِن سنة 2025", NULL, "2025-10-14" },
+	{ "الـ14 من أكتوبر لعام 2025", NULL, "2025-10-14" },
+	{ "14 أكتوبر/تشرين الأول 2025", NULL, "2025-10-14" },
+	/* Lists and ranges */
+	{ "يومي 14 و15 أكتوبر 2025", NULL, "2025-10-14 2025-10-15" },
+	{ "من 14 إلى 16 أكتوبر 2025", NULL,
+	  "2025-10-14 2025-10-15 2025-10-16" },
+	{ "أيام 14-16 أكتوبر 2025", NULL, "2025-10-14 2025-10-15 2025-10-16" },
+	{ "من 30 أكتوبر إلى 2 نوفمبر 2025", NULL,
+	  "2025-10-30 2025-10-31 2025-11-01 2025-11-02" },
+	{ "من 28 دجنبر إلى 2 يناير 2026", NULL,
+	  "2025-12-28 2025-12-29 2025-12-30 2025-12-31 2026-01-01 "
+	  "2026-01-02" },
+	/* Numeric */
+	{ "10/10/2016", NULL, "2016-10-10" },
+	{ "بتاريخ 2017-01-25T14:36:00", NULL, "2017-01-25" },
+	{ "25.01.2017", NULL, "2017-01-25" },
+	{ "١٠/١٠/٢٠١٦", NULL, "2016-10-10" },
+	{ "13/25/2016 1/2 3.5 2016", NULL, "" },
+	/* French and English in bilingual communiqués */
+	{ "le 14 octobre 2025", NULL, "2025-10-14" },
+	{ "grève du 1er mai", "2025-04-20", "" },
+	{ "on 3 March 2024", NULL, "2024-03-03" },
+	/* Without a year: the one nearest the reference date */
+	{ "يوم 14 أكتوبر", NULL, "" },
+	{ "يوم 14 أكتوبر", "2025-10-10", "2025-10-14?" },
+	{ "يوم 28 ديسمبر", "2026-01-03", "2025-12-28?" },
+	{ "يوم 3 يناير", "2025-12-30", "2026-01-03?" },
+	/* Not dates */
+	{ "مارس العمال حقهم في الإضراب", NULL, "" },
+	{ "14 عاملا في 2025", NULL, "" },
+	{ "أكتوبر 2025", NULL, "" },
+	{ "1446 هـ 14 رمضان 1446", NULL, "" },
+	{ "", NULL, "" },
+};
+
+int main(void)
+{
+	CHECK(naqib_analyzer_new(NULL, &a) == NAQIB_OK);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		CHECK_STR(dates(cases[i].text, cases[i].ref), cases[i].want,
+			  cases[i].text);
+
+	/* Every month word is written as the analyser normalizes it, or it
+	 * could never match. */
+	const char *second;
+	int month;
+	for (size_t i = 0; _naqib_month_word(i, &second, &month); i++) {
+		const char *w = _naqib_month_word(i, &second, &month), *norm;
+		size_t n;
+		CHECK(month >= 1 && month <= 12);
+		CHECK(naqib_normalize(a, w, strlen(w), &norm, &n) == NAQIB_OK);
+		CHECK_STR(norm, w, "month word");
+		if (second) {
+			CHECK(naqib_normalize(a, second, strlen(second), &norm,
+					      &n) == NAQIB_OK);
+			CHECK_STR(norm, second, "second word");
+		}
+	}
+	naqib_analyzer_destroy(a);
+	return check_done("test_dates");
+}
