@@ -36,6 +36,22 @@ static int valid(int y, int m, int d)
 	return 1;
 }
 
+/* D/M/YYYY with one or two digits for the day and the month, and the same
+ * separator (/ - .) twice. */
+static int day_first(const char *s, int *y, int *m, int *d)
+{
+	size_t a = strspn(s, "0123456789");
+	if (a < 1 || a > 2 || !strchr("/-.", s[a]) || !s[a])
+		return 0;
+	size_t b = strspn(s + a + 1, "0123456789");
+	if (b < 1 || b > 2 || s[a + 1 + b] != s[a])
+		return 0;
+	const char *yp = s + a + 1 + b + 1;
+	if (strspn(yp, "0123456789") != 4 || isdigit((unsigned char)yp[4]))
+		return 0;
+	return num(s, (int)a, d) && num(s + a + 1, (int)b, m) && num(yp, 4, y);
+}
+
 int naqib_date_normalize(const char *s, char out[11])
 {
 	static const char *const months[] = { "jan", "feb", "mar", "apr",
@@ -52,10 +68,9 @@ int naqib_date_normalize(const char *s, char out[11])
 	if (n >= 10 && (s[4] == '-' || s[4] == '/') && s[7] == s[4] &&
 	    num(s, 4, &y) && num(s + 5, 2, &m) && num(s + 8, 2, &d)) {
 		/* 2017-01-25, 2017-01-25T14:36:00+01:00, 2017/01/25 */
-	} else if (n >= 10 && (s[2] == '/' || s[2] == '-' || s[2] == '.') &&
-		   s[5] == s[2] && num(s, 2, &d) && num(s + 3, 2, &m) &&
-		   num(s + 6, 4, &y)) {
-		/* 10/10/2016: day first, as everywhere in the Arab world */
+	} else if (day_first(s, &y, &m, &d)) {
+		/* 10/10/2016, 1/9/2016: day first, as everywhere in the Arab
+		 * world */
 	} else {
 		/* RFC 822: "Sun, 15 Jul 2018 21:56:56 +0400" or "15 Jul 2018" */
 		const char *p = strchr(s, ',');

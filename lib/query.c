@@ -70,9 +70,15 @@ static int add_word(_naqib_buf_t *w, const char *how, const char *typed,
  * would make replacing the name by one term change the query's meaning. */
 static int syntax_between(const char *s, size_t from, size_t to)
 {
-	for (size_t i = from; i < to;) {
+	unsigned prev = ' ';
+
+	for (size_t i = from; i < to; ) {
 		unsigned c = _naqib_utf8_next(s, &i);
-		if (strchr("\"()+-*:", (int)(c < 128 ? c : 'x')) ||
+		/* + and - are operators at the start of a word only: the
+		 * hyphens of 2025-10-14 are not. */
+		int op = (c == '+' || c == '-') && (prev == ' ' || prev == '(');
+		prev = c;
+		if (op || strchr("\"()*:", (int)(c < 128 ? c : 'x')) ||
 		    c == 0x00AB || c == 0x00BB || c == 0x201C || c == 0x201D ||
 		    c == 0x201E)
 			return 1;

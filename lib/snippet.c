@@ -51,7 +51,7 @@ int naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
 {
 	const naqib_token_t *t;
 	size_t n, n_matched = 0;
-	size_t *matched = NULL, *chars = NULL;
+	size_t *matched = NULL, *chars = NULL, *group = NULL;
 	naqib_snippet_t *s = NULL;
 	_naqib_buf_t b = { NULL, 0, 0 };
 	int st;
@@ -63,8 +63,9 @@ int naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
 		return st;
 	s = calloc(1, sizeof *s);
 	matched = malloc((n + 1) * sizeof *matched);
+	group = malloc((n + 1) * sizeof *group);
 	chars = malloc((n + 1) * sizeof *chars);
-	if (!s || !matched || !chars) {
+	if (!s || !matched || !group || !chars) {
 		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 		goto done;
 	}
@@ -83,8 +84,10 @@ int naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
 			goto done;
 		for (size_t i = 0; i < nm; i++)
 			for (size_t k = m[i].first; k < m[i].last; k++)
-				if (!n_matched || matched[n_matched - 1] < k)
+				if (!n_matched || matched[n_matched - 1] < k) {
+					group[n_matched] = i;
 					matched[n_matched++] = k;
+				}
 		free(m);
 	}
 
@@ -163,7 +166,7 @@ int naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
 		goto done;
 	}
 	s->marks = marks;
-	size_t mi = 0;
+	size_t mi = 0, last_group = (size_t)-1;
 	while (mi < n_matched && t[matched[mi]].start < ps)
 		mi++;
 	if ((st = _naqib_buf_reserve(&b, pe - ps)))
@@ -173,11 +176,20 @@ int naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
 		if (mi < n_matched && t[matched[mi]].start == i) {
 			const naqib_token_t *w = &t[matched[mi]];
 			size_t end = w->end < pe ? w->end : pe;
-			marks[2 * s->n_marks] = b.len;
+			/* The words of one match («الاتحاد المغربي للشغل»,
+			 * «14 إلى 16 أكتوبر») make one mark. */
+			int same = s->n_marks && group[mi] == last_group;
+			if (!same)
+				marks[2 * s->n_marks] = b.len;
 			if ((st = _naqib_buf_add(&b, text + i, end - i)))
 				goto done;
-			marks[2 * s->n_marks + 1] = b.len;
-			s->n_marks++;
+			if (same) {
+				marks[2 * s->n_marks - 1] = b.len;
+			} else {
+				marks[2 * s->n_marks + 1] = b.len;
+				s->n_marks++;
+			}
+			last_group = group[mi];
 			i = end;
 			/* Tokens over the same bytes (a split ligature). */
 			while (mi < n_matched && t[matched[mi]].start < i)
@@ -208,6 +220,7 @@ int naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
 done:
 	_naqib_buf_free(&b);
 	free(matched);
+	free(group);
 	free(chars);
 	naqib_snippet_destroy(s);
 	return st;

@@ -1265,8 +1265,24 @@ extern "C" int naqib_query_matches(const naqib_query_t *q, naqib_analyzer_t *a,
 				for (size_t k = 0; k < q->words.size(); k++)
 					if (q->words[k].kind == 't' &&
 					    q->words[k].entry == m[i].entry) {
-						found.push_back({ m[i].first, m[i].last, k,
-								  NAQIB_MATCH_THESAURUS });
+						naqib_match_t x = { m[i].first, m[i].last, k,
+								    NAQIB_MATCH_THESAURUS };
+						/* One word written as typed, or with
+						 * its stem, says so. */
+						for (size_t j = 0; j < q->words.size() &&
+								   m[i].last - m[i].first == 1;
+						     j++) {
+							int how = q->words[j].kind == 'w'
+									  ? word_match(q->words[j],
+										       &t[m[i].first],
+										       text)
+									  : 0;
+							if (how && how < x.how) {
+								x.how = how;
+								x.word = j;
+							}
+						}
+						found.push_back(x);
 						std::fill(covered.begin() + m[i].first,
 							  covered.begin() + m[i].last, 1);
 						break;

@@ -32,18 +32,38 @@ static void put_snippet(FILE *f, const naqib_snippet_t *s, const char *on,
 		fputs(" …", f);
 }
 
-/* The --explain lines of a hit: one per query word. */
+/* Whether query words a and b were typed the same (a domain term is one
+ * word for its stems and one for its synonyms). */
+static int same_typed(const naqib_query_t *q, size_t a, size_t b)
+{
+	naqib_query_word_t x, y;
+
+	if (a == b)
+		return 1;
+	if (a == (size_t)-1 || b == (size_t)-1 || naqib_query_word(q, a, &x) ||
+	    naqib_query_word(q, b, &y))
+		return 0;
+	return strcmp(x.typed, y.typed) == 0;
+}
+
+/* The --explain lines of a hit: one per word of the query, with each form
+ * that matched it. */
 static void put_why(FILE *f, const out_result_t *r, const out_hit_t *h,
 		    const char *dim, const char *off)
 {
 	size_t words = naqib_query_word_count(r->q);
 
 	for (size_t w = 0; w <= words; w++) {
+		size_t id = w < words ? w : (size_t)-1, e;
+		for (e = 0; e < w && !same_typed(r->q, e, id); e++)
+			;
+		if (e < w)
+			continue; /* shown with the first word typed alike */
 		int first = 1;
 		for (size_t k = 0; k < h->n_why; k++) {
 			const out_why_t *y = &h->why[k];
 			naqib_query_word_t qw;
-			if (w < words ? y->word != w : y->word != (size_t)-1)
+			if (!same_typed(r->q, y->word, id))
 				continue;
 			if (first) {
 				if (w < words && !naqib_query_word(r->q, w, &qw))

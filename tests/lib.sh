@@ -40,7 +40,7 @@ expect_not_in() { # file needle what
 
 # The sample corpus, without its README (which quotes every special form).
 CORPUS="corpus/texts corpus/samples.jsonl corpus/samples.trec"
-CORPUS_DOCS=41
+CORPUS_DOCS=43
 
 index_corpus() { # db [options]
 	db=$1

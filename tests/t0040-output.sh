@@ -8,7 +8,7 @@ index_corpus "$db"
 # diacritics of the original while the query had none.
 run naqib_search -d "$db" -n 3 'الإضراب العام'
 expect_status 0 "text"
-expect_in "$T/out" "**الإِضْرَابُ** **العَامُّ**" "highlighted vocalized words"
+expect_in "$T/out" "**الإِضْرَابُ العَامُّ**" "highlighted vocalized words"
 expect_in "$T/out" "1. " "rank"
 expect_in "$T/out" "corpus/texts/tn-ugtt-greve-generale.txt" "id"
 if grep -q "$(printf '\033')" "$T/out"; then fail "escape codes in a pipe"; fi

@@ -21,7 +21,7 @@ browse() { # what output-options...
 
 browse dom --dump-dom
 expect_in "$T/dom" '<html lang="ar" dir="rtl">' "rendered page is rtl"
-expect_in "$T/dom" '<mark>الإِضْرَابُ</mark>' "marks in the rendered DOM"
+expect_in "$T/dom" '<mark>الإِضْرَابُ العَامُّ</mark>' "marks in the rendered DOM"
 [ "$(grep -o '<li>' "$T/dom" | wc -l)" -eq 10 ] || fail "10 hits rendered"
 expect_in "$T/dom" 'value="الإضراب العام"' "the form keeps the query"
 # The phone layout too: a narrow window, and the screenshots.
