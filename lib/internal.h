@@ -59,8 +59,9 @@ enum { _NAQIB_F_UNION, _NAQIB_F_PLACE, _NAQIB_F_YEAR, _NAQIB_F_DATE,
 /* Takes the filters (union:CDT, -place:"الدار البيضاء", date:A..B, ...) out
  * of a query: rest gets text[0..len) with each filter blanked out (so that
  * byte offsets stay), filters one record per filter:
- *   FIELD NEG VALUE NUL
- * FIELD is one byte '0' + _NAQIB_F_*, NEG '-' or '+'. */
+ *   FIELD SIGN VALUE NUL
+ * FIELD is one byte '0' + _NAQIB_F_*; SIGN is ' ' (no sign: either of the
+ * values of a field), '+' (must hold as well) or '-' (must not). */
 int _naqib_query_filters(const char *text, size_t len, _naqib_buf_t *rest,
 			 _naqib_buf_t *filters);
 

@@ -305,7 +305,7 @@ int _naqib_query_filters(const char *text, size_t len, _naqib_buf_t *rest,
 		/* A field starts a word: after a space, a parenthesis, + or -. */
 		int boundary = i == 0 || strchr(" \t\n(", text[i - 1]);
 		size_t from = i, at = i;
-		char sign = '+';
+		char sign = ' ';
 		if (boundary && (text[i] == '-' || text[i] == '+') && i + 1 < len) {
 			sign = text[i];
 			at = i + 1;

@@ -772,11 +772,12 @@ static int filter_query(naqib_db_t *db, naqib_analyzer_t *a, int field,
 }
 
 /* Applies the filters to q: the same field twice means either value,
- * different fields must all hold; a '-' field must not. */
+ * different fields must all hold; a '+' filter must hold as well (the
+ * facet links narrow with it), a '-' filter must not. */
 static int apply_filters(naqib_db_t *db, naqib_analyzer_t *a,
 			 const _naqib_buf_t &f, Xapian::Query &q)
 {
-	std::vector<Xapian::Query> yes[_NAQIB_F_COUNT], no;
+	std::vector<Xapian::Query> yes[_NAQIB_F_COUNT], no, must;
 	bool any = false;
 
 	for (size_t i = 0; i < f.len;) {
@@ -790,6 +791,9 @@ static int apply_filters(naqib_db_t *db, naqib_analyzer_t *a,
 			return st;
 		if (sign == '-') {
 			no.push_back(fq);
+		} else if (sign == '+') {
+			must.push_back(fq);
+			any = true;
 		} else {
 			yes[field].push_back(fq);
 			any = true;
@@ -804,6 +808,7 @@ static int apply_filters(naqib_db_t *db, naqib_analyzer_t *a,
 			if (!v.empty())
 				all.emplace_back(Xapian::Query::OP_OR, v.begin(),
 						 v.end());
+		all.insert(all.end(), must.begin(), must.end());
 		filter = Xapian::Query(Xapian::Query::OP_AND, all.begin(),
 				       all.end());
 	}

@@ -92,9 +92,11 @@ static int number(const char *name, const char *v, unsigned min,
 
 int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen)
 {
-	static const char *const names[] = { "q", "page", "offset", "limit",
-					     "format" };
-	int seen[5] = { 0 };
+	static const char *const names[] = { "q",      "page", "offset",
+					     "limit",  "format", "sort",
+					     "facets" };
+	enum { N_NAMES = sizeof names / sizeof *names };
+	int seen[N_NAMES] = { 0 };
 	int have_page = 0, have_offset = 0, bad_number = 0;
 	size_t len = qs ? strlen(qs) : 0;
 
@@ -116,7 +118,7 @@ int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen)
 		size_t vlen = (size_t)(qs + end - v);
 		const char *bad;
 		int which = -1;
-		for (int k = 0; k < 5; k++)
+		for (int k = 0; k < N_NAMES; k++)
 			if (strlen(names[k]) == nlen &&
 			    !memcmp(names[k], qs + i, nlen))
 				which = k;
@@ -173,6 +175,27 @@ int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen)
 			else if (strcmp(val, "html")) {
 				snprintf(err, errlen, "format must be html or "
 					 "json");
+				free(val);
+				goto fail;
+			}
+			break;
+		case 5:
+			if (!strcmp(val, "newest"))
+				p->sort = NAQIB_SORT_NEWEST;
+			else if (!strcmp(val, "oldest"))
+				p->sort = NAQIB_SORT_OLDEST;
+			else if (strcmp(val, "relevance")) {
+				snprintf(err, errlen, "sort must be relevance, "
+					 "newest or oldest");
+				free(val);
+				goto fail;
+			}
+			break;
+		case 6:
+			if (!strcmp(val, "1"))
+				p->facets = 1;
+			else if (strcmp(val, "0")) {
+				snprintf(err, errlen, "facets must be 0 or 1");
 				free(val);
 				goto fail;
 			}

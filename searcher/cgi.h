@@ -18,12 +18,14 @@ typedef struct cgi_params {
 	unsigned offset; /* first hit, 0-based (from page or offset) */
 	unsigned limit;  /* hits a page */
 	int json;        /* format=json */
+	int sort;        /* sort=relevance|newest|oldest: NAQIB_SORT_* */
+	int facets;      /* facets=1 (JSON; the page always shows them) */
 } cgi_params_t;
 
 /* Parses a GET query string (NULL is the empty one).  Returns 0, or -1
  * with a message for the user in err (for a 400 response): bad
  * percent-encoding, a NUL byte, invalid UTF-8, a repeated parameter, a
- * value out of bounds, a query too long.  Unknown parameters are ignored.
+ * value out of bounds or not one of its words, a query too long.  Unknown parameters are ignored.
  * Free with cgi_params_free(). */
 int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen);
 void cgi_params_free(cgi_params_t *p);

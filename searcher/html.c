@@ -45,6 +45,13 @@ static const char style[] =
 	"nav.pages a,nav.pages b{padding:.2rem .6rem;border:1px solid "
 	"var(--line);border-radius:.3rem;text-decoration:none}"
 	"nav.pages b{background:var(--accent);color:#fff}"
+	"select{font:inherit;padding:.4rem;border:1px solid var(--muted);"
+	"border-radius:.4rem;background:var(--bg);color:var(--fg)}"
+	".facets{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;margin:.4rem 0;"
+	"font-size:.9rem}"
+	".facets p{margin:0}.facets b{color:var(--muted);font-weight:normal}"
+	".facets a{color:var(--accent);text-decoration:none;white-space:nowrap}"
+	".facets a span{color:var(--muted)}"
 	".notice{padding:.8rem 1rem;border-inline-start:4px solid var(--accent);"
 	"background:rgba(127,127,127,.08)}"
 	"code{unicode-bidi:isolate;direction:ltr;font-size:.9em}"
@@ -64,6 +71,20 @@ static int lit(_naqib_buf_t *b, const char *s)
 	return _naqib_buf_add(b, s, strlen(s));
 }
 
+static const char *const sort_names[] = { "relevance", "newest", "oldest" };
+
+/* The parameters after q that every link of this search keeps. */
+static int keep_params(_naqib_buf_t *b, const html_page_t *p)
+{
+	int st = 0;
+
+	if (p->limit != CGI_DEFAULT_LIMIT)
+		st |= _naqib_buf_printf(b, "&amp;limit=%u", p->limit);
+	if (p->sort != NAQIB_SORT_RELEVANCE)
+		st |= _naqib_buf_printf(b, "&amp;sort=%s", sort_names[p->sort]);
+	return st;
+}
+
 /* A link to another page of the same search, relative to this one. */
 static int page_link(_naqib_buf_t *b, const html_page_t *p, unsigned page,
 		     const char *label, int current)
@@ -77,9 +98,63 @@ static int page_link(_naqib_buf_t *b, const html_page_t *p, unsigned page,
 	st |= cgi_url_encode(b, p->query);
 	if (page > 1)
 		st |= _naqib_buf_printf(b, "&amp;page=%u", page);
-	if (p->limit != CGI_DEFAULT_LIMIT)
-		st |= _naqib_buf_printf(b, "&amp;limit=%u", p->limit);
+	st |= keep_params(b, p);
 	st |= _naqib_buf_printf(b, "\">%s</a>", label);
+	return st;
+}
+
+/* The facets: each value a link that narrows the search to it (the query
+ * with the filter added). */
+static int render_facets(_naqib_buf_t *b, const html_page_t *p)
+{
+	static const char *const titles[] = { "النقابات", "الأماكن", "السنوات",
+					      "المصادر" };
+	static const char *const fields[] = { "union", "place", "year",
+					      "source" };
+	const out_result_t *r = p->result;
+	_naqib_buf_t q = { NULL, 0, 0 }, fl = { NULL, 0, 0 };
+	int st = 0, any = 0;
+
+	for (int f = 0; f < NAQIB_FACETS && !any; f++)
+		any = naqib_mset_facet_size(r->mset, f) > 0;
+	if (!any)
+		return 0;
+	st |= lit(b, "<nav class=\"facets\" aria-label=\"تضييق البحث\">");
+	for (int f = 0; f < NAQIB_FACETS; f++) {
+		size_t n = naqib_mset_facet_size(r->mset, f);
+		if (!n)
+			continue;
+		st |= _naqib_buf_printf(b, "<p><b>%s:</b> ", titles[f]);
+		int shown = 0;
+		for (size_t i = 0; i < n; i++) {
+			const char *v;
+			unsigned c;
+			if (naqib_mset_facet(r->mset, f, i, &v, &c))
+				continue;
+			/* The filter, "+field:value" (a value with a space
+			 * in guillemets, which no name holds); a value the
+			 * query already asks for narrows nothing. */
+			fl.len = 0;
+			st |= _naqib_buf_printf(&fl, "+%s:", fields[f]);
+			st |= _naqib_buf_printf(&fl, strchr(v, ' ') ? "«%s»" : "%s",
+						v);
+			if (st || strstr(p->query, fl.data + 1))
+				continue;
+			q.len = 0;
+			st |= _naqib_buf_printf(&q, "%s%s%s", p->query,
+						*p->query ? " " : "", fl.data);
+			st |= lit(b, shown++ ? " · <a href=\"?q=" : "<a href=\"?q=");
+			st |= cgi_url_encode(b, q.data ? q.data : "");
+			st |= keep_params(b, p);
+			st |= lit(b, "\">");
+			st |= esc(b, v);
+			st |= _naqib_buf_printf(b, " <span>(%u)</span></a>", c);
+		}
+		st |= lit(b, "</p>");
+	}
+	st |= lit(b, "</nav>\n");
+	_naqib_buf_free(&q);
+	_naqib_buf_free(&fl);
 	return st;
 }
 
@@ -199,6 +274,15 @@ int html_render(_naqib_buf_t *b, const html_page_t *p)
 		/* A search from this page keeps its page size. */
 		st |= _naqib_buf_printf(b, "<input type=\"hidden\" name=\"limit\" "
 					   "value=\"%u\">\n", p->limit);
+	static const char *const sort_labels[] = { "الأنسب", "الأحدث",
+						   "الأقدم" };
+	st |= lit(b, "<select name=\"sort\" aria-label=\"الترتيب\">");
+	for (int i = 0; i < 3; i++)
+		st |= _naqib_buf_printf(b, "<option value=\"%s\"%s>%s</option>",
+					sort_names[i],
+					i == p->sort ? " selected" : "",
+					sort_labels[i]);
+	st |= lit(b, "</select>\n");
 	st |= lit(b, "<button type=\"submit\">بحث</button>\n</form>\n</header>\n"
 		     "<main>\n");
 
@@ -221,10 +305,11 @@ int html_render(_naqib_buf_t *b, const html_page_t *p)
 		st |= lit(b, "</p>\n");
 	} else if (r) {
 		st |= _naqib_buf_printf(b, "<p class=\"summary\">نحو %u نتيجة، "
-					   "من %u إلى %zu (%.0f ميلي ثانية)</p>\n"
-					   "<ol class=\"hits\" start=\"%u\">\n",
+					   "من %u إلى %zu (%.0f ميلي ثانية)</p>\n",
 					r->estimate, r->offset + 1,
-					r->offset + r->n, r->seconds * 1000,
+					r->offset + r->n, r->seconds * 1000);
+		st |= render_facets(b, p);
+		st |= _naqib_buf_printf(b, "<ol class=\"hits\" start=\"%u\">\n",
 					r->offset + 1);
 		for (size_t i = 0; i < r->n; i++)
 			st |= render_hit(b, &r->hits[i]);
@@ -235,7 +320,9 @@ int html_render(_naqib_buf_t *b, const html_page_t *p)
 		     "بدونها وبالتشكيل أو بدونه. العبارة بين علامتي تنصيص: "
 		     "<code>«الحوار الاجتماعي»</code>؛ وأدوات البحث: "
 		     "<code>AND</code> و<code>OR</code> و<code>NOT</code> "
-		     "و<code>NEAR</code>؛ وجزء الكلمة: <code>نقاب*</code>.\n"
+		     "و<code>NEAR</code>؛ وجزء الكلمة: <code>نقاب*</code>؛ "
+		     "والتصفية: <code>union:CDT</code> و<code>place:الرباط</code> "
+		     "و<code>year:2025</code> و<code>date:2025-01..2025-06</code>.\n"
 		     "</footer>\n</body>\n</html>\n");
 	return st ? NAQIB_E_NOMEM : NAQIB_OK;
 }

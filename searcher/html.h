@@ -10,6 +10,7 @@ typedef struct html_page {
 	const char *error_title;    /* with error: what went wrong, in Arabic */
 	const char *error;          /* a detail, or "": shown instead of hits */
 	unsigned page, limit;
+	int sort;                   /* NAQIB_SORT_* */
 } html_page_t;
 
 /* Renders the whole page into b (a _naqib_buf_t). */

@@ -25,6 +25,8 @@
 #include "search.h"
 
 #define SNIPPET_CHARS 200
+/* Values shown for each facet. */
+#define FACETS 8
 
 typedef struct app {
 	naqib_db_t *db;
@@ -96,7 +98,7 @@ static void fail(response_t *r, int status, int json, const char *query,
 		return;
 	}
 	html_page_t page = { query ? query : "", NULL, title, detail ? detail : "",
-			     1, CGI_DEFAULT_LIMIT };
+			     1, CGI_DEFAULT_LIMIT, NAQIB_SORT_RELEVANCE };
 	html(r, status, &page);
 }
 
@@ -184,7 +186,8 @@ static void handle(app_t *a, const char *method, const char *qs,
 		if (json) {
 			json_error(r, 400, "no query: give it in the q parameter");
 		} else {
-			html_page_t page = { "", NULL, NULL, NULL, 1, p.limit };
+			html_page_t page = { "", NULL, NULL, NULL, 1, p.limit,
+					     p.sort };
 			html(r, 200, &page);
 		}
 		cgi_params_free(&p);
@@ -200,7 +203,8 @@ static void handle(app_t *a, const char *method, const char *qs,
 
 	search_request_t req = { p.q, NULL, p.offset, p.limit,
 				 NAQIB_DEFAULT_BM25_K1, NAQIB_DEFAULT_BM25_B,
-				 SNIPPET_CHARS, 0, NAQIB_SORT_RELEVANCE, 0, 0 };
+				 SNIPPET_CHARS, 0, p.sort,
+				 json ? (p.facets ? FACETS : 0) : FACETS, 0 };
 	search_result_t res;
 	st = search_run(a->db, a->an, &req, &res);
 	if (st == NAQIB_E_QUERY || st == NAQIB_E_UTF8 || st == NAQIB_E_INVALID) {
@@ -222,7 +226,8 @@ static void handle(app_t *a, const char *method, const char *qs,
 		}
 		free(buf);
 	} else {
-		html_page_t page = { p.q, &res.out, NULL, NULL, p.page, p.limit };
+		html_page_t page = { p.q, &res.out, NULL, NULL, p.page, p.limit,
+				     p.sort };
 		html(r, 200, &page);
 	}
 	if (!st)

@@ -81,7 +81,8 @@ cgi "q=$(q '"><svg onload=alert(1)>')"
 expect_not_in "$T/b" '<svg' "attribute injection"
 for bad in 'q=%00' 'q=a%00b' 'q=%' 'q=%E' 'q=%ZZ' 'q=%D9' 'q=%C0%AF' \
 	'q=a&q=b' 'limit=0&q=a' 'limit=51&q=a' 'limit=x&q=a' 'page=0&q=a' \
-	'page=-1&q=a' 'page=1&offset=3&q=a' 'format=xml&q=a' 'q=a&page=1&page=2'; do
+	'page=-1&q=a' 'page=1&offset=3&q=a' 'format=xml&q=a' 'q=a&page=1&page=2' \
+	'sort=date&q=a' 'sort=&q=a' 'facets=2&q=a' 'q=a&sort=newest&sort=oldest'; do
 	cgi "$bad"
 	status_is 400 "'$bad'"
 	expect_in "$T/b" 'طلب غير صالح' "'$bad' page"
@@ -134,3 +135,22 @@ grep -q '^Status: 200 ' "$T/resp" || fail "naqib.conf: $(head -1 "$T/resp")"
 # A db parameter in the request is ignored.
 cgi "q=$(q الفوسفاط)&db=/etc"
 status_is 200 "db parameter ignored"
+
+# Filters, date sort and facets.  The page always shows facets, as links
+# that narrow the search ("+union:CDT"), keeping the sort.
+cgi "q=$(q 'union:UMT')&sort=newest"
+status_is 200 "filter and sort"
+expect_in "$T/b" '<option value="newest" selected>' "sort kept in the form"
+expect_in "$T/b" '<nav class="facets"' "facets on the page"
+expect_in "$T/b" "href=\"?q=$(q 'union:UMT +union:CDT')&amp;sort=newest\">CDT <span>(" "facet link narrows"
+expect_not_in "$T/b" "$(q '+union:UMT')" "no link for the value asked for"
+dates=$(grep -o '<time datetime="[0-9-]*"' "$T/b" | cut -d'"' -f2)
+[ -n "$dates" ] || fail "dates on the page"
+printf '%s\n' "$dates" | sort -r -c || fail "newest first: $dates"
+cgi "q=$(q 'union:UMT')&format=json&facets=1"
+expect_eq "$(jq -r '.facets.union[0].value' "$T/b")" "UMT" "JSON facets"
+cgi "q=$(q 'union:UMT')&format=json"
+expect_eq "$(jq -r 'has("facets")' "$T/b")" "false" "JSON facets only when asked"
+cgi "q=$(q 'union:NOPE')"
+status_is 400 "unknown union"
+expect_in "$T/b" "union:NOPE: no such union" "unknown union message"
