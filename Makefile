@@ -104,6 +104,14 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@.o $<
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(LIB) $(PKG_LIBS)
 
+# bench/knowledge-report's helper: the indexer's findings, document by
+# document (not part of `all`).
+$(BUILD)/bench/knowledge: bench/knowledge.c $(BUILD)/indexer/formats.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Iindexer -c -o $@.o bench/knowledge.c
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(BUILD)/indexer/formats.o \
+		$(LIB) $(PKG_LIBS)
+
 deps:
 	@scripts/deps build
 

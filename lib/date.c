@@ -228,6 +228,31 @@ static int filler(const naqib_token_t *t)
 	return 0;
 }
 
+/* Words before a day and a month that make them a name: a street, a
+ * square, a stadium, an airport, a school («المدرسة الابتدائية 2 ماي»), an
+ * event.  (Normalized: ة is ه, ى is ي, ئ is ء.) */
+static int names_before(const naqib_token_t *t)
+{
+	static const char *const w[] = { "شارع", "نهج", "ساحه", "ملعب",
+					  "مطار", "جامعه", "مدرسه", "معهد",
+					  "ثوره", "ملحمه", "احداث", "انتفاضه",
+					  "حركه", "تيار", "ذكري", "الابتداءيه",
+					  "الاعداديه", "الثانويه", "النموذجيه" };
+	/* With a proclitic too: «بشارع», «وملعب». */
+	naqib_token_t bare = *t;
+	if (t->norm_len > 4 && (!memcmp(t->norm, "\xd8\xa8", 2) ||
+				!memcmp(t->norm, "\xd9\x88", 2) ||
+				!memcmp(t->norm, "\xd9\x84", 2) ||
+				!memcmp(t->norm, "\xd9\x81", 2))) {
+		bare.norm += 2;
+		bare.norm_len -= 2;
+	}
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+		if (is_word(t, w[i]) || is_word(&bare, w[i]))
+			return 1;
+	return 0;
+}
+
 /* Words joining two days or two dates: 1 for a list, 2 for a range. */
 static int joiner(const naqib_token_t *t)
 {
@@ -387,6 +412,11 @@ static size_t worded_at(const char *text, const naqib_token_t *t, size_t i,
 	*st = NAQIB_OK;
 	if (day_at(&t[k]) < 0)
 		return i;
+	/* «شارع 9 أفريل», «ملعب 4 أوت», «ثورة 14 جانفي»: a day and month
+	 * that name a street, a place or an event are a date only with a
+	 * year. */
+	size_t before = i > 0 && is_word(&t[i - 1], "ال") ? i - 1 : i;
+	int named = before > 0 && names_before(&t[before - 1]);
 	days[nd++] = day_at(&t[k++]);
 	/* More days: «14 و15», «من 14 إلى 16», «14-16». */
 	while (k + 1 < n && nd < 31) {
@@ -422,6 +452,8 @@ static size_t worded_at(const char *text, const naqib_token_t *t, size_t i,
 		y++;
 	int year = y < n ? year_of(&t[y]) : -1;
 	size_t end = year > 0 ? y + 1 : k;
+	if (year < 0 && named)
+		return k;
 	if (year < 0)
 		year = 0;
 	int from = days[0], to = days[nd - 1];
