@@ -182,9 +182,10 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 				naqib_thesaurus_entry(th, strtoul(how.data + 1,
 								  NULL, 10),
 						      &e);
-			if (how.data[0] == 't' && e.kind == NAQIB_THES_TERM) {
-				/* A domain term: its own words as usual, or
-				 * any of its synonyms. */
+			if (how.data[0] == 't' && e.kind != NAQIB_THES_UNION) {
+				/* A place or a domain term: its own words as
+				 * usual (so that المغرب still finds المغربي),
+				 * or any of its other names. */
 				st = _naqib_buf_addc(out, '(');
 				for (size_t i = k; i < end && !st; i++) {
 					if (i > k)
@@ -207,8 +208,9 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 							       " OR naqibthes:%s)",
 							       how.data + 1);
 			} else if (how.data[0] == 't') {
-				/* A union or a place: one term for all its
-				 * names. */
+				/* A union: one term for all its names, so
+				 * that each of them finds the same
+				 * documents. */
 				st = _naqib_buf_printf(out, "naqibthes:%s",
 						       how.data + 1);
 			} else {
