@@ -50,6 +50,7 @@ struct naqib_analyzer {
 	UChar *u16a, *u16b;    /* scratch for the ICU path */
 	int32_t u16cap;
 	naqib_thesaurus_t *thesaurus; /* owned; NULL for none */
+	int no_stems;          /* tokens get their normalized form as stem */
 };
 
 /* What the folding table does to one code point after NFKC: DEL, SLOW, or
@@ -411,8 +412,9 @@ static int push_token(naqib_analyzer_t *a, size_t start, size_t end,
 		a->offsets = o;
 		a->cap = cap;
 	}
-	if (norm_len > NAQIB_MAX_TERM) {
-		flags |= NAQIB_TOKEN_TOO_LONG;
+	if (norm_len > NAQIB_MAX_TERM || a->no_stems) {
+		if (norm_len > NAQIB_MAX_TERM)
+			flags |= NAQIB_TOKEN_TOO_LONG;
 		stem = norm;
 		stem_len = norm_len;
 	} else if ((st = naqib_analyzer_stem(a, norm, norm_len, &stem,
@@ -608,4 +610,12 @@ void naqib_analyzer_set_thesaurus(naqib_analyzer_t *a, naqib_thesaurus_t *th)
 naqib_thesaurus_t *naqib_analyzer_thesaurus(const naqib_analyzer_t *a)
 {
 	return a->thesaurus;
+}
+
+int _naqib_analyzer_stemming(naqib_analyzer_t *a, int on)
+{
+	int was = !a->no_stems;
+
+	a->no_stems = !on;
+	return was;
 }

@@ -74,6 +74,11 @@ const char *_naqib_month_word(size_t i, const char **second, int *month);
 int _naqib_normalize_icu(struct naqib_analyzer *a, const char *w, size_t len,
 			 const char **out, size_t *out_len);
 
+/* Turns stemming in naqib_analyze() on or off (off, a token's stem is its
+ * normalized form: for the thesaurus, which matches normalized words and
+ * loads faster without stems); returns the previous setting. */
+int _naqib_analyzer_stemming(struct naqib_analyzer *a, int on);
+
 /* The stopword list, sorted, and its length (for the unit tests). */
 const char *const *_naqib_stopwords(size_t *count);
 

@@ -476,6 +476,9 @@ typedef struct naqib_search_options {
 	double bm25_b;     /* length normalization 0..1; < 0: the default */
 	int sort;          /* NAQIB_SORT_* */
 	unsigned facets;   /* values per facet to count (0: no facets) */
+	unsigned facet_sample; /* count the facets over at least this many
+				  matches and scale the counts up (0: over
+				  every match, exact but slower) */
 } naqib_search_options_t;
 
 /* Facets: counts over every document that matches, not just the page. */
@@ -511,6 +514,9 @@ size_t naqib_mset_size(const naqib_mset_t *m);
 unsigned naqib_mset_estimate(const naqib_mset_t *m);
 /* The i-th hit of this page (0 <= i < size); *hit's pointers are owned by m. */
 int naqib_mset_hit(const naqib_mset_t *m, size_t i, naqib_hit_t *hit);
+/* Whether the facet counts are exact (every match was counted) rather
+ * than scaled up from a sample. */
+int naqib_mset_facets_exact(const naqib_mset_t *m);
 /* The values of a facet, most frequent first (at most opts->facets). */
 size_t naqib_mset_facet_size(const naqib_mset_t *m, int facet);
 /* Value i of a facet and its document count; *value is owned by m. */

@@ -55,6 +55,11 @@ struct naqib_thesaurus {
 	size_t *by_word;
 	int dirty;		/* phrases added since sorted was built */
 
+	/* Phrases by (kind, words), to find a phrase named twice: open
+	 * addressing over phrase index + 1. */
+	size_t *pslots;
+	size_t n_pslots;
+
 	naqib_thes_match_t *matches;	/* the result of the last match */
 	size_t n_matches, cap_matches;
 	unsigned *cand;		/* per token: candidate word ids */
@@ -185,17 +190,33 @@ static int word_add(naqib_thesaurus_t *th, const char *s, size_t n,
 	return NAQIB_OK;
 }
 
-/* Analyses a phrase into its normalized words.  The tokens are the
- * analyser's, valid until its next call. */
-static int analyse(naqib_thesaurus_t *th, const char *s, size_t n,
+/* The tokens of the whole text being loaded, analysed once (an ICU pass per
+ * phrase would cost more than the rest of the loading): each field takes
+ * the tokens between its bytes.  No token spans a '|' or a line break. */
+typedef struct text_tokens {
+	const char *text;
+	const naqib_token_t *t;
+	size_t n;
+	size_t next;	/* the first token not yet given to a field */
+} text_tokens_t;
+
+/* The tokens of field s[0..n) (s points into tt->text); fields must be
+ * asked for in the order of the text. */
+static int analyse(text_tokens_t *tt, const char *s, size_t n,
 		   const naqib_token_t **t, size_t *count)
 {
-	int st = naqib_analyze(th->an, s, n, t, count);
-	if (st)
-		return st;
-	for (size_t i = 0; i < *count; i++)
-		if ((*t)[i].flags & NAQIB_TOKEN_TOO_LONG)
+	size_t from = (size_t)(s - tt->text), to = from + n;
+
+	while (tt->next < tt->n && tt->t[tt->next].start < from)
+		tt->next++;
+	*t = tt->t + tt->next;
+	*count = 0;
+	while (tt->next < tt->n && tt->t[tt->next].start < to) {
+		if (tt->t[tt->next].flags & NAQIB_TOKEN_TOO_LONG)
 			return _naqib_fail(NAQIB_E_INVALID, "a word is too long");
+		tt->next++;
+		(*count)++;
+	}
 	return NAQIB_OK;
 }
 
@@ -233,8 +254,9 @@ static int next_field(const char **p, const char *end, const char **f,
 	return 1;
 }
 
-static int load_spelling(naqib_thesaurus_t *th, const char *name,
-			 unsigned line, const char *p, const char *end)
+static int load_spelling(naqib_thesaurus_t *th, text_tokens_t *tt,
+			 const char *name, unsigned line, const char *p,
+			 const char *end)
 {
 	const char *f;
 	size_t n, fields = 0;
@@ -248,24 +270,26 @@ static int load_spelling(naqib_thesaurus_t *th, const char *name,
 			       start, (size_t)(end - start));
 	/* A group may join a word that earlier lines already gave an id:
 	 * then the whole group takes that id. */
+	const naqib_token_t *words[64];
+	size_t nw = 0;
 	for (const char *q = p; next_field(&q, end, &f, &n);) {
 		const naqib_token_t *t;
 		size_t count;
-		if (analyse(th, f, n, &t, &count) || count != 1)
+		if (analyse(tt, f, n, &t, &count) || count != 1)
 			return fail_at(name, line, "not one word:", f, n);
+		if (nw == sizeof words / sizeof *words)
+			return fail_at(name, line, "more than 64 words in", start,
+				       (size_t)(end - start));
+		words[nw++] = t;
 		unsigned known = word_lookup(th, t[0].norm, t[0].norm_len);
-		if (known != NO_ID) {
+		if (known != NO_ID && id == NO_ID)
 			id = known;
-			break;
-		}
 	}
-	for (const char *q = p; next_field(&q, end, &f, &n);) {
-		const naqib_token_t *t;
-		size_t count;
+	size_t k = 0;
+	for (const char *q = p; next_field(&q, end, &f, &n); k++) {
+		const naqib_token_t *t = words[k];
 		unsigned got;
 		int st;
-		if ((st = analyse(th, f, n, &t, &count)))
-			return st;
 		if ((st = word_add(th, t[0].norm, t[0].norm_len, id, &got)))
 			return st;
 		if (id == NO_ID)
@@ -278,21 +302,58 @@ static int load_spelling(naqib_thesaurus_t *th, const char *name,
 	return NAQIB_OK;
 }
 
-/* The entry of `kind` that phrase ids[0..n) names, or (size_t)-1. */
-static size_t phrase_owner(const naqib_thesaurus_t *th, int kind,
-			   const unsigned *ids, size_t n)
+static size_t phrase_hash(int kind, const unsigned *ids, size_t n)
 {
-	for (size_t i = 0; i < th->n_phrases; i++) {
-		const phrase_t *p = &th->phrases[i];
+	size_t h = (size_t)kind * 0x9E3779B97F4A7C15u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ ids[i]) * 1099511628211u;
+	return h;
+}
+
+/* The entry of `kind` that phrase ids[0..n) names, or (size_t)-1; *slot
+ * is where a new phrase goes. */
+static size_t phrase_owner(const naqib_thesaurus_t *th, int kind,
+			   const unsigned *ids, size_t n, size_t *slot)
+{
+	size_t mask = th->n_pslots - 1;
+
+	for (size_t i = phrase_hash(kind, ids, n) & mask;; i = (i + 1) & mask) {
+		*slot = i;
+		if (!th->pslots[i])
+			return (size_t)-1;
+		const phrase_t *p = &th->phrases[th->pslots[i] - 1];
 		if (p->n == n && th->entries[p->entry].kind == kind &&
 		    memcmp(&th->words[p->first], ids, n * sizeof *ids) == 0)
 			return p->entry;
 	}
-	return (size_t)-1;
 }
 
-static int load_entry(naqib_thesaurus_t *th, const char *name, unsigned line,
-		      int kind, const char *p, const char *end)
+/* Keeps the phrase table at most half full. */
+static int phrase_table_grow(naqib_thesaurus_t *th)
+{
+	if ((th->n_phrases + 1) * 2 <= th->n_pslots)
+		return NAQIB_OK;
+	size_t ns = th->n_pslots ? th->n_pslots * 2 : 1024;
+	size_t *slots = calloc(ns, sizeof *slots);
+	if (!slots)
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	free(th->pslots);
+	th->pslots = slots;
+	th->n_pslots = ns;
+	for (size_t k = 0; k < th->n_phrases; k++) {
+		const phrase_t *p = &th->phrases[k];
+		size_t slot;
+		phrase_owner(th, th->entries[p->entry].kind, &th->words[p->first],
+			     p->n, &slot);
+		th->pslots[slot] = k + 1;
+	}
+	return NAQIB_OK;
+}
+
+static int load_entry(naqib_thesaurus_t *th, text_tokens_t *tt,
+		      const char *name, unsigned line, int kind, const char *p,
+		      const char *end)
 {
 	const char *f;
 	size_t n;
@@ -308,7 +369,7 @@ static int load_entry(naqib_thesaurus_t *th, const char *name, unsigned line,
 		if (!n)
 			return fail_at(name, line, "empty field in", p,
 				       (size_t)(end - p));
-		if ((st = analyse(th, f, n, &t, &count)))
+		if ((st = analyse(tt, f, n, &t, &count)))
 			return fail_at(name, line, naqib_last_error(), f, n);
 		if (!count)
 			return fail_at(name, line, "no word in", f, n);
@@ -347,7 +408,11 @@ static int load_entry(naqib_thesaurus_t *th, const char *name, unsigned line,
 					   &th->words[w0 + i])))
 				return st;
 		}
-		size_t owner = phrase_owner(th, kind, &th->words[w0], count);
+		size_t slot;
+		if ((st = phrase_table_grow(th)))
+			return st;
+		size_t owner = phrase_owner(th, kind, &th->words[w0], count,
+					    &slot);
 		if (owner == e)
 			continue; /* the same phrase twice in one entry */
 		if (owner != (size_t)-1) {
@@ -363,6 +428,7 @@ static int load_entry(naqib_thesaurus_t *th, const char *name, unsigned line,
 		}
 		th->n_words += count;
 		th->phrases[th->n_phrases++] = (phrase_t){ e, w0, count };
+		th->pslots[slot] = th->n_phrases;
 	}
 	th->n_entries++;
 	th->dirty = 1;
@@ -381,8 +447,35 @@ static int load(naqib_thesaurus_t *th, const char *text, size_t len,
 		return _naqib_fail(NAQIB_E_UTF8,
 				   "thesaurus '%s': invalid UTF-8 at byte %zu",
 				   name, bad);
+	/* Comments blanked out (offsets kept), and no stems: the loading
+	 * runs in every search process, and a CGI program is one per
+	 * request. */
+	char *words = malloc(len + 1);
+	if (!words)
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	memcpy(words, text, len);
+	words[len] = '\0';
+	for (size_t i = 0; i < len;) {
+		size_t e = i;
+		while (e < len && words[e] != '\n')
+			e++;
+		size_t f = i;
+		while (f < e && (words[f] == ' ' || words[f] == '\t'))
+			f++;
+		if (f < e && words[f] == '#')
+			memset(words + f, ' ', e - f);
+		i = e + 1;
+	}
+	text_tokens_t tt = { text, NULL, 0, 0 };
+	int stemming = _naqib_analyzer_stemming(th->an, 0);
+	st = naqib_analyze(th->an, words, len, &tt.t, &tt.n);
+	_naqib_analyzer_stemming(th->an, stemming);
+	free(words);
+	if (st)
+		return st;
 	for (int pass = 0; pass < 2; pass++) {
 		unsigned line = 0;
+		tt.next = 0;
 		for (const char *p = text, *end = text + len; p < end;) {
 			const char *nl = memchr(p, '\n', (size_t)(end - p));
 			const char *stop = nl ? nl : end;
@@ -410,10 +503,10 @@ static int load(naqib_thesaurus_t *th, const char *text, size_t len,
 					       "unknown kind (union, place, term or spelling):",
 					       k, kn);
 			if (pass == 0 && spelling)
-				st = load_spelling(th, name, line, colon + 1,
-						   s + n);
+				st = load_spelling(th, &tt, name, line,
+						   colon + 1, s + n);
 			else if (pass == 1 && !spelling)
-				st = load_entry(th, name, line, kind,
+				st = load_entry(th, &tt, name, line, kind,
 						colon + 1, s + n);
 			else
 				st = NAQIB_OK;
@@ -459,6 +552,7 @@ void naqib_thesaurus_destroy(naqib_thesaurus_t *th)
 	free(th->slot_id);
 	free(th->sorted);
 	free(th->by_word);
+	free(th->pslots);
 	free(th->matches);
 	free(th->cand);
 	free(th);

@@ -59,6 +59,7 @@ struct naqib_mset {
 	std::vector<naqib_hit_t> hits;
 	std::vector<std::string> data;
 	facet_t facets[NAQIB_FACETS];
+	bool facets_exact;
 };
 
 /* Maps the exception being handled to a status and a message.  Called only
@@ -1009,6 +1010,11 @@ namespace {
 class FacetSpy : public Xapian::MatchSpy {
 	std::map<std::string, unsigned> counts[NAQIB_FACETS];
 
+      public:
+	Xapian::doccount seen = 0;	/* documents counted */
+
+      private:
+
 	void list(int f, const std::string &v)
 	{
 		for (size_t s = 0; s < v.size();) {
@@ -1024,6 +1030,7 @@ class FacetSpy : public Xapian::MatchSpy {
       public:
 	void operator()(const Xapian::Document &doc, double) override
 	{
+		seen++;
 		list(NAQIB_FACET_UNION, doc.get_value(NAQIB_SLOT_UNIONS));
 		list(NAQIB_FACET_PLACE, doc.get_value(NAQIB_SLOT_PLACES));
 		std::string d = doc.get_value(NAQIB_SLOT_DATE);
@@ -1034,10 +1041,13 @@ class FacetSpy : public Xapian::MatchSpy {
 			++counts[NAQIB_FACET_SOURCE][src];
 	}
 
-	/* The n most frequent values, ties by value. */
-	void top(int f, unsigned n, facet_t &out) const
+	/* The n most frequent values, ties by value; counts multiplied by
+	 * scale (a sample's). */
+	void top(int f, unsigned n, double scale, facet_t &out) const
 	{
 		out.assign(counts[f].begin(), counts[f].end());
+		for (auto &v : out)
+			v.second = (unsigned)(v.second * scale + 0.5);
 		std::stable_sort(out.begin(), out.end(),
 				 [](const facet_t::value_type &a,
 				    const facet_t::value_type &b) {
@@ -1090,13 +1100,23 @@ extern "C" int naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
 			Xapian::doccount check = 0;
 			if (opts->facets) {
 				enquire.add_matchspy(&spy);
-				/* Exact counts: look at every match. */
+				/* Exact counts look at every match; a sample
+				 * at the first facet_sample of them. */
 				check = db->db->get_doccount();
+				if (opts->facet_sample && opts->facet_sample < check)
+					check = opts->facet_sample;
 			}
 			Xapian::MSet ms = enquire.get_mset(opts->offset,
 							   opts->limit, check);
+			Xapian::doccount total = ms.get_matches_estimated();
+			m->facets_exact = ms.get_matches_lower_bound() ==
+						  ms.get_matches_upper_bound() &&
+					  spy.seen >= total;
+			double scale = !m->facets_exact && spy.seen
+					       ? (double)total / spy.seen
+					       : 1.0;
 			for (int f = 0; opts->facets && f < NAQIB_FACETS; f++)
-				spy.top(f, opts->facets, m->facets[f]);
+				spy.top(f, opts->facets, scale, m->facets[f]);
 			m->estimate = ms.get_matches_estimated();
 			m->hits.reserve(ms.size());
 			m->data.reserve(ms.size());
@@ -1160,6 +1180,11 @@ extern "C" int naqib_mset_hit(const naqib_mset_t *m, size_t i,
 				   m->hits.size());
 	*hit = m->hits[i];
 	return NAQIB_OK;
+}
+
+extern "C" int naqib_mset_facets_exact(const naqib_mset_t *m)
+{
+	return m->facets_exact;
 }
 
 extern "C" size_t naqib_mset_facet_size(const naqib_mset_t *m, int facet)

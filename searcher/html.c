@@ -124,7 +124,10 @@ static int render_facets(_naqib_buf_t *b, const html_page_t *p)
 		size_t n = naqib_mset_facet_size(r->mset, f);
 		if (!n)
 			continue;
-		st |= _naqib_buf_printf(b, "<p><b>%s:</b> ", titles[f]);
+		st |= _naqib_buf_printf(b, "<p><b>%s%s:</b> ", titles[f],
+					naqib_mset_facets_exact(r->mset)
+						? ""
+						: " (تقديرا)");
 		int shown = 0;
 		for (size_t i = 0; i < n; i++) {
 			const char *v;

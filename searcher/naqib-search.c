@@ -70,7 +70,7 @@ static long run_query(searcher_t *s, const char *qid, const char *text)
 	search_request_t req = { text, qid, s->offset, s->limit, s->k1, s->b,
 				 s->format == F_TREC ? 0 : s->snippet_chars,
 				 s->show_query, s->sort,
-				 s->format == F_TREC ? 0 : s->facets,
+				 s->format == F_TREC ? 0 : s->facets, 0,
 				 s->format != F_TREC && s->explain };
 	search_result_t r;
 	int st = search_run(s->db, s->an, &req, &r);

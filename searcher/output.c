@@ -106,7 +106,9 @@ static void put_facets(FILE *f, const out_result_t *r, const char *bold,
 		size_t n = naqib_mset_facet_size(r->mset, k);
 		if (!n)
 			continue;
-		fprintf(f, "%s%s:%s", bold, titles[k], off);
+		fprintf(f, "%s%s%s:%s", bold, titles[k],
+			naqib_mset_facets_exact(r->mset) ? "" : " (estimated)",
+			off);
 		for (size_t i = 0; i < n; i++) {
 			const char *v;
 			unsigned c;
@@ -306,6 +308,9 @@ int out_json(FILE *f, const out_result_t *r)
 						   list);
 		}
 		err |= json_object_set_new(o, "facets", facets);
+		err |= json_object_set_new(
+			o, "facets_exact",
+			json_boolean(naqib_mset_facets_exact(r->mset)));
 	}
 	if (!err)
 		err = json_dumpf(o, f, JSON_COMPACT | JSON_REAL_PRECISION(6));

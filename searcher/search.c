@@ -78,7 +78,7 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 			req->qid ? req->qid : "", req->qid ? ": " : "",
 			naqib_query_description(r->query));
 	naqib_search_options_t o = { req->offset, req->limit, req->k1, req->b,
-				     req->sort, req->facets };
+				     req->sort, req->facets, req->facet_sample };
 	if ((st = naqib_db_search(db, r->query, &o, &r->mset)))
 		goto fail;
 	out_result_t *out = &r->out;

@@ -15,6 +15,7 @@ typedef struct search_request {
 	int show_query;         /* print the parsed query on stderr */
 	int sort;               /* NAQIB_SORT_* */
 	unsigned facets;        /* values per facet; 0: no facets */
+	unsigned facet_sample;  /* see naqib_search_options_t */
 	int explain;            /* say why each hit matches */
 } search_request_t;
 
