@@ -48,6 +48,17 @@ static int copy_gap(_naqib_buf_t *out, const char *s, size_t from, size_t to)
 	return st;
 }
 
+/* Whether token t is NEAR or ADJ (NEAR/n: the token before n), whose
+ * operands must be words: a name or a date next to one is left as its
+ * words. */
+static int is_proximity(const char *text, const naqib_token_t *t)
+{
+	size_t n = t->end - t->start;
+
+	return (n == 4 && memcmp(text + t->start, "NEAR", 4) == 0) ||
+	       (n == 3 && memcmp(text + t->start, "ADJ", 3) == 0);
+}
+
 /* Appends one record to the words list (see internal.h). */
 static int add_word(_naqib_buf_t *w, const char *how, const char *typed,
 		    size_t typed_len, const char *norm, size_t norm_len,
@@ -173,7 +184,12 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 		if (quotes % 2 == 0 && (!out->len || out->data[out->len - 1] != ':') &&
 		    substitute(m, nm, d, nd, k, &end, &how) &&
 		    !syntax_between(text, tok->start, t[end - 1].end) &&
-		    !(t[end - 1].end < len && text[t[end - 1].end] == '*')) {
+		    !(t[end - 1].end < len && text[t[end - 1].end] == '*') &&
+		    !(k > 0 && is_proximity(text, &t[k - 1])) &&
+		    !(k > 1 && (t[k - 1].flags & NAQIB_TOKEN_NUMBER) &&
+		      text[t[k - 1].start - 1] == '/' &&
+		      is_proximity(text, &t[k - 2])) &&
+		    !(end < n && is_proximity(text, &t[end]))) {
 			/* A name of the thesaurus or a date: a term for
 			 * all the ways of writing it. */
 			size_t from = tok->start, to = t[end - 1].end;

@@ -23,6 +23,15 @@ ids "$db" UMT >"$T/umt"
 expect_in "$T/umt" corpus/texts/ma-umt-note-interne.txt "UMT finds إ.م.ش and للاتحاد المغربي للشغل"
 expect_eq "$(ids "$db" 'إ.م.ش')" "$(cat "$T/umt")" "إ.م.ش = UMT"
 
+# Next to NEAR or ADJ, or in a phrase, a name is matched as its words.
+run naqib_search -d "$db" --show-query -f trec 'CDT NEAR/5 إضراب'
+expect_status 0 "a name next to NEAR"
+expect_in "$T/err" "cdt@1 NEAR 6" "NEAR keeps its words"
+run naqib_search -d "$db" --show-query -f trec 'الرباط NEAR العمال'
+expect_in "$T/err" "NEAR 11" "a place next to NEAR"
+run naqib_search -d "$db" --show-query -f trec '"14 أكتوبر 2025"'
+expect_in "$T/err" "PHRASE 3" "a date in a phrase"
+
 # union: filters, by any name; unknown names are refused clearly.
 ids "$db" union:UMT >"$T/f"
 expect_eq "$(cat "$T/f")" "$(cat "$T/umt")" "union:UMT alone lists the UMT documents"
