@@ -580,44 +580,49 @@ int naqib_thesaurus_entry(const naqib_thesaurus_t *th, size_t i,
 	return NAQIB_OK;
 }
 
-static const naqib_thesaurus_t *sort_ctx;
+/* A phrase's place in the index: by first word, longest first. */
+typedef struct phrase_key {
+	unsigned word;
+	size_t n, phrase;
+} phrase_key_t;
 
 static int by_first_word(const void *a, const void *b)
 {
-	const phrase_t *p = &sort_ctx->phrases[*(const size_t *)a];
-	const phrase_t *q = &sort_ctx->phrases[*(const size_t *)b];
-	unsigned wp = sort_ctx->words[p->first], wq = sort_ctx->words[q->first];
+	const phrase_key_t *p = a, *q = b;
 
-	if (wp != wq)
-		return wp < wq ? -1 : 1;
+	if (p->word != q->word)
+		return p->word < q->word ? -1 : 1;
 	if (p->n != q->n)
 		return p->n > q->n ? -1 : 1;
-	return 0;
+	return p->phrase < q->phrase ? -1 : p->phrase > q->phrase;
 }
 
 /* Builds the index of phrases by first word (once, after loading). */
 static int build_index(naqib_thesaurus_t *th)
 {
+	phrase_key_t *keys = malloc((th->n_phrases + 1) * sizeof *keys);
+
 	free(th->sorted);
 	free(th->by_word);
 	th->sorted = malloc((th->n_phrases + 1) * sizeof *th->sorted);
 	th->by_word = calloc(th->n_ids + 1, sizeof *th->by_word);
-	if (!th->sorted || !th->by_word)
+	if (!keys || !th->sorted || !th->by_word) {
+		free(keys);
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	}
 	for (size_t i = 0; i < th->n_phrases; i++)
-		th->sorted[i] = i;
-	/* qsort has no context argument in C11; loading is single-threaded
-	 * per thesaurus, and this runs once. */
-	sort_ctx = th;
-	qsort(th->sorted, th->n_phrases, sizeof *th->sorted, by_first_word);
-	sort_ctx = NULL;
+		keys[i] = (phrase_key_t){ th->words[th->phrases[i].first],
+					  th->phrases[i].n, i };
+	qsort(keys, th->n_phrases, sizeof *keys, by_first_word);
+	for (size_t i = 0; i < th->n_phrases; i++)
+		th->sorted[i] = keys[i].phrase;
 	size_t k = 0;
 	for (unsigned id = 0; id <= th->n_ids; id++) {
 		th->by_word[id] = k;
-		while (k < th->n_phrases &&
-		       th->words[th->phrases[th->sorted[k]].first] == id)
+		while (k < th->n_phrases && keys[k].word == id)
 			k++;
 	}
+	free(keys);
 	th->dirty = 0;
 	return NAQIB_OK;
 }
