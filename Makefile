@@ -4,12 +4,14 @@
 #   make demo       install missing dependencies, index corpus/, run queries
 #   make check      install missing dependencies, run the whole test suite,
 #                   then again under AddressSanitizer + UBSan
-#   make install    PREFIX=/usr/local DESTDIR= BINDIR= MANDIR= CGIDIR=
+#   make install    PREFIX=/usr/local DESTDIR= BINDIR= MANDIR= CGIDIR= DATADIR=
 #   make bench      benchmarks and the retrieval evaluation (bench/)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+# The built-in thesaurus, as a reference for users who write their own.
+DATADIR ?= $(PREFIX)/share/naqib
 # Where a web server's cgi-bin is (Debian's lighttpd and Apache use this),
 # and where naqib.cgi looks for naqib.conf.
 CGIDIR ?= /usr/lib/cgi-bin
@@ -158,12 +160,16 @@ install: $(TOOLS) $(CGI)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	install -m 644 $(MAN8) $(DESTDIR)$(MANDIR)/man8/
+	install -d $(DESTDIR)$(DATADIR)
+	install -m 644 data/thesaurus $(DESTDIR)$(DATADIR)/thesaurus
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/naqib-index $(DESTDIR)$(BINDIR)/naqib-search
 	rm -f $(DESTDIR)$(CGIDIR)/naqib.cgi $(MAN8:man/%=$(DESTDIR)$(MANDIR)/man8/%)
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+	rm -f $(DESTDIR)$(DATADIR)/thesaurus
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf build build-asan naqib.db
