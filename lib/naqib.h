@@ -461,6 +461,17 @@ int naqib_query_matches(const naqib_query_t *q, naqib_analyzer_t *a,
 			const naqib_token_t *tokens, size_t n,
 			naqib_match_t **out, size_t *count);
 
+/* "Did you mean": the query as typed, with each word the index does not
+ * hold (in any form) replaced by the nearest word it does hold, as a
+ * document writes it (one or two letters changed, added, removed or
+ * swapped; the most frequent on ties).  Words differing only by hamza,
+ * diacritics or tatweel are one word already, so a suggestion is never one
+ * of those.  NAQIB_E_NOT_FOUND when there is nothing to suggest.  a must
+ * be the analyser the query was parsed with (its tokens are overwritten).
+ * *out is malloc'd, caller frees. */
+int naqib_query_suggest(naqib_db_t *db, naqib_analyzer_t *a,
+			const naqib_query_t *q, char **out);
+
 /* ---------------------------------------------------------------- search */
 
 typedef struct naqib_mset naqib_mset_t;
@@ -479,7 +490,19 @@ typedef struct naqib_search_options {
 	unsigned facet_sample; /* count the facets over at least this many
 				  matches and scale the counts up (0: over
 				  every match, exact but slower) */
+	double exact_bonus; /* weight of a word found as written (its
+			       normalized form, not only its stem); < 0: the
+			       default, 0: none */
+	double proximity;   /* weight of two query words found next to each
+			       other; < 0: the default, 0: none */
+	const char *weighting; /* one of naqib_weighting_names(); NULL: the
+				  default */
 } naqib_search_options_t;
+
+/* The weighting schemes naqib_db_search() knows (Xapian's): "dlh", "bm25",
+ * "pl2", "dph", "inl2", "ifb2", "bb2"; NULL-terminated, static.  The bm25_*
+ * options apply to "bm25" only. */
+const char *const *naqib_weighting_names(void);
 
 /* Facets: counts over every document that matches, not just the page. */
 #define NAQIB_FACET_UNION  0
@@ -491,13 +514,20 @@ typedef struct naqib_search_options {
 /* "union", "place", "year", "source". */
 const char *naqib_facet_name(int facet);
 
-/* BM25 parameters chosen on the development set (bench/eval). */
+/* The weighting scheme and the BM25 parameters chosen on the development
+ * set (bench/eval): DLH, a parameter-free divergence-from-randomness model,
+ * ranked the answers to questions better than BM25 and the headlines'
+ * articles as well. */
+#define NAQIB_DEFAULT_WEIGHTING "dlh"
 #define NAQIB_DEFAULT_BM25_K1 1.0
 #define NAQIB_DEFAULT_BM25_B 0.75
+/* The ranking bonuses, chosen on the development set (bench/eval). */
+#define NAQIB_DEFAULT_EXACT_BONUS 0.0
+#define NAQIB_DEFAULT_PROXIMITY 0.0
 
 typedef struct naqib_hit {
 	unsigned rank;       /* 1-based rank in the whole result list */
-	double score;        /* BM25 weight */
+	double score;        /* weight (of the weighting scheme) */
 	unsigned docid;      /* Xapian document id */
 	const char *data;    /* the stored record data, owned by the mset */
 	size_t data_len;

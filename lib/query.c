@@ -59,6 +59,30 @@ static int is_proximity(const char *text, const naqib_token_t *t)
 	       (n == 3 && memcmp(text + t->start, "ADJ", 3) == 0);
 }
 
+static int add_word(_naqib_buf_t *w, const char *how, const char *typed,
+		    size_t typed_len, const char *norm, size_t norm_len,
+		    const char *stem, size_t stem_len);
+
+/* Writes the normalized words of tokens [k, end) to out, and each to the
+ * words list. */
+static int own_words(_naqib_buf_t *out, _naqib_buf_t *words, const char *text,
+		     const naqib_token_t *t, size_t k, size_t end)
+{
+	int st = NAQIB_OK;
+
+	for (size_t i = k; i < end && !st; i++) {
+		if (i > k)
+			st = _naqib_buf_addc(out, ' ');
+		if (!st)
+			st = _naqib_buf_add(out, t[i].norm, t[i].norm_len);
+		if (!st && !(t[i].flags & NAQIB_TOKEN_STOPWORD))
+			st = add_word(words, "w", text + t[i].start,
+				      t[i].end - t[i].start, t[i].norm,
+				      t[i].norm_len, t[i].stem, t[i].stem_len);
+	}
+	return st;
+}
+
 /* Appends one record to the words list (see internal.h). */
 static int add_word(_naqib_buf_t *w, const char *how, const char *typed,
 		    size_t typed_len, const char *norm, size_t norm_len,
@@ -198,44 +222,33 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 				naqib_thesaurus_entry(th, strtoul(how.data + 1,
 								  NULL, 10),
 						      &e);
-			if (how.data[0] == 't' && e.kind != NAQIB_THES_UNION) {
-				/* A place or a domain term: its own words as
-				 * usual (so that المغرب still finds المغربي),
-				 * or any of its other names. */
-				st = _naqib_buf_addc(out, '(');
-				for (size_t i = k; i < end && !st; i++) {
-					if (i > k)
-						st = _naqib_buf_addc(out, ' ');
-					if (!st)
-						st = _naqib_buf_add(out, t[i].norm,
-								    t[i].norm_len);
-					if (!st && !(t[i].flags &
-						     NAQIB_TOKEN_STOPWORD))
-						st = add_word(words, "w",
-							      text + t[i].start,
-							      t[i].end - t[i].start,
-							      t[i].norm,
-							      t[i].norm_len,
-							      t[i].stem,
-							      t[i].stem_len);
-				}
-				if (!st)
-					st = _naqib_buf_printf(out,
-							       " OR naqibthes:%s)",
-							       how.data + 1);
-			} else if (how.data[0] == 't') {
+			if (how.data[0] == 't' && e.kind == NAQIB_THES_UNION) {
 				/* A union: one term for all its names, so
 				 * that each of them finds the same
 				 * documents. */
 				st = _naqib_buf_printf(out, "naqibthes:%s",
 						       how.data + 1);
-			} else {
+			} else if (how.data[0] == 't') {
+				/* A place or a domain term: its own words as
+				 * usual (so that المغرب still finds
+				 * المغربي), or any of its other names. */
 				st = _naqib_buf_addc(out, '(');
-				for (size_t i = 1; i < how.len && !st; i += 9) {
-					st = _naqib_buf_printf(
-						out, "%snaqibdate:%.8s",
-						i > 1 ? " OR " : "", how.data + i);
-				}
+				if (!st)
+					st = own_words(out, words, text, t, k, end);
+				if (!st)
+					st = _naqib_buf_printf(out,
+							       " OR naqibthes:%s)",
+							       how.data + 1);
+			} else {
+				/* A date: the day, however a text writes it
+				 * (its words alone would find any day of the
+				 * month or the year). */
+				st = _naqib_buf_addc(out, '(');
+				for (size_t i = 1; i < how.len && !st; i += 9)
+					st = _naqib_buf_printf(out,
+							       "%snaqibdate:%.8s",
+							       i > 1 ? " OR " : "",
+							       how.data + i);
 				if (!st)
 					st = _naqib_buf_addc(out, ')');
 			}

@@ -44,6 +44,7 @@ struct query_word {
 
 struct naqib_query {
 	Xapian::Query query;
+	std::string text;		/* as typed */
 	std::string normalized;
 	std::string description;
 	std::vector<std::string> terms;		/* positive terms, in order */
@@ -895,6 +896,7 @@ extern "C" int naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a,
 		goto done;
 	}
 	try {
+		q->text = text;
 		q->normalized.assign(rewritten.data, rewritten.len);
 		for (size_t i = 0; i < prefixes.len;) {
 			q->prefixes.emplace_back(prefixes.data + i);
@@ -1004,6 +1006,86 @@ extern "C" int naqib_query_matches_token(const naqib_query_t *q,
 
 /* ---------------------------------------------------------------- search */
 
+static const char *const weighting_names[] = { "dlh", "bm25", "pl2", "dph",
+					       "inl2", "ifb2", "bb2", NULL };
+
+extern "C" const char *const *naqib_weighting_names(void)
+{
+	return weighting_names;
+}
+
+/* The weighting scheme: Xapian's, with their own defaults but BM25's k1
+ * and b, which are ours to set (k2 = 0, k3 = 1, min_normlen = 0.5 are
+ * Xapian's defaults). */
+static void set_weighting(Xapian::Enquire &enquire,
+			  const naqib_search_options_t *opts)
+{
+	std::string w = opts->weighting && *opts->weighting
+				 ? opts->weighting
+				 : NAQIB_DEFAULT_WEIGHTING;
+	if (w == "bm25")
+		enquire.set_weighting_scheme(Xapian::BM25Weight(
+			opts->bm25_k1 > 0 ? opts->bm25_k1 : NAQIB_DEFAULT_BM25_K1,
+			0, 1,
+			opts->bm25_b >= 0 ? opts->bm25_b : NAQIB_DEFAULT_BM25_B,
+			0.5));
+	else if (w == "pl2")
+		enquire.set_weighting_scheme(Xapian::PL2Weight());
+	else if (w == "dph")
+		enquire.set_weighting_scheme(Xapian::DPHWeight());
+	else if (w == "inl2")
+		enquire.set_weighting_scheme(Xapian::InL2Weight());
+	else if (w == "ifb2")
+		enquire.set_weighting_scheme(Xapian::IfB2Weight());
+	else if (w == "bb2")
+		enquire.set_weighting_scheme(Xapian::BB2Weight());
+	else
+		enquire.set_weighting_scheme(Xapian::DLHWeight());
+}
+
+/* The query with the ranking bonuses: the words as written (their
+ * normalized forms, which the index holds with positions besides the
+ * stems), and pairs of words next to each other.  Bonuses only raise
+ * documents the query matches (AND_MAYBE). */
+static Xapian::Query ranking_query(const naqib_query_t *q,
+				   const naqib_search_options_t *opts)
+{
+	double exact = opts->exact_bonus >= 0 ? opts->exact_bonus
+					      : NAQIB_DEFAULT_EXACT_BONUS;
+	double near = opts->proximity >= 0 ? opts->proximity
+					   : NAQIB_DEFAULT_PROXIMITY;
+	std::vector<std::string> words;
+
+	for (const query_word &w : q->words)
+		if (w.kind == 'w' && !w.norm.empty() &&
+		    q->termset.count(NAQIB_PREFIX_STEM + w.stem))
+			words.push_back(w.norm);
+	if (q->query.empty() || words.empty() || (exact <= 0 && near <= 0))
+		return q->query;
+	std::vector<Xapian::Query> bonus;
+	if (exact > 0)
+		bonus.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+				   Xapian::Query(Xapian::Query::OP_OR,
+						 words.begin(), words.end()),
+				   exact);
+	if (near > 0 && words.size() > 1) {
+		std::vector<Xapian::Query> pairs;
+		for (size_t i = 0; i + 1 < words.size(); i++) {
+			Xapian::Query two[] = { Xapian::Query(words[i]),
+						Xapian::Query(words[i + 1]) };
+			pairs.emplace_back(Xapian::Query::OP_PHRASE, two, two + 2,
+					   3);
+		}
+		bonus.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+				   Xapian::Query(Xapian::Query::OP_OR,
+						 pairs.begin(), pairs.end()),
+				   near);
+	}
+	return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q->query,
+			     Xapian::Query(Xapian::Query::OP_OR, bonus.begin(),
+					   bonus.end()));
+}
+
 namespace {
 
 /* Counts the facet values of every matching document. */
@@ -1075,16 +1157,8 @@ extern "C" int naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
 			for (facet_t &f : m->facets)
 				f.clear();
 			Xapian::Enquire enquire(*db->db);
-			enquire.set_query(q->query);
-			/* k2 = 0, k3 = 1 and min_normlen = 0.5 are Xapian's
-			 * defaults; k1 and b are ours to set. */
-			enquire.set_weighting_scheme(Xapian::BM25Weight(
-				opts->bm25_k1 > 0 ? opts->bm25_k1
-						  : NAQIB_DEFAULT_BM25_K1,
-				0, 1,
-				opts->bm25_b >= 0 ? opts->bm25_b
-						  : NAQIB_DEFAULT_BM25_B,
-				0.5));
+			enquire.set_query(ranking_query(q, opts));
+			set_weighting(enquire, opts);
 			/* Undated documents last either way: their key is
 			 * past every date going up, empty going down. */
 			Xapian::MultiValueKeyMaker keys;
@@ -1394,6 +1468,149 @@ extern "C" int naqib_query_matches(const naqib_query_t *q, naqib_analyzer_t *a,
 	} catch (...) {
 		free(dates);
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	}
+	return NAQIB_OK;
+}
+
+/* ---------------------------------------------------------------- did you mean */
+
+/* Code points of a UTF-8 string (valid: it comes from the analyser or the
+ * index). */
+static std::vector<unsigned> code_points(const std::string &s)
+{
+	std::vector<unsigned> v;
+	for (size_t i = 0; i < s.size();)
+		v.push_back(_naqib_utf8_next(s.data(), &i));
+	return v;
+}
+
+/* The Damerau-Levenshtein distance (adjacent swaps count one) between a
+ * and b, or max + 1 when it is more than max. */
+static unsigned edit_distance(const std::vector<unsigned> &a,
+			      const std::vector<unsigned> &b, unsigned max)
+{
+	size_t n = a.size(), m = b.size();
+	if ((n > m ? n - m : m - n) > max)
+		return max + 1;
+	std::vector<unsigned> prev2(m + 1), prev(m + 1), cur(m + 1);
+	for (size_t j = 0; j <= m; j++)
+		prev[j] = (unsigned)j;
+	for (size_t i = 1; i <= n; i++) {
+		cur[0] = (unsigned)i;
+		unsigned best = cur[0];
+		for (size_t j = 1; j <= m; j++) {
+			unsigned cost = a[i - 1] != b[j - 1];
+			unsigned d = std::min(std::min(prev[j] + 1, cur[j - 1] + 1),
+					      prev[j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1])
+				d = std::min(d, prev2[j - 2] + 1);
+			cur[j] = d;
+			best = std::min(best, d);
+		}
+		if (best > max)
+			return max + 1;
+		prev2.swap(prev);
+		prev.swap(cur);
+	}
+	return prev[m];
+}
+
+/* The word of the index nearest to norm: within one edit for words of up
+ * to five letters, two for longer ones; the most frequent on ties.  The
+ * candidates share the first letter (after ال), where few typing errors
+ * fall, which keeps the scan to a slice of the vocabulary. */
+static std::string nearest_word(Xapian::Database &db, const std::string &norm)
+{
+	std::vector<unsigned> w = code_points(norm);
+	if (w.size() < 3)
+		return std::string();
+	unsigned max = w.size() <= 5 ? 1 : 2;
+	size_t lead = 1;
+	if (w.size() > 4 && w[0] == 0x0627 && w[1] == 0x0644) /* ال */
+		lead = 3;
+	std::string prefix;
+	for (size_t i = 0; i < lead; i++) {
+		char buf[4];
+		prefix.append(buf, _naqib_utf8_put(buf, w[i]));
+	}
+	std::string best;
+	unsigned best_d = max + 1;
+	Xapian::doccount best_f = 0;
+	for (Xapian::TermIterator t = db.allterms_begin(prefix);
+	     t != db.allterms_end(prefix); ++t) {
+		const std::string &term = *t;
+		/* Byte lengths bound the code points: skip what cannot be
+		 * near. */
+		if (term.size() + 2 * max < norm.size() ||
+		    term.size() > norm.size() + 2 * max + 2)
+			continue;
+		unsigned d = edit_distance(w, code_points(term), max);
+		if (d == 0 || d > max)
+			continue;
+		Xapian::doccount f = t.get_termfreq();
+		if (d < best_d || (d == best_d && f > best_f)) {
+			best = term;
+			best_d = d;
+			best_f = f;
+		}
+	}
+	return best;
+}
+
+/* How the word norm is written in a document of the index, so that the
+ * suggestion reads as people write it (with its hamza): the first
+ * occurrence in the first document that has it. */
+static std::string written_form(naqib_db_t *db, naqib_analyzer_t *a,
+				const std::string &norm)
+{
+	Xapian::PostingIterator p = db->db->postlist_begin(norm);
+	if (p == db->db->postlist_end(norm))
+		return norm;
+	std::string data = db->db->get_document(*p).get_data();
+	naqib_record_t rec;
+	if (naqib_record_decode(data.data(), data.size(), &rec))
+		return norm;
+	for (const char *field : { rec.title, rec.body }) {
+		const naqib_token_t *t;
+		size_t n;
+		if (naqib_analyze(a, field, strlen(field), &t, &n))
+			continue;
+		for (size_t i = 0; i < n; i++)
+			if (t[i].norm_len == norm.size() &&
+			    memcmp(t[i].norm, norm.data(), norm.size()) == 0)
+				return std::string(field + t[i].start,
+						   t[i].end - t[i].start);
+	}
+	return norm;
+}
+
+extern "C" int naqib_query_suggest(naqib_db_t *db, naqib_analyzer_t *a,
+				   const naqib_query_t *q, char **out)
+{
+	*out = NULL;
+	try {
+		std::string text = q->text;
+		bool changed = false;
+		for (const query_word &w : q->words) {
+			if (w.kind != 'w' || w.norm.empty() ||
+			    naqib_is_stopword(w.norm.data(), w.norm.size()) ||
+			    db->db->term_exists(w.norm) ||
+			    db->db->term_exists(NAQIB_PREFIX_STEM + w.stem))
+				continue;
+			std::string near = nearest_word(*db->db, w.norm);
+			size_t at = text.find(w.typed);
+			if (near.empty() || at == std::string::npos)
+				continue;
+			text.replace(at, w.typed.size(), written_form(db, a, near));
+			changed = true;
+		}
+		if (!changed)
+			return _naqib_fail(NAQIB_E_NOT_FOUND, "no suggestion");
+		if (!(*out = dup_string(text)))
+			return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	} catch (...) {
+		return fail_current(db->path, "looking for a suggestion");
 	}
 	return NAQIB_OK;
 }

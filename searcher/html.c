@@ -298,6 +298,17 @@ int html_render(_naqib_buf_t *b, const html_page_t *p)
 			st |= lit(b, "</code>");
 		}
 		st |= lit(b, "</p>\n");
+	} else if (r && r->suggestion) {
+		/* "Did you mean", above the notice or the few hits. */
+		st |= lit(b, "<p class=\"notice\">هل تقصد: <a href=\"?q=");
+		st |= cgi_url_encode(b, r->suggestion);
+		st |= keep_params(b, p);
+		st |= lit(b, "\" rel=\"nofollow\">");
+		st |= esc(b, r->suggestion);
+		st |= lit(b, "</a>؟</p>\n");
+	}
+	if (p->error) {
+		/* Said above. */
 	} else if (r && r->n == 0) {
 		st |= lit(b, "<p class=\"notice\">لا توجد نتائج لـ«");
 		st |= esc(b, p->query);

@@ -205,11 +205,20 @@ static void handle(app_t *a, const char *method, const char *qs,
 		return;
 	}
 
-	search_request_t req = { p.q, NULL, p.offset, p.limit,
-				 NAQIB_DEFAULT_BM25_K1, NAQIB_DEFAULT_BM25_B,
-				 SNIPPET_CHARS, 0, p.sort,
-				 json ? (p.facets ? FACETS : 0) : FACETS,
-				 FACET_SAMPLE, 0 };
+	search_request_t req = {
+		.query = p.q,
+		.offset = p.offset,
+		.limit = p.limit,
+		.k1 = NAQIB_DEFAULT_BM25_K1,
+		.b = NAQIB_DEFAULT_BM25_B,
+		.exact_bonus = -1,
+		.proximity = -1,
+		.snippet_chars = SNIPPET_CHARS,
+		.sort = p.sort,
+		.facets = json ? (p.facets ? FACETS : 0) : FACETS,
+		.facet_sample = FACET_SAMPLE,
+		.suggest = 1,
+	};
 	search_result_t res;
 	st = search_run(a->db, a->an, &req, &res);
 	if (st == NAQIB_E_QUERY || st == NAQIB_E_UTF8 || st == NAQIB_E_INVALID) {

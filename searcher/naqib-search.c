@@ -22,18 +22,19 @@ typedef struct searcher {
 	naqib_analyzer_t *an;
 	enum format format;
 	unsigned offset, limit, snippet_chars;
-	double k1, b;
+	double k1, b, exact_bonus, proximity;
 	int color, show_query, sort, explain;
 	unsigned facets;
 	const char *tag;
+	const char *weighting;
 } searcher_t;
 
 static void usage(FILE *f)
 {
-	fputs("usage: naqib-search [options] QUERY...\n"
+	fprintf(f, "usage: naqib-search [options] QUERY...\n"
 	      "       naqib-search [options] --queries FILE\n"
 	      "\n"
-	      "Searches a naqib database.  Free text is ranked with BM25; the\n"
+	      "Searches a naqib database.  Free text is ranked (DLH); the\n"
 	      "Xapian syntax works too: AND OR NOT, \"phrase\", NEAR, word*.\n"
 	      "Filters: union:CDT place:الرباط year:2021 date:2021-01-01..2021-06-30\n"
 	      "mentions:2025-10-14 source:NAME, or -union:... to exclude.\n"
@@ -50,8 +51,14 @@ static void usage(FILE *f)
 	      "                          (default: 200)\n"
 	      "      --color WHEN        highlight with colours: auto, always, never\n"
 	      "                          (default: auto; NO_COLOR turns auto off)\n"
-	      "      --bm25-k1 K         BM25 term frequency saturation (default: 1.0)\n"
-	      "      --bm25-b B          BM25 length normalization, 0 to 1 (default: 0.75)\n"
+	      "      --weighting NAME    the ranking: dlh, bm25, pl2, dph, inl2, ifb2 or\n"
+	      "                          bb2 (default: %s)\n"
+	      "      --bm25-k1 K         BM25 term frequency saturation (default: %g)\n"
+	      "      --bm25-b B          BM25 length normalization, 0 to 1 (default: %g)\n"
+	      "      --exact-bonus W     weight of a word found as written, beside its\n"
+	      "                          stem; 0: none (default: %g)\n"
+	      "      --proximity W       weight of two query words found next to each\n"
+	      "                          other; 0: none (default: %g)\n"
 	      "      --sort ORDER        relevance, newest or oldest (default: relevance)\n"
 	      "      --facets[=N]        count the N most frequent unions, places, years\n"
 	      "                          and sources of all matches (default N: 10)\n"
@@ -60,18 +67,32 @@ static void usage(FILE *f)
 	      "      --show-query        print the parsed query on stderr\n"
 	      "  -h, --help              this help\n"
 	      "      --version           the version\n",
-	      f);
+	      NAQIB_DEFAULT_WEIGHTING, NAQIB_DEFAULT_BM25_K1,
+	      NAQIB_DEFAULT_BM25_B, NAQIB_DEFAULT_EXACT_BONUS,
+	      NAQIB_DEFAULT_PROXIMITY);
 }
 
 /* Runs one query and prints its results.  Returns the number of hits
  * (>= 0) or a negative library status. */
 static long run_query(searcher_t *s, const char *qid, const char *text)
 {
-	search_request_t req = { text, qid, s->offset, s->limit, s->k1, s->b,
-				 s->format == F_TREC ? 0 : s->snippet_chars,
-				 s->show_query, s->sort,
-				 s->format == F_TREC ? 0 : s->facets, 0,
-				 s->format != F_TREC && s->explain };
+	search_request_t req = {
+		.query = text,
+		.qid = qid,
+		.offset = s->offset,
+		.limit = s->limit,
+		.k1 = s->k1,
+		.b = s->b,
+		.exact_bonus = s->exact_bonus,
+		.proximity = s->proximity,
+		.weighting = s->weighting,
+		.snippet_chars = s->format == F_TREC ? 0 : s->snippet_chars,
+		.show_query = s->show_query,
+		.sort = s->sort,
+		.facets = s->format == F_TREC ? 0 : s->facets,
+		.explain = s->format != F_TREC && s->explain,
+		.suggest = s->format != F_TREC,
+	};
 	search_result_t r;
 	int st = search_run(s->db, s->an, &req, &r);
 
@@ -158,6 +179,9 @@ int main(int argc, char **argv)
 		{ "show-query", no_argument, NULL, 'P' },
 		{ "bm25-k1", required_argument, NULL, 'K' },
 		{ "bm25-b", required_argument, NULL, 'B' },
+		{ "weighting", required_argument, NULL, 'W' },
+		{ "exact-bonus", required_argument, NULL, 'X' },
+		{ "proximity", required_argument, NULL, 'N' },
 		{ "sort", required_argument, NULL, 'O' },
 		{ "facets", optional_argument, NULL, 'A' },
 		{ "explain", no_argument, NULL, 'E' },
@@ -177,6 +201,8 @@ int main(int argc, char **argv)
 	s.tag = "naqib";
 	s.k1 = NAQIB_DEFAULT_BM25_K1;
 	s.b = NAQIB_DEFAULT_BM25_B;
+	s.exact_bonus = NAQIB_DEFAULT_EXACT_BONUS;
+	s.proximity = NAQIB_DEFAULT_PROXIMITY;
 	while ((c = getopt_long(argc, argv, ":d:n:f:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -237,6 +263,29 @@ int main(int argc, char **argv)
 			break;
 		case 'B':
 			if (cli_parse_double("--bm25-b", optarg, 0, 1, &s.b))
+				return EXIT_USAGE;
+			break;
+		case 'W': {
+			const char *const *w = naqib_weighting_names();
+			while (*w && strcmp(*w, optarg))
+				w++;
+			if (!*w) {
+				cli_error("--weighting: unknown scheme '%s' (dlh, "
+					  "bm25, pl2, dph, inl2, ifb2, bb2)",
+					  optarg);
+				return EXIT_USAGE;
+			}
+			s.weighting = *w;
+			break;
+		}
+		case 'X':
+			if (cli_parse_double("--exact-bonus", optarg, 0, 100,
+					     &s.exact_bonus))
+				return EXIT_USAGE;
+			break;
+		case 'N':
+			if (cli_parse_double("--proximity", optarg, 0, 100,
+					     &s.proximity))
 				return EXIT_USAGE;
 			break;
 		case 'O':

@@ -126,6 +126,8 @@ void out_text(FILE *f, const out_result_t *r, int color)
 
 	if (r->qid)
 		fprintf(f, "### %s\t%s\n", r->qid, r->query);
+	if (r->suggestion)
+		fprintf(f, "did you mean: %s%s%s\n", bold, r->suggestion, off);
 	if (r->n == 0) {
 		fprintf(f, "%sno results%s\n", dim, off);
 		if (r->facets)
@@ -225,6 +227,9 @@ int out_json(FILE *f, const out_result_t *r)
 	err |= json_object_set_new(o, "offset", json_integer(r->offset));
 	err |= json_object_set_new(o, "limit", json_integer(r->limit));
 	err |= json_object_set_new(o, "seconds", json_real(r->seconds));
+	if (r->suggestion)
+		err |= json_object_set_new(o, "suggestion",
+					   json_string(r->suggestion));
 	for (size_t i = 0; i < r->n && !err; i++) {
 		const out_hit_t *h = &r->hits[i];
 		json_t *j = json_object();

@@ -35,6 +35,7 @@ typedef struct out_result {
 	const naqib_query_t *q;     /* the words, for --explain */
 	const naqib_mset_t *mset;   /* the facets, when asked for */
 	int facets;
+	char *suggestion;           /* "did you mean", or NULL */
 } out_result_t;
 
 /* Text for a terminal or a pager.  color: matches in ANSI bold colour, else

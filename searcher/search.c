@@ -16,6 +16,7 @@ void search_result_free(search_result_t *r)
 		free(r->out.hits[i].why);
 	}
 	free(r->out.hits);
+	free(r->out.suggestion);
 	naqib_mset_destroy(r->mset);
 	naqib_query_destroy(r->query);
 	memset(r, 0, sizeof *r);
@@ -77,8 +78,11 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 		fprintf(stderr, "%s: %s%squery: %s\n", cli_prog,
 			req->qid ? req->qid : "", req->qid ? ": " : "",
 			naqib_query_description(r->query));
-	naqib_search_options_t o = { req->offset, req->limit, req->k1, req->b,
-				     req->sort, req->facets, req->facet_sample };
+	naqib_search_options_t o = { req->offset,      req->limit,
+				     req->k1,          req->b,
+				     req->sort,        req->facets,
+				     req->facet_sample, req->exact_bonus,
+				     req->proximity, req->weighting };
 	if ((st = naqib_db_search(db, r->query, &o, &r->mset)))
 		goto fail;
 	out_result_t *out = &r->out;
@@ -112,6 +116,13 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 		    ((st = explain_text(an, r->query, h->rec.title, h)) ||
 		     (st = explain_text(an, r->query, h->rec.body, h))))
 			goto fail;
+	}
+	if (req->suggest && req->offset == 0 &&
+	    naqib_mset_estimate(r->mset) < SEARCH_FEW_HITS) {
+		st = naqib_query_suggest(db, an, r->query, &out->suggestion);
+		if (st && st != NAQIB_E_NOT_FOUND)
+			goto fail;
+		st = NAQIB_OK;
 	}
 	out->seconds = cli_now() - t0;
 	return NAQIB_OK;

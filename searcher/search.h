@@ -11,12 +11,15 @@ typedef struct search_request {
 	const char *qid;        /* NULL outside batch mode */
 	unsigned offset, limit;
 	double k1, b;           /* BM25; see naqib_search_options_t */
+	double exact_bonus, proximity; /* likewise; < 0: the defaults */
+	const char *weighting;  /* NULL: the default */
 	unsigned snippet_chars; /* 0: no snippets */
 	int show_query;         /* print the parsed query on stderr */
 	int sort;               /* NAQIB_SORT_* */
 	unsigned facets;        /* values per facet; 0: no facets */
 	unsigned facet_sample;  /* see naqib_search_options_t */
 	int explain;            /* say why each hit matches */
+	int suggest;            /* "did you mean" when there are few hits */
 } search_request_t;
 
 typedef struct search_result {
@@ -32,5 +35,8 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 	       const search_request_t *req, search_result_t *r);
 
 void search_result_free(search_result_t *r);
+
+/* A search with fewer hits than this gets a "did you mean". */
+#define SEARCH_FEW_HITS 3
 
 #endif
