@@ -78,11 +78,18 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 		fprintf(stderr, "%s: %s%squery: %s\n", cli_prog,
 			req->qid ? req->qid : "", req->qid ? ": " : "",
 			naqib_query_description(r->query));
-	naqib_search_options_t o = { req->offset,      req->limit,
-				     req->k1,          req->b,
-				     req->sort,        req->facets,
-				     req->facet_sample, req->exact_bonus,
-				     req->proximity, req->weighting };
+	naqib_search_options_t o = {
+		.offset = req->offset,
+		.limit = req->limit,
+		.bm25_k1 = req->k1,
+		.bm25_b = req->b,
+		.sort = req->sort,
+		.facets = req->facets,
+		.facet_sample = req->facet_sample,
+		.exact_bonus = req->exact_bonus,
+		.proximity = req->proximity,
+		.weighting = req->weighting,
+	};
 	if ((st = naqib_db_search(db, r->query, &o, &r->mset)))
 		goto fail;
 	out_result_t *out = &r->out;
