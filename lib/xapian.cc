@@ -20,7 +20,7 @@
 
 /* Bumped whenever a change to the analysis changes the terms written, so
  * that an old index is not searched with a new analysis. */
-static const char analysis_version[] = "2";
+static const char analysis_version[] = "3";
 
 /* Wildcards expand to at most this many terms, the most frequent ones. */
 static const unsigned max_wildcard_expansion = 1000;

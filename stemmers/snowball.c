@@ -33,6 +33,57 @@ static int snowball_create(const char *language, void **state)
 	return NAQIB_OK;
 }
 
+/* Broken plurals of the domain that Snowball keeps apart from their
+ * singulars, as Snowball stems both (the plural's stem, with and without
+ * the article where they differ, to the singular's).  Sorted by plural in
+ * byte order, for bsearch (test_stemmers looks entries up). */
+static const struct plural {
+	const char *plural, *singular;
+} plurals[] = {
+	{ "اجور", "اجر" }, { "احزاب", "حزب" },
+	{ "اساتذ", "استاذ" }, { "اسعار", "سعر" },
+	{ "اشغال", "شغل" }, { "اطباء", "طبيب" },
+	{ "اعمال", "عمل" }, { "اعو", "عون" }, { "اعوان", "عون" },
+	{ "اقاليم", "اقليم" }, { "حقوق", "حق" }, { "زراء", "زير" },
+	{ "شروط", "شرط" }, { "ظروف", "ظرف" }, { "عقود", "عقد" },
+	{ "عمال", "عامل" }, { "قوان", "قانون" },
+	{ "مدارس", "مدرس" }, { "مراكز", "مركز" },
+	{ "مشاريع", "مشروع" }, { "مصالح", "مصلح" },
+	{ "مصانع", "مصنع" }, { "مطالب", "مطلب" },
+	{ "مكاتب", "مكتب" }, { "مناطق", "منطق" },
+	{ "مهام", "مهم" }, { "وزراء", "وزير" },
+};
+
+static int by_plural(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct plural *)elem)->plural);
+}
+
+/* Joins plurals to their singulars: a sound feminine plural that Snowball
+ * stems to its stem plus ا (نقابات → نقابا, where النقابات → نقاب), and the
+ * broken plurals of the table. */
+static void arabic_plurals(const char *word, size_t len, const char **out,
+			   size_t *out_len)
+{
+	static const char alef_ta[] = "\xD8\xA7\xD8\xAA", alef[] = "\xD8\xA7";
+	char stem[NAQIB_MAX_STEM_INPUT + 1];
+
+	if (*out_len > NAQIB_MAX_STEM_INPUT)
+		return;
+	if (len >= 4 && !memcmp(word + len - 4, alef_ta, 4) && *out_len >= 8 &&
+	    !memcmp(*out + *out_len - 2, alef, 2))
+		*out_len -= 2;
+	memcpy(stem, *out, *out_len);
+	stem[*out_len] = '\0';
+	const struct plural *p = bsearch(stem, plurals,
+					 sizeof plurals / sizeof *plurals,
+					 sizeof *plurals, by_plural);
+	if (p) {
+		*out = p->singular;
+		*out_len = strlen(p->singular);
+	}
+}
+
 static int snowball_stem(void *state, const char *word, size_t len,
 			 const char **out, size_t *out_len)
 {
@@ -66,6 +117,8 @@ static int snowball_stem(void *state, const char *word, size_t len,
 	/* Owned by libstemmer until its next call: the caller copies it. */
 	*out = (const char *)r;
 	*out_len = (size_t)sb_stemmer_length(sb);
+	if (s->arabic)
+		arabic_plurals(word, len, out, out_len);
 	return NAQIB_OK;
 }
 

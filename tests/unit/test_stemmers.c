@@ -93,6 +93,22 @@ int main(void)
 	static const char *const gov[] = { "حكومه", "الحكومه", "فالحكومه",
 					   "والحكومه", NULL };
 	same_stem(s, gov);
+	/* Sound feminine plurals without the article, and the broken
+	 * plurals of the domain, join their singulars. */
+	static const char *const unions[] = { "نقابات", "النقابات", "نقابه",
+					      NULL };
+	same_stem(s, unions);
+	static const char *const wages[] = { "اجور", "الاجور", "اجر", "الاجر",
+					     NULL };
+	same_stem(s, wages);
+	static const char *const workers[] = { "عمال", "العمال", "عامل",
+					       "العامل", NULL };
+	same_stem(s, workers);
+	static const char *const demands[] = { "مطالب", "المطالب", "مطلب",
+					       NULL };
+	same_stem(s, demands);
+	static const char *const ministers[] = { "الوزراء", "الوزير", NULL };
+	same_stem(s, ministers);
 	naqib_stemmer_destroy(s);
 
 	/* ---- snowball for Latin words */
