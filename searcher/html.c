@@ -249,6 +249,43 @@ static int render_pages(_naqib_buf_t *b, const html_page_t *p)
 	return st;
 }
 
+/* The results of a search: a "did you mean", then the hits with their
+ * facets and pages, or a notice that there are none. */
+static int render_results(_naqib_buf_t *b, const html_page_t *p)
+{
+	const out_result_t *r = p->result;
+	int st = 0;
+
+	if (r->suggestion) {
+		st |= lit(b, "<p class=\"notice\">هل تقصد: <a href=\"?q=");
+		st |= cgi_url_encode(b, r->suggestion);
+		st |= keep_params(b, p);
+		st |= lit(b, "\" rel=\"nofollow\">");
+		st |= esc(b, r->suggestion);
+		st |= lit(b, "</a>؟</p>\n");
+	}
+	if (r->n == 0) {
+		st |= lit(b, "<p class=\"notice\">لا توجد نتائج لـ«");
+		st |= esc(b, p->query);
+		st |= lit(b, r->offset ? "». لقد تجاوزت آخر صفحة من النتائج."
+				       : "». تأكد من الإملاء، أو جرّب كلمات أخرى "
+					 "أو أقل، أو ابحث بجزء من الكلمة مثل "
+					 "نقاب*.");
+		return st | lit(b, "</p>\n");
+	}
+	st |= _naqib_buf_printf(b, "<p class=\"summary\">نحو %u نتيجة، "
+				   "من %u إلى %zu (%.0f ميلي ثانية)</p>\n",
+				r->estimate, r->offset + 1, r->offset + r->n,
+				r->seconds * 1000);
+	st |= render_facets(b, p);
+	st |= _naqib_buf_printf(b, "<ol class=\"hits\" start=\"%u\">\n",
+				r->offset + 1);
+	for (size_t i = 0; i < r->n; i++)
+		st |= render_hit(b, &r->hits[i]);
+	st |= lit(b, "</ol>\n");
+	return st | render_pages(b, p);
+}
+
 int html_render(_naqib_buf_t *b, const html_page_t *p)
 {
 	const out_result_t *r = p->result;
@@ -298,37 +335,8 @@ int html_render(_naqib_buf_t *b, const html_page_t *p)
 			st |= lit(b, "</code>");
 		}
 		st |= lit(b, "</p>\n");
-	} else if (r && r->suggestion) {
-		/* "Did you mean", above the notice or the few hits. */
-		st |= lit(b, "<p class=\"notice\">هل تقصد: <a href=\"?q=");
-		st |= cgi_url_encode(b, r->suggestion);
-		st |= keep_params(b, p);
-		st |= lit(b, "\" rel=\"nofollow\">");
-		st |= esc(b, r->suggestion);
-		st |= lit(b, "</a>؟</p>\n");
-	}
-	if (p->error) {
-		/* Said above. */
-	} else if (r && r->n == 0) {
-		st |= lit(b, "<p class=\"notice\">لا توجد نتائج لـ«");
-		st |= esc(b, p->query);
-		st |= lit(b, r->offset ? "». لقد تجاوزت آخر صفحة من النتائج."
-				       : "». تأكد من الإملاء، أو جرّب كلمات أخرى "
-					 "أو أقل، أو ابحث بجزء من الكلمة مثل "
-					 "نقاب*.");
-		st |= lit(b, "</p>\n");
 	} else if (r) {
-		st |= _naqib_buf_printf(b, "<p class=\"summary\">نحو %u نتيجة، "
-					   "من %u إلى %zu (%.0f ميلي ثانية)</p>\n",
-					r->estimate, r->offset + 1,
-					r->offset + r->n, r->seconds * 1000);
-		st |= render_facets(b, p);
-		st |= _naqib_buf_printf(b, "<ol class=\"hits\" start=\"%u\">\n",
-					r->offset + 1);
-		for (size_t i = 0; i < r->n; i++)
-			st |= render_hit(b, &r->hits[i]);
-		st |= lit(b, "</ol>\n");
-		st |= render_pages(b, p);
+		st |= render_results(b, p);
 	}
 	st |= lit(b, "</main>\n<footer>\nيجد نقيب كل صيغ الكلمة، بالهمزة أو "
 		     "بدونها وبالتشكيل أو بدونه. العبارة بين علامتي تنصيص: "
