@@ -39,8 +39,9 @@ size_t _naqib_utf8_count(const char *s, size_t n);
 /* Whether code point c belongs to the Arabic script blocks. */
 int _naqib_is_arabic(unsigned c);
 
-/* Rewrites the query text[0..len) into the text for Xapian's QueryParser:
- * words normalized, syntax kept (query.c).  The normalized prefixes of
+/* Rewrites the query text[0..len) (valid UTF-8: naqib_query_parse() checks
+ * it) into the text for Xapian's QueryParser: words normalized, syntax kept
+ * (query.c).  The normalized prefixes of
  * wildcards go to prefixes, each NUL-terminated.  A name of the thesaurus
  * (outside a phrase) becomes "naqibthes:ENTRY", a date "naqibdate:YYYYMMDD".
  * The words of the query go to words, one record each:

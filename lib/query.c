@@ -21,6 +21,14 @@ static int is_operator(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether c is a quote the parser reads as its ": " and the typographic
+ * « » “ ” „. */
+static int is_quote(unsigned c)
+{
+	return c == '"' || c == 0x00AB || c == 0x00BB || c == 0x201C ||
+	       c == 0x201D || c == 0x201E;
+}
+
 /* Copies the text between two words, keeping the characters that are query
  * syntax and turning everything else into spaces, so that the parser cannot
  * glue two of our words into one of its own (it reads _ & ' as parts of
@@ -31,14 +39,14 @@ static int copy_gap(_naqib_buf_t *out, const char *s, size_t from, size_t to)
 
 	for (size_t i = from; i < to && !st;) {
 		unsigned c = _naqib_utf8_next(s, &i);
-		switch (c) {
-		case '"': case '(': case ')': case '+': case '-': case '*':
-		case '/': case ':':
-			st = _naqib_buf_addc(out, (char)c);
-			break;
-		case 0x00AB: case 0x00BB: /* « » */
-		case 0x201C: case 0x201D: case 0x201E: /* “ ” „ */
+		if (is_quote(c)) {
 			st = _naqib_buf_addc(out, '"');
+			continue;
+		}
+		switch (c) {
+		case '(': case ')': case '+': case '-': case '*': case '/':
+		case ':':
+			st = _naqib_buf_addc(out, (char)c);
 			break;
 		default:
 			if (!out->len || out->data[out->len - 1] != ' ')
@@ -59,9 +67,23 @@ static int is_proximity(const char *text, const naqib_token_t *t)
 	       (n == 3 && memcmp(text + t->start, "ADJ", 3) == 0);
 }
 
+/* Appends one record to the words list (see internal.h). */
 static int add_word(_naqib_buf_t *w, const char *how, const char *typed,
 		    size_t typed_len, const char *norm, size_t norm_len,
-		    const char *stem, size_t stem_len);
+		    const char *stem, size_t stem_len)
+{
+	int st;
+
+	if ((st = _naqib_buf_add(w, how, strlen(how))) ||
+	    (st = _naqib_buf_addc(w, '\x1f')) ||
+	    (st = _naqib_buf_add(w, typed, typed_len)) ||
+	    (st = _naqib_buf_addc(w, '\x1f')) ||
+	    (st = _naqib_buf_add(w, norm, norm_len)) ||
+	    (st = _naqib_buf_addc(w, '\x1f')) ||
+	    (st = _naqib_buf_add(w, stem, stem_len)))
+		return st;
+	return _naqib_buf_addc(w, '\x1e');
+}
 
 /* Writes the normalized words of tokens [k, end) to out, and each to the
  * words list. */
@@ -83,24 +105,6 @@ static int own_words(_naqib_buf_t *out, _naqib_buf_t *words, const char *text,
 	return st;
 }
 
-/* Appends one record to the words list (see internal.h). */
-static int add_word(_naqib_buf_t *w, const char *how, const char *typed,
-		    size_t typed_len, const char *norm, size_t norm_len,
-		    const char *stem, size_t stem_len)
-{
-	int st;
-
-	if ((st = _naqib_buf_add(w, how, strlen(how))) ||
-	    (st = _naqib_buf_addc(w, '\x1f')) ||
-	    (st = _naqib_buf_add(w, typed, typed_len)) ||
-	    (st = _naqib_buf_addc(w, '\x1f')) ||
-	    (st = _naqib_buf_add(w, norm, norm_len)) ||
-	    (st = _naqib_buf_addc(w, '\x1f')) ||
-	    (st = _naqib_buf_add(w, stem, stem_len)))
-		return st;
-	return _naqib_buf_addc(w, '\x1e');
-}
-
 /* Whether the bytes between two words of a name hold query syntax, which
  * would make replacing the name by one term change the query's meaning. */
 static int syntax_between(const char *s, size_t from, size_t to)
@@ -113,9 +117,7 @@ static int syntax_between(const char *s, size_t from, size_t to)
 		 * hyphens of 2025-10-14 are not. */
 		int op = (c == '+' || c == '-') && (prev == ' ' || prev == '(');
 		prev = c;
-		if (op || strchr("\"()*:", (int)(c < 128 ? c : 'x')) ||
-		    c == 0x00AB || c == 0x00BB || c == 0x201C || c == 0x201D ||
-		    c == 0x201E)
+		if (op || is_quote(c) || (c < 128 && strchr("()*:", (int)c)))
 			return 1;
 	}
 	return 0;
@@ -127,11 +129,27 @@ static int quotes_in(const char *s, size_t from, size_t to)
 	int q = 0;
 
 	for (size_t i = from; i < to;) {
-		unsigned c = _naqib_utf8_next(s, &i);
-		q += c == '"' || c == 0x00AB || c == 0x00BB || c == 0x201C ||
-		     c == 0x201D || c == 0x201E;
+		q += is_quote(_naqib_utf8_next(s, &i));
 	}
 	return q;
+}
+
+/* Whether the name or date at tokens [k, end) may be replaced by its
+ * term: no query syntax inside it, no wildcard after it, and no NEAR or
+ * ADJ (NEAR/n) next to it, whose operands must be words. */
+static int replaceable(const char *text, size_t len, const naqib_token_t *t,
+		       size_t n, size_t k, size_t end)
+{
+	size_t to = t[end - 1].end;
+
+	if (syntax_between(text, t[k].start, to) || (to < len && text[to] == '*'))
+		return 0;
+	if (k > 0 && is_proximity(text, &t[k - 1]))
+		return 0;
+	if (k > 1 && (t[k - 1].flags & NAQIB_TOKEN_NUMBER) &&
+	    text[t[k - 1].start - 1] == '/' && is_proximity(text, &t[k - 2]))
+		return 0;
+	return !(end < n && is_proximity(text, &t[end]));
 }
 
 /* What replaces tokens [k, *end) of the query: a thesaurus name or a date,
@@ -182,11 +200,6 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 	    (st = _naqib_buf_reserve(words, 0)))
 		return st;
 	out->data[0] = prefixes->data[0] = words->data[0] = '\0';
-	size_t bad;
-	if (naqib_utf8_check(text, len, &bad))
-		return _naqib_fail(NAQIB_E_UTF8,
-				   "the query is not valid UTF-8 (at byte %zu)",
-				   bad);
 	if ((st = naqib_analyze(a, text, len, &t, &n)))
 		return st;
 	naqib_thesaurus_t *th = naqib_analyzer_thesaurus(a);
@@ -207,13 +220,7 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 		size_t end;
 		if (quotes % 2 == 0 && (!out->len || out->data[out->len - 1] != ':') &&
 		    substitute(m, nm, d, nd, k, &end, &how) &&
-		    !syntax_between(text, tok->start, t[end - 1].end) &&
-		    !(t[end - 1].end < len && text[t[end - 1].end] == '*') &&
-		    !(k > 0 && is_proximity(text, &t[k - 1])) &&
-		    !(k > 1 && (t[k - 1].flags & NAQIB_TOKEN_NUMBER) &&
-		      text[t[k - 1].start - 1] == '/' &&
-		      is_proximity(text, &t[k - 2])) &&
-		    !(end < n && is_proximity(text, &t[end]))) {
+		    replaceable(text, len, t, n, k, end)) {
 			/* A name of the thesaurus or a date: a term for
 			 * all the ways of writing it. */
 			size_t from = tok->start, to = t[end - 1].end;
@@ -266,12 +273,7 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 			st = _naqib_buf_add(out, text + tok->start,
 					    tok->end - tok->start);
 		} else {
-			st = _naqib_buf_add(out, tok->norm, tok->norm_len);
-			if (!st && !(tok->flags & NAQIB_TOKEN_STOPWORD))
-				st = add_word(words, "w", text + tok->start,
-					      tok->end - tok->start, tok->norm,
-					      tok->norm_len, tok->stem,
-					      tok->stem_len);
+			st = own_words(out, words, text, t, k, k + 1);
 			if (!st && tok->end < len && text[tok->end] == '*' &&
 			    (k + 1 == n || t[k + 1].start > tok->start)) {
 				/* A wildcard: remember its prefix for the
