@@ -425,13 +425,7 @@ extern "C" int naqib_db_check_analyzer(naqib_db_t *db, naqib_analyzer_t *a,
 					      naqib_analyzer_latin_stemmer(a));
 			db->wdb->set_metadata(key_version, analysis_version);
 			naqib_thesaurus_t *th = naqib_analyzer_thesaurus(a);
-			if (th) {
-				size_t len;
-				const char *t = naqib_thesaurus_text(th, &len);
-				db->wdb->set_metadata(key_thesaurus,
-						      std::string(t, len));
-			}
-			return NAQIB_OK;
+			return th ? naqib_db_set_thesaurus(db, th) : NAQIB_OK;
 		}
 		if (s.empty())
 			return _naqib_fail(NAQIB_E_DB_VERSION,
