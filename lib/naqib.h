@@ -207,9 +207,8 @@ int naqib_dates_find(const naqib_token_t *tokens, size_t n, const char *text,
 #define NAQIB_THES_TERM  2  /* a domain term and its synonyms */
 #define NAQIB_THES_KINDS 3
 
-/* "union", "place", "term"; and back (-1 if unknown). */
+/* "union", "place", "term". */
 const char *naqib_thes_kind_name(int kind);
-int naqib_thes_kind_from_name(const char *name);
 
 typedef struct naqib_thesaurus naqib_thesaurus_t;
 

@@ -76,11 +76,12 @@ const char *naqib_thes_kind_name(int kind)
 	return kind >= 0 && kind < NAQIB_THES_KINDS ? kind_names[kind] : "?";
 }
 
-int naqib_thes_kind_from_name(const char *name)
+/* The kind named k[0..n) on a thesaurus line, or -1. */
+static int kind_of(const char *k, size_t n)
 {
-	for (int k = 0; k < NAQIB_THES_KINDS; k++)
-		if (strcmp(name, kind_names[k]) == 0)
-			return k;
+	for (int i = 0; i < NAQIB_THES_KINDS; i++)
+		if (strlen(kind_names[i]) == n && memcmp(kind_names[i], k, n) == 0)
+			return i;
 	return -1;
 }
 
@@ -492,11 +493,7 @@ static int load(naqib_thesaurus_t *th, const char *text, size_t len,
 					       s, n);
 			size_t kn = (size_t)(colon - s);
 			const char *k = trim(s, &kn);
-			int kind = -1;
-			for (int i = 0; i < NAQIB_THES_KINDS; i++)
-				if (strlen(kind_names[i]) == kn &&
-				    memcmp(kind_names[i], k, kn) == 0)
-					kind = i;
+			int kind = kind_of(k, kn);
 			int spelling = kn == 8 && memcmp(k, "spelling", 8) == 0;
 			if (kind < 0 && !spelling)
 				return fail_at(name, line,
