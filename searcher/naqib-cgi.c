@@ -207,16 +207,18 @@ static void handle(app_t *a, const char *method, const char *qs,
 
 	search_request_t req = {
 		.query = p.q,
-		.offset = p.offset,
-		.limit = p.limit,
-		.k1 = NAQIB_DEFAULT_BM25_K1,
-		.b = NAQIB_DEFAULT_BM25_B,
-		.exact_bonus = -1,
-		.proximity = -1,
+		.opts = {
+			.offset = p.offset,
+			.limit = p.limit,
+			.bm25_k1 = NAQIB_DEFAULT_BM25_K1,
+			.bm25_b = NAQIB_DEFAULT_BM25_B,
+			.exact_bonus = -1,
+			.proximity = -1,
+			.sort = p.sort,
+			.facets = json ? (p.facets ? FACETS : 0) : FACETS,
+			.facet_sample = FACET_SAMPLE,
+		},
 		.snippet_chars = SNIPPET_CHARS,
-		.sort = p.sort,
-		.facets = json ? (p.facets ? FACETS : 0) : FACETS,
-		.facet_sample = FACET_SAMPLE,
 		.suggest = 1,
 	};
 	search_result_t res;

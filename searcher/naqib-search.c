@@ -21,12 +21,10 @@ typedef struct searcher {
 	naqib_db_t *db;
 	naqib_analyzer_t *an;
 	enum format format;
-	unsigned offset, limit, snippet_chars;
-	double k1, b, exact_bonus, proximity;
-	int color, show_query, sort, explain;
-	unsigned facets;
+	naqib_search_options_t opts;
+	unsigned snippet_chars;
+	int color, show_query, explain;
 	const char *tag;
-	const char *weighting;
 } searcher_t;
 
 static void usage(FILE *f)
@@ -76,23 +74,18 @@ static void usage(FILE *f)
  * (>= 0) or a negative library status. */
 static long run_query(searcher_t *s, const char *qid, const char *text)
 {
+	/* A TREC run is ranks only: no snippets, facets or explanations. */
 	search_request_t req = {
 		.query = text,
 		.qid = qid,
-		.offset = s->offset,
-		.limit = s->limit,
-		.k1 = s->k1,
-		.b = s->b,
-		.exact_bonus = s->exact_bonus,
-		.proximity = s->proximity,
-		.weighting = s->weighting,
+		.opts = s->opts,
 		.snippet_chars = s->format == F_TREC ? 0 : s->snippet_chars,
 		.show_query = s->show_query,
-		.sort = s->sort,
-		.facets = s->format == F_TREC ? 0 : s->facets,
 		.explain = s->format != F_TREC && s->explain,
 		.suggest = s->format != F_TREC,
 	};
+	if (s->format == F_TREC)
+		req.opts.facets = 0;
 	search_result_t r;
 	int st = search_run(s->db, s->an, &req, &r);
 
@@ -196,25 +189,26 @@ int main(int argc, char **argv)
 
 	cli_prog = "naqib-search";
 	memset(&s, 0, sizeof s);
-	s.limit = 10;
+	s.opts.limit = 10;
 	s.snippet_chars = 200;
 	s.tag = "naqib";
-	s.k1 = NAQIB_DEFAULT_BM25_K1;
-	s.b = NAQIB_DEFAULT_BM25_B;
-	s.exact_bonus = NAQIB_DEFAULT_EXACT_BONUS;
-	s.proximity = NAQIB_DEFAULT_PROXIMITY;
+	s.opts.bm25_k1 = NAQIB_DEFAULT_BM25_K1;
+	s.opts.bm25_b = NAQIB_DEFAULT_BM25_B;
+	s.opts.exact_bonus = NAQIB_DEFAULT_EXACT_BONUS;
+	s.opts.proximity = NAQIB_DEFAULT_PROXIMITY;
 	while ((c = getopt_long(argc, argv, ":d:n:f:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			db_opt = optarg;
 			break;
 		case 'n':
-			if (cli_parse_uint("--limit", optarg, 1, 10000, &s.limit))
+			if (cli_parse_uint("--limit", optarg, 1, 10000,
+					   &s.opts.limit))
 				return EXIT_USAGE;
 			break;
 		case 'o':
 			if (cli_parse_uint("--offset", optarg, 0, 1000000,
-					   &s.offset))
+					   &s.opts.offset))
 				return EXIT_USAGE;
 			break;
 		case 'f':
@@ -258,11 +252,11 @@ int main(int argc, char **argv)
 			break;
 		case 'K':
 			if (cli_parse_double("--bm25-k1", optarg, 0.001, 1000,
-					     &s.k1))
+					     &s.opts.bm25_k1))
 				return EXIT_USAGE;
 			break;
 		case 'B':
-			if (cli_parse_double("--bm25-b", optarg, 0, 1, &s.b))
+			if (cli_parse_double("--bm25-b", optarg, 0, 1, &s.opts.bm25_b))
 				return EXIT_USAGE;
 			break;
 		case 'W': {
@@ -275,26 +269,26 @@ int main(int argc, char **argv)
 					  optarg);
 				return EXIT_USAGE;
 			}
-			s.weighting = *w;
+			s.opts.weighting = *w;
 			break;
 		}
 		case 'X':
 			if (cli_parse_double("--exact-bonus", optarg, 0, 100,
-					     &s.exact_bonus))
+					     &s.opts.exact_bonus))
 				return EXIT_USAGE;
 			break;
 		case 'N':
 			if (cli_parse_double("--proximity", optarg, 0, 100,
-					     &s.proximity))
+					     &s.opts.proximity))
 				return EXIT_USAGE;
 			break;
 		case 'O':
 			if (!strcmp(optarg, "relevance"))
-				s.sort = NAQIB_SORT_RELEVANCE;
+				s.opts.sort = NAQIB_SORT_RELEVANCE;
 			else if (!strcmp(optarg, "newest"))
-				s.sort = NAQIB_SORT_NEWEST;
+				s.opts.sort = NAQIB_SORT_NEWEST;
 			else if (!strcmp(optarg, "oldest"))
-				s.sort = NAQIB_SORT_OLDEST;
+				s.opts.sort = NAQIB_SORT_OLDEST;
 			else {
 				cli_error("--sort: '%s' is not relevance, newest "
 					  "or oldest", optarg);
@@ -302,9 +296,9 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'A':
-			s.facets = 10;
+			s.opts.facets = 10;
 			if (optarg && cli_parse_uint("--facets", optarg, 1, 1000,
-						     &s.facets))
+						     &s.opts.facets))
 				return EXIT_USAGE;
 			break;
 		case 'E':

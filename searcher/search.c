@@ -78,30 +78,18 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 		fprintf(stderr, "%s: %s%squery: %s\n", cli_prog,
 			req->qid ? req->qid : "", req->qid ? ": " : "",
 			naqib_query_description(r->query));
-	naqib_search_options_t o = {
-		.offset = req->offset,
-		.limit = req->limit,
-		.bm25_k1 = req->k1,
-		.bm25_b = req->b,
-		.sort = req->sort,
-		.facets = req->facets,
-		.facet_sample = req->facet_sample,
-		.exact_bonus = req->exact_bonus,
-		.proximity = req->proximity,
-		.weighting = req->weighting,
-	};
-	if ((st = naqib_db_search(db, r->query, &o, &r->mset)))
+	if ((st = naqib_db_search(db, r->query, &req->opts, &r->mset)))
 		goto fail;
 	out_result_t *out = &r->out;
 	out->qid = req->qid;
 	out->query = req->query;
 	out->estimate = naqib_mset_estimate(r->mset);
-	out->offset = req->offset;
-	out->limit = req->limit;
+	out->offset = req->opts.offset;
+	out->limit = req->opts.limit;
 	out->n = naqib_mset_size(r->mset);
 	out->q = r->query;
 	out->mset = r->mset;
-	out->facets = req->facets > 0;
+	out->facets = req->opts.facets > 0;
 	if (!(out->hits = calloc(out->n + 1, sizeof *out->hits))) {
 		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 		goto fail;
@@ -124,7 +112,7 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 		     (st = explain_text(an, r->query, h->rec.body, h))))
 			goto fail;
 	}
-	if (req->suggest && req->offset == 0 &&
+	if (req->suggest && req->opts.offset == 0 &&
 	    naqib_mset_estimate(r->mset) < SEARCH_FEW_HITS) {
 		st = naqib_query_suggest(db, an, r->query, &out->suggestion);
 		if (st && st != NAQIB_E_NOT_FOUND)

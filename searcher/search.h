@@ -9,15 +9,9 @@
 typedef struct search_request {
 	const char *query;      /* as typed */
 	const char *qid;        /* NULL outside batch mode */
-	unsigned offset, limit;
-	double k1, b;           /* BM25; see naqib_search_options_t */
-	double exact_bonus, proximity; /* likewise; < 0: the defaults */
-	const char *weighting;  /* NULL: the default */
+	naqib_search_options_t opts; /* the page, the ranking, the facets */
 	unsigned snippet_chars; /* 0: no snippets */
 	int show_query;         /* print the parsed query on stderr */
-	int sort;               /* NAQIB_SORT_* */
-	unsigned facets;        /* values per facet; 0: no facets */
-	unsigned facet_sample;  /* see naqib_search_options_t */
 	int explain;            /* say why each hit matches */
 	int suggest;            /* "did you mean" when there are few hits */
 } search_request_t;
