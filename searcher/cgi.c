@@ -90,14 +90,38 @@ static int number(const char *name, const char *v, unsigned min,
 	return 0;
 }
 
+/* The index in words (NULL-terminated) of the value v of parameter name;
+ * -1 with the message for the user in err when it is none of them. */
+static int one_of(const char *name, const char *v, const char *const *words,
+		  int *out, char *err, size_t errlen)
+{
+	size_t n = 0, used;
+
+	for (; words[n]; n++)
+		if (!strcmp(v, words[n])) {
+			*out = (int)n;
+			return 0;
+		}
+	used = (size_t)snprintf(err, errlen, "%s must be", name);
+	for (size_t i = 0; i < n && used < errlen; i++)
+		used += (size_t)snprintf(err + used, errlen - used, "%s %s",
+					 i == 0 ? "" : i + 1 == n ? " or" : ",",
+					 words[i]);
+	return -1;
+}
+
 int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen)
 {
 	static const char *const names[] = { "q",      "page", "offset",
 					     "limit",  "format", "sort",
 					     "facets" };
 	enum { N_NAMES = sizeof names / sizeof *names };
+	static const char *const formats[] = { "html", "json", NULL };
+	static const char *const sorts[] = { "relevance", "newest", "oldest",
+					     NULL };
+	static const char *const flags[] = { "0", "1", NULL };
 	int seen[N_NAMES] = { 0 };
-	int have_page = 0, have_offset = 0, bad_number = 0;
+	int have_page = 0, have_offset = 0, bad_value = 0;
 	size_t len = qs ? strlen(qs) : 0;
 
 	memset(p, 0, sizeof *p);
@@ -156,53 +180,35 @@ int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen)
 			continue;
 		case 1:
 			have_page = 1;
-			bad_number = number("page", val, 1, CGI_MAX_PAGE,
+			bad_value = number("page", val, 1, CGI_MAX_PAGE,
 					    &p->page, err, errlen);
 			break;
 		case 2:
 			have_offset = 1;
-			bad_number = number("offset", val, 0,
+			bad_value = number("offset", val, 0,
 					    CGI_MAX_PAGE * CGI_MAX_LIMIT,
 					    &p->offset, err, errlen);
 			break;
 		case 3:
-			bad_number = number("limit", val, 1, CGI_MAX_LIMIT,
+			bad_value = number("limit", val, 1, CGI_MAX_LIMIT,
 					    &p->limit, err, errlen);
 			break;
 		case 4:
-			if (!strcmp(val, "json"))
-				p->json = 1;
-			else if (strcmp(val, "html")) {
-				snprintf(err, errlen, "format must be html or "
-					 "json");
-				free(val);
-				goto fail;
-			}
+			bad_value = one_of("format", val, formats, &p->json,
+					    err, errlen);
 			break;
 		case 5:
-			if (!strcmp(val, "newest"))
-				p->sort = NAQIB_SORT_NEWEST;
-			else if (!strcmp(val, "oldest"))
-				p->sort = NAQIB_SORT_OLDEST;
-			else if (strcmp(val, "relevance")) {
-				snprintf(err, errlen, "sort must be relevance, "
-					 "newest or oldest");
-				free(val);
-				goto fail;
-			}
+			/* In the order of NAQIB_SORT_*. */
+			bad_value = one_of("sort", val, sorts, &p->sort, err,
+					    errlen);
 			break;
 		case 6:
-			if (!strcmp(val, "1"))
-				p->facets = 1;
-			else if (strcmp(val, "0")) {
-				snprintf(err, errlen, "facets must be 0 or 1");
-				free(val);
-				goto fail;
-			}
+			bad_value = one_of("facets", val, flags, &p->facets,
+					    err, errlen);
 			break;
 		}
 		free(val);
-		if (bad_number)
+		if (bad_value)
 			goto fail;
 	}
 	if (have_page && have_offset) {
