@@ -164,6 +164,9 @@ int knowledge_apply(knowledge_t *k, naqib_doc_t *doc, const char *source)
 		if ((st = naqib_doc_set_value(doc, NAQIB_SLOT_DATE, key, 8)) ||
 		    (st = naqib_doc_add_boolean_term(doc, term, (size_t)n)))
 			return st;
+		n = snprintf(term, sizeof term, "%s%s", NAQIB_PREFIX_DATED, key);
+		if ((st = naqib_doc_add_term(doc, term, (size_t)n, 1)))
+			return st;
 	}
 	if (source && *source) {
 		const char *norm;

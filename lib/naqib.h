@@ -281,6 +281,7 @@ typedef struct naqib_doc naqib_doc_t;
 #define NAQIB_PREFIX_PLACE  "XP"  /* + thesaurus key; wdf: mentions */
 #define NAQIB_PREFIX_TERM   "XT"  /* + thesaurus key; wdf: mentions */
 #define NAQIB_PREFIX_DAY    "XD"  /* + YYYYMMDD of a date in the text */
+#define NAQIB_PREFIX_DATED  "XE"  /* + YYYYMMDD of the document date */
 #define NAQIB_PREFIX_YEAR   "XY"  /* + YYYY of the document date */
 #define NAQIB_PREFIX_SOURCE "XS"  /* + normalized source name */
 
@@ -354,8 +355,9 @@ int naqib_doc_set_data(naqib_doc_t *doc, const char *data, size_t len);
  * at its position (from *pos, advanced) and its stem with the "Z" prefix
  * (numbers have no stem term: queries look them up as they are).
  * Stopwords are indexed too, so that phrases containing them match.  The
- * first `boosted` words count twice in the ranking (a title, the lead of a
- * body). */
+ * first `boosted` words count NAQIB_LEAD_WEIGHT times in the ranking (a
+ * title, the lead of a body). */
+#define NAQIB_LEAD_WEIGHT 3
 int naqib_doc_index_tokens(naqib_doc_t *doc, const naqib_token_t *tokens,
 			   size_t count, size_t boosted, unsigned *pos);
 

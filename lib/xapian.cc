@@ -386,7 +386,7 @@ extern "C" int naqib_doc_index_tokens(naqib_doc_t *doc,
 			++*pos;
 			if (t->flags & NAQIB_TOKEN_TOO_LONG)
 				continue;
-			unsigned w = i < boosted ? 2 : 1;
+			unsigned w = i < boosted ? NAQIB_LEAD_WEIGHT : 1;
 			doc->doc.add_posting(std::string(t->norm, t->norm_len),
 					     *pos, w);
 			/* Xapian's parser looks numbers up as they are, never
@@ -590,7 +590,9 @@ class DateField : public Xapian::FieldProcessor {
       public:
 	Xapian::Query operator()(const std::string &s) override
 	{
-		return Xapian::Query(NAQIB_PREFIX_DAY + s);
+		return Xapian::Query(Xapian::Query::OP_OR,
+				     Xapian::Query(NAQIB_PREFIX_DAY + s),
+				     Xapian::Query(NAQIB_PREFIX_DATED + s));
 	}
 };
 
