@@ -114,6 +114,13 @@ $(BUILD)/bench/knowledge: bench/knowledge.c $(BUILD)/indexer/formats.o $(LIB)
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(BUILD)/indexer/formats.o \
 		$(LIB) $(PKG_LIBS)
 
+# bench/query-speed's and bench/scale's helper: the latency of each phase of
+# a query (not part of `all`).
+$(BUILD)/bench/query-speed: bench/query-speed.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@.o bench/query-speed.c
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(LIB) $(PKG_LIBS)
+
 deps:
 	@scripts/deps build
 
