@@ -23,8 +23,10 @@
  * message printed once on stderr, and left out of the figures.  A line
  * without a tab is counted the same way.
  *
- * Output: a header line, then one line per file (named by the file's name
- * without ".tsv" and ".queries") and a line "all" over every file:
+ * Output: a line naming the database, its number of documents and its
+ * stemmers, a line of column names, then one line per file (named by the
+ * file's name without ".tsv" and ".queries") and a line "all" over every
+ * file:
  *
  *   set  queries  errors  p50  p90  p99  max  mean  parse%  match%  snippets%
  *
@@ -316,10 +318,12 @@ int main(int argc, char **argv)
 		}
 
 	unsigned first = passes > 1;
-	printf("query-speed: %s, %u documents, %u pass%s%s, top %d with "
-	       "%d-character snippets; median per query, ms\n",
-	       db_path, docs, passes - first, passes - first > 1 ? "es" : "",
-	       first ? " after a warm-up" : "", HITS, SNIPPET_CHARS);
+	printf("query-speed: %s, %u documents (stemmers %s, %s), %u pass%s%s, "
+	       "top %d with %d-character snippets; median per query, ms\n",
+	       db_path, docs, naqib_analyzer_stemmer(an),
+	       naqib_analyzer_latin_stemmer(an), passes - first,
+	       passes - first > 1 ? "es" : "", first ? " after a warm-up" : "",
+	       HITS, SNIPPET_CHARS);
 	printf("%-12s %7s %6s %7s %7s %7s %7s %7s %6s %6s %9s\n", "set",
 	       "queries", "errors", "p50", "p90", "p99", "max", "mean",
 	       "parse%", "match%", "snippets%");
