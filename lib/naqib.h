@@ -294,6 +294,16 @@ typedef struct naqib_doc naqib_doc_t;
 /* The term prefix of a thesaurus kind (NAQIB_THES_*). */
 const char *naqib_thes_kind_prefix(int kind);
 
+/* Adds the database (or stub file) at path to a reader db, to search them
+ * as one: shards, or databases on other machines (a stub file's "remote"
+ * lines, served by xapian-tcpsrv).  They must have been indexed with the
+ * same analysis and thesaurus. */
+int naqib_db_add(naqib_db_t *db, const char *path);
+
+/* Writes the database at from (a database, a sharded one or a stub file of
+ * several) as one compacted database at to, which must not exist. */
+int naqib_db_compact(const char *from, const char *to);
+
 /* Opens the database directory at path.  A writer holds Xapian's lock until
  * naqib_db_close(): a second writer gets NAQIB_E_DB_LOCKED.  Caller frees
  * with naqib_db_close(), which commits pending changes of a writer. */

@@ -21,6 +21,11 @@
 /* Bumped whenever a change to the analysis changes the terms written, so
  * that an old index is not searched with a new analysis. */
 static const char analysis_version[] = "3";
+/* Metadata keys: how the database was analysed. */
+static const char key_stemmer[] = "naqib.stemmer";
+static const char key_latin[] = "naqib.latin_stemmer";
+static const char key_version[] = "naqib.analysis";
+static const char key_thesaurus[] = "naqib.thesaurus";
 
 /* Wildcards expand to at most this many terms, the most frequent ones. */
 static const unsigned max_wildcard_expansion = 1000;
@@ -159,6 +164,47 @@ extern "C" int naqib_db_open(const char *path, int mode, naqib_db_t **out)
 	return NAQIB_OK;
 }
 
+extern "C" int naqib_db_add(naqib_db_t *db, const char *path)
+{
+	if (db->wdb)
+		return _naqib_fail(NAQIB_E_INVALID,
+				   "database '%s' is open for writing: "
+				   "shards are added to a reader",
+				   db->path.c_str());
+	try {
+		Xapian::Database more(path);
+		/* Searching together needs the same analysis and thesaurus. */
+		static const char *const keys[] = { key_stemmer, key_latin,
+						    key_version,
+						    key_thesaurus };
+		for (const char *k : keys)
+			if (more.get_metadata(k) != db->db->get_metadata(k))
+				return _naqib_fail(
+					NAQIB_E_INVALID,
+					"database '%s' was not indexed as '%s' "
+					"was (%s differs): they cannot be "
+					"searched together",
+					path, db->path.c_str(), k);
+		db->db->add_database(more);
+		db->path += ", ";
+		db->path += path;
+	} catch (...) {
+		return fail_current(path, "opening");
+	}
+	return NAQIB_OK;
+}
+
+extern "C" int naqib_db_compact(const char *from, const char *to)
+{
+	try {
+		Xapian::Database db(from);
+		db.compact(to, Xapian::DBCOMPACT_MULTIPASS);
+	} catch (...) {
+		return fail_current(from, "compacting");
+	}
+	return NAQIB_OK;
+}
+
 extern "C" int naqib_db_commit(naqib_db_t *db)
 {
 	if (!db->wdb)
@@ -268,10 +314,16 @@ extern "C" int naqib_db_replace(naqib_db_t *db, const char *id,
 				   "239): '%.40s...'",
 				   strlen(id), id);
 	try {
+		/* One look-up: a new id is added, without replace_document()
+		 * looking for it again. */
+		bool exists = db->wdb->term_exists(term);
 		if (replaced)
-			*replaced = db->wdb->term_exists(term);
+			*replaced = exists;
 		doc->doc.add_boolean_term(term);
-		db->wdb->replace_document(term, doc->doc);
+		if (exists)
+			db->wdb->replace_document(term, doc->doc);
+		else
+			db->wdb->add_document(doc->doc);
 	} catch (...) {
 		return fail_current(db->path, "adding a document");
 	}
@@ -405,10 +457,6 @@ extern "C" int naqib_doc_index_tokens(naqib_doc_t *doc,
 
 /* ---------------------------------------------------------------- analyser */
 
-static const char key_stemmer[] = "naqib.stemmer";
-static const char key_latin[] = "naqib.latin_stemmer";
-static const char key_version[] = "naqib.analysis";
-static const char key_thesaurus[] = "naqib.thesaurus";
 
 extern "C" int naqib_db_check_analyzer(naqib_db_t *db, naqib_analyzer_t *a,
 				       int writer)
@@ -1084,46 +1132,70 @@ static Xapian::Query ranking_query(const naqib_query_t *q,
 
 namespace {
 
-/* Counts the facet values of every matching document. */
-class FacetSpy : public Xapian::MatchSpy {
-	std::map<std::string, unsigned> counts[NAQIB_FACETS];
+/* Counts the facet values of the matching documents with Xapian's own
+ * ValueCountMatchSpy, one per value slot, so that facets work on remote
+ * shards too (xapian-tcpsrv knows only Xapian's classes).  The union and
+ * place slots hold several names: each distinct list is counted, then
+ * split; the date slot's days are summed by year. */
+class FacetSpies {
+	Xapian::ValueCountMatchSpy unions{ NAQIB_SLOT_UNIONS },
+		places{ NAQIB_SLOT_PLACES }, dates{ NAQIB_SLOT_DATE },
+		sources{ NAQIB_SLOT_SOURCE };
 
-      public:
-	Xapian::doccount seen = 0;	/* documents counted */
-
-      private:
-
-	void list(int f, const std::string &v)
+	static void add(std::map<std::string, unsigned> &to,
+			const Xapian::ValueCountMatchSpy &spy, bool lists,
+			size_t prefix)
 	{
-		for (size_t s = 0; s < v.size();) {
-			size_t e = v.find('\x1f', s);
-			if (e == std::string::npos)
-				e = v.size();
-			if (e > s)
-				++counts[f][v.substr(s, e - s)];
-			s = e + 1;
+		for (Xapian::TermIterator i = spy.values_begin();
+		     i != spy.values_end(); ++i) {
+			const std::string v = *i;
+			unsigned n = i.get_termfreq();
+			if (prefix) {
+				if (v.size() >= prefix)
+					to[v.substr(0, prefix)] += n;
+				continue;
+			}
+			for (size_t s = 0; s < v.size();) {
+				size_t e = lists ? v.find('\x1f', s)
+						 : std::string::npos;
+				if (e == std::string::npos)
+					e = v.size();
+				if (e > s)
+					to[v.substr(s, e - s)] += n;
+				s = e + 1;
+			}
 		}
 	}
 
       public:
-	void operator()(const Xapian::Document &doc, double) override
+	void attach(Xapian::Enquire &e)
 	{
-		seen++;
-		list(NAQIB_FACET_UNION, doc.get_value(NAQIB_SLOT_UNIONS));
-		list(NAQIB_FACET_PLACE, doc.get_value(NAQIB_SLOT_PLACES));
-		std::string d = doc.get_value(NAQIB_SLOT_DATE);
-		if (d.size() >= 4)
-			++counts[NAQIB_FACET_YEAR][d.substr(0, 4)];
-		std::string src = doc.get_value(NAQIB_SLOT_SOURCE);
-		if (!src.empty())
-			++counts[NAQIB_FACET_SOURCE][src];
+		e.add_matchspy(&unions);
+		e.add_matchspy(&places);
+		e.add_matchspy(&dates);
+		e.add_matchspy(&sources);
 	}
 
-	/* The n most frequent values, ties by value; counts multiplied by
-	 * scale (a sample's). */
+	/* Documents counted. */
+	Xapian::doccount seen() const
+	{
+		return unions.get_total();
+	}
+
+	/* The n most frequent values of facet f, ties by value; counts
+	 * multiplied by scale (a sample's). */
 	void top(int f, unsigned n, double scale, facet_t &out) const
 	{
-		out.assign(counts[f].begin(), counts[f].end());
+		std::map<std::string, unsigned> counts;
+		if (f == NAQIB_FACET_UNION)
+			add(counts, unions, true, 0);
+		else if (f == NAQIB_FACET_PLACE)
+			add(counts, places, true, 0);
+		else if (f == NAQIB_FACET_YEAR)
+			add(counts, dates, false, 4);
+		else
+			add(counts, sources, false, 0);
+		out.assign(counts.begin(), counts.end());
 		for (auto &v : out)
 			v.second = (unsigned)(v.second * scale + 0.5);
 		std::stable_sort(out.begin(), out.end(),
@@ -1146,6 +1218,7 @@ extern "C" int naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
 	naqib_mset_t *m = new (std::nothrow) naqib_mset_t();
 	if (!m)
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	bool plain_oldest = false;	/* no key maker: remote shards */
 	for (int attempt = 0;; attempt++) {
 		try {
 			m->hits.clear();
@@ -1155,21 +1228,28 @@ extern "C" int naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
 			Xapian::Enquire enquire(*db->db);
 			enquire.set_query(ranking_query(q, opts));
 			set_weighting(enquire, opts);
-			/* Undated documents last either way: their key is
-			 * past every date going up, empty going down. */
+			/* Undated documents last either way: going down, their
+			 * empty value is last; going up, a key maker puts
+			 * them past every date.  Remote shards take no key
+			 * maker: there they come first going up. */
 			Xapian::MultiValueKeyMaker keys;
-			if (opts->sort == NAQIB_SORT_NEWEST ||
-			    opts->sort == NAQIB_SORT_OLDEST) {
-				bool newest = opts->sort == NAQIB_SORT_NEWEST;
-				keys.add_value(NAQIB_SLOT_DATE, newest,
-					       newest ? "" : "99999999");
+			if (opts->sort == NAQIB_SORT_NEWEST) {
+				enquire.set_sort_by_value_then_relevance(
+					NAQIB_SLOT_DATE, true);
+			} else if (opts->sort == NAQIB_SORT_OLDEST &&
+				   !plain_oldest) {
+				keys.add_value(NAQIB_SLOT_DATE, false,
+					       "99999999");
 				enquire.set_sort_by_key_then_relevance(&keys,
 								       false);
+			} else if (opts->sort == NAQIB_SORT_OLDEST) {
+				enquire.set_sort_by_value_then_relevance(
+					NAQIB_SLOT_DATE, false);
 			}
-			FacetSpy spy;
+			FacetSpies spy;
 			Xapian::doccount check = 0;
 			if (opts->facets) {
-				enquire.add_matchspy(&spy);
+				spy.attach(enquire);
 				/* Exact counts look at every match; a sample
 				 * at the first facet_sample of them. */
 				check = db->db->get_doccount();
@@ -1181,9 +1261,9 @@ extern "C" int naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
 			Xapian::doccount total = ms.get_matches_estimated();
 			m->facets_exact = ms.get_matches_lower_bound() ==
 						  ms.get_matches_upper_bound() &&
-					  spy.seen >= total;
-			double scale = !m->facets_exact && spy.seen
-					       ? (double)total / spy.seen
+					  spy.seen() >= total;
+			double scale = !m->facets_exact && spy.seen()
+					       ? (double)total / spy.seen()
 					       : 1.0;
 			for (int f = 0; opts->facets && f < NAQIB_FACETS; f++)
 				spy.top(f, opts->facets, scale, m->facets[f]);
@@ -1204,6 +1284,14 @@ extern "C" int naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
 				m->hits[k].data_len = m->data[k].size();
 			}
 			break;
+		} catch (const Xapian::UnimplementedError &) {
+			if (opts->sort == NAQIB_SORT_OLDEST && !plain_oldest) {
+				plain_oldest = true;
+				continue;
+			}
+			int st = fail_current(db->path, "searching");
+			delete m;
+			return st;
 		} catch (const Xapian::DatabaseModifiedError &) {
 			/* A writer committed while we read: see the new
 			 * state and run the search again. */

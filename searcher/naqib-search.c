@@ -15,6 +15,9 @@
 #include "output.h"
 #include "search.h"
 
+/* --db given several times. */
+#define MAX_DBS 64
+
 enum format { F_TEXT, F_JSON, F_TREC };
 
 typedef struct searcher {
@@ -37,7 +40,9 @@ static void usage(FILE *f)
 	      "Filters: union:CDT place:الرباط year:2021 date:2021-01-01..2021-06-30\n"
 	      "mentions:2025-10-14 source:NAME, or -union:... to exclude.\n"
 	      "\n"
-	      "  -d, --db DIR            the database (default: $NAQIB_DB, else ./naqib.db)\n"
+	      "  -d, --db DIR            the database (default: $NAQIB_DB, else ./naqib.db);\n"
+	      "                          a stub file of shards, or several --db: searched\n"
+	      "                          as one\n"
 	      "  -n, --limit N           show N hits (default: 10)\n"
 	      "      --offset N          skip the first N hits (default: 0)\n"
 	      "  -f, --format FORMAT     text, json or trec (default: text)\n"
@@ -183,7 +188,8 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	searcher_t s;
-	const char *db_opt = NULL, *queries = NULL, *qid = NULL;
+	const char *db_opt[MAX_DBS] = { NULL }, *queries = NULL, *qid = NULL;
+	int n_db = 0;
 	const char *color = "auto";
 	int c, st, status;
 
@@ -199,7 +205,11 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":d:n:f:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			db_opt = optarg;
+			if (n_db == MAX_DBS) {
+				cli_error("--db: at most %d databases", MAX_DBS);
+				return EXIT_USAGE;
+			}
+			db_opt[n_db++] = optarg;
 			break;
 		case 'n':
 			if (cli_parse_uint("--limit", optarg, 1, 10000,
@@ -327,9 +337,10 @@ int main(int argc, char **argv)
 		  (!strcmp(color, "auto") && isatty(1) &&
 		   !(no_color && *no_color));
 
-	const char *path = cli_db_path(db_opt);
-	if ((st = naqib_db_open(path, NAQIB_DB_READ, &s.db)) ||
-	    (st = naqib_db_analyzer_new(s.db, &s.an))) {
+	st = naqib_db_open(cli_db_path(db_opt[0]), NAQIB_DB_READ, &s.db);
+	for (int i = 1; i < n_db && !st; i++)
+		st = naqib_db_add(s.db, db_opt[i]);
+	if (st || (st = naqib_db_analyzer_new(s.db, &s.an))) {
 		cli_error("%s", naqib_last_error());
 		naqib_db_close(s.db);
 		return cli_exit_for(st);
