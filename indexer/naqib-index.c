@@ -5,11 +5,18 @@
  * id, so that indexing again is harmless.  Files that did not change since
  * the last run (same size and modification time) are skipped.  Changes are
  * committed every --batch documents and at the end: a run that is killed
- * loses at most the current batch, and running again completes the job. */
+ * loses at most the current batch, and running again completes the job.
+ *
+ * A sharded database (--shards N) is a directory of N databases and a Xapian
+ * stub file that lists them.  Each shard has a writer thread of its own,
+ * with its own analyser: the main thread reads the files and hands each
+ * document to the shard its id hashes to, so that N shards index on N
+ * cores. */
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -35,15 +42,68 @@
  * (bench/index-speed: 55 s at 1000, 81 s at 10000 on the eval corpus). */
 #define DEFAULT_BATCH 1000
 
+/* The stub file of a sharded database, and the names of its shards. */
+#define STUB_NAME "XAPIANDB"
+#define SHARD_NAME "shard%d"
+#define MAX_SHARDS 64
+/* Documents waiting for a shard's writer: enough for the other shards to
+ * go on while one commits (a commit of 1000 documents takes about as long
+ * as indexing 1000), and a bound on the memory they take. */
+#define QUEUE_CAP 4096
+#define QUEUE_BYTES (32u << 20)
+
 typedef struct stats {
 	unsigned long added, replaced, unchanged, failed;
 	unsigned long long bytes;
 } stats_t;
 
-typedef struct indexer {
+/* A file of a sharded run: whether its documents all went in is known
+ * only when the writers are done, so its signature waits until then. */
+typedef struct file_rec {
+	struct file_rec *next;
+	char *name;		/* for messages */
+	char key[256], sig[128];	/* sig empty: not to be recorded */
+	unsigned long failed;	/* documents the writers skipped; under mu */
+} file_rec_t;
+
+/* A document on its way to a shard's writer: its record, encoded. */
+typedef struct job {
+	char *data;
+	size_t len;
+	file_rec_t *file;
+	size_t line;
+} job_t;
+
+struct indexer;
+
+/* One database of the index (the only one when it is not sharded) and
+ * what writes to it. */
+typedef struct shard {
+	struct indexer *x;
+	char path[PATH_MAX];
 	naqib_db_t *db;
 	naqib_analyzer_t *an;
 	knowledge_t *know;
+	stats_t st;
+	unsigned long pending;	/* documents since the last commit */
+	/* Sharded runs: the writer thread and its queue, under x->mu. */
+	pthread_t thread;
+	int running;
+	job_t q[QUEUE_CAP];
+	size_t head, count, bytes;
+} shard_t;
+
+typedef struct indexer {
+	shard_t *shards;
+	int n_shards;
+	int sharded;		/* a directory of shards and a stub */
+	pthread_mutex_t mu;	/* the queues, file_rec_t.failed, fatal */
+	pthread_cond_t changed;
+	int closing;		/* no more jobs: writers finish */
+	file_rec_t *files;	/* sharded runs: every file read */
+	naqib_db_t *marks;	/* sharded runs: the reader's own handle on
+				 * the first shard, for the marks of files
+				 * read (its writer thread owns the other) */
 	const char *db_path;
 	char **thesauri;	/* --thesaurus files */
 	int n_thesauri;
@@ -52,11 +112,12 @@ typedef struct indexer {
 	unsigned batch;
 	unsigned lead_words;
 	int force, quiet, progress;
-	stats_t st;
-	unsigned long pending;	/* documents since the last commit */
+	stats_t st;		/* what the reader saw: bytes, unchanged, bad */
+	unsigned long read;	/* documents read */
 	unsigned long in_file;	/* documents read from the current file */
 	const char *file;	/* the file being read, for messages */
-	int fatal;		/* a database error: stop */
+	file_rec_t *frec;	/* its record, in a sharded run */
+	volatile int fatal;	/* a database error: stop (set under mu) */
 	double started, last_progress;
 } indexer_t;
 
@@ -92,6 +153,10 @@ static void usage(FILE *f)
 		"      --thesaurus FILE    more unions, places and terms, added to the\n"
 		"                          built-in thesaurus (repeatable; see naqib(7))\n"
 		"      --delete            the arguments are ids of documents to delete\n"
+		"      --shards N          a new database as N shards, indexed in\n"
+		"                          parallel (1 to 64; default: 1)\n"
+		"      --compact DEST      write the database (all its shards) as one\n"
+		"                          compact database DEST, then stop\n"
 		"  -q, --quiet             no progress and no summary\n"
 		"  -h, --help              this help\n"
 		"      --version           the version\n",
@@ -108,28 +173,37 @@ static void show_progress(indexer_t *x, int final)
 	x->last_progress = now;
 	double mb = (double)x->st.bytes / 1e6, secs = now - x->started;
 	fprintf(stderr, "\r\033[Knaqib-index: %lu documents, %.1f MB, %.1f MB/s",
-		x->st.added + x->st.replaced + x->st.unchanged, mb,
-		secs > 0 ? mb / secs : 0.0);
+		x->read + x->st.unchanged, mb, secs > 0 ? mb / secs : 0.0);
 	if (final)
 		fputs("\r\033[K", stderr);
 	fflush(stderr);
 }
 
-static int commit(indexer_t *x)
+/* Stops the run on a database error: every writer and the reader see it. */
+static void set_fatal(indexer_t *x, int st)
 {
-	int st = naqib_db_commit(x->db);
+	pthread_mutex_lock(&x->mu);
+	if (!x->fatal)
+		x->fatal = st;
+	pthread_cond_broadcast(&x->changed);
+	pthread_mutex_unlock(&x->mu);
+}
+
+static int commit(shard_t *s)
+{
+	int st = naqib_db_commit(s->db);
 
 	if (st) {
 		cli_error("%s", naqib_last_error());
-		x->fatal = st;
+		set_fatal(s->x, st);
 	}
-	x->pending = 0;
+	s->pending = 0;
 	return st;
 }
 
 /* Analyses text and adds its words to doc; the first `boosted` count
- * NAQIB_LEAD_WEIGHT times.  Its names and dates go to x->know. */
-static int index_text(indexer_t *x, naqib_doc_t *doc, const char *text,
+ * NAQIB_LEAD_WEIGHT times.  Its names and dates go to s->know. */
+static int index_text(shard_t *s, naqib_doc_t *doc, const char *text,
 		      size_t boosted, unsigned *pos)
 {
 	const naqib_token_t *t;
@@ -139,64 +213,173 @@ static int index_text(indexer_t *x, naqib_doc_t *doc, const char *text,
 	if (!text || !*text)
 		return NAQIB_OK;
 	len = strlen(text);
-	if ((st = naqib_analyze(x->an, text, len, &t, &n)) ||
+	if ((st = naqib_analyze(s->an, text, len, &t, &n)) ||
 	    (st = naqib_doc_index_tokens(doc, t, n, boosted, pos)))
 		return st;
-	return knowledge_collect(x->know, t, n, text, len);
+	return knowledge_collect(s->know, t, n, text, len);
 }
 
-static int on_doc(const fmt_doc_t *d, void *ctx)
+/* Analyses a document and writes it to shard s, replacing any document with
+ * its id.  A document that cannot be indexed is skipped with a message
+ * naming file and line (f counts it in a sharded run); a database error
+ * stops the run. */
+static int index_doc(shard_t *s, naqib_record_t rec, const char *file,
+		     size_t line, file_rec_t *f)
 {
-	indexer_t *x = ctx;
-	naqib_record_t rec = d->rec;
+	indexer_t *x = s->x;
 	naqib_doc_t *doc = NULL;
 	char *data = NULL, date[11];
 	size_t len;
 	unsigned pos = 0;
 	int replaced = 0, st;
 
-	if (interrupted)
-		return NAQIB_E_IO;
-	x->in_file++;
 	naqib_date_normalize(rec.date, date);
-	knowledge_start(x->know, date);
+	knowledge_start(s->know, date);
 	if ((st = naqib_doc_new(&doc)) ||
-	    (st = index_text(x, doc, rec.title, SIZE_MAX, &pos)))
+	    (st = index_text(s, doc, rec.title, SIZE_MAX, &pos)))
 		goto out;
 	pos += FIELD_GAP;
-	if ((st = index_text(x, doc, rec.body, x->lead_words, &pos)) ||
-	    (st = knowledge_apply(x->know, doc, rec.source)))
+	if ((st = index_text(s, doc, rec.body, x->lead_words, &pos)) ||
+	    (st = knowledge_apply(s->know, doc, rec.source)))
 		goto out;
 	/* The date shown: the metadata's as YYYY-MM-DD, else the first date
 	 * of the text; a metadata date naqib cannot read stays as given when
 	 * the text has none. */
-	if (*knowledge_date(x->know))
-		rec.date = knowledge_date(x->know);
+	if (*knowledge_date(s->know))
+		rec.date = knowledge_date(s->know);
 	if ((st = naqib_record_encode(&rec, &data, &len)) ||
 	    (st = naqib_doc_set_data(doc, data, len)))
 		goto out;
-	st = naqib_db_replace(x->db, rec.id, doc, &replaced);
+	st = naqib_db_replace(s->db, rec.id, doc, &replaced);
 out:
 	naqib_doc_destroy(doc);
 	free(data);
 	if (st == NAQIB_E_INVALID || st == NAQIB_E_UTF8) {
 		/* This document only: say which and go on. */
-		cli_error("%s:%zu: %s; document skipped", x->file, d->line,
+		cli_error("%s:%zu: %s; document skipped", file, line,
 			  naqib_last_error());
-		x->st.failed++;
+		s->st.failed++;
+		if (f) {
+			pthread_mutex_lock(&x->mu);
+			f->failed++;
+			pthread_mutex_unlock(&x->mu);
+		}
 		return NAQIB_OK;
 	}
 	if (st) {
 		cli_error("%s", naqib_last_error());
-		x->fatal = st;
+		set_fatal(x, st);
 		return st;
 	}
 	if (replaced)
-		x->st.replaced++;
+		s->st.replaced++;
 	else
-		x->st.added++;
-	if (++x->pending >= x->batch)
-		st = commit(x);
+		s->st.added++;
+	if (++s->pending >= x->batch)
+		st = commit(s);
+	return st;
+}
+
+/* The shard of a document: a stable hash of its id (FNV-1a), so that the
+ * same id always goes to the same shard. */
+static shard_t *shard_of(indexer_t *x, const char *id)
+{
+	unsigned long long h = 1469598103934665603ULL;
+
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	return &x->shards[h % (unsigned long long)x->n_shards];
+}
+
+/* A shard's writer thread: indexes the documents of its queue until the
+ * reader closes it, then commits. */
+static void *writer(void *arg)
+{
+	shard_t *s = arg;
+	indexer_t *x = s->x;
+
+	for (;;) {
+		pthread_mutex_lock(&x->mu);
+		while (!s->count && !x->closing && !x->fatal)
+			pthread_cond_wait(&x->changed, &x->mu);
+		if (!s->count || x->fatal) {
+			pthread_mutex_unlock(&x->mu);
+			break;
+		}
+		job_t j = s->q[s->head];
+		s->head = (s->head + 1) % QUEUE_CAP;
+		s->count--;
+		s->bytes -= j.len;
+		pthread_cond_broadcast(&x->changed);
+		pthread_mutex_unlock(&x->mu);
+
+		naqib_record_t rec;
+		if (!interrupted &&
+		    naqib_record_decode(j.data, j.len, &rec) == NAQIB_OK)
+			index_doc(s, rec, j.file->name, j.line, j.file);
+		free(j.data);
+	}
+	/* Drop what an error or a signal left in the queue. */
+	pthread_mutex_lock(&x->mu);
+	for (; s->count; s->count--, s->head = (s->head + 1) % QUEUE_CAP)
+		free(s->q[s->head].data);
+	pthread_cond_broadcast(&x->changed);
+	pthread_mutex_unlock(&x->mu);
+	if (!x->fatal)
+		commit(s);
+	return NULL;
+}
+
+static void on_bad(size_t line, const char *message, void *ctx);
+
+/* Hands a document to its shard's writer, waiting while the queue is
+ * full. */
+static int dispatch(indexer_t *x, const fmt_doc_t *d)
+{
+	char *data;
+	size_t len;
+	int st;
+
+	if ((st = naqib_record_encode(&d->rec, &data, &len))) {
+		on_bad(d->line, naqib_last_error(), x);
+		return NAQIB_OK;
+	}
+	shard_t *s = shard_of(x, d->rec.id);
+	pthread_mutex_lock(&x->mu);
+	while ((s->count == QUEUE_CAP ||
+		(s->count && s->bytes + len > QUEUE_BYTES)) &&
+	       !x->fatal)
+		pthread_cond_wait(&x->changed, &x->mu);
+	if (x->fatal) {
+		st = x->fatal;
+		pthread_mutex_unlock(&x->mu);
+		free(data);
+		return st;
+	}
+	s->q[(s->head + s->count) % QUEUE_CAP] =
+		(job_t){ data, len, x->frec, d->line };
+	s->count++;
+	s->bytes += len;
+	pthread_cond_broadcast(&x->changed);
+	pthread_mutex_unlock(&x->mu);
+	return NAQIB_OK;
+}
+
+static int on_doc(const fmt_doc_t *d, void *ctx)
+{
+	indexer_t *x = ctx;
+	int st;
+
+	if (interrupted)
+		return NAQIB_E_IO;
+	if (x->fatal)
+		return x->fatal;
+	x->in_file++;
+	x->read++;
+	if (x->sharded)
+		st = dispatch(x, d);
+	else
+		st = index_doc(&x->shards[0], d->rec, x->file, d->line, NULL);
 	show_progress(x, 0);
 	return st;
 }
@@ -210,6 +393,11 @@ static void on_bad(size_t line, const char *message, void *ctx)
 	else
 		cli_error("%s: %s", x->file, message);
 	x->st.failed++;
+	if (x->frec) {
+		pthread_mutex_lock(&x->mu);
+		x->frec->failed++;
+		pthread_mutex_unlock(&x->mu);
+	}
 }
 
 /* The id of a text file: its path relative to --root when it is under it,
@@ -281,7 +469,8 @@ static int on_file(const char *path, void *ctx)
 	int known = !is_stdin && stat(path, &sb) == 0;
 	if (known) {
 		file_key(id, key, sizeof key);
-		if (!x->force && !naqib_db_get_metadata(x->db, key, &old) &&
+		naqib_db_t *marks = x->sharded ? x->marks : x->shards[0].db;
+		if (!x->force && !naqib_db_get_metadata(marks, key, &old) &&
 		    *old) {
 			const char *sp = strrchr(old, ' ');
 			unsigned long docs = sp ? strtoul(sp + 1, NULL, 10) : 0;
@@ -304,6 +493,18 @@ static int on_file(const char *path, void *ctx)
 		kind = fmt_from_name(path);
 	if (kind < 0)
 		kind = FMT_AUTO;
+	if (x->sharded) {
+		file_rec_t *f = calloc(1, sizeof *f);
+		if (!f || !(f->name = strdup(path))) {
+			free(f);
+			free(data);
+			cli_error("out of memory");
+			set_fatal(x, NAQIB_E_NOMEM);
+			return NAQIB_E_NOMEM;
+		}
+		f->next = x->files;
+		x->files = x->frec = f;
+	}
 	fmt_callbacks_t cb = { on_doc, on_bad, x };
 	unsigned long failed_before = x->st.failed;
 	x->in_file = 0;
@@ -317,14 +518,37 @@ static int on_file(const char *path, void *ctx)
 	}
 	if (known && x->st.failed == failed_before) {
 		/* Only a file read without a failure is marked done: one with
-		 * bad documents is read again next time. */
+		 * bad documents is read again next time.  In a sharded run the
+		 * writers may still skip one: the mark waits for them. */
 		signature(&sb, x->in_file, sig, sizeof sig);
-		if ((st = naqib_db_set_metadata(x->db, key, sig))) {
+		if (x->sharded) {
+			memcpy(x->frec->key, key, sizeof key);
+			memcpy(x->frec->sig, sig, sizeof sig);
+		} else if ((st = naqib_db_set_metadata(x->shards[0].db, key,
+						       sig))) {
 			cli_error("%s", naqib_last_error());
-			x->fatal = st;
+			set_fatal(x, st);
 		}
 	}
 	return st;
+}
+
+/* The end of a sharded run, once the writers are done: marks the files
+ * whose every document went in (in the first shard, which keeps the marks),
+ * and commits. */
+static void record_files(indexer_t *x)
+{
+	shard_t *s = &x->shards[0];
+	int st = NAQIB_OK;
+
+	for (file_rec_t *f = x->files; f && !x->fatal && !st; f = f->next)
+		if (f->sig[0] && !f->failed &&
+		    (st = naqib_db_set_metadata(s->db, f->key, f->sig))) {
+			cli_error("%s", naqib_last_error());
+			set_fatal(x, st);
+		}
+	if (!x->fatal)
+		commit(s);
 }
 
 static void on_walk_error(const char *path, int err, void *ctx)
@@ -340,7 +564,8 @@ static void on_walk_error(const char *path, int err, void *ctx)
 static int foreign_directory(const char *path)
 {
 	static const char *const marks[] = { "iamglass", "iamchert",
-					     "iamhoney", "iamflint" };
+					     "iamhoney", "iamflint",
+					     STUB_NAME };
 	struct stat sb;
 	DIR *d;
 	struct dirent *e;
@@ -403,19 +628,19 @@ static int load_thesaurus(indexer_t *x, naqib_analyzer_t *an,
 /* Gives the new analyser x->an its thesaurus.  An existing database keeps
  * the one it was indexed with, unless --force re-reads the files with a
  * different one. */
-static int use_thesaurus(indexer_t *x, int existing)
+static int use_thesaurus(indexer_t *x, shard_t *s, int existing)
 {
 	naqib_thesaurus_t *th;
 	char *have = NULL;
-	int status = load_thesaurus(x, x->an, &th), st;
+	int status = load_thesaurus(x, s->an, &th), st;
 
 	if (status != EXIT_OK)
 		return status;
 	if (!existing) {
-		naqib_analyzer_set_thesaurus(x->an, th);
+		naqib_analyzer_set_thesaurus(s->an, th);
 		return EXIT_OK;
 	}
-	if ((st = naqib_db_thesaurus_text(x->db, &have))) {
+	if ((st = naqib_db_thesaurus_text(s->db, &have))) {
 		cli_error("%s", naqib_last_error());
 		naqib_thesaurus_destroy(th);
 		return cli_exit_for(st);
@@ -423,7 +648,7 @@ static int use_thesaurus(indexer_t *x, int existing)
 	size_t len;
 	const char *text = naqib_thesaurus_text(th, &len);
 	if (strlen(have) == len && memcmp(have, text, len) == 0) {
-		naqib_analyzer_set_thesaurus(x->an, th);
+		naqib_analyzer_set_thesaurus(s->an, th);
 	} else if (!x->force) {
 		/* Keep the database's own, loaded with its analyser. */
 		naqib_thesaurus_destroy(th);
@@ -435,69 +660,66 @@ static int use_thesaurus(indexer_t *x, int existing)
 			free(have);
 			return EXIT_USAGE;
 		}
-	} else if ((st = naqib_db_set_thesaurus(x->db, th))) {
+	} else if ((st = naqib_db_set_thesaurus(s->db, th))) {
 		cli_error("%s", naqib_last_error());
 		naqib_thesaurus_destroy(th);
 		free(have);
 		return cli_exit_for(st);
 	} else {
-		naqib_analyzer_set_thesaurus(x->an, th);
+		naqib_analyzer_set_thesaurus(s->an, th);
 	}
 	free(have);
 	return EXIT_OK;
 }
 
-static int open_db(indexer_t *x, const char *stemmer, const char *latin)
+/* Opens (creating it if new) the database of shard s. */
+static int open_shard(indexer_t *x, shard_t *s, const char *stemmer,
+		      const char *latin)
 {
 	char *have = NULL;
 	int st;
 
-	if (foreign_directory(x->db_path)) {
-		cli_error("'%s' is a directory of other files, not a database: "
-			  "give a new or a database directory with --db",
-			  x->db_path);
-		return EXIT_USAGE;
-	}
-	st = naqib_db_open(x->db_path, NAQIB_DB_WRITE, &x->db);
+	s->x = x;
+	st = naqib_db_open(s->path, NAQIB_DB_WRITE, &s->db);
 
 	if (st) {
 		cli_error("%s", naqib_last_error());
 		return cli_exit_for(st);
 	}
-	if ((st = naqib_db_get_metadata(x->db, "naqib.stemmer", &have)))
+	if ((st = naqib_db_get_metadata(s->db, "naqib.stemmer", &have)))
 		goto fail;
 	if (*have) {
 		/* An existing database: its settings, and the options, if
 		 * given, must agree. */
-		if ((st = naqib_db_analyzer_new(x->db, &x->an)))
+		if ((st = naqib_db_analyzer_new(s->db, &s->an)))
 			goto fail;
 		if ((stemmer &&
-		     strcmp(stemmer, naqib_analyzer_stemmer(x->an))) ||
-		    (latin && strcmp(latin, naqib_analyzer_latin_stemmer(x->an)))) {
+		     strcmp(stemmer, naqib_analyzer_stemmer(s->an))) ||
+		    (latin && strcmp(latin, naqib_analyzer_latin_stemmer(s->an)))) {
 			cli_error("database '%s' was indexed with --stemmer=%s "
 				  "--latin-stemmer=%s; use the same, or a new "
 				  "database",
-				  x->db_path, naqib_analyzer_stemmer(x->an),
-				  naqib_analyzer_latin_stemmer(x->an));
+				  x->db_path, naqib_analyzer_stemmer(s->an),
+				  naqib_analyzer_latin_stemmer(s->an));
 			free(have);
 			return EXIT_USAGE;
 		}
 	} else {
 		naqib_analyzer_options_t o = { stemmer, latin };
-		if ((st = naqib_analyzer_new(&o, &x->an))) {
+		if ((st = naqib_analyzer_new(&o, &s->an))) {
 			cli_error("%s", naqib_last_error());
 			free(have);
 			return EXIT_USAGE;
 		}
 	}
-	int status = use_thesaurus(x, *have != '\0');
+	int status = use_thesaurus(x, s, *have != '\0');
 	free(have);
 	have = NULL;
 	if (status != EXIT_OK)
 		return status;
-	if ((st = naqib_db_check_analyzer(x->db, x->an, 1)))
+	if ((st = naqib_db_check_analyzer(s->db, s->an, 1)))
 		goto fail;
-	if ((st = knowledge_new(x->an, &x->know))) {
+	if ((st = knowledge_new(s->an, &s->know))) {
 		cli_error("out of memory");
 		return EXIT_INTERNAL;
 	}
@@ -506,6 +728,162 @@ fail:
 	free(have);
 	cli_error("%s", naqib_last_error());
 	return cli_exit_for(st);
+}
+
+/* Whether directory dir holds an entry called name. */
+static int has_entry(const char *dir, const char *name)
+{
+	char path[PATH_MAX];
+	struct stat sb;
+
+	return snprintf(path, sizeof path, "%s/%s", dir, name) <
+		       (int)sizeof path &&
+	       stat(path, &sb) == 0;
+}
+
+/* Reads the stub of a sharded database into *n, 0 when dir has none.
+ * Returns 0, an errno, or -1 for a stub naqib did not write (one line
+ * "auto shardK" per shard, in order). */
+static int read_stub(const char *dir, int *n)
+{
+	char path[PATH_MAX], line[256], want[64];
+	FILE *f;
+
+	*n = 0;
+	snprintf(path, sizeof path, "%s/" STUB_NAME, dir);
+	if (!(f = fopen(path, "r")))
+		return errno == ENOENT || errno == ENOTDIR ? 0 : errno;
+	while (fgets(line, sizeof line, f)) {
+		snprintf(want, sizeof want, "auto " SHARD_NAME "\n", *n);
+		if (strcmp(line, want) || *n == MAX_SHARDS) {
+			fclose(f);
+			return -1;
+		}
+		(*n)++;
+	}
+	fclose(f);
+	return *n ? 0 : -1;
+}
+
+/* Writes the stub of a sharded database, whole or not at all. */
+static int write_stub(const char *dir, int n)
+{
+	char path[PATH_MAX], tmp[PATH_MAX + 8];
+	FILE *f;
+	int err = 0;
+
+	snprintf(path, sizeof path, "%s/" STUB_NAME, dir);
+	snprintf(tmp, sizeof tmp, "%s.new", path);
+	if (!(f = fopen(tmp, "w")))
+		return errno;
+	for (int i = 0; i < n; i++)
+		fprintf(f, "auto " SHARD_NAME "\n", i);
+	if (fflush(f) || fsync(fileno(f)))
+		err = errno;
+	if (fclose(f) && !err)
+		err = errno;
+	if (!err && rename(tmp, path))
+		err = errno;
+	if (err)
+		unlink(tmp);
+	return err;
+}
+
+/* Opens the database at x->db_path: one database, or the shards of a
+ * sharded one.  want is --shards (0: not given): a new database gets that
+ * many shards; an existing one keeps what it has. */
+static int open_db(indexer_t *x, const char *stemmer, const char *latin,
+		   unsigned want)
+{
+	int n, err, status;
+
+	if ((err = read_stub(x->db_path, &n))) {
+		if (err < 0)
+			cli_error("'%s/" STUB_NAME "' is not a stub file that "
+				  "naqib-index wrote",
+				  x->db_path);
+		else
+			cli_error("cannot read '%s/" STUB_NAME "': %s",
+				  x->db_path, strerror(err));
+		return EXIT_DB;
+	}
+	int single = !n && has_entry(x->db_path, "iamglass");
+	if (!n && !single && foreign_directory(x->db_path)) {
+		cli_error("'%s' is a directory of other files, not a database: "
+			  "give a new or a database directory with --db",
+			  x->db_path);
+		return EXIT_USAGE;
+	}
+	if (want && n && (unsigned)n != want) {
+		cli_error("database '%s' has %d shards, not %u: leave out "
+			  "--shards to add to it",
+			  x->db_path, n, want);
+		return EXIT_USAGE;
+	}
+	if (want > 1 && single) {
+		cli_error("database '%s' is not sharded: --shards makes a new "
+			  "database",
+			  x->db_path);
+		return EXIT_USAGE;
+	}
+	int create = !n && want > 1;
+	if (create) {
+		if (mkdir(x->db_path, 0777) && errno != EEXIST) {
+			cli_error("cannot create '%s': %s", x->db_path,
+				  strerror(errno));
+			return EXIT_DB;
+		}
+		n = (int)want;
+	}
+	x->sharded = n > 0;
+	x->n_shards = n ? n : 1;
+	if (!(x->shards = calloc((size_t)x->n_shards, sizeof *x->shards))) {
+		cli_error("out of memory");
+		return EXIT_INTERNAL;
+	}
+	for (int i = 0; i < x->n_shards; i++) {
+		shard_t *s = &x->shards[i];
+		if (x->sharded)
+			snprintf(s->path, sizeof s->path, "%s/" SHARD_NAME,
+				 x->db_path, i);
+		else
+			snprintf(s->path, sizeof s->path, "%s", x->db_path);
+		if ((status = open_shard(x, s, stemmer, latin)) != EXIT_OK)
+			return status;
+		/* The stub names the shards once they are databases. */
+		if (create && commit(s))
+			return cli_exit_for(x->fatal);
+	}
+	if (create && (err = write_stub(x->db_path, n))) {
+		cli_error("cannot write '%s/" STUB_NAME "': %s", x->db_path,
+			  strerror(err));
+		return EXIT_DB;
+	}
+	if (x->sharded &&
+	    (err = naqib_db_open(x->shards[0].path, NAQIB_DB_READ, &x->marks))) {
+		cli_error("%s", naqib_last_error());
+		return cli_exit_for(err);
+	}
+	return EXIT_OK;
+}
+
+static void close_db(indexer_t *x)
+{
+	for (int i = 0; x->shards && i < x->n_shards; i++) {
+		knowledge_destroy(x->shards[i].know);
+		naqib_analyzer_destroy(x->shards[i].an);
+		naqib_db_close(x->shards[i].db);
+	}
+	free(x->shards);
+	x->shards = NULL;
+	naqib_db_close(x->marks);
+	x->marks = NULL;
+	while (x->files) {
+		file_rec_t *f = x->files;
+		x->files = f->next;
+		free(f->name);
+		free(f);
+	}
 }
 
 /* Forgets that the file a document came from was indexed, so that the next
@@ -517,7 +895,8 @@ static void forget_file_of(indexer_t *x, const char *id)
 	size_t len;
 	naqib_record_t rec;
 
-	if (naqib_db_get_data(x->db, id, &data, &len) == NAQIB_OK &&
+	if (naqib_db_get_data(shard_of(x, id)->db, id, &data, &len) ==
+		    NAQIB_OK &&
 	    naqib_record_decode(data, len, &rec) == NAQIB_OK && *rec.path) {
 		/* JSON Lines paths end in :LINE. */
 		char *path = strdup(rec.path);
@@ -527,7 +906,7 @@ static void forget_file_of(indexer_t *x, const char *id)
 			*colon = '\0';
 		if (path) {
 			file_key(path, key, sizeof key);
-			naqib_db_set_metadata(x->db, key, "");
+			naqib_db_set_metadata(x->shards[0].db, key, "");
 		}
 		free(path);
 	}
@@ -541,7 +920,8 @@ static int delete_ids(indexer_t *x, char **ids, int n)
 
 	for (int i = 0; i < n; i++) {
 		forget_file_of(x, ids[i]);
-		int found, st = naqib_db_delete(x->db, ids[i], &found);
+		int found, st = naqib_db_delete(shard_of(x, ids[i])->db,
+						ids[i], &found);
 		if (st) {
 			cli_error("%s", naqib_last_error());
 			return cli_exit_for(st);
@@ -552,12 +932,35 @@ static int delete_ids(indexer_t *x, char **ids, int n)
 		}
 		deleted += (unsigned long)found;
 	}
-	if (commit(x))
-		return cli_exit_for(x->fatal);
+	for (int i = 0; i < x->n_shards; i++)
+		if (commit(&x->shards[i]))
+			return cli_exit_for(x->fatal);
 	if (!x->quiet)
 		fprintf(stderr, "naqib-index: %lu document%s deleted\n", deleted,
 			deleted == 1 ? "" : "s");
 	return status;
+}
+
+/* --compact: writes the database at from (one database or the shards of
+ * one) as one compact database at to, which must not exist. */
+static int compact(const char *from, const char *to, int quiet)
+{
+	struct stat sb;
+	double t0 = cli_now();
+
+	if (stat(to, &sb) == 0) {
+		cli_error("--compact: '%s' exists: give a new path", to);
+		return EXIT_USAGE;
+	}
+	int st = naqib_db_compact(from, to);
+	if (st) {
+		cli_error("%s", naqib_last_error());
+		return cli_exit_for(st);
+	}
+	if (!quiet)
+		fprintf(stderr, "naqib-index: '%s' compacted into '%s' in %.1f s\n",
+			from, to, cli_now() - t0);
+	return EXIT_OK;
 }
 
 int main(int argc, char **argv)
@@ -573,6 +976,8 @@ int main(int argc, char **argv)
 		{ "lead-words", required_argument, NULL, 'l' },
 		{ "thesaurus", required_argument, NULL, 'T' },
 		{ "delete", no_argument, NULL, 'D' },
+		{ "shards", required_argument, NULL, 'S' },
+		{ "compact", required_argument, NULL, 'C' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -580,6 +985,8 @@ int main(int argc, char **argv)
 	};
 	indexer_t x;
 	const char *db_opt = NULL, *root = ".", *stemmer = NULL, *latin = NULL;
+	const char *compact_to = NULL;
+	unsigned shards = 0;
 	int del = 0, c, status;
 
 	cli_prog = "naqib-index";
@@ -634,6 +1041,14 @@ int main(int argc, char **argv)
 		case 'D':
 			del = 1;
 			break;
+		case 'S':
+			if (cli_parse_uint("--shards", optarg, 1, MAX_SHARDS,
+					   &shards))
+				return EXIT_USAGE;
+			break;
+		case 'C':
+			compact_to = optarg;
+			break;
 		case 'q':
 			x.quiet = 1;
 			break;
@@ -646,6 +1061,13 @@ int main(int argc, char **argv)
 		default:
 			return cli_bad_option(argv, c);
 		}
+	}
+	if (compact_to) {
+		if (optind < argc || del || shards) {
+			cli_error("--compact takes no paths, ids or --shards");
+			return EXIT_USAGE;
+		}
+		return compact(cli_db_path(db_opt), compact_to, x.quiet);
 	}
 	if (optind == argc) {
 		cli_error("no %s given (see --help)", del ? "ids" : "paths");
@@ -666,12 +1088,12 @@ int main(int argc, char **argv)
 		naqib_analyzer_destroy(probe);
 	}
 	x.db_path = cli_db_path(db_opt);
-	if ((status = open_db(&x, stemmer, latin)) != EXIT_OK || del) {
+	pthread_mutex_init(&x.mu, NULL);
+	pthread_cond_init(&x.changed, NULL);
+	if ((status = open_db(&x, stemmer, latin, shards)) != EXIT_OK || del) {
 		if (status == EXIT_OK)
 			status = delete_ids(&x, argv + optind, argc - optind);
-		knowledge_destroy(x.know);
-		naqib_analyzer_destroy(x.an);
-		naqib_db_close(x.db);
+		close_db(&x);
 		free(x.thesauri);
 		return status;
 	}
@@ -683,28 +1105,52 @@ int main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	x.progress = !x.quiet && isatty(2);
 	x.started = cli_now();
+	for (int i = 0; x.sharded && i < x.n_shards; i++) {
+		shard_t *s = &x.shards[i];
+		if ((errno = pthread_create(&s->thread, NULL, writer, s))) {
+			cli_error("cannot start a writer thread: %s",
+				  strerror(errno));
+			set_fatal(&x, NAQIB_E_NOMEM);
+			break;
+		}
+		s->running = 1;
+	}
 	walk_callbacks_t wcb = { on_file, on_walk_error, &x };
 	for (int i = optind; i < argc && !x.fatal && !interrupted; i++)
 		walk_path(argv[i], &wcb);
-	if (!x.fatal)
-		commit(&x);
+	if (x.sharded) {
+		pthread_mutex_lock(&x.mu);
+		x.closing = 1;
+		pthread_cond_broadcast(&x.changed);
+		pthread_mutex_unlock(&x.mu);
+		for (int i = 0; i < x.n_shards; i++)
+			if (x.shards[i].running)
+				pthread_join(x.shards[i].thread, NULL);
+		record_files(&x);
+	} else if (!x.fatal) {
+		commit(&x.shards[0]);
+	}
 	show_progress(&x, 1);
 
+	stats_t sum = x.st;
+	for (int i = 0; i < x.n_shards; i++) {
+		sum.added += x.shards[i].st.added;
+		sum.replaced += x.shards[i].st.replaced;
+		sum.failed += x.shards[i].st.failed;
+	}
 	double secs = cli_now() - x.started;
 	if (!x.quiet) {
-		double mb = (double)x.st.bytes / 1e6;
-		unsigned long docs = x.st.added + x.st.replaced;
+		double mb = (double)sum.bytes / 1e6;
+		unsigned long docs = sum.added + sum.replaced;
 		fprintf(stderr,
 			"naqib-index: %lu added, %lu replaced, %lu unchanged "
 			"(skipped), %lu failed; %.1f MB in %.1f s (%.2f MB/s, "
 			"%.0f documents/s)\n",
-			x.st.added, x.st.replaced, x.st.unchanged, x.st.failed,
+			sum.added, sum.replaced, sum.unchanged, sum.failed,
 			mb, secs, secs > 0 ? mb / secs : 0.0,
 			secs > 0 ? (double)docs / secs : 0.0);
 	}
-	knowledge_destroy(x.know);
-	naqib_analyzer_destroy(x.an);
-	naqib_db_close(x.db);
+	close_db(&x);
 	free(x.thesauri);
 	if (x.fatal)
 		return cli_exit_for(x.fatal);
@@ -712,5 +1158,5 @@ int main(int argc, char **argv)
 		cli_error("interrupted; what was read so far is committed");
 		return 128 + interrupted;
 	}
-	return x.st.failed ? EXIT_INPUT : EXIT_OK;
+	return sum.failed ? EXIT_INPUT : EXIT_OK;
 }

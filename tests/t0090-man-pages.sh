@@ -111,7 +111,11 @@ check_options() { # tool page
 	}
 	option_tags "$page" >"$T/tags"
 	long_options <"$T/tags" >"$T/tags.long"
-	roff_text "$page" | long_options >"$T/page.long"
+	# An option after the name of another program on its line is that
+	# program's ("naqib-index --shards" in naqib-search(1)).
+	roff_text "$page" | sed "s/$tool/SELF/g" |
+		sed -E "s/(xapian-[a-z]+|naqib-[a-z]+|naqib\.cgi).*//" |
+		long_options >"$T/page.long"
 
 	missing=$(comm -23 "$T/help.long" "$T/tags.long" | tr '\n' ' ')
 	[ -z "$missing" ] ||
