@@ -55,7 +55,7 @@ static size_t skip_bom(const char *s, size_t len)
 	return len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
 }
 
-static fmt_kind_t sniff(const char *s, size_t len)
+fmt_kind_t fmt_sniff(const char *s, size_t len)
 {
 	size_t i = skip_bom(s, len);
 
@@ -412,7 +412,7 @@ int fmt_read(fmt_kind_t kind, const char *id, char *data, size_t len,
 	     const fmt_callbacks_t *cb)
 {
 	if (kind == FMT_AUTO)
-		kind = sniff(data, len);
+		kind = fmt_sniff(data, len);
 	switch (kind) {
 	case FMT_JSONL:
 		return read_jsonl(id, data, len, cb);

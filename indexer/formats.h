@@ -36,6 +36,10 @@ typedef struct fmt_callbacks {
  * (an image, a PDF...). */
 int fmt_from_name(const char *name);
 
+/* The format of a file from its first bytes: TREC if it starts with <DOC>,
+ * JSON Lines with '{', else plain text. */
+fmt_kind_t fmt_sniff(const char *data, size_t len);
+
 /* "txt", "jsonl", "trec" or "auto" to a kind; -1 if unknown. */
 int fmt_from_string(const char *s);
 

@@ -14,6 +14,7 @@
  * cores. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <pthread.h>
@@ -37,6 +38,10 @@
  * communiqués state their subject in the lead (measured in bench/eval: the
  * first 15 words three times beat 30 twice on both query sets). */
 #define DEFAULT_LEAD_WORDS 15
+/* JSON Lines and TREC files are read in blocks of about this size, cut
+ * after the last whole document, so that memory does not grow with the
+ * file (a document longer than a block is read whole). */
+#define DEFAULT_READ_BLOCK (8u << 20)
 /* Documents a commit.  Small batches index faster as well as losing less in
  * a crash: Xapian's in-memory changes grow slow to update when large
  * (bench/index-speed: 55 s at 1000, 81 s at 10000 on the eval corpus). */
@@ -110,11 +115,13 @@ typedef struct indexer {
 	char root[PATH_MAX];
 	fmt_kind_t format;
 	unsigned batch;
+	unsigned read_block;	/* --read-block */
 	unsigned lead_words;
 	int force, quiet, progress;
 	stats_t st;		/* what the reader saw: bytes, unchanged, bad */
 	unsigned long read;	/* documents read */
 	unsigned long in_file;	/* documents read from the current file */
+	size_t line_base;	/* lines of the file before the block read */
 	const char *file;	/* the file being read, for messages */
 	file_rec_t *frec;	/* its record, in a sharded run */
 	volatile int fatal;	/* a database error: stop (set under mu) */
@@ -148,6 +155,8 @@ static void usage(FILE *f)
 		"                          english, ...) or none (default: %s)\n"
 		"      --force             read files again even if they did not change\n"
 		"      --batch N           commit every N documents (default: %d)\n"
+		"      --read-block N      read JSON Lines and TREC files N bytes at a\n"
+		"                          time (default: %u)\n"
 		"      --lead-words N      the first N words of a body count three times\n"
 		"                          in the ranking, as the title does (default: %d)\n"
 		"      --thesaurus FILE    more unions, places and terms, added to the\n"
@@ -161,7 +170,7 @@ static void usage(FILE *f)
 		"  -h, --help              this help\n"
 		"      --version           the version\n",
 		NAQIB_DEFAULT_STEMMER, NAQIB_DEFAULT_LATIN_STEMMER, DEFAULT_BATCH,
-		DEFAULT_LEAD_WORDS);
+		DEFAULT_READ_BLOCK, DEFAULT_LEAD_WORDS);
 }
 
 static void show_progress(indexer_t *x, int final)
@@ -341,7 +350,7 @@ static int dispatch(indexer_t *x, const fmt_doc_t *d)
 	int st;
 
 	if ((st = naqib_record_encode(&d->rec, &data, &len))) {
-		on_bad(d->line, naqib_last_error(), x);
+		on_bad(d->line, naqib_last_error(), x);	/* on_bad adds the base */
 		return NAQIB_OK;
 	}
 	shard_t *s = shard_of(x, d->rec.id);
@@ -357,7 +366,7 @@ static int dispatch(indexer_t *x, const fmt_doc_t *d)
 		return st;
 	}
 	s->q[(s->head + s->count) % QUEUE_CAP] =
-		(job_t){ data, len, x->frec, d->line };
+		(job_t){ data, len, x->frec, x->line_base + d->line };
 	s->count++;
 	s->bytes += len;
 	pthread_cond_broadcast(&x->changed);
@@ -379,7 +388,8 @@ static int on_doc(const fmt_doc_t *d, void *ctx)
 	if (x->sharded)
 		st = dispatch(x, d);
 	else
-		st = index_doc(&x->shards[0], d->rec, x->file, d->line, NULL);
+		st = index_doc(&x->shards[0], d->rec, x->file,
+			       x->line_base + d->line, NULL);
 	show_progress(x, 0);
 	return st;
 }
@@ -389,7 +399,7 @@ static void on_bad(size_t line, const char *message, void *ctx)
 	indexer_t *x = ctx;
 
 	if (line)
-		cli_error("%s:%zu: %s", x->file, line, message);
+		cli_error("%s:%zu: %s", x->file, x->line_base + line, message);
 	else
 		cli_error("%s: %s", x->file, message);
 	x->st.failed++;
@@ -448,11 +458,95 @@ static void file_key(const char *id, char *out, size_t cap)
 	snprintf(out, cap, "naqib.file#%016llx", h);
 }
 
+/* Where the last whole document of buf[0..n) ends: after its last line
+ * break (JSON Lines) or its last </DOC> (TREC); 0 when there is none. */
+static size_t last_cut(fmt_kind_t kind, const char *buf, size_t n)
+{
+	if (kind == FMT_JSONL) {
+		const char *p = memrchr(buf, '\n', n);
+		return p ? (size_t)(p - buf) + 1 : 0;
+	}
+	if (kind == FMT_TREC)
+		for (size_t i = n; i >= 6; i--)
+			if (!memcmp(buf + i - 6, "</DOC>", 6))
+				return i;
+	return 0;
+}
+
+/* Reads the file open on fd and hands its documents to the callbacks, a
+ * block of whole documents at a time: a plain text file is one document,
+ * read whole.  *bytes counts what was read; a read error is left in *err. */
+static int read_blocks(indexer_t *x, int fd, fmt_kind_t kind, const char *id,
+		       const fmt_callbacks_t *cb, size_t *bytes, int *err)
+{
+	size_t cap = x->read_block, n = 0;
+	char *buf = malloc(cap + 1);
+	int eof = 0, st = NAQIB_OK, blocks = 0;
+
+	*err = 0;
+	x->line_base = 0;
+	if (!buf) {
+		*err = ENOMEM;
+		return NAQIB_OK;
+	}
+	while (!st) {
+		while (!eof && n < cap) {
+			ssize_t r = read(fd, buf + n, cap - n);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r < 0) {
+				*err = errno;
+				goto out;
+			}
+			if (r == 0)
+				eof = 1;
+			n += (size_t)r;
+			*bytes += (size_t)r;
+		}
+		if (kind == FMT_AUTO)
+			kind = fmt_sniff(buf, n);
+		size_t cut = eof ? n : last_cut(kind, buf, n);
+		if (!cut && !eof) {
+			/* A document longer than the block: read on. */
+			char *b = realloc(buf, cap * 2 + 1);
+			if (!b) {
+				*err = ENOMEM;
+				goto out;
+			}
+			buf = b;
+			cap *= 2;
+			continue;
+		}
+		if (!cut && blocks)
+			break;
+		/* Lines before the next block: counted now, as the readers
+		 * write NULs over some line breaks. */
+		size_t lines = 0;
+		for (const char *p = buf; (p = memchr(p, '\n', cut - (size_t)(p - buf)));
+		     p++)
+			lines++;
+		char keep = buf[cut];
+		buf[cut] = '\0';
+		st = fmt_read(kind, id, buf, cut, cb);
+		buf[cut] = keep;
+		blocks++;
+		x->line_base += lines;
+		memmove(buf, buf + cut, n - cut);
+		n -= cut;
+		if (eof && !n)
+			break;
+	}
+out:
+	free(buf);
+	x->line_base = 0;
+	return st;
+}
+
 static int on_file(const char *path, void *ctx)
 {
 	indexer_t *x = ctx;
 	char id[PATH_MAX + 16], key[256], sig[128];
-	char *data = NULL, *old = NULL;
+	char *old = NULL;
 	size_t len;
 	struct stat sb;
 	int err, st;
@@ -483,8 +577,9 @@ static int on_file(const char *path, void *ctx)
 		}
 		free(old);
 	}
-	if ((err = cli_read_file(path, &data, &len))) {
-		cli_error("cannot read '%s': %s", path, strerror(err));
+	int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		cli_error("cannot read '%s': %s", path, strerror(errno));
 		x->st.failed++;
 		return 0;
 	}
@@ -497,7 +592,8 @@ static int on_file(const char *path, void *ctx)
 		file_rec_t *f = calloc(1, sizeof *f);
 		if (!f || !(f->name = strdup(path))) {
 			free(f);
-			free(data);
+			if (!is_stdin)
+				close(fd);
 			cli_error("out of memory");
 			set_fatal(x, NAQIB_E_NOMEM);
 			return NAQIB_E_NOMEM;
@@ -508,11 +604,23 @@ static int on_file(const char *path, void *ctx)
 	fmt_callbacks_t cb = { on_doc, on_bad, x };
 	unsigned long failed_before = x->st.failed;
 	x->in_file = 0;
-	st = fmt_read((fmt_kind_t)kind, id, data, len, &cb);
-	free(data);
+	len = 0;
+	st = read_blocks(x, fd, (fmt_kind_t)kind, id, &cb, &len, &err);
+	if (!is_stdin)
+		close(fd);
 	x->st.bytes += len;
 	if (st)
 		return st;
+	if (err) {
+		cli_error("cannot read '%s': %s", path, strerror(err));
+		x->st.failed++;
+		if (x->frec) {
+			pthread_mutex_lock(&x->mu);
+			x->frec->failed++;
+			pthread_mutex_unlock(&x->mu);
+		}
+		return 0;
+	}
 	if (x->in_file == 0 && x->st.failed == failed_before) {
 		cli_error("%s: empty, nothing to index", path);
 	}
@@ -977,6 +1085,7 @@ int main(int argc, char **argv)
 		{ "thesaurus", required_argument, NULL, 'T' },
 		{ "delete", no_argument, NULL, 'D' },
 		{ "shards", required_argument, NULL, 'S' },
+		{ "read-block", required_argument, NULL, 'B' },
 		{ "compact", required_argument, NULL, 'C' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -992,6 +1101,7 @@ int main(int argc, char **argv)
 	cli_prog = "naqib-index";
 	memset(&x, 0, sizeof x);
 	x.batch = DEFAULT_BATCH;
+	x.read_block = DEFAULT_READ_BLOCK;
 	x.lead_words = DEFAULT_LEAD_WORDS;
 	while ((c = getopt_long(argc, argv, ":d:f:s:qh", longopts, NULL)) != -1) {
 		switch (c) {
@@ -1048,6 +1158,11 @@ int main(int argc, char **argv)
 			break;
 		case 'C':
 			compact_to = optarg;
+			break;
+		case 'B':
+			if (cli_parse_uint("--read-block", optarg, 1024,
+					   1u << 30, &x.read_block))
+				return EXIT_USAGE;
 			break;
 		case 'q':
 			x.quiet = 1;

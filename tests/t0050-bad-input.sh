@@ -63,6 +63,35 @@ expect_eq "$(ids "$T/tdb" الإضراب | tr '\n' ' ')" "t1 t3 " "good TREC doc
 run naqib_search -d "$T/tdb" -f json الحوار
 expect_in "$T/out" 'الإضراب & الحوار' "entities decoded"
 
+# Read in blocks of 1 KB (--read-block), the files give the same documents
+# and the same line numbers as read whole: blocks end after a line (JSON
+# Lines) or a </DOC> (TREC), and a document longer than a block (most
+# lines of samples.jsonl) is read whole.
+sed 's/"id": *"jsonl-/"id": "more-/' corpus/samples.jsonl >"$T/more.jsonl"
+printf '{"id": "more-bad",\n' >>"$T/more.jsonl"
+sed 's/<DOCNO>trec-/<DOCNO>more-/' corpus/samples.trec >"$T/more.trec"
+printf '<DOC>\n<TEXT>\nبلا رقم\n</TEXT>\n</DOC>\n' >>"$T/more.trec"
+for shards in 1 2; do
+	for how in blk whole; do
+		opt=
+		[ $how = blk ] && opt="--read-block 1024"
+		# shellcheck disable=SC2086
+		run naqib_index -d "$T/$how-$shards" --shards $shards $opt \
+			"$T/docs.jsonl" "$T/docs.trec" "$T/more.jsonl" "$T/more.trec"
+		expect_status 3 "bad input read as $how ($shards shards)"
+		sort "$T/err" | grep -v "^naqib-index: [0-9]* added" >"$T/$how.err"
+		xapian-delve -A Q -1 "$T/$how-$shards" | grep "^Q" | sort >"$T/$how.ids"
+	done
+	cmp -s "$T/blk.err" "$T/whole.err" ||
+		fail "messages in blocks differ: $(diff "$T/whole.err" "$T/blk.err" | tr '\n' ' ')"
+	expect_in "$T/blk.err" "$T/more.jsonl:7: invalid JSON" "JSON Lines line numbers in blocks"
+	expect_in "$T/blk.err" "$T/more.trec:$(($(wc -l <corpus/samples.trec) + 1)): <DOC> without <DOCNO>" \
+		"TREC line numbers in blocks"
+	cmp -s "$T/blk.ids" "$T/whole.ids" ||
+		fail "documents in blocks differ: $(diff "$T/whole.ids" "$T/blk.ids" | tr '\n' ' ')"
+	expect_eq "$(wc -l <"$T/blk.ids")" 15 "documents read in blocks ($shards shards)"
+done
+
 # An id too long for Xapian is refused for that document only.
 long=$(printf 'x%.0s' $(seq 300))
 printf '{"id":"%s","body":"نص"}\n{"id":"ok","body":"نص"}\n' "$long" >"$T/long.jsonl"
