@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "naqib.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -82,6 +84,10 @@ int _naqib_analyzer_stemming(struct naqib_analyzer *a, int on);
 
 /* The stopword list, sorted, and its length (for the unit tests). */
 const char *const *_naqib_stopwords(size_t *count);
+
+/* Whether a token is indexed without a position and dropped from phrases:
+ * a stopword that is not a negation (lib/stopwords.c). */
+int _naqib_positionless(const naqib_token_t *t);
 
 #ifdef __cplusplus
 }

@@ -134,6 +134,24 @@ static int quotes_in(const char *s, size_t from, size_t to)
 	return q;
 }
 
+/* Whether the phrase that token k is in (k is inside quotes) has a word
+ * with a position in the index. */
+static int phrase_has_word(const char *text, const naqib_token_t *t, size_t n,
+			   size_t k)
+{
+	size_t j = k;
+
+	while (j > 0 && !quotes_in(text, t[j - 1].end, t[j].start))
+		j--;
+	for (; j < n; j++) {
+		if (j > k && quotes_in(text, t[j - 1].end, t[j].start))
+			break;
+		if (!_naqib_positionless(&t[j]))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the name or date at tokens [k, end) may be replaced by its
  * term: no query syntax inside it, no wildcard after it, and no NEAR or
  * ADJ (NEAR/n) next to it, whose operands must be words. */
@@ -268,6 +286,10 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 		}
 		if (tok->flags & NAQIB_TOKEN_TOO_LONG) {
 			/* Never in the index: no term for it. */
+		} else if (quotes % 2 && _naqib_positionless(tok) &&
+			   phrase_has_word(text, t, n, k)) {
+			/* Stopwords have no positions in the index: a
+			 * phrase is matched without them. */
 		} else if (is_operator(text + tok->start,
 				       tok->end - tok->start)) {
 			st = _naqib_buf_add(out, text + tok->start,

@@ -20,7 +20,7 @@
 
 /* Bumped whenever a change to the analysis changes the terms written, so
  * that an old index is not searched with a new analysis. */
-static const char analysis_version[] = "3";
+static const char analysis_version[] = "4";
 /* Metadata keys: how the database was analysed. */
 static const char key_stemmer[] = "naqib.stemmer";
 static const char key_latin[] = "naqib.latin_stemmer";
@@ -435,12 +435,20 @@ extern "C" int naqib_doc_index_tokens(naqib_doc_t *doc,
 		std::string z(NAQIB_PREFIX_STEM);
 		for (size_t i = 0; i < count; i++) {
 			const naqib_token_t *t = &tokens[i];
-			++*pos;
-			if (t->flags & NAQIB_TOKEN_TOO_LONG)
-				continue;
 			unsigned w = i < boosted ? NAQIB_LEAD_WEIGHT : 1;
-			doc->doc.add_posting(std::string(t->norm, t->norm_len),
-					     *pos, w);
+			std::string word(t->norm, t->norm_len);
+			if (_naqib_positionless(t)) {
+				/* A stopword: no position, and the next word
+				 * takes its place, so that a phrase matches
+				 * with or without it (the query drops it from
+				 * phrases; see lib/stopwords.c). */
+				doc->doc.add_term(word, w);
+			} else {
+				++*pos;
+				if (t->flags & NAQIB_TOKEN_TOO_LONG)
+					continue;
+				doc->doc.add_posting(word, *pos, w);
+			}
 			/* Xapian's parser looks numbers up as they are, never
 			 * stemmed: no Z term for them. */
 			if (t->flags & NAQIB_TOKEN_NUMBER)

@@ -35,11 +35,18 @@ b=$(ids "$db" 'إضراب -تونس' | wc -l)
 ids "$db" 'الفوس*' >"$T/wild"
 expect_eq "$(cat "$T/wild")" "corpus/texts/ma-umt-phosphate-khouribga.txt" "prefix*"
 
-# Stopwords: dropped from free text, kept in phrases.
+# Stopwords: dropped from free text; they have no positions in the index,
+# so a phrase is matched without them, and matches with or without them.
+# Negations keep their place: «لا تراجع» is not «تراجع».
 run naqib_search -d "$db" --show-query 'في الفوسفاط'
 expect_not_in "$T/err" "Zفي" "stopword dropped"
 run naqib_search -d "$db" --show-query '"ﻻ تراجع"'
-expect_in "$T/err" "لا" "stopword kept in a phrase"
+expect_in "$T/err" "لا" "negation kept in a phrase"
+run naqib_search -d "$db" --show-query -f trec '"عام في القطاع العام"'
+expect_not_in "$T/err" "في@" "stopword left out of a phrase"
+expect_eq "$(awk '{ print $3 }' "$T/out")" corpus/texts/tn-ugtt-greve-generale.txt "phrase across a stopword"
+expect_eq "$(ids "$db" '"عام القطاع العام"')" corpus/texts/tn-ugtt-greve-generale.txt "the same phrase without it"
+expect_eq "$(ids "$db" '"في"' | wc -l)" "$(ids "$db" 'في' | wc -l)" "a phrase of one stopword is the word"
 # A query of stopwords alone still searches.
 run naqib_search -d "$db" 'في'
 expect_status 0 "stopword-only query"
