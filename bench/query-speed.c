@@ -121,17 +121,7 @@ static int read_queries(char *data, size_t len, size_t file, const char *path,
 {
 	size_t line = 0;
 
-	for (char *p = data, *next; p < data + len; p = next) {
-		char *nl = memchr(p, '\n', (size_t)(data + len - p));
-		next = nl ? nl + 1 : data + len;
-		if (nl)
-			*nl = '\0';
-		line++;
-		size_t l = strlen(p);
-		if (l && p[l - 1] == '\r')
-			p[--l] = '\0';
-		if (!l)
-			continue;
+	for (char *at = data, *p; (p = cli_next_line(&at, data + len, &line));) {
 		query_t *v = realloc(*qs, (*nq + 1) * sizeof *v);
 		if (!v)
 			return -1;

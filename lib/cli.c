@@ -165,3 +165,20 @@ int cli_read_file(const char *path, char **data, size_t *len)
 	*len = n;
 	return 0;
 }
+
+char *cli_next_line(char **p, char *end, size_t *line)
+{
+	while (*p < end) {
+		char *s = *p, *nl = memchr(s, '\n', (size_t)(end - s));
+		*p = nl ? nl + 1 : end;
+		if (nl)
+			*nl = '\0';
+		++*line;
+		size_t l = strlen(s);
+		if (l && s[l - 1] == '\r')
+			s[--l] = '\0';
+		if (l)
+			return s;
+	}
+	return NULL;
+}

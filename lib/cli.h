@@ -47,4 +47,9 @@ double cli_now(void);
  * NUL after the last byte.  Returns 0 or an errno value. */
 int cli_read_file(const char *path, char **data, size_t *len);
 
+/* The next non-empty line of the text at *p (up to end), cut out in place
+ * (its \n or \r\n replaced by NULs); *p moves past it and *line counts the
+ * lines passed.  NULL at the end. */
+char *cli_next_line(char **p, char *end, size_t *line);
+
 #endif

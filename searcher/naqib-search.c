@@ -126,17 +126,7 @@ static int run_batch(searcher_t *s, const char *path)
 		return EXIT_INPUT;
 	}
 	size_t line = 0;
-	for (char *p = data, *next; p < data + len; p = next) {
-		char *nl = memchr(p, '\n', (size_t)(data + len - p));
-		next = nl ? nl + 1 : data + len;
-		if (nl)
-			*nl = '\0';
-		line++;
-		size_t l = strlen(p);
-		if (l && p[l - 1] == '\r')
-			p[--l] = '\0';
-		if (!l)
-			continue;
+	for (char *at = data, *p; (p = cli_next_line(&at, data + len, &line));) {
 		char *tab = strchr(p, '\t');
 		if (!tab || tab == p) {
 			cli_error("%s:%zu: expected QID<TAB>query", path, line);
