@@ -51,7 +51,18 @@ struct naqib_analyzer {
 	int32_t u16cap;
 	naqib_thesaurus_t *thesaurus; /* owned; NULL for none */
 	int no_stems;          /* tokens get their normalized form as stem */
+	/* Stems already computed: a word's stem depends on the word only, and
+	 * a text repeats its words.  Open addressing over entries in
+	 * stems.data ([key length][stem length][key][stem], lengths one byte
+	 * each: words are at most NAQIB_MAX_TERM bytes); emptied when full. */
+	uint32_t *stem_slots;  /* entry offset + 1; 0: empty */
+	size_t stem_entries;
+	_naqib_buf_t stems;
 };
+
+#define STEM_SLOTS 65536u        /* a power of two */
+#define STEM_MAX_ENTRIES 40000u  /* then the cache is emptied */
+#define STEM_MAX_BYTES (4u << 20)
 
 /* What the folding table does to one code point after NFKC: DEL, SLOW, or
  * the code point it becomes.  Only code points the fast path may see (ASCII
@@ -257,8 +268,8 @@ int _naqib_normalize_icu(naqib_analyzer_t *a, const char *w, size_t len,
 	return st;
 }
 
-int naqib_analyzer_stem(naqib_analyzer_t *a, const char *norm, size_t len,
-			const char **out, size_t *out_len)
+static int stem_uncached(naqib_analyzer_t *a, const char *norm, size_t len,
+			 const char **out, size_t *out_len)
 {
 	size_t i = 0;
 	unsigned c = len ? _naqib_utf8_next(norm, &i) : 0;
@@ -269,6 +280,56 @@ int naqib_analyzer_stem(naqib_analyzer_t *a, const char *norm, size_t len,
 		return naqib_stemmer_stem(a->latin, norm, len, out, out_len);
 	*out = norm;
 	*out_len = len;
+	return NAQIB_OK;
+}
+
+int naqib_analyzer_stem(naqib_analyzer_t *a, const char *norm, size_t len,
+			const char **out, size_t *out_len)
+{
+	if (len == 0 || len > 255 ||
+	    (!a->stem_slots &&
+	     !(a->stem_slots = calloc(STEM_SLOTS, sizeof *a->stem_slots))))
+		return stem_uncached(a, norm, len, out, out_len);
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)norm[i]) * 16777619u;
+	size_t k = h & (STEM_SLOTS - 1);
+	for (; a->stem_slots[k]; k = (k + 1) & (STEM_SLOTS - 1)) {
+		const unsigned char *e =
+			(const unsigned char *)a->stems.data + a->stem_slots[k] - 1;
+		if (e[0] == len && memcmp(e + 2, norm, len) == 0) {
+			*out = (const char *)e + 2 + len;
+			*out_len = e[1];
+			return NAQIB_OK;
+		}
+	}
+	int st = stem_uncached(a, norm, len, out, out_len);
+	if (st || *out_len > 255)
+		return st;
+	if (a->stem_entries >= STEM_MAX_ENTRIES ||
+	    a->stems.len + 2 + len + *out_len > STEM_MAX_BYTES) {
+		memset(a->stem_slots, 0, STEM_SLOTS * sizeof *a->stem_slots);
+		a->stem_entries = 0;
+		a->stems.len = 0;
+		for (k = h & (STEM_SLOTS - 1); a->stem_slots[k];
+		     k = (k + 1) & (STEM_SLOTS - 1))
+			;
+	}
+	/* The stem may be in a->norm or the stemmer's buffer: copy it before
+	 * the cache's buffer moves. */
+	const char *stem = *out;
+	size_t at = a->stems.len, sl = *out_len;
+	if (_naqib_buf_reserve(&a->stems, 2 + len + sl))
+		return NAQIB_OK; /* no room: the stem is still right */
+	char *e = a->stems.data + at;
+	e[0] = (char)len;
+	e[1] = (char)sl;
+	memcpy(e + 2, norm, len);
+	memcpy(e + 2 + len, stem, sl);
+	a->stems.len += 2 + len + sl;
+	a->stem_slots[k] = (uint32_t)at + 1;
+	a->stem_entries++;
+	*out = e + 2 + len;
 	return NAQIB_OK;
 }
 
@@ -334,6 +395,8 @@ void naqib_analyzer_destroy(naqib_analyzer_t *a)
 	_naqib_buf_free(&a->arena);
 	_naqib_buf_free(&a->norm);
 	_naqib_buf_free(&a->stem);
+	_naqib_buf_free(&a->stems);
+	free(a->stem_slots);
 	free(a->u16a);
 	free(a->u16b);
 	free(a);

@@ -156,5 +156,34 @@ int main(void)
 	naqib_analyzer_options_t o2 = { "light", "klingon" };
 	CHECK(naqib_analyzer_new(&o2, &a) == NAQIB_E_INVALID && a == NULL);
 	naqib_analyzer_destroy(NULL);
+
+	/* The analyser keeps the stems it computed: asked again, it gives the
+	 * same stems as the stemmer itself, from its cache and after the cache
+	 * was emptied (it holds 40,000). */
+	naqib_analyzer_t *an = NULL;
+	CHECK(naqib_stemmer_new("snowball", NULL, &s) == NAQIB_OK);
+	CHECK(naqib_analyzer_new(NULL, &an) == NAQIB_OK);
+	static const char *const letters[] = { "ن", "ق", "ا", "ب", "ت",
+					       "ه", "و", "ل", "م", "ي" };
+	static const char *const prefix[] = { "", "ال", "وال", "لل", "ب" };
+	size_t bad = 0;
+	/* 1000 words, twice (the second time from the cache), then 50,000,
+	 * then the first 1000 again. */
+	for (int pass = 0; pass < 4 && an && s; pass++)
+		for (unsigned i = 0; i < (pass == 2 ? 50000u : 1000u); i++) {
+			char w[64] = "";
+			strcat(w, prefix[i % 5]);
+			for (unsigned k = i / 5, n = 0; n < 4; k /= 10, n++)
+				strcat(w, letters[k % 10]);
+			const char *got, *want;
+			size_t gl, wl;
+			if (naqib_analyzer_stem(an, w, strlen(w), &got, &gl) ||
+			    naqib_stemmer_stem(s, w, strlen(w), &want, &wl) ||
+			    gl != wl || memcmp(got, want, gl) != 0)
+				bad++;
+		}
+	CHECK(bad == 0);
+	naqib_analyzer_destroy(an);
+	naqib_stemmer_destroy(s);
 	return check_done("stemmers");
 }
