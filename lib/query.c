@@ -134,16 +134,12 @@ static int quotes_in(const char *s, size_t from, size_t to)
 	return q;
 }
 
-/* Whether the phrase that token k is in (k is inside quotes) has a word
- * with a position in the index. */
+/* Whether the phrase that starts at token k (the first after an opening
+ * quote) has a word with a position in the index. */
 static int phrase_has_word(const char *text, const naqib_token_t *t, size_t n,
 			   size_t k)
 {
-	size_t j = k;
-
-	while (j > 0 && !quotes_in(text, t[j - 1].end, t[j].start))
-		j--;
-	for (; j < n; j++) {
+	for (size_t j = k; j < n; j++) {
 		if (j > k && quotes_in(text, t[j - 1].end, t[j].start))
 			break;
 		if (!_naqib_positionless(&t[j]))
@@ -209,6 +205,7 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 	_naqib_buf_t how = { NULL, 0, 0 };
 	size_t n, nm = 0, nd = 0, pos = 0;
 	int st, quotes = 0;
+	int keep_stops = 0; /* in the current phrase: it has no other word */
 
 	out->len = 0;
 	prefixes->len = 0;
@@ -227,7 +224,10 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 	for (size_t k = 0; k < n && !st; k++) {
 		const naqib_token_t *tok = &t[k];
 		if (tok->start >= pos) {
-			quotes += quotes_in(text, pos, tok->start);
+			int q = quotes_in(text, pos, tok->start);
+			quotes += q;
+			if (q && quotes % 2)
+				keep_stops = !phrase_has_word(text, t, n, k);
 			if ((st = copy_gap(out, text, pos, tok->start)))
 				break;
 		}
@@ -287,7 +287,7 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 		if (tok->flags & NAQIB_TOKEN_TOO_LONG) {
 			/* Never in the index: no term for it. */
 		} else if (quotes % 2 && _naqib_positionless(tok) &&
-			   phrase_has_word(text, t, n, k)) {
+			   !keep_stops) {
 			/* Stopwords have no positions in the index: a
 			 * phrase is matched without them. */
 		} else if (is_operator(text + tok->start,
