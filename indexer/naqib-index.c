@@ -188,6 +188,27 @@ static void show_progress(indexer_t *x, int final)
 	fflush(stderr);
 }
 
+/* FNV-1a (64 bits) of a string: stable across runs and machines. */
+static unsigned long long fnv1a(const char *s)
+{
+	unsigned long long h = 1469598103934665603ULL;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	return h;
+}
+
+/* Counts a document of file f (NULL outside a sharded run) that did not go
+ * in: the file is not marked as read, so that the next run reads it again. */
+static void file_failed(indexer_t *x, file_rec_t *f)
+{
+	if (!f)
+		return;
+	pthread_mutex_lock(&x->mu);
+	f->failed++;
+	pthread_mutex_unlock(&x->mu);
+}
+
 /* Stops the run on a database error: every writer and the reader see it. */
 static void set_fatal(indexer_t *x, int st)
 {
@@ -268,11 +289,7 @@ out:
 		cli_error("%s:%zu: %s; document skipped", file, line,
 			  naqib_last_error());
 		s->st.failed++;
-		if (f) {
-			pthread_mutex_lock(&x->mu);
-			f->failed++;
-			pthread_mutex_unlock(&x->mu);
-		}
+		file_failed(x, f);
 		return NAQIB_OK;
 	}
 	if (st) {
@@ -293,11 +310,7 @@ out:
  * same id always goes to the same shard. */
 static shard_t *shard_of(indexer_t *x, const char *id)
 {
-	unsigned long long h = 1469598103934665603ULL;
-
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		h = (h ^ *p) * 1099511628211ULL;
-	return &x->shards[h % (unsigned long long)x->n_shards];
+	return &x->shards[fnv1a(id) % (unsigned long long)x->n_shards];
 }
 
 /* A shard's writer thread: indexes the documents of its queue until the
@@ -403,11 +416,7 @@ static void on_bad(size_t line, const char *message, void *ctx)
 	else
 		cli_error("%s: %s", x->file, message);
 	x->st.failed++;
-	if (x->frec) {
-		pthread_mutex_lock(&x->mu);
-		x->frec->failed++;
-		pthread_mutex_unlock(&x->mu);
-	}
+	file_failed(x, x->frec);
 }
 
 /* The id of a text file: its path relative to --root when it is under it,
@@ -452,10 +461,7 @@ static void file_key(const char *id, char *out, size_t cap)
 		memcpy(out + sizeof prefix - 1, id, n + 1);
 		return;
 	}
-	unsigned long long h = 1469598103934665603ULL;
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		h = (h ^ *p) * 1099511628211ULL;
-	snprintf(out, cap, "naqib.file#%016llx", h);
+	snprintf(out, cap, "naqib.file#%016llx", fnv1a(id));
 }
 
 /* Where the last whole document of buf[0..n) ends: after its last line
@@ -614,11 +620,7 @@ static int on_file(const char *path, void *ctx)
 	if (err) {
 		cli_error("cannot read '%s': %s", path, strerror(err));
 		x->st.failed++;
-		if (x->frec) {
-			pthread_mutex_lock(&x->mu);
-			x->frec->failed++;
-			pthread_mutex_unlock(&x->mu);
-		}
+		file_failed(x, x->frec);
 		return 0;
 	}
 	if (x->in_file == 0 && x->st.failed == failed_before) {
