@@ -46,6 +46,13 @@
  * a crash: Xapian's in-memory changes grow slow to update when large
  * (bench/index-speed: 55 s at 1000, 81 s at 10000 on the eval corpus). */
 #define DEFAULT_BATCH 1000
+/* The longest text indexed of a document: what is beyond is left out with
+ * a warning.  A 100 MB text takes 2 GB to analyse and seconds to show in
+ * every result list; a real communiqué is a few kilobytes, a book 2 MB. */
+#define DEFAULT_MAX_DOC (16u << 20)
+/* Titles are cut, at a word, to this many bytes: a text file's first line
+ * may be its whole text. */
+#define TITLE_MAX 1024
 
 /* The stub file of a sharded database, and the names of its shards. */
 #define STUB_NAME "XAPIANDB"
@@ -58,7 +65,7 @@
 #define QUEUE_BYTES (32u << 20)
 
 typedef struct stats {
-	unsigned long added, replaced, unchanged, failed;
+	unsigned long added, replaced, unchanged, failed, truncated;
 	unsigned long long bytes;
 } stats_t;
 
@@ -91,6 +98,7 @@ typedef struct shard {
 	knowledge_t *know;
 	stats_t st;
 	unsigned long pending;	/* documents since the last commit */
+	unsigned long done_added, done_replaced;	/* committed */
 	/* Sharded runs: the writer thread and its queue, under x->mu. */
 	pthread_t thread;
 	int running;
@@ -116,6 +124,7 @@ typedef struct indexer {
 	fmt_kind_t format;
 	unsigned batch;
 	unsigned read_block;	/* --read-block */
+	unsigned max_doc;	/* --max-doc-size */
 	unsigned lead_words;
 	int force, quiet, progress;
 	stats_t st;		/* what the reader saw: bytes, unchanged, bad */
@@ -157,6 +166,8 @@ static void usage(FILE *f)
 		"      --batch N           commit every N documents (default: %d)\n"
 		"      --read-block N      read JSON Lines and TREC files N bytes at a\n"
 		"                          time (default: %u)\n"
+"      --max-doc-size N    index at most the first N bytes of a document's\n"
+		"                          text (default: %uM)\n"
 		"      --lead-words N      the first N words of a body count three times\n"
 		"                          in the ranking, as the title does (default: %d)\n"
 		"      --thesaurus FILE    more unions, places and terms, added to the\n"
@@ -170,7 +181,7 @@ static void usage(FILE *f)
 		"  -h, --help              this help\n"
 		"      --version           the version\n",
 		NAQIB_DEFAULT_STEMMER, NAQIB_DEFAULT_LATIN_STEMMER, DEFAULT_BATCH,
-		DEFAULT_READ_BLOCK, DEFAULT_LEAD_WORDS);
+		DEFAULT_READ_BLOCK, DEFAULT_MAX_DOC >> 20, DEFAULT_LEAD_WORDS);
 }
 
 static void show_progress(indexer_t *x, int final)
@@ -226,6 +237,9 @@ static int commit(shard_t *s)
 	if (st) {
 		cli_error("%s", naqib_last_error());
 		set_fatal(s->x, st);
+	} else {
+		s->done_added = s->st.added;
+		s->done_replaced = s->st.replaced;
 	}
 	s->pending = 0;
 	return st;
@@ -249,6 +263,34 @@ static int index_text(shard_t *s, naqib_doc_t *doc, const char *text,
 	return knowledge_collect(s->know, t, n, text, len);
 }
 
+/* Where to cut the text s (of length len > max) to at most max bytes: after
+ * the last space or line break, else at the last whole character. */
+static size_t cut_point(const char *s, size_t max)
+{
+	for (size_t i = max; i > 0 && max - i < 4096; i--)
+		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t')
+			return i;
+	size_t i = max;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* A copy of the first bytes of text, cut by cut_point() when it is longer
+ * than max; NULL when it is not (or on no memory: *err is set). */
+static char *cut_text(const char *text, size_t max, int *err)
+{
+	size_t len = text ? strlen(text) : 0;
+
+	*err = 0;
+	if (len <= max)
+		return NULL;
+	char *c = strndup(text, cut_point(text, max));
+	if (!c)
+		*err = NAQIB_E_NOMEM;
+	return c;
+}
+
 /* Analyses a document and writes it to shard s, replacing any document with
  * its id.  A document that cannot be indexed is skipped with a message
  * naming file and line (f counts it in a sharded run); a database error
@@ -261,8 +303,29 @@ static int index_doc(shard_t *s, naqib_record_t rec, const char *file,
 	char *data = NULL, date[11];
 	size_t len;
 	unsigned pos = 0;
-	int replaced = 0, st;
+	int replaced = 0, st, err1, err2;
 
+	/* A title is a line, a text at most --max-doc-size: the rest is
+	 * left out, with a warning for the text. */
+	char *title = cut_text(rec.title, TITLE_MAX, &err1);
+	char *body = cut_text(rec.body, x->max_doc, &err2);
+	if (err1 || err2) {
+		free(title);
+		free(body);
+		cli_error("out of memory");
+		set_fatal(x, NAQIB_E_NOMEM);
+		return NAQIB_E_NOMEM;
+	}
+	if (title)
+		rec.title = title;
+	if (body) {
+		cli_error("%s:%zu: warning: the text of '%s' is longer than "
+			  "--max-doc-size (%u bytes): only its first %zu bytes "
+			  "are indexed", file, line, rec.id, x->max_doc,
+			  strlen(body));
+		rec.body = body;
+		s->st.truncated++;
+	}
 	naqib_date_normalize(rec.date, date);
 	knowledge_start(s->know, date);
 	if ((st = naqib_doc_new(&doc)) ||
@@ -284,6 +347,8 @@ static int index_doc(shard_t *s, naqib_record_t rec, const char *file,
 out:
 	naqib_doc_destroy(doc);
 	free(data);
+	free(title);
+	free(body);
 	if (st == NAQIB_E_INVALID || st == NAQIB_E_UTF8) {
 		/* This document only: say which and go on. */
 		cli_error("%s:%zu: %s; document skipped", file, line,
@@ -511,6 +576,16 @@ static int read_blocks(indexer_t *x, int fd, fmt_kind_t kind, const char *id,
 		}
 		if (kind == FMT_AUTO)
 			kind = fmt_sniff(buf, n);
+		if (kind == FMT_TXT && !eof && n > x->max_doc) {
+			/* A text file is one document: what is beyond
+			 * --max-doc-size is not even read. */
+			n = cut_point(buf, x->max_doc);
+			eof = 1;
+			cli_error("%s: warning: longer than --max-doc-size (%u "
+				  "bytes): only its first %zu bytes are indexed",
+				  x->file, x->max_doc, n);
+			x->st.truncated++;
+		}
 		size_t cut = eof ? n : last_cut(kind, buf, n);
 		if (!cut && !eof) {
 			/* A document longer than the block: read on. */
@@ -1088,6 +1163,7 @@ int main(int argc, char **argv)
 		{ "delete", no_argument, NULL, 'D' },
 		{ "shards", required_argument, NULL, 'S' },
 		{ "read-block", required_argument, NULL, 'B' },
+		{ "max-doc-size", required_argument, NULL, 'M' },
 		{ "compact", required_argument, NULL, 'C' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -1104,6 +1180,7 @@ int main(int argc, char **argv)
 	memset(&x, 0, sizeof x);
 	x.batch = DEFAULT_BATCH;
 	x.read_block = DEFAULT_READ_BLOCK;
+	x.max_doc = DEFAULT_MAX_DOC;
 	x.lead_words = DEFAULT_LEAD_WORDS;
 	while ((c = getopt_long(argc, argv, ":d:f:s:qh", longopts, NULL)) != -1) {
 		switch (c) {
@@ -1162,8 +1239,13 @@ int main(int argc, char **argv)
 			compact_to = optarg;
 			break;
 		case 'B':
-			if (cli_parse_uint("--read-block", optarg, 1024,
+			if (cli_parse_size("--read-block", optarg, 1024,
 					   1u << 30, &x.read_block))
+				return EXIT_USAGE;
+			break;
+		case 'M':
+			if (cli_parse_size("--max-doc-size", optarg, 1024,
+					   1u << 30, &x.max_doc))
 				return EXIT_USAGE;
 			break;
 		case 'q':
@@ -1249,11 +1331,17 @@ int main(int argc, char **argv)
 	}
 	show_progress(&x, 1);
 
+	/* Documents count once committed: after a database error, those of
+	 * the batch that failed are not in the database. */
 	stats_t sum = x.st;
+	unsigned long lost = 0;
 	for (int i = 0; i < x.n_shards; i++) {
-		sum.added += x.shards[i].st.added;
-		sum.replaced += x.shards[i].st.replaced;
+		sum.added += x.shards[i].done_added;
+		sum.replaced += x.shards[i].done_replaced;
+		lost += x.shards[i].st.added + x.shards[i].st.replaced -
+			x.shards[i].done_added - x.shards[i].done_replaced;
 		sum.failed += x.shards[i].st.failed;
+		sum.truncated += x.shards[i].st.truncated;
 	}
 	double secs = cli_now() - x.started;
 	if (!x.quiet) {
@@ -1263,14 +1351,22 @@ int main(int argc, char **argv)
 			"naqib-index: %lu added, %lu replaced, %lu unchanged "
 			"(skipped), %lu failed; %.1f MB in %.1f s (%.2f MB/s, "
 			"%.0f documents/s)\n",
-			sum.added, sum.replaced, sum.unchanged, sum.failed,
-			mb, secs, secs > 0 ? mb / secs : 0.0,
+			sum.added, sum.replaced, sum.unchanged, sum.failed, mb, secs, secs > 0 ? mb / secs : 0.0,
 			secs > 0 ? (double)docs / secs : 0.0);
 	}
+	if (!x.quiet && sum.truncated)
+		cli_error("%lu document%s cut at --max-doc-size (%u bytes)",
+			  sum.truncated, sum.truncated == 1 ? "" : "s",
+			  x.max_doc);
 	close_db(&x);
 	free(x.thesauri);
-	if (x.fatal)
+	if (x.fatal) {
+		if (lost)
+			cli_error("stopped: what was read after the last "
+				  "commit is not in the database; run the same "
+				  "command again once the cause is fixed");
 		return cli_exit_for(x.fatal);
+	}
 	if (interrupted) {
 		cli_error("interrupted; what was read so far is committed");
 		return 128 + interrupted;

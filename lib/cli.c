@@ -80,6 +80,34 @@ int cli_parse_uint(const char *opt, const char *s, unsigned min,
 	return 0;
 }
 
+int cli_parse_size(const char *opt, const char *s, unsigned min,
+		   unsigned max, unsigned *out)
+{
+	char *end;
+	unsigned long long v;
+	unsigned shift = 0;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (end != s && *end && !end[1]) {
+		const char *units = "kMG";
+		const char *u = strchr(units, *end == 'K' ? 'k' : *end);
+		if (u) {
+			shift = 10 * (unsigned)(u - units + 1);
+			end++;
+		}
+	}
+	if (!*s || *end || errno || s[0] == '-' || v > (max >> shift) ||
+	    (v << shift) < min) {
+		cli_error("%s: '%s' is not a size from %u to %u bytes (a "
+			  "number, or with k, M or G after it)",
+			  opt, s, min, max);
+		return -1;
+	}
+	*out = (unsigned)(v << shift);
+	return 0;
+}
+
 int cli_parse_double(const char *opt, const char *s, double min, double max,
 		     double *out)
 {

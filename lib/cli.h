@@ -33,6 +33,11 @@ int cli_exit_for(int status);
 int cli_parse_uint(const char *opt, const char *s, unsigned min,
 		   unsigned max, unsigned *out);
 
+/* Parses a size in bytes for option opt: a whole number, optionally
+ * followed by k, M or G (powers of 1024), in [min, max]. */
+int cli_parse_size(const char *opt, const char *s, unsigned min,
+		   unsigned max, unsigned *out);
+
 /* Parses a whole decimal number in [min, max] for option opt. */
 int cli_parse_double(const char *opt, const char *s, double min, double max,
 		     double *out);

@@ -49,11 +49,13 @@ int _naqib_is_arabic(unsigned c);
  * The words of the query go to words, one record each:
  *   HOW US TYPED US NORM US STEM RS
  * HOW is "w" for a word, "t<entry>" for a thesaurus name, "d<YYYYMMDD>..."
- * (days separated by spaces) for a date; US is \x1f, RS \x1e. */
+ * (days separated by spaces) for a date; US is \x1f, RS \x1e.
+ * Words after the first NAQIB_QUERY_MAX_WORDS are left out: *dropped counts
+ * them. */
 struct naqib_analyzer;
 int _naqib_query_rewrite(struct naqib_analyzer *a, const char *text,
 			 size_t len, _naqib_buf_t *out, _naqib_buf_t *prefixes,
-			 _naqib_buf_t *words);
+			 _naqib_buf_t *words, size_t *dropped);
 
 /* The query fields that filter rather than rank. */
 enum { _NAQIB_F_UNION, _NAQIB_F_PLACE, _NAQIB_F_YEAR, _NAQIB_F_DATE,

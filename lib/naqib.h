@@ -401,10 +401,25 @@ typedef struct naqib_query naqib_query_t;
  * mentions:A[..B] source:NAME (or -field: to exclude); the same field
  * twice means either.  A query with no searchable word and no filter is
  * valid and matches nothing; filters alone match every document they
- * allow.  Caller frees. */
+ * allow.  Caller frees.  Bounds, each told by naqib_query_notes(): only
+ * the first NAQIB_QUERY_MAX_WORDS words are searched, and a wildcard stands
+ * for at most NAQIB_WILDCARD_MAX_TERMS words of the index, its most
+ * frequent ones. */
 int naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a, const char *text,
 		      naqib_query_t **out);
 void naqib_query_destroy(naqib_query_t *q);
+
+#define NAQIB_QUERY_MAX_WORDS 1000
+#define NAQIB_WILDCARD_MAX_TERMS 1000
+
+/* What the search left out of the query, for the user, one sentence a
+ * line ("" when nothing). */
+const char *naqib_query_notes(const naqib_query_t *q);
+/* The same, for other messages: the words left out of a long query, and
+ * the i-th wildcard prefix (normalized) cut to its most frequent words
+ * (NULL past the last). */
+size_t naqib_query_dropped_words(const naqib_query_t *q);
+const char *naqib_query_cut_wildcard(const naqib_query_t *q, size_t i);
 
 /* Whether the query has no searchable word. */
 int naqib_query_is_empty(const naqib_query_t *q);

@@ -197,7 +197,7 @@ static int substitute(const naqib_thes_match_t *m, size_t nm,
 
 int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 			 _naqib_buf_t *out, _naqib_buf_t *prefixes,
-			 _naqib_buf_t *words)
+			 _naqib_buf_t *words, size_t *dropped)
 {
 	const naqib_token_t *t;
 	const naqib_thes_match_t *m = NULL;
@@ -210,6 +210,7 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 	out->len = 0;
 	prefixes->len = 0;
 	words->len = 0;
+	*dropped = 0;
 	if ((st = _naqib_buf_reserve(out, len)) ||
 	    (st = _naqib_buf_reserve(prefixes, 0)) ||
 	    (st = _naqib_buf_reserve(words, 0)))
@@ -223,6 +224,13 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 		return st;
 	for (size_t k = 0; k < n && !st; k++) {
 		const naqib_token_t *tok = &t[k];
+		if (k >= NAQIB_QUERY_MAX_WORDS) {
+			/* A whole text pasted as a query: its first words
+			 * (Xapian's matching grows faster than linearly
+			 * with the number of terms). */
+			*dropped = n - k;
+			break;
+		}
 		if (tok->start >= pos) {
 			int q = quotes_in(text, pos, tok->start);
 			quotes += q;
@@ -311,7 +319,7 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 	}
 	free(d);
 	_naqib_buf_free(&how);
-	if (st)
+	if (st || *dropped)
 		return st;
 	return copy_gap(out, text, pos, len);
 }

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -27,8 +28,6 @@ static const char key_latin[] = "naqib.latin_stemmer";
 static const char key_version[] = "naqib.analysis";
 static const char key_thesaurus[] = "naqib.thesaurus";
 
-/* Wildcards expand to at most this many terms, the most frequent ones. */
-static const unsigned max_wildcard_expansion = 1000;
 
 struct naqib_db {
 	Xapian::Database *db;		/* for reading; == wdb for a writer */
@@ -56,6 +55,10 @@ struct naqib_query {
 	std::unordered_set<std::string> termset;
 	std::vector<std::string> prefixes;	/* wildcard prefixes */
 	std::vector<query_word> words;		/* as typed, for --explain */
+	std::string notes;	/* what was left out, a line each */
+	size_t dropped;		/* words of a long query left out */
+	std::vector<std::string> cut;	/* wildcards cut to their most
+					 * frequent words */
 };
 
 typedef std::vector<std::pair<std::string, unsigned>> facet_t;
@@ -119,6 +122,16 @@ static int fail_current(const std::string &path, const char *doing)
 		if (!e.get_error_string() || !*e.get_error_string())
 			return _naqib_fail(NAQIB_E_DB, "database '%s': %s %s: %s",
 					   p, e.get_type(), doing, m.c_str());
+		const char *why = e.get_error_string();
+		if (!strcmp(why, strerror(ENOSPC)) ||
+		    !strcmp(why, strerror(EDQUOT)) ||
+		    !strcmp(why, strerror(EFBIG)))
+			return _naqib_fail(NAQIB_E_DB,
+					   "database '%s': no room to write "
+					   "(%s) while %s: the disk is full or a "
+					   "size limit is reached; what was "
+					   "committed before is intact",
+					   p, why, doing);
 		return _naqib_fail(NAQIB_E_DB, "database '%s': %s %s: %s (%s)",
 				   p, e.get_type(), doing, m.c_str(),
 				   e.get_error_string());
@@ -923,6 +936,89 @@ static void read_words(naqib_query_t *q, naqib_analyzer_t *a,
 	}
 }
 
+/* Fills q from the rewritten query; throws Xapian's errors. */
+static int parse_into(naqib_db_t *db, naqib_analyzer_t *a, naqib_query_t *q,
+		      const char *text, const _naqib_buf_t &rewritten,
+		      const _naqib_buf_t &prefixes, const _naqib_buf_t &words,
+		      const _naqib_buf_t &filters, size_t dropped)
+{
+	q->text = text;
+	q->normalized.assign(rewritten.data, rewritten.len);
+	for (size_t i = 0; i < prefixes.len;) {
+		q->prefixes.emplace_back(prefixes.data + i);
+		i += q->prefixes.back().size() + 1;
+	}
+	read_words(q, a, words);
+	ArabicStopper stopper;
+	ThesaurusField thes(naqib_analyzer_thesaurus(a));
+	DateField date;
+	Xapian::QueryParser qp;
+	if (db)
+		qp.set_database(*db->db);
+	qp.set_stemmer(Xapian::Stem(new AnalyzerStem(a)));
+	qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+	qp.set_stopper(&stopper);
+	qp.set_default_op(Xapian::Query::OP_OR);
+	qp.set_max_expansion(NAQIB_WILDCARD_MAX_TERMS,
+			     Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+			     Xapian::QueryParser::FLAG_WILDCARD);
+	qp.add_prefix("naqibthes", &thes);
+	qp.add_prefix("naqibdate", &date);
+	unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
+			 Xapian::QueryParser::FLAG_WILDCARD;
+	q->query = qp.parse_query(q->normalized, flags);
+	/* The terms of the words only: the filters' terms are never
+	 * highlighted. */
+	collect_terms(q, q->query);
+	int st = NAQIB_OK;
+	if (filters.len) {
+		if (!db)
+			st = _naqib_fail(NAQIB_E_QUERY,
+					 "filters need a database");
+		else
+			st = apply_filters(db, a, filters, q->query);
+	}
+	q->description = q->query.get_description();
+	q->dropped = dropped;
+	if (dropped)
+		q->notes += "the query is long: only its first " +
+			    std::to_string(NAQIB_QUERY_MAX_WORDS) +
+			    " words are searched (" +
+			    std::to_string(dropped) + " left out)\n";
+	/* Xapian keeps the most frequent words of a wildcard, silently. */
+	const std::string most = std::to_string(NAQIB_WILDCARD_MAX_TERMS);
+	for (size_t i = 0; db && i < q->prefixes.size(); i++) {
+		const std::string &p = q->prefixes[i];
+		unsigned n = 0;
+		for (Xapian::TermIterator t = db->db->allterms_begin(p);
+		     t != db->db->allterms_end(p) &&
+		     n <= NAQIB_WILDCARD_MAX_TERMS;
+		     ++t)
+			n++;
+		if (n <= NAQIB_WILDCARD_MAX_TERMS)
+			continue;
+		q->cut.push_back(p);
+		q->notes += p + "* stands for more than " + most +
+			    " words: only the " + most +
+			    " most frequent are searched\n";
+	}
+	return st;
+}
+
+/* After a DatabaseModifiedError (a writer committed twice while we read):
+ * whether to try again, on the database reopened at its new state. */
+static bool reopened(naqib_db_t *db, int attempt)
+{
+	if (!db || attempt >= 3)
+		return false;
+	try {
+		db->db->reopen();
+		return true;
+	} catch (...) {
+		return false;
+	}
+}
+
 extern "C" int naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a,
 				 const char *text, naqib_query_t **out)
 {
@@ -930,7 +1026,7 @@ extern "C" int naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a,
 	_naqib_buf_t words = { NULL, 0, 0 }, rest = { NULL, 0, 0 };
 	_naqib_buf_t filters = { NULL, 0, 0 };
 	naqib_query_t *q = NULL;
-	size_t len = strlen(text), bad;
+	size_t len = strlen(text), bad, dropped = 0;
 	int st;
 
 	*out = NULL;
@@ -941,52 +1037,29 @@ extern "C" int naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a,
 	}
 	if ((st = _naqib_query_filters(text, len, &rest, &filters)) ||
 	    (st = _naqib_query_rewrite(a, rest.data, rest.len, &rewritten,
-				       &prefixes, &words)))
+				       &prefixes, &words, &dropped)))
 		goto done;
-	if (!(q = new (std::nothrow) naqib_query_t())) {
-		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-		goto done;
-	}
-	try {
-		q->text = text;
-		q->normalized.assign(rewritten.data, rewritten.len);
-		for (size_t i = 0; i < prefixes.len;) {
-			q->prefixes.emplace_back(prefixes.data + i);
-			i += q->prefixes.back().size() + 1;
+	for (int attempt = 0;; attempt++) {
+		if (!(q = new (std::nothrow) naqib_query_t())) {
+			st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+			break;
 		}
-		read_words(q, a, words);
-		ArabicStopper stopper;
-		ThesaurusField thes(naqib_analyzer_thesaurus(a));
-		DateField date;
-		Xapian::QueryParser qp;
-		if (db)
-			qp.set_database(*db->db);
-		qp.set_stemmer(Xapian::Stem(new AnalyzerStem(a)));
-		qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-		qp.set_stopper(&stopper);
-		qp.set_default_op(Xapian::Query::OP_OR);
-		qp.set_max_expansion(max_wildcard_expansion,
-				     Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
-				     Xapian::QueryParser::FLAG_WILDCARD);
-		qp.add_prefix("naqibthes", &thes);
-		qp.add_prefix("naqibdate", &date);
-		unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
-				 Xapian::QueryParser::FLAG_WILDCARD;
-		q->query = qp.parse_query(q->normalized, flags);
-		/* The terms of the words only: the filters' terms are never
-		 * highlighted. */
-		collect_terms(q, q->query);
-		if (filters.len) {
-			if (!db)
-				st = _naqib_fail(NAQIB_E_QUERY,
-						 "filters need a database");
-			else
-				st = apply_filters(db, a, filters, q->query);
+		try {
+			st = parse_into(db, a, q, text, rewritten, prefixes,
+					words, filters, dropped);
+			break;
+		} catch (const Xapian::DatabaseModifiedError &) {
+			if (reopened(db, attempt)) {
+				delete q;
+				continue;
+			}
+			st = fail_current(db->path, "parsing the query");
+			break;
+		} catch (...) {
+			st = fail_current(db ? db->path : std::string(),
+					  "parsing the query");
+			break;
 		}
-		q->description = q->query.get_description();
-	} catch (...) {
-		st = fail_current(db ? db->path : std::string(),
-				  "parsing the query");
 	}
 done:
 	if (st) {
@@ -1015,6 +1088,22 @@ extern "C" int naqib_query_is_empty(const naqib_query_t *q)
 extern "C" const char *naqib_query_description(const naqib_query_t *q)
 {
 	return q->description.c_str();
+}
+
+extern "C" const char *naqib_query_notes(const naqib_query_t *q)
+{
+	return q->notes.c_str();
+}
+
+extern "C" size_t naqib_query_dropped_words(const naqib_query_t *q)
+{
+	return q->dropped;
+}
+
+extern "C" const char *naqib_query_cut_wildcard(const naqib_query_t *q,
+						size_t i)
+{
+	return i < q->cut.size() ? q->cut[i].c_str() : NULL;
 }
 
 extern "C" const char *naqib_query_normalized(const naqib_query_t *q)
@@ -1303,13 +1392,8 @@ extern "C" int naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
 		} catch (const Xapian::DatabaseModifiedError &) {
 			/* A writer committed while we read: see the new
 			 * state and run the search again. */
-			if (attempt < 3) {
-				try {
-					db->db->reopen();
-					continue;
-				} catch (...) {
-				}
-			}
+			if (reopened(db, attempt))
+				continue;
 			int st = fail_current(db->path, "searching");
 			delete m;
 			return st;

@@ -254,8 +254,21 @@ static int render_pages(_naqib_buf_t *b, const html_page_t *p)
 static int render_results(_naqib_buf_t *b, const html_page_t *p)
 {
 	const out_result_t *r = p->result;
+	const char *cut;
 	int st = 0;
 
+	/* What the search left out of the query. */
+	if (naqib_query_dropped_words(r->q))
+		st |= _naqib_buf_printf(b, "<p class=\"notice\">الاستعلام طويل: "
+					   "بُحث بأول %u كلمة منه فقط.</p>\n",
+					NAQIB_QUERY_MAX_WORDS);
+	for (size_t i = 0; (cut = naqib_query_cut_wildcard(r->q, i)); i++) {
+		st |= lit(b, "<p class=\"notice\">«");
+		st |= esc(b, cut);
+		st |= _naqib_buf_printf(b, "*» يطابق أكثر من %u كلمة: بُحث "
+					   "بأكثرها تكرارًا فقط.</p>\n",
+					NAQIB_WILDCARD_MAX_TERMS);
+	}
 	if (r->suggestion) {
 		st |= lit(b, "<p class=\"notice\">هل تقصد: <a href=\"?q=");
 		st |= cgi_url_encode(b, r->suggestion);

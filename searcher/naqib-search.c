@@ -88,6 +88,7 @@ static long run_query(searcher_t *s, const char *qid, const char *text)
 		.show_query = s->show_query,
 		.explain = s->format != F_TREC && s->explain,
 		.suggest = s->format != F_TREC,
+		.notes = 1,
 	};
 	if (s->format == F_TREC)
 		req.opts.facets = 0;

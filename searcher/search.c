@@ -78,6 +78,13 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 		fprintf(stderr, "%s: %s%squery: %s\n", cli_prog,
 			req->qid ? req->qid : "", req->qid ? ": " : "",
 			naqib_query_description(r->query));
+	for (const char *n = naqib_query_notes(r->query); req->notes && *n;) {
+		const char *eol = strchr(n, '\n');
+		fprintf(stderr, "%s: %s%snote: %.*s\n", cli_prog,
+			req->qid ? req->qid : "", req->qid ? ": " : "",
+			(int)(eol - n), n);
+		n = eol + 1;
+	}
 	if ((st = naqib_db_search(db, r->query, &req->opts, &r->mset)))
 		goto fail;
 	out_result_t *out = &r->out;

@@ -14,6 +14,7 @@ typedef struct search_request {
 	int show_query;         /* print the parsed query on stderr */
 	int explain;            /* say why each hit matches */
 	int suggest;            /* "did you mean" when there are few hits */
+	int notes;              /* say on stderr what the query left out */
 } search_request_t;
 
 typedef struct search_result {

@@ -56,3 +56,26 @@ ids() { # db query...
 	shift
 	naqib_search -d "$db" -f trec -n 1000 "$@" | awk '{ print $3 }' | sort
 }
+
+# A JSON Lines file of n generated documents, ids doc-000001 upwards, each
+# of about 120 words drawn from the sample texts (deterministic).
+make_corpus() { # n file
+	cat corpus/texts/*.txt | tr -s ' \t\n' '\n\n\n' |
+		grep -v '["\\]' | awk -v n="$1" '
+		{ w[m++] = $0 }
+		END {
+			srand(7)
+			for (i = 1; i <= n; i++) {
+				printf "{\"id\":\"doc-%06d\",\"date\":\"2025-%02d-%02d\",\"title\":\"%s %s %s\",\"body\":\"", i, i % 12 + 1, i % 28 + 1, w[int(rand()*m)], w[int(rand()*m)], w[int(rand()*m)]
+				for (j = 0; j < 120; j++)
+					printf "%s%s", j ? " " : "", w[int(rand()*m)]
+				print "\"}"
+			}
+		}' >"$2"
+}
+
+# The number of documents in a database (xapian-delve), or "none".
+doc_count() { # db
+	xapian-delve "$1" 2>/dev/null | sed -n 's/^number of documents = //p' |
+		grep . || echo none
+}

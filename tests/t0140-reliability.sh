@@ -1,0 +1,226 @@
+#!/bin/sh
+# Reliability: an indexer killed in the middle of a run, a disk that fills
+# up, searches while the indexer commits, and hostile input (a 100 MB
+# document, a 10,000-word query, deep parentheses, a wildcard that would
+# stand for thousands of words).  Whatever happens, the database stays
+# whole, holds every committed batch, and running again completes the job.
+. tests/lib.sh
+
+N=2500
+BATCH=100
+make_corpus $N "$T/gen.jsonl"
+
+# The revision of a database (its number of commits).
+revision() { # db
+	xapian-delve "$1" 2>/dev/null | sed -n 's/^revision = //p'
+}
+
+# Whether the document with this id is in the database.
+has_id() { # db id
+	xapian-delve -t "Q$2" "$1" 2>&1 | grep -q "^Posting List"
+}
+
+# ------------------------------------------------------------ SIGKILL
+
+# Kills the indexer with SIGKILL once `commits` batches are committed.
+kill_after() { # commits db options...
+	commits=$1 db=$2
+	shift 2
+	"$NAQIB_BIN/naqib-index" -q -d "$db" --batch $BATCH "$@" "$T/gen.jsonl" \
+		2>"$T/killed.err" &
+	pid=$!
+	tries=0
+	while :; do
+		case $db in
+		*shards*) r=$(revision "$db/shard0") ;;
+		*) r=$(revision "$db") ;;
+		esac
+		[ "${r:-0}" -ge "$commits" ] && break
+		kill -0 $pid 2>/dev/null || fail "the indexer ended before $commits commits"
+		tries=$((tries + 1))
+		[ $tries -lt 3000 ] || fail "no commit in 60 s"
+		sleep 0.02
+	done
+	kill -9 $pid 2>/dev/null || fail "the indexer ended before it could be killed"
+	wait $pid 2>/dev/null || true
+}
+
+db=$T/killed.db
+kill_after 3 "$db"
+xapian-check "$db" >"$T/check" 2>&1 || fail "xapian-check after SIGKILL: $(tail -3 "$T/check")"
+count=$(doc_count "$db")
+[ "$count" -ge $((3 * BATCH)) ] && [ "$count" -lt $N ] ||
+	fail "after SIGKILL: $count documents, want from $((3 * BATCH)) to $((N - 1))"
+[ $((count % BATCH)) -eq 0 ] || fail "after SIGKILL: $count documents is not whole batches of $BATCH"
+# Documents are committed in the order of the file: exactly the first
+# $count are there.
+has_id "$db" doc-000001 || fail "after SIGKILL: the first document is missing"
+has_id "$db" "$(printf 'doc-%06d' "$count")" || fail "after SIGKILL: document $count is missing"
+! has_id "$db" "$(printf 'doc-%06d' $((count + 1)))" || fail "after SIGKILL: document $((count + 1)) is there"
+run naqib_search -d "$db" -n 1 -f trec الإضراب
+expect_status 0 "search after SIGKILL"
+# Running again completes the job.
+run naqib_index -d "$db" --batch $BATCH "$T/gen.jsonl"
+expect_status 0 "indexing again after SIGKILL"
+expect_eq "$(doc_count "$db")" $N "documents after running again"
+has_id "$db" "$(printf 'doc-%06d' $N)" || fail "the last document after running again"
+run naqib_index -d "$db" "$T/gen.jsonl"
+expect_in "$T/err" "0 added, 0 replaced, $N unchanged" "the file is marked done"
+
+# The same with two shards: each shard keeps its commits, and running
+# again completes the job.
+db=$T/killed-shards.db
+kill_after 3 "$db" --shards 2
+for s in 0 1; do
+	xapian-check "$db/shard$s" >"$T/check" 2>&1 ||
+		fail "xapian-check shard$s after SIGKILL: $(tail -3 "$T/check")"
+done
+count=$(doc_count "$db")
+[ "$count" -ge $BATCH ] && [ "$count" -lt $N ] ||
+	fail "shards after SIGKILL: $count documents"
+run naqib_index -d "$db" --batch $BATCH "$T/gen.jsonl"
+expect_status 0 "indexing shards again after SIGKILL"
+expect_eq "$(doc_count "$db")" $N "documents in shards after running again"
+
+# ------------------------------------------------------------ disk full
+
+# A write that fails for want of room (here the file size limit, which
+# needs no privilege: EFBIG as ENOSPC would be) stops the run with a clear
+# message and status 5; what was committed stays, whole.
+check_full() { # db what
+	expect_status 5 "$2"
+	expect_in "$T/err" "no room to write" "$2: message"
+	expect_in "$T/err" "what was committed before is intact" "$2: message"
+	expect_in "$T/err" "run the same command again" "$2: what to do"
+	xapian-check "$1" >"$T/check" 2>&1 || fail "$2: xapian-check: $(tail -3 "$T/check")"
+	c=$(doc_count "$1")
+	[ $(((c - CORPUS_DOCS) % BATCH)) -eq 0 ] && [ "$c" -lt $((N + CORPUS_DOCS)) ] ||
+		fail "$2: $c documents is not the corpus and whole batches"
+	# The summary counts what is in the database.
+	expect_in "$T/err" "$((c - CORPUS_DOCS)) added" "$2: summary"
+	xapian-delve -A Q -1 "$1" | grep '^Q' | sort >"$T/have"
+	[ -z "$(comm -13 "$T/have" "$T/corpus.ids")" ] ||
+		fail "$2: corpus documents lost: $(comm -13 "$T/have" "$T/corpus.ids" | head -3)"
+	run naqib_search -d "$1" -n 1 -f trec 'union:UMT'
+	expect_status 0 "$2: searching"
+}
+index_corpus "$T/corpus.db"
+xapian-delve -A Q -1 "$T/corpus.db" | grep '^Q' | sort >"$T/corpus.ids"
+db=$T/full.db
+index_corpus "$db"
+# dash counts ulimit -f in blocks of 512 bytes: 1 MB.
+run sh -c 'ulimit -f 2048; trap "" XFSZ; exec "$0" "$@"' \
+	"$NAQIB_BIN/naqib-index" -d "$db" --batch $BATCH "$T/gen.jsonl"
+check_full "$db" "file size limit"
+run naqib_index -d "$db" --batch $BATCH "$T/gen.jsonl"
+expect_status 0 "indexing again once there is room"
+expect_eq "$(doc_count "$db")" $((N + CORPUS_DOCS)) "documents once there is room"
+
+# A real full disk, where a small tmpfs can be mounted (root, and a
+# kernel that lets us).
+mkdir "$T/mnt"
+if mount -t tmpfs -o size=3m tmpfs "$T/mnt" 2>/dev/null; then
+	trap 'umount "$T/mnt" 2>/dev/null || true' EXIT
+	index_corpus "$T/mnt/db"
+	run naqib_index -d "$T/mnt/db" --batch $BATCH "$T/gen.jsonl"
+	expect_in "$T/err" "No space left on device" "full tmpfs"
+	check_full "$T/mnt/db" "full tmpfs"
+	umount "$T/mnt"
+	trap - EXIT
+else
+	echo "note: no tmpfs could be mounted; the file size limit stood for a full disk"
+fi
+
+# ------------------------------------------------------------ concurrency
+
+# Searches in one process while the indexer commits every 50 documents:
+# none fails (a DatabaseModifiedError is met by reopening and trying
+# again), wildcards included.
+db=$T/busy.db
+index_corpus "$db"
+i=0
+while [ $i -lt 900 ]; do
+	i=$((i + 1))
+	case $((i % 3)) in
+	0) printf 'q%d\tالإضراب\n' $i ;;
+	1) printf 'q%d\tنقاب* الأجور\n' $i ;;
+	2) printf 'q%d\t"المكتب الوطني" union:CDT\n' $i ;;
+	esac
+done >"$T/queries"
+naqib_index -q -d "$db" --batch 50 "$T/gen.jsonl" 2>"$T/busy.err" &
+writer=$!
+sleep 0.2
+run naqib_search -d "$db" -f trec -n 3 --queries "$T/queries"
+expect_status 0 "searching while the indexer commits"
+[ ! -s "$T/err" ] || fail "searching while the indexer commits: $(head -3 "$T/err")"
+still=0
+kill -0 $writer 2>/dev/null && still=1
+# A second writer meanwhile is told the database is locked (status 4).
+if [ $still = 1 ]; then
+	run naqib_index -d "$db" corpus/samples.trec
+	kill -0 $writer 2>/dev/null && {
+		expect_status 4 "second writer"
+		expect_in "$T/err" "is locked: another process" "second writer"
+	}
+fi
+wait $writer || fail "the indexer failed while searched: $(cat "$T/busy.err")"
+expect_eq "$(doc_count "$db")" $((N + CORPUS_DOCS)) "documents after the busy run"
+
+# ------------------------------------------------------------ hostile input
+
+# A 100 MB text file: indexed up to --max-doc-size (16 MB), with a warning;
+# its title is a line, not the text.
+yes 'أعلنت النقابة الوطنية للتعليم إضرابا وطنيا' | tr '\n' ' ' |
+	head -c 104857600 >"$T/huge.txt"
+db=$T/huge.db
+run naqib_index -d "$db" "$T/huge.txt"
+expect_status 0 "a 100 MB document"
+expect_in "$T/err" "huge.txt: warning: longer than --max-doc-size (16777216 bytes)" "100 MB warning"
+expect_in "$T/err" "1 document cut at --max-doc-size" "100 MB summary"
+run naqib_search -d "$db" -f json -n 1 إضراب
+expect_status 0 "searching the 100 MB document"
+title=$(jq -r '.hits[0].title' "$T/out")
+[ "${#title}" -le 1024 ] || fail "the title of a one-line text is ${#title} characters long"
+# A document of JSON Lines over the limit: cut, with file, line and id.
+printf '{"id":"small","body":"إضراب"}\n{"id":"big","body":"%s"}\n' \
+	"$(head -c 6000 "$T/huge.txt")" >"$T/big.jsonl"
+run naqib_index -d "$T/big.db" --max-doc-size 4k "$T/big.jsonl"
+expect_status 0 "a JSON Lines document over --max-doc-size"
+expect_in "$T/err" "big.jsonl:2: warning: the text of 'big' is longer than --max-doc-size (4096 bytes)" \
+	"JSON Lines warning"
+run naqib_index -d "$T/big2.db" --max-doc-size 12x "$T/big.jsonl"
+expect_status 2 "a bad --max-doc-size"
+expect_in "$T/err" "--max-doc-size: '12x' is not a size" "bad size message"
+
+db=$T/corpus.db
+# A 10,000-word query: its first 1000 words are searched, and it says so.
+words=$(cat corpus/texts/*.txt | tr -s ' \n' '\n\n' | head -n 10000 | tr '\n' ' ')
+run naqib_search -d "$db" -n 3 -f trec "$words"
+expect_status 0 "a 10,000-word query"
+expect_in "$T/err" "note: the query is long: only its first 1000 words are searched" \
+	"a 10,000-word query is cut"
+# Deep parentheses, unbalanced ones, operators alone.
+deep=$(printf '(%.0s' $(seq 3000))إضراب$(printf ')%.0s' $(seq 3000))
+run naqib_search -d "$db" -n 3 -f trec "$deep"
+expect_status 0 "3000 nested parentheses"
+for q in "$(printf '(%.0s' $(seq 20000))" ')))' 'AND OR NOT' '"' '*' 'NEAR/999999999' \
+	'إضراب NEAR/4294967296 نقابة' '-' 'union:' 'date:9999-99-99..0000'; do
+	run naqib_search -d "$db" -n 3 -f trec "$q"
+	[ "$status" -le 3 ] || fail "query '$q': exit status $status: $(cat "$T/err")"
+done
+# A wildcard that stands for more than 1000 words: the most frequent ones,
+# with a note.
+awk 'BEGIN {
+	split("ا ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن ه و ي", l, " ")
+	printf "{\"id\":\"many\",\"body\":\""
+	for (i = 1; i <= 28; i++) for (j = 1; j <= 28; j++) for (k = 1; k <= 2; k++)
+		printf "تس%s%s%s ", l[i], l[j], l[k]
+	print "\"}"
+}' >"$T/many.jsonl"
+naqib_index -q -d "$T/many.db" "$T/many.jsonl"
+run naqib_search -d "$T/many.db" -n 3 -f trec 'تس*'
+expect_status 0 "a wildcard of 1568 words"
+expect_in "$T/err" "note: تس* stands for more than 1000 words: only the 1000 most frequent are searched" \
+	"wildcard note"
+run naqib_search -d "$T/many.db" -n 3 -f trec 'تسبب*'
+expect_not_in "$T/err" "note:" "a narrow wildcard has no note"
