@@ -66,7 +66,7 @@ HEADERS = lib/naqib.h lib/internal.h lib/cli.h stemmers/stemmer.h \
 	indexer/formats.h indexer/walk.h indexer/knowledge.h searcher/output.h searcher/search.h \
 	searcher/cgi.h searcher/html.h
 
-.PHONY: all deps deps-check demo check test test-asan install uninstall \
+.PHONY: all deps deps-check demo check test test-asan test-valgrind install uninstall \
 	clean bench
 
 all: $(TOOLS) $(CGI) $(UNIT_BIN)
@@ -137,6 +137,7 @@ demo: deps
 check: deps-check
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory test-asan
+	@$(MAKE) --no-print-directory test-valgrind
 
 test: all
 	@tests/run $(BUILD)
@@ -150,6 +151,15 @@ test-asan:
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		tests/run build-asan
+
+# The end-to-end tests with the tools under valgrind's memcheck (errors and
+# definite leaks fail a test).  `make check` runs VALGRIND_TESTS, the ones
+# that cover indexing every format, searching with every output and the
+# bad input; `make test-valgrind VALGRIND_TESTS=` runs them all (about 25
+# minutes on 2 cores).
+VALGRIND_TESTS ?= t0010-index-basics t0040-output t0050-bad-input
+test-valgrind: all
+	@NAQIB_VALGRIND=1 tests/run $(BUILD) $(VALGRIND_TESTS)
 
 bench: deps
 	@scripts/deps bench

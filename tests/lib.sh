@@ -11,8 +11,9 @@ fail() {
 	exit 1
 }
 
-naqib_index() { "$NAQIB_BIN/naqib-index" "$@"; }
-naqib_search() { "$NAQIB_BIN/naqib-search" "$@"; }
+# NAQIB_WRAP runs the tools under a checker (make test-valgrind).
+naqib_index() { ${NAQIB_WRAP:-} "$NAQIB_BIN/naqib-index" "$@"; }
+naqib_search() { ${NAQIB_WRAP:-} "$NAQIB_BIN/naqib-search" "$@"; }
 
 # Runs a command, keeping its stdout in $T/out, stderr in $T/err and its
 # exit status in $status; never fails by itself.

@@ -1,0 +1,109 @@
+#!/bin/sh
+# naqib.cgi under load with a hostile mix of requests: wrk on loopback, a
+# few seconds against FastCGI and plain CGI behind lighttpd.  Wanted: no
+# 5xx, every request answered (200 or the intended 400, 405, 414/431 from
+# lighttpd), no FastCGI process dies, and their memory stays flat.
+. tests/lib.sh
+. tests/httpd.sh
+command -v wrk >/dev/null || fail "wrk is not installed (scripts/deps check installs it)"
+PATH=$PATH:/usr/sbin
+db=$T/db
+index_corpus "$db"
+start_httpd "$db"
+q() { printf '%s' "$1" | jq -sRr @uri; }
+
+# The mix, a path a line: ordinary searches, and what a hostile client
+# sends.
+{
+	for s in 'الإضراب العام' 'union:CDT الأجور' 'نقاب*' 'ا*' '"المكتب الوطني"' \
+		'date:2025-01-01..2025-12-31 إضراب' '<script>alert(1)</script>' \
+		"$(printf '(%.0s' $(seq 400))إضراب" 'NOT' 'AND OR NEAR/99999999' '*'; do
+		echo "?q=$(q "$s")"
+		echo "?q=$(q "$s")&format=json&facets=1"
+	done
+	echo "?q=$(q "$(cat corpus/texts/ma-cdt-greve-sante.txt | tr -s ' \n' '  ' | head -c 2500)")"
+	echo "?q=$(head -c 5000 /dev/zero | tr '\0' 'x')"
+	echo "?q=$(head -c 20000 /dev/zero | tr '\0' 'x')"
+	for bad in 'q=%00' 'q=%' 'q=%D9%D9' 'q=%C0%AF' 'q=a&q=b' 'limit=999999999&q=a' \
+		'page=99999999999999999999&q=a' 'offset=-1&q=a' 'format=xml&q=a' \
+		'sort=oldest&q=الأجور' 'q=a&x=1&y=2&z=3' 'facets=1&format=json&q=' \
+		"$(printf 'a%.0s' $(seq 3000))=1" 'q=a&&&&&&&&&&=&=' 'page=2&limit=50&q=ال*'; do
+		echo "?$bad"
+	done
+} >"$T/paths"
+n_paths=$(wc -l <"$T/paths")
+
+# wrk's script: the paths in turn, and the count of each status.
+{
+	echo 'paths = {}'
+	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/table.insert(paths, "/; s/$/")/' "$T/paths"
+	cat <<'LUA'
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) counts = {}; i = 0 end
+function request()
+	i = i + 1
+	return wrk.format("GET", base .. paths[(i % #paths) + 1])
+end
+function response(status, headers, body)
+	counts[status] = (counts[status] or 0) + 1
+end
+function done(summary, latency, requests)
+	local total = {}
+	for _, t in ipairs(threads) do
+		for k, v in pairs(t:get("counts")) do total[k] = (total[k] or 0) + v end
+	end
+	for k, v in pairs(total) do io.write(string.format("status %d %d\n", k, v)) end
+	io.write(string.format("errors %d %d %d %d\n", summary.errors.connect,
+		summary.errors.read, summary.errors.write, summary.errors.timeout))
+end
+LUA
+} >"$T/mix.lua"
+
+fcgi_pids() { pgrep -P "$httpd_pid" -f naqib.cgi | sort | tr '\n' ' '; }
+rss_kb() { # the FastCGI processes' resident memory, in KB
+	for p in $(fcgi_pids); do awk '/^VmRSS:/ { print $2 }' /proc/$p/status; done |
+		awk '{ s += $1 } END { print s + 0 }'
+}
+
+# Runs the mix for `secs` seconds against a path; checks the statuses.
+load() { # path secs
+	sed "1i base = \"$1\"" "$T/mix.lua" >"$T/run.lua"
+	wrk -t 2 -c 4 -d "$2s" --timeout 10s -s "$T/run.lua" "$HTTP" >"$T/wrk" 2>&1 ||
+		fail "wrk against $1: $(cat "$T/wrk")"
+	total=$(awk '/^status/ { s += $3 } END { print s + 0 }' "$T/wrk")
+	[ "$total" -ge "$n_paths" ] || fail "$1: only $total requests answered: $(cat "$T/wrk")"
+	bad=$(awk '/^status/ && ($2 >= 500 || ($2 != 200 && $2 != 400 && $2 != 405 && $2 != 414 && $2 != 431)) { print $2 " x" $3 }' "$T/wrk")
+	[ -z "$bad" ] || fail "$1: unexpected statuses: $bad"
+	grep -q '^status 200 ' "$T/wrk" || fail "$1: no 200 at all"
+	grep -q '^status 400 ' "$T/wrk" || fail "$1: no 400 at all"
+	set -- $(sed -n 's/^errors //p' "$T/wrk")
+	[ "$1" = 0 ] && [ "$2" = 0 ] && [ "$4" = 0 ] || fail "$path: socket errors: connect $1 read $2 write $3 timeout $4"
+	echo "$path: $total requests: $(grep '^status' "$T/wrk" | cut -d' ' -f2- | tr '\n' ' ')"
+}
+
+# FastCGI: warm up, then the same processes answer the rest, and their
+# memory does not grow (checked outside the sanitizers, whose quarantine
+# holds freed memory on purpose).
+path=/search
+load $path 2
+before=$(fcgi_pids)
+[ -n "$before" ] || fail "no FastCGI process"
+rss1=$(rss_kb)
+load $path 5
+expect_eq "$(fcgi_pids)" "$before" "FastCGI processes after the load (none died)"
+rss2=$(rss_kb)
+echo "FastCGI memory: $rss1 KB after the warm-up, $rss2 KB after the load"
+if ! ldd "$NAQIB_BIN/naqib.cgi" | grep -q libasan; then
+	[ "$rss2" -le $((rss1 + rss1 / 5 + 4096)) ] ||
+		fail "FastCGI memory grew from $rss1 to $rss2 KB"
+fi
+# Plain CGI: a process a request.
+path=/cgi-bin/naqib.cgi
+load $path 2
+# The server's log has no trace of a crash.
+! grep -Eiq 'died|signal|segfault|abort' "$T/lighttpd.log" ||
+	fail "lighttpd log: $(grep -Ei 'died|signal|segfault|abort' "$T/lighttpd.log" | head -3)"
+# And the server still answers.
+code=$(curl -s -o /dev/null -w '%{http_code}' "$HTTP/search?q=$(q الإضراب)")
+expect_eq "$code" 200 "a search after the load"
