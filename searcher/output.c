@@ -230,6 +230,15 @@ int out_json(FILE *f, const out_result_t *r)
 	if (r->suggestion)
 		err |= json_object_set_new(o, "suggestion",
 					   json_string(r->suggestion));
+	/* What the query left out (a long query, a wide wildcard). */
+	const char *n = r->q ? naqib_query_notes(r->q) : "";
+	if (*n) {
+		json_t *notes = json_array();
+		err |= json_object_set_new(o, "notes", notes);
+		for (const char *eol; !err && (eol = strchr(n, '\n')); n = eol + 1)
+			err |= json_array_append_new(
+				notes, json_stringn(n, (size_t)(eol - n)));
+	}
 	for (size_t i = 0; i < r->n && !err; i++) {
 		const out_hit_t *h = &r->hits[i];
 		json_t *j = json_object();

@@ -224,3 +224,13 @@ expect_in "$T/err" "note: تس* stands for more than 1000 words: only the 1000 m
 	"wildcard note"
 run naqib_search -d "$T/many.db" -n 3 -f trec 'تسبب*'
 expect_not_in "$T/err" "note:" "a narrow wildcard has no note"
+# The same note for programs, and in Arabic on the web page.
+naqib_search -d "$T/many.db" -n 3 -f json 'تس*' 2>/dev/null >"$T/out"
+expect_eq "$(jq -r '.notes[0]' "$T/out")" \
+	"تس* stands for more than 1000 words: only the 1000 most frequent are searched" "JSON note"
+NAQIB_DB=$T/many.db REQUEST_METHOD=GET QUERY_STRING="q=%D8%AA%D8%B3*" \
+	"$NAQIB_BIN/naqib.cgi" >"$T/out" 2>/dev/null
+expect_in "$T/out" '<p class="notice">«تس*» يطابق أكثر من 1000 كلمة: بُحث بأكثرها تكرارًا فقط.</p>' \
+	"the page's note"
+naqib_search -d "$T/many.db" -n 3 -f json 'تسبب*' >"$T/out"
+expect_eq "$(jq -r '.notes // "none"' "$T/out")" none "no note in JSON"
