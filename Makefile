@@ -38,7 +38,7 @@ ALL_CXXFLAGS = -std=c++11 $(WARN) $(CXXFLAGS) $(PKG_CFLAGS) -Ilib
 
 LIB_C = lib/status.c lib/utf8.c lib/buf.c lib/analyze.c lib/stopwords.c \
 	lib/query.c lib/record.c lib/snippet.c lib/date.c lib/cli.c \
-	lib/thesaurus.c \
+	lib/thesaurus.c lib/bidi.c lib/terms.c \
 	stemmers/stemmer.c stemmers/snowball.c stemmers/light.c stemmers/none.c
 LIB_CXX = lib/xapian.cc
 LIB_OBJ = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o) \
@@ -52,17 +52,18 @@ SEARCH_OBJ = $(BUILD)/searcher/naqib-search.o $(BUILD)/searcher/output.o \
 CGI_OBJ = $(BUILD)/searcher/naqib-cgi.o $(BUILD)/searcher/cgi.o \
 	$(BUILD)/searcher/html.o $(BUILD)/searcher/output.o \
 	$(BUILD)/searcher/search.o
-TOOLS = $(BUILD)/naqib-index $(BUILD)/naqib-search
+ANALYZE_OBJ = $(BUILD)/analyzer/naqib-analyze.o
+TOOLS = $(BUILD)/naqib-index $(BUILD)/naqib-search $(BUILD)/naqib-analyze
 CGI = $(BUILD)/naqib.cgi
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-MAN1 = man/naqib-index.1 man/naqib-search.1
+MAN1 = man/naqib-index.1 man/naqib-search.1 man/naqib-analyze.1
 MAN7 = man/naqib.7
 MAN8 = man/naqib.cgi.8
 
-HEADERS = lib/naqib.h lib/internal.h lib/cli.h stemmers/stemmer.h \
+HEADERS = lib/naqib.h lib/internal.h lib/cli.h lib/bidi.h stemmers/stemmer.h \
 	indexer/formats.h indexer/walk.h indexer/knowledge.h searcher/output.h searcher/search.h \
 	searcher/cgi.h searcher/html.h
 
@@ -97,6 +98,9 @@ $(BUILD)/naqib-index: $(INDEX_OBJ) $(LIB)
 
 $(BUILD)/naqib-search: $(SEARCH_OBJ) $(LIB)
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(SEARCH_OBJ) $(LIB) $(PKG_LIBS)
+
+$(BUILD)/naqib-analyze: $(ANALYZE_OBJ) $(LIB)
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(ANALYZE_OBJ) $(LIB) $(PKG_LIBS)
 
 $(CGI): $(CGI_OBJ) $(LIB)
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(CGI_OBJ) $(LIB) $(PKG_LIBS) -lfcgi
@@ -182,6 +186,7 @@ install: $(TOOLS) $(CGI)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/naqib-index $(DESTDIR)$(BINDIR)/naqib-search
+	rm -f $(DESTDIR)$(BINDIR)/naqib-analyze
 	rm -f $(DESTDIR)$(CGIDIR)/naqib.cgi $(MAN8:man/%=$(DESTDIR)$(MANDIR)/man8/%)
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)

@@ -371,6 +371,17 @@ int naqib_doc_set_data(naqib_doc_t *doc, const char *data, size_t len);
 int naqib_doc_index_tokens(naqib_doc_t *doc, const naqib_token_t *tokens,
 			   size_t count, size_t boosted, unsigned *pos);
 
+/* The word terms naqib_doc_index_tokens() writes for tokens, without
+ * writing them: fn gets, token by token, the index of the token, the term
+ * and its position (advanced from *pos as there; 0 for a term without
+ * one: the stem term, or a stopword that keeps no position).  For tools
+ * that show what indexing does (naqib-analyze).  Stops early and returns
+ * what fn returned if that is not 0. */
+typedef int (*naqib_index_term_fn)(size_t token, const char *term,
+				   size_t len, unsigned pos, void *ctx);
+int naqib_tokens_terms(const naqib_token_t *tokens, size_t count,
+		       unsigned *pos, naqib_index_term_fn fn, void *ctx);
+
 /* Stores the analyser settings (and its thesaurus) in a new database, or
  * checks that an existing one was made with the same stemmers
  * (NAQIB_E_DB_VERSION if not). */
@@ -598,6 +609,40 @@ int naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
 		       const char *text, size_t len, size_t max_chars,
 		       naqib_snippet_t **out);
 void naqib_snippet_destroy(naqib_snippet_t *s);
+
+/* ---------------------------------------------------------------- bidi */
+
+/* The paragraph direction of a line. */
+#define NAQIB_BIDI_AUTO 0 /* from its first strong letter; none: left to right */
+#define NAQIB_BIDI_LTR  1
+#define NAQIB_BIDI_RTL  2
+
+typedef struct naqib_bidi_options {
+	int direction;  /* NAQIB_BIDI_* */
+	int shape;      /* Arabic letters to their joined presentation forms
+			   (U+FB50..U+FEFF), for terminals that do not join
+			   them */
+	unsigned width; /* > 0: break lines longer than width columns (at
+			   spaces) before reordering, and align right-to-left
+			   lines right in width columns */
+} naqib_bidi_options_t;
+
+/* Writes text[0..len) (UTF-8, one or more lines separated by \n) in
+ * visual order, for a terminal that draws every line left to right: each
+ * line reordered by the Unicode bidirectional algorithm (ICU ubidi),
+ * mirrored characters (brackets) mirrored in right-to-left runs, combining
+ * marks kept after their letters.  ANSI escape sequences (colours) stay on
+ * the characters they apply to.  opts may be NULL (auto direction, no
+ * shaping, no width).  *out is malloc'd and NUL-terminated, *out_len (may
+ * be NULL) its length; caller frees. */
+int naqib_bidi_visual(const char *text, size_t len,
+		      const naqib_bidi_options_t *opts, char **out,
+		      size_t *out_len);
+
+/* The columns a terminal gives the UTF-8 text s[0..len): combining marks
+ * and format characters none, East Asian wide characters two, ANSI escape
+ * sequences none. */
+size_t naqib_text_width(const char *s, size_t len);
 
 #ifdef __cplusplus
 }

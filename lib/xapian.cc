@@ -439,41 +439,38 @@ extern "C" int naqib_doc_set_data(naqib_doc_t *doc, const char *data,
 	DOC_CALL("setting the data", doc->doc.set_data(std::string(data, len)));
 }
 
+/* naqib_doc_index_tokens()'s writer: the terms naqib_tokens_terms() lists,
+ * those of the first `boosted` tokens NAQIB_LEAD_WEIGHT times. */
+struct index_ctx {
+	naqib_doc_t *doc;
+	size_t boosted;
+};
+
+static int index_term(size_t token, const char *term, size_t len,
+		      unsigned pos, void *ctx)
+{
+	index_ctx *c = static_cast<index_ctx *>(ctx);
+	unsigned w = token < c->boosted ? NAQIB_LEAD_WEIGHT : 1;
+
+	try {
+		if (pos)
+			c->doc->doc.add_posting(std::string(term, len), pos, w);
+		else
+			c->doc->doc.add_term(std::string(term, len), w);
+	} catch (...) {
+		return fail_current(std::string(), "indexing words");
+	}
+	return NAQIB_OK;
+}
+
 extern "C" int naqib_doc_index_tokens(naqib_doc_t *doc,
 				      const naqib_token_t *tokens,
 				      size_t count, size_t boosted,
 				      unsigned *pos)
 {
-	try {
-		std::string z(NAQIB_PREFIX_STEM);
-		for (size_t i = 0; i < count; i++) {
-			const naqib_token_t *t = &tokens[i];
-			unsigned w = i < boosted ? NAQIB_LEAD_WEIGHT : 1;
-			std::string word(t->norm, t->norm_len);
-			if (_naqib_positionless(t)) {
-				/* A stopword: no position, and the next word
-				 * takes its place, so that a phrase matches
-				 * with or without it (the query drops it from
-				 * phrases; see lib/stopwords.c). */
-				doc->doc.add_term(word, w);
-			} else {
-				++*pos;
-				if (t->flags & NAQIB_TOKEN_TOO_LONG)
-					continue;
-				doc->doc.add_posting(word, *pos, w);
-			}
-			/* Xapian's parser looks numbers up as they are, never
-			 * stemmed: no Z term for them. */
-			if (t->flags & NAQIB_TOKEN_NUMBER)
-				continue;
-			z.resize(1);
-			z.append(t->stem, t->stem_len);
-			doc->doc.add_term(z, w);
-		}
-	} catch (...) {
-		return fail_current(std::string(), "indexing words");
-	}
-	return NAQIB_OK;
+	index_ctx c = { doc, boosted };
+
+	return naqib_tokens_terms(tokens, count, pos, index_term, &c);
 }
 
 /* ---------------------------------------------------------------- analyser */

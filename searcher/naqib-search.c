@@ -10,7 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bidi.h"
 #include "cli.h"
+#include "internal.h"
 #include "naqib.h"
 #include "output.h"
 #include "search.h"
@@ -28,6 +30,7 @@ typedef struct searcher {
 	unsigned snippet_chars;
 	int color, show_query, explain;
 	const char *tag;
+	cli_bidi_t bidi;
 } searcher_t;
 
 static void usage(FILE *f)
@@ -54,6 +57,11 @@ static void usage(FILE *f)
 	      "                          (default: 200)\n"
 	      "      --color WHEN        highlight with colours: auto, always, never\n"
 	      "                          (default: auto; NO_COLOR turns auto off)\n"
+	      "      --bidi MODE         text output in auto, logical or visual order\n"
+	      "                          (default: auto: $NAQIB_BIDI on a terminal, else\n"
+	      "                          logical)\n"
+	      "      --shape             with visual order, join Arabic letters\n"
+	      "                          (presentation forms)\n"
 	      "      --weighting NAME    the ranking: dlh, bm25, pl2, dph, inl2, ifb2 or\n"
 	      "                          bb2 (default: %s)\n"
 	      "      --bm25-k1 K         BM25 term frequency saturation (default: %g)\n"
@@ -99,7 +107,25 @@ static long run_query(searcher_t *s, const char *qid, const char *text)
 		return -st;
 	switch (s->format) {
 	case F_TEXT:
-		out_text(stdout, &r.out, s->color);
+		if (s->bidi.visual) {
+			/* Reordered line by line once written: the colours
+			 * stay on their words (see lib/bidi.c). */
+			char *buf = NULL;
+			size_t len = 0;
+			FILE *mem = open_memstream(&buf, &len);
+			if (!mem) {
+				st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+				break;
+			}
+			out_text(mem, &r.out, s->color);
+			if (fclose(mem) != 0)
+				st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+			else
+				st = cli_bidi_write(&s->bidi, stdout, buf, len);
+			free(buf);
+		} else {
+			out_text(stdout, &r.out, s->color);
+		}
 		break;
 	case F_JSON:
 		if (out_json(stdout, &r.out))
@@ -174,6 +200,8 @@ int main(int argc, char **argv)
 		{ "sort", required_argument, NULL, 'O' },
 		{ "facets", optional_argument, NULL, 'A' },
 		{ "explain", no_argument, NULL, 'E' },
+		{ "bidi", required_argument, NULL, 'b' },
+		{ "shape", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -182,7 +210,7 @@ int main(int argc, char **argv)
 	const char *db_opt[MAX_DBS] = { NULL }, *queries = NULL, *qid = NULL;
 	int n_db = 0;
 	const char *color = "auto";
-	int c, st, status;
+	int c, st, status, bidi = CLI_BIDI_AUTO, shape = 0;
 
 	cli_prog = "naqib-search";
 	memset(&s, 0, sizeof s);
@@ -305,6 +333,13 @@ int main(int argc, char **argv)
 		case 'E':
 			s.explain = 1;
 			break;
+		case 'b':
+			if (cli_bidi_parse(optarg, &bidi))
+				return EXIT_USAGE;
+			break;
+		case 's':
+			shape = 1;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
@@ -323,6 +358,7 @@ int main(int argc, char **argv)
 		cli_error("no query given (see --help)");
 		return EXIT_USAGE;
 	}
+	cli_bidi_setup(bidi, shape, &s.bidi);
 	const char *no_color = getenv("NO_COLOR");
 	s.color = !strcmp(color, "always") ||
 		  (!strcmp(color, "auto") && isatty(1) &&

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The man pages: every page formats without a single warning, with mandoc's
-# linter and with groff, and the OPTIONS of naqib-index(1) and
-# naqib-search(1) agree with what the tools print for --help, both ways.
+# linter and with groff, and the OPTIONS of naqib-index(1),
+# naqib-search(1) and naqib-analyze(1) agree with what the tools print for
+# --help, both ways.
 # naqib.cgi(8), whose program has only --help and --version, documents
 # those two and the environment variables that its --help names.
 #
@@ -32,7 +33,7 @@ for tool in mandoc groff; do
 	}
 done
 
-pages="man/naqib-index.1 man/naqib-search.1 man/naqib.7 man/naqib.cgi.8"
+pages="man/naqib-index.1 man/naqib-search.1 man/naqib-analyze.1 man/naqib.7 man/naqib.cgi.8"
 for page in $pages; do
 	[ -f "$page" ] || fail "$page is missing"
 done
@@ -135,6 +136,7 @@ check_options() { # tool page
 
 check_options naqib-index man/naqib-index.1
 check_options naqib-search man/naqib-search.1
+check_options naqib-analyze man/naqib-analyze.1
 
 # The tag lines (the line after .TP) of a section, as text.
 section_tags() { # page SECTION

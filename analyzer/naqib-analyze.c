@@ -1,0 +1,784 @@
+/* naqib-analyze: what naqib's analysis makes of a text or a query, word by
+ * word: the word as written and its byte offsets, its normalized form, its
+ * stem under every stemmer, whether it is a stopword, and the terms that
+ * indexing writes for it (naqib_tokens_terms(), the thesaurus names and
+ * the dates, as naqib-index finds them).  With --query, what
+ * naqib_query_parse() makes of a query.
+ *
+ * The analysis is the database's when there is one (its stemmers and its
+ * thesaurus), else the defaults and the built-in thesaurus, so that the
+ * terms shown are the terms that database holds or would hold. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "bidi.h"
+#include "cli.h"
+#include "internal.h"
+#include "naqib.h"
+
+/* The stemmers of naqib_stemmer_names(), at most. */
+#define MAX_STEMMERS 8
+
+typedef struct term {
+	size_t token;  /* the token it is for; (size_t)-1: none */
+	char *text;
+	unsigned pos;  /* 0: no position */
+} term_t;
+
+typedef struct terms {
+	term_t *v;
+	size_t n, cap;
+} terms_t;
+
+typedef struct analysis {
+	naqib_db_t *db;
+	const char *db_path;    /* NULL: no database */
+	naqib_analyzer_t *an;   /* the one of the index */
+	/* One analyser per stemmer, for the stems under each. */
+	naqib_analyzer_t *per[MAX_STEMMERS];
+	const char *per_name[MAX_STEMMERS];
+	size_t n_per;
+	int json;
+	cli_bidi_t bidi;
+} analysis_t;
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: naqib-analyze [options] [TEXT...]\n"
+		"       naqib-analyze [options] -f FILE\n"
+		"       naqib-analyze [options] --query QUERY...\n"
+		"\n"
+		"Shows what naqib's analysis does to a text, word by word: offsets,\n"
+		"normalized form, stem under each stemmer, stopwords, and the terms\n"
+		"indexing writes.  With --query, what naqib-search makes of a query.\n"
+		"Without TEXT or -f, the text is read from standard input.\n"
+		"\n"
+		"  -d, --db DIR            take the stemmers and the thesaurus from this\n"
+		"                          database (default: $NAQIB_DB, else ./naqib.db if\n"
+		"                          it exists, else the defaults)\n"
+		"  -f, --file FILE         analyse the text of FILE (- for standard input)\n"
+		"      --query             analyse the text as a query\n"
+		"  -s, --stemmer NAME      Arabic stemmer when there is no database: light,\n"
+		"                          snowball or none (default: %s)\n"
+		"      --latin-stemmer L   Latin-script words when there is no database: a\n"
+		"                          Snowball language or none (default: %s)\n"
+		"      --json              one JSON object, for programs\n"
+		"      --bidi MODE         auto, logical or visual order of Arabic in the\n"
+		"                          table (default: auto: $NAQIB_BIDI on a terminal,\n"
+		"                          else logical)\n"
+		"      --shape             with visual order, join Arabic letters\n"
+		"                          (presentation forms)\n"
+		"  -h, --help              this help\n"
+		"      --version           the version\n",
+		NAQIB_DEFAULT_STEMMER, NAQIB_DEFAULT_LATIN_STEMMER);
+}
+
+/* ---------------------------------------------------------------- terms */
+
+static int terms_add(terms_t *t, size_t token, const char *s, size_t len,
+		     unsigned pos)
+{
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 32;
+		term_t *v = realloc(t->v, cap * sizeof *v);
+		if (!v)
+			return NAQIB_E_NOMEM;
+		t->v = v;
+		t->cap = cap;
+	}
+	if (!(t->v[t->n].text = strndup(s, len)))
+		return NAQIB_E_NOMEM;
+	t->v[t->n].token = token;
+	t->v[t->n++].pos = pos;
+	return NAQIB_OK;
+}
+
+static void terms_free(terms_t *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->v[i].text);
+	free(t->v);
+}
+
+static int on_term(size_t token, const char *term, size_t len, unsigned pos,
+		   void *ctx)
+{
+	return terms_add(ctx, token, term, len, pos);
+}
+
+/* ---------------------------------------------------------------- tables */
+
+/* A table for people: cells in rows, columns as wide as their widest cell.
+ * In visual order each cell is reordered on its own, left to right (the
+ * columns keep their order, each Arabic word reads right to left); in
+ * logical order a cell with right-to-left letters ends with a
+ * LEFT-TO-RIGHT MARK, so that a terminal that reorders does not take
+ * neighbouring Arabic cells for one right-to-left run and swap them. */
+typedef struct table {
+	char **cells;
+	size_t n, cap, cols;
+} table_t;
+
+static int has_rtl(const char *s)
+{
+	for (size_t i = 0; s[i];) {
+		unsigned c = _naqib_utf8_next(s, &i);
+		if ((c >= 0x0590 && c <= 0x08ff) || (c >= 0xfb1d && c <= 0xfdff) ||
+		    (c >= 0xfe70 && c <= 0xfeff))
+			return 1;
+	}
+	return 0;
+}
+
+static int table_add(table_t *t, const analysis_t *a, const char *cell)
+{
+	char *c;
+
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 64;
+		char **v = realloc(t->cells, cap * sizeof *v);
+		if (!v)
+			return NAQIB_E_NOMEM;
+		t->cells = v;
+		t->cap = cap;
+	}
+	if (a->bidi.visual) {
+		naqib_bidi_options_t o = a->bidi.opts;
+		o.direction = NAQIB_BIDI_LTR;
+		o.width = 0;
+		int st = naqib_bidi_visual(cell, strlen(cell), &o, &c, NULL);
+		if (st)
+			return st;
+	} else if (has_rtl(cell)) {
+		if (!(c = malloc(strlen(cell) + 4)))
+			return NAQIB_E_NOMEM;
+		strcpy(c, cell);
+		strcat(c, "\u200e");
+	} else if (!(c = strdup(cell))) {
+		return NAQIB_E_NOMEM;
+	}
+	t->cells[t->n++] = c;
+	return NAQIB_OK;
+}
+
+static void table_print(table_t *t, const char *indent)
+{
+	size_t w[16] = { 0 };
+
+	for (size_t i = 0; i < t->n; i++) {
+		size_t c = i % t->cols, x = naqib_text_width(t->cells[i],
+							     strlen(t->cells[i]));
+		if (x > w[c])
+			w[c] = x;
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		size_t c = i % t->cols;
+		if (c == 0)
+			fputs(indent, stdout);
+		fputs(t->cells[i], stdout);
+		if (c + 1 == t->cols || i + 1 == t->n) {
+			fputc('\n', stdout);
+			continue;
+		}
+		for (size_t k = naqib_text_width(t->cells[i], strlen(t->cells[i]));
+		     k < w[c] + 2; k++)
+			fputc(' ', stdout);
+	}
+}
+
+static void table_free(table_t *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->cells[i]);
+	free(t->cells);
+}
+
+/* A line "label  value" for people, the value reordered as a cell is. */
+static int put_field(const analysis_t *a, const char *label, const char *value)
+{
+	table_t t = { NULL, 0, 0, 2 };
+	int st = table_add(&t, a, label);
+
+	if (!st)
+		st = table_add(&t, a, value);
+	if (!st) {
+		/* The labels line up with each other, not with the value. */
+		printf("%-11s %s\n", t.cells[0], t.cells[1]);
+	}
+	table_free(&t);
+	return st;
+}
+
+/* ---------------------------------------------------------------- text */
+
+static const char *script_name(unsigned flags)
+{
+	if (flags & NAQIB_TOKEN_ARABIC)
+		return "arabic";
+	if (flags & NAQIB_TOKEN_NUMBER)
+		return "number";
+	return "latin";
+}
+
+/* The terms of one token joined with spaces, into buf. */
+static void token_terms(const terms_t *terms, size_t token, _naqib_buf_t *buf,
+			unsigned *pos)
+{
+	buf->len = 0;
+	_naqib_buf_add(buf, "", 0);
+	*pos = 0;
+	for (size_t k = 0; k < terms->n; k++) {
+		if (terms->v[k].token != token)
+			continue;
+		if (buf->len)
+			_naqib_buf_addc(buf, ' ');
+		_naqib_buf_add(buf, terms->v[k].text, strlen(terms->v[k].text));
+		if (terms->v[k].pos)
+			*pos = terms->v[k].pos;
+	}
+}
+
+/* A date found in the text as YYYY-MM-DD, and its term (XDYYYYMMDD, as
+ * naqib-index writes it). */
+static void date_strings(const naqib_date_mention_t *d, char day[16],
+			 char term[16])
+{
+	/* The finder gives real dates: 4, 2 and 2 digits. */
+	unsigned y = (unsigned)d->year % 10000, m = (unsigned)d->month % 100,
+		 dd = (unsigned)d->day % 100;
+
+	snprintf(day, 16, "%04u-%02u-%02u", y, m, dd);
+	snprintf(term, 16, "%s%04u%02u%02u", NAQIB_PREFIX_DAY, y, m, dd);
+}
+
+static int text_json(const analysis_t *a, const char *text, size_t len,
+		     const naqib_token_t *t, size_t n, char **stems,
+		     const terms_t *terms, const naqib_thes_match_t *m,
+		     size_t nm, const naqib_date_mention_t *d, size_t nd)
+{
+	json_t *o = json_object(), *toks = json_array();
+	json_t *names = json_array(), *dates = json_array();
+	int err = !o || !toks || !names || !dates;
+
+	err |= json_object_set_new(o, "text", json_stringn(text, len));
+	err |= json_object_set_new(o, "stemmer",
+				   json_string(naqib_analyzer_stemmer(a->an)));
+	err |= json_object_set_new(o, "latin_stemmer",
+				   json_string(naqib_analyzer_latin_stemmer(a->an)));
+	err |= json_object_set_new(o, "database", a->db_path ?
+				   json_string(a->db_path) : json_null());
+	for (size_t i = 0; i < n && !err; i++) {
+		json_t *j = json_object(), *s = json_object(), *tl = json_array();
+		unsigned pos = 0;
+		err |= !j || !s || !tl;
+		for (size_t k = 0; k < a->n_per && !err; k++)
+			err |= json_object_set_new(s, a->per_name[k],
+						   json_string(stems[i * a->n_per + k]));
+		for (size_t k = 0; k < terms->n && !err; k++) {
+			const term_t *x = &terms->v[k];
+			if (x->token != i)
+				continue;
+			if (x->pos)
+				pos = x->pos;
+			err |= json_array_append_new(
+				tl, x->pos ? json_pack("{s:s,s:i}", "term", x->text,
+						       "position", (int)x->pos)
+					   : json_pack("{s:s}", "term", x->text));
+		}
+		int stop = (t[i].flags & NAQIB_TOKEN_STOPWORD) != 0;
+		err |= json_object_set_new(j, "start", json_integer((json_int_t)t[i].start));
+		err |= json_object_set_new(j, "end", json_integer((json_int_t)t[i].end));
+		err |= json_object_set_new(j, "text", json_stringn(text + t[i].start,
+								   t[i].end - t[i].start));
+		err |= json_object_set_new(j, "normalized", json_string(t[i].norm));
+		err |= json_object_set_new(j, "script", json_string(script_name(t[i].flags)));
+		err |= json_object_set_new(j, "stem", json_string(t[i].stem));
+		err |= json_object_set_new(j, "stems", s);
+		err |= json_object_set_new(j, "stopword", json_boolean(stop));
+		err |= json_object_set_new(j, "negation",
+					   json_boolean(stop && !_naqib_positionless(&t[i])));
+		err |= json_object_set_new(j, "too_long",
+					   json_boolean(t[i].flags & NAQIB_TOKEN_TOO_LONG));
+		err |= json_object_set_new(j, "position", pos ? json_integer(pos)
+							       : json_null());
+		err |= json_object_set_new(j, "terms", tl);
+		err |= json_array_append_new(toks, j);
+	}
+	for (size_t i = 0; i < nm && !err; i++) {
+		naqib_thes_entry_t e;
+		naqib_thesaurus_entry(naqib_analyzer_thesaurus(a->an), m[i].entry, &e);
+		char term[NAQIB_MAX_TERM + 16];
+		snprintf(term, sizeof term, "%s%s", naqib_thes_kind_prefix(e.kind),
+			 e.key);
+		err |= json_array_append_new(
+			names, json_pack("{s:i,s:i,s:s,s:s,s:s}", "first",
+					 (int)m[i].first, "last", (int)m[i].last,
+					 "kind", naqib_thes_kind_name(e.kind),
+					 "name", e.name, "term", term));
+	}
+	for (size_t i = 0; i < nd && !err; i++) {
+		char day[16], term[16];
+		date_strings(&d[i], day, term);
+		err |= json_array_append_new(
+			dates, json_pack("{s:i,s:i,s:s,s:s}", "first",
+					 (int)d[i].first, "last", (int)d[i].last,
+					 "date", day, "term", term));
+	}
+	err |= json_object_set_new(o, "tokens", toks);
+	err |= json_object_set_new(o, "names", names);
+	err |= json_object_set_new(o, "dates", dates);
+	if (!err)
+		err = json_dumpf(o, stdout, JSON_COMPACT);
+	if (!err)
+		fputc('\n', stdout);
+	json_decref(o);
+	return err ? NAQIB_E_NOMEM : NAQIB_OK;
+}
+
+/* The words [first, last) as the table numbers them: "#4", "#6-8". */
+static void word_range(char *buf, size_t size, size_t first, size_t last)
+{
+	if (last <= first + 1)
+		snprintf(buf, size, "#%zu", first + 1);
+	else
+		snprintf(buf, size, "#%zu-%zu", first + 1, last);
+}
+
+static int text_table(const analysis_t *a, const char *text,
+		      const naqib_token_t *t, size_t n, char **stems,
+		      const terms_t *terms, const naqib_thes_match_t *m,
+		      size_t nm, const naqib_date_mention_t *d, size_t nd)
+{
+	table_t tab = { NULL, 0, 0, 7 + a->n_per };
+	_naqib_buf_t buf = { NULL, 0, 0 }, cell = { NULL, 0, 0 };
+	int st = NAQIB_OK;
+	static const char *const head[] = { "#", "bytes", "pos", "word",
+					    "normalized" };
+
+	for (size_t k = 0; k < 5 && !st; k++)
+		st = table_add(&tab, a, head[k]);
+	for (size_t k = 0; k < a->n_per && !st; k++)
+		st = table_add(&tab, a, a->per_name[k]);
+	if (!st)
+		st = table_add(&tab, a, "flags");
+	if (!st)
+		st = table_add(&tab, a, "terms");
+	for (size_t i = 0; i < n && !st; i++) {
+		char num[64];
+		unsigned pos;
+		token_terms(terms, i, &buf, &pos);
+		snprintf(num, sizeof num, "%zu", i + 1);
+		st |= table_add(&tab, a, num);
+		snprintf(num, sizeof num, "%zu-%zu", t[i].start, t[i].end);
+		st |= table_add(&tab, a, num);
+		snprintf(num, sizeof num, pos ? "%u" : "-", pos);
+		st |= table_add(&tab, a, num);
+		cell.len = 0;
+		st |= _naqib_buf_add(&cell, text + t[i].start, t[i].end - t[i].start);
+		st |= table_add(&tab, a, cell.data);
+		st |= table_add(&tab, a, t[i].norm);
+		for (size_t k = 0; k < a->n_per; k++)
+			st |= table_add(&tab, a, stems[i * a->n_per + k]);
+		cell.len = 0;
+		st |= _naqib_buf_add(&cell, script_name(t[i].flags),
+				     strlen(script_name(t[i].flags)));
+		if (t[i].flags & NAQIB_TOKEN_STOPWORD)
+			st |= _naqib_buf_add(&cell, ",stopword", 9);
+		if ((t[i].flags & NAQIB_TOKEN_STOPWORD) && !_naqib_positionless(&t[i]))
+			st |= _naqib_buf_add(&cell, ",negation", 9);
+		if (t[i].flags & NAQIB_TOKEN_TOO_LONG)
+			st |= _naqib_buf_add(&cell, ",too-long", 9);
+		st |= table_add(&tab, a, cell.data);
+		st |= table_add(&tab, a, buf.data ? buf.data : "");
+	}
+	if (!st)
+		table_print(&tab, "");
+	table_free(&tab);
+
+	/* Names and dates span words: one line each, after the table. */
+	table_t more = { NULL, 0, 0, 4 };
+	for (size_t i = 0; i < nm && !st; i++) {
+		naqib_thes_entry_t e;
+		char words[64], term[NAQIB_MAX_TERM + 16];
+		naqib_thesaurus_entry(naqib_analyzer_thesaurus(a->an), m[i].entry, &e);
+		word_range(words, sizeof words, m[i].first, m[i].last);
+		snprintf(term, sizeof term, "%s%s", naqib_thes_kind_prefix(e.kind),
+			 e.key);
+		st |= table_add(&more, a, naqib_thes_kind_name(e.kind));
+		st |= table_add(&more, a, words);
+		st |= table_add(&more, a, e.name);
+		st |= table_add(&more, a, term);
+	}
+	for (size_t i = 0; i < nd && !st; i++) {
+		char words[64], day[16], term[16];
+		word_range(words, sizeof words, d[i].first, d[i].last);
+		date_strings(&d[i], day, term);
+		st |= table_add(&more, a, "date");
+		st |= table_add(&more, a, words);
+		st |= table_add(&more, a, day);
+		st |= table_add(&more, a, term);
+	}
+	if (!st && more.n) {
+		fputc('\n', stdout);
+		table_print(&more, "");
+	}
+	table_free(&more);
+	_naqib_buf_free(&buf);
+	_naqib_buf_free(&cell);
+	return st ? NAQIB_E_NOMEM : NAQIB_OK;
+}
+
+static int analyze_text(analysis_t *a, const char *text, size_t len)
+{
+	const naqib_token_t *t;
+	const naqib_thes_match_t *m = NULL;
+	naqib_date_mention_t *d = NULL;
+	terms_t terms = { NULL, 0, 0 };
+	char **stems = NULL;
+	size_t n, nm = 0, nd = 0;
+	unsigned pos = 0;
+	int st;
+
+	if ((st = naqib_analyze(a->an, text, len, &t, &n)))
+		return st;
+	if (!(stems = calloc(n * a->n_per + 1, sizeof *stems))) {
+		st = NAQIB_E_NOMEM;
+		goto out;
+	}
+	/* Each stemmer's analyser stems the normalized word as the index's
+	 * does (naqib_analyzer_stem: the Latin stemmer for Latin words,
+	 * numbers as they are). */
+	for (size_t i = 0; i < n && !st; i++)
+		for (size_t k = 0; k < a->n_per && !st; k++) {
+			const char *s;
+			size_t sl;
+			if (!(st = naqib_analyzer_stem(a->per[k], t[i].norm,
+						       t[i].norm_len, &s, &sl)) &&
+			    !(stems[i * a->n_per + k] = strndup(s, sl)))
+				st = NAQIB_E_NOMEM;
+		}
+	if (st || (st = naqib_tokens_terms(t, n, &pos, on_term, &terms)))
+		goto out;
+	if (naqib_analyzer_thesaurus(a->an) &&
+	    (st = naqib_thesaurus_match(naqib_analyzer_thesaurus(a->an), t, n,
+					&m, &nm)))
+		goto out;
+	/* Like a document without a date: dates without a year are left
+	 * out (naqib-index gives them the year nearest the document's). */
+	if ((st = naqib_dates_find(t, n, text, len, NULL, &d, &nd)))
+		goto out;
+	st = a->json ? text_json(a, text, len, t, n, stems, &terms, m, nm, d, nd)
+		     : text_table(a, text, t, n, stems, &terms, m, nm, d, nd);
+out:
+	for (size_t i = 0; stems && i < n * a->n_per; i++)
+		free(stems[i]);
+	free(stems);
+	free(d);
+	terms_free(&terms);
+	return st;
+}
+
+/* ---------------------------------------------------------------- query */
+
+/* A term of the query; pos 1 marks a wildcard's prefix. */
+static int on_query_term(const char *term, size_t len, int is_prefix,
+			 void *ctx)
+{
+	return terms_add(ctx, (size_t)-1, term, len, is_prefix ? 1 : 0);
+}
+
+static const char *kind_name(int kind)
+{
+	return kind == 't' ? "thesaurus" : kind == 'd' ? "date" : "word";
+}
+
+static int analyze_query(analysis_t *a, const char *text)
+{
+	naqib_query_t *q;
+	terms_t terms = { NULL, 0, 0 };
+	int st;
+
+	if ((st = naqib_query_parse(a->db, a->an, text, &q)))
+		return st;
+	if ((st = naqib_query_foreach_term(q, on_query_term, &terms)))
+		goto out;
+	size_t nw = naqib_query_word_count(q);
+	if (a->json) {
+		json_t *o = json_object(), *words = json_array(), *tl = json_array();
+		int err = !o || !words || !tl;
+		err |= json_object_set_new(o, "query", json_string(text));
+		err |= json_object_set_new(o, "normalized",
+					   json_string(naqib_query_normalized(q)));
+		err |= json_object_set_new(o, "description",
+					   json_string(naqib_query_description(q)));
+		err |= json_object_set_new(o, "empty",
+					   json_boolean(naqib_query_is_empty(q)));
+		err |= json_object_set_new(o, "stemmer",
+					   json_string(naqib_analyzer_stemmer(a->an)));
+		err |= json_object_set_new(o, "latin_stemmer",
+					   json_string(naqib_analyzer_latin_stemmer(a->an)));
+		err |= json_object_set_new(o, "database", a->db_path ?
+					   json_string(a->db_path) : json_null());
+		for (size_t i = 0; i < nw && !err; i++) {
+			naqib_query_word_t w;
+			if (naqib_query_word(q, i, &w))
+				continue;
+			err |= json_array_append_new(
+				words, json_pack("{s:s,s:s,s:s,s:s,s:s}", "typed",
+						 w.typed, "normalized", w.norm,
+						 "stem", w.stem, "kind",
+						 kind_name(w.kind), "detail",
+						 w.detail ? w.detail : ""));
+		}
+		for (size_t k = 0; k < terms.n && !err; k++)
+			err |= json_array_append_new(
+				tl, json_pack("{s:s,s:b}", "term", terms.v[k].text,
+					      "wildcard", terms.v[k].pos != 0));
+		err |= json_object_set_new(o, "words", words);
+		err |= json_object_set_new(o, "terms", tl);
+		if (!err)
+			err = json_dumpf(o, stdout, JSON_COMPACT);
+		if (!err)
+			fputc('\n', stdout);
+		json_decref(o);
+		st = err ? NAQIB_E_NOMEM : NAQIB_OK;
+		goto out;
+	}
+	_naqib_buf_t b = { NULL, 0, 0 };
+	st = _naqib_buf_add(&b, "", 0);
+	for (size_t k = 0; k < terms.n && !st; k++)
+		st = _naqib_buf_printf(&b, "%s%s%s", k ? " " : "", terms.v[k].text,
+				       terms.v[k].pos ? "*" : "");
+	st |= put_field(a, "query", text);
+	st |= put_field(a, "normalized", naqib_query_normalized(q));
+	st |= put_field(a, "terms", b.data);
+	st |= put_field(a, "xapian", naqib_query_description(q));
+	_naqib_buf_free(&b);
+	if (!st && nw) {
+		table_t tab = { NULL, 0, 0, 5 };
+		static const char *const head[] = { "typed", "normalized", "stem",
+						    "kind", "detail" };
+		for (size_t k = 0; k < 5; k++)
+			st |= table_add(&tab, a, head[k]);
+		for (size_t i = 0; i < nw && !st; i++) {
+			naqib_query_word_t w;
+			if (naqib_query_word(q, i, &w))
+				continue;
+			st |= table_add(&tab, a, w.typed);
+			st |= table_add(&tab, a, *w.norm ? w.norm : "-");
+			st |= table_add(&tab, a, *w.stem ? w.stem : "-");
+			st |= table_add(&tab, a, kind_name(w.kind));
+			st |= table_add(&tab, a, w.detail && *w.detail ? w.detail : "-");
+		}
+		if (!st) {
+			fputc('\n', stdout);
+			table_print(&tab, "");
+		}
+		table_free(&tab);
+		if (st)
+			st = NAQIB_E_NOMEM;
+	}
+out:
+	terms_free(&terms);
+	naqib_query_destroy(q);
+	return st;
+}
+
+/* ---------------------------------------------------------------- setup */
+
+/* The analysers: the database's, else new ones with the built-in
+ * thesaurus; then one per stemmer. */
+static int setup(analysis_t *a, const char *db_opt, const char *stemmer,
+		 const char *latin)
+{
+	const char *env = getenv("NAQIB_DB");
+	struct stat sb;
+	int st;
+
+	/* A database named by --db or $NAQIB_DB must open; ./naqib.db only
+	 * when it is there. */
+	if (db_opt || (env && *env) || stat("naqib.db", &sb) == 0)
+		a->db_path = cli_db_path(db_opt);
+	if (a->db_path) {
+		if ((st = naqib_db_open(a->db_path, NAQIB_DB_READ, &a->db)) ||
+		    (st = naqib_db_analyzer_new(a->db, &a->an))) {
+			cli_error("%s", naqib_last_error());
+			return cli_exit_for(st);
+		}
+		if ((stemmer && strcmp(stemmer, naqib_analyzer_stemmer(a->an))) ||
+		    (latin && strcmp(latin, naqib_analyzer_latin_stemmer(a->an)))) {
+			cli_error("database '%s' was indexed with --stemmer=%s "
+				  "--latin-stemmer=%s: its words are analysed "
+				  "with those", a->db_path,
+				  naqib_analyzer_stemmer(a->an),
+				  naqib_analyzer_latin_stemmer(a->an));
+			return EXIT_USAGE;
+		}
+	} else {
+		naqib_analyzer_options_t o = { stemmer, latin };
+		naqib_thesaurus_t *th = NULL;
+		size_t len;
+		const char *text = naqib_thesaurus_builtin(&len);
+		if ((st = naqib_analyzer_new(&o, &a->an))) {
+			cli_error("%s", naqib_last_error());
+			return st == NAQIB_E_INVALID ? EXIT_USAGE : cli_exit_for(st);
+		}
+		if ((st = naqib_thesaurus_new(a->an, &th)) ||
+		    (st = naqib_thesaurus_load(th, text, len, "built-in"))) {
+			cli_error("%s", naqib_last_error());
+			naqib_thesaurus_destroy(th);
+			return cli_exit_for(st);
+		}
+		naqib_analyzer_set_thesaurus(a->an, th);
+	}
+	for (const char *const *s = naqib_stemmer_names();
+	     *s && a->n_per < MAX_STEMMERS; s++) {
+		naqib_analyzer_options_t o = {
+			*s, naqib_analyzer_latin_stemmer(a->an)
+		};
+		if ((st = naqib_analyzer_new(&o, &a->per[a->n_per]))) {
+			cli_error("%s", naqib_last_error());
+			return cli_exit_for(st);
+		}
+		a->per_name[a->n_per++] = *s;
+	}
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "file", required_argument, NULL, 'f' },
+		{ "query", no_argument, NULL, 'Q' },
+		{ "stemmer", required_argument, NULL, 's' },
+		{ "latin-stemmer", required_argument, NULL, 'L' },
+		{ "json", no_argument, NULL, 'J' },
+		{ "bidi", required_argument, NULL, 'B' },
+		{ "shape", no_argument, NULL, 'S' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	analysis_t a;
+	const char *db_opt = NULL, *file = NULL, *stemmer = NULL, *latin = NULL;
+	int c, query = 0, bidi = CLI_BIDI_AUTO, shape = 0, status;
+	char *text = NULL;
+	size_t len = 0;
+
+	cli_prog = "naqib-analyze";
+	memset(&a, 0, sizeof a);
+	while ((c = getopt_long(argc, argv, ":d:f:s:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			db_opt = optarg;
+			break;
+		case 'f':
+			file = optarg;
+			break;
+		case 'Q':
+			query = 1;
+			break;
+		case 's':
+			stemmer = optarg;
+			break;
+		case 'L':
+			latin = optarg;
+			break;
+		case 'J':
+			a.json = 1;
+			break;
+		case 'B':
+			if (cli_bidi_parse(optarg, &bidi))
+				return EXIT_USAGE;
+			break;
+		case 'S':
+			shape = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		case 'V':
+			printf("naqib-analyze %s\n", NAQIB_VERSION);
+			return EXIT_OK;
+		default:
+			return cli_bad_option(argv, c);
+		}
+	}
+	if (file && optind < argc) {
+		cli_error("give a text or -f FILE, not both");
+		return EXIT_USAGE;
+	}
+	if (stemmer) {
+		const char *const *s = naqib_stemmer_names();
+		while (*s && strcmp(*s, stemmer))
+			s++;
+		if (!*s) {
+			cli_error("--stemmer: unknown stemmer '%s' (light, "
+				  "snowball, none)", stemmer);
+			return EXIT_USAGE;
+		}
+	}
+	cli_bidi_setup(bidi, shape, &a.bidi);
+
+	if (optind < argc) {
+		/* The words of the command line make one text. */
+		for (int i = optind; i < argc; i++)
+			len += strlen(argv[i]) + 1;
+		if (!(text = malloc(len + 1))) {
+			cli_error("out of memory");
+			return EXIT_INTERNAL;
+		}
+		text[0] = '\0';
+		for (int i = optind; i < argc; i++) {
+			if (i > optind)
+				strcat(text, " ");
+			strcat(text, argv[i]);
+		}
+		len = strlen(text);
+	} else {
+		int err = cli_read_file(file ? file : "-", &text, &len);
+		if (err) {
+			cli_error("cannot read '%s': %s", file ? file : "-",
+				  strerror(err));
+			return EXIT_INPUT;
+		}
+	}
+	size_t bad;
+	if (naqib_utf8_check(text, len, &bad)) {
+		cli_error("%s: %s", file ? file : "the text", naqib_last_error());
+		free(text);
+		return EXIT_INPUT;
+	}
+
+	if ((status = setup(&a, db_opt, stemmer, latin)) == EXIT_OK) {
+		int st = query ? analyze_query(&a, text)
+			       : analyze_text(&a, text, len);
+		if (st == NAQIB_E_QUERY && !a.db)
+			cli_error("%s (give one with --db or $NAQIB_DB)",
+				  naqib_last_error());
+		else if (st)
+			cli_error("%s", st == NAQIB_E_NOMEM ? "out of memory"
+							    : naqib_last_error());
+		if (st)
+			status = cli_exit_for(st);
+	}
+	if (fflush(stdout) != 0 && status == EXIT_OK) {
+		cli_error("cannot write the output");
+		status = EXIT_INTERNAL;
+	}
+	free(text);
+	for (size_t k = 0; k < a.n_per; k++)
+		naqib_analyzer_destroy(a.per[k]);
+	naqib_analyzer_destroy(a.an);
+	naqib_db_close(a.db);
+	return status;
+}

@@ -1,0 +1,187 @@
+# naqib-analyze: what the analysis makes of a text, word by word (offsets,
+# normalization, stems, stopwords, terms), in a table and in JSON; the
+# terms it shows are those naqib-index writes; --query; --bidi on
+# naqib-analyze and naqib-search; usage and input errors.
+. tests/lib.sh
+naqib_analyze() { "$NAQIB_BIN/naqib-analyze" "$@"; }
+# No ./naqib.db here: the analysis is the default one unless -d is given.
+mkdir "$T/empty"
+cd "$T/empty"
+repo=$OLDPWD
+lrm=$(printf '\342\200\216')
+
+# ---------------------------------------------------------------- JSON
+
+# Hamza, sukun and tatweel: الإضْرابـــات is 26 bytes, normalizes to
+# الاضرابات and stems to اضراب; في is a stopword without a position; لا a
+# negation that keeps one.
+run naqib_analyze --json 'الإضْرابـــات في لا UMT ٢٠٢٥'
+expect_status 0 "json"
+jq -e . "$T/out" >/dev/null || fail "invalid JSON"
+expect_eq "$(wc -l <"$T/out" | tr -d ' ')" "1" "one JSON object"
+tok() { jq -r ".tokens[$1]$2" "$T/out"; }
+expect_eq "$(jq -r '.tokens | length' "$T/out")" 5 "five words"
+expect_eq "$(tok 0 .text)" "الإضْرابـــات" "surface form"
+expect_eq "$(tok 0 '| "\(.start)-\(.end)"')" "0-26" "offsets of the first word"
+expect_eq "$(tok 1 '| "\(.start)-\(.end)"')" "27-31" "offsets of في"
+expect_eq "$(tok 0 .normalized)" "الاضرابات" "normalized"
+expect_eq "$(tok 0 .stem)" "اضراب" "stem"
+expect_eq "$(tok 0 .stems.snowball)" "اضراب" "snowball stem"
+expect_eq "$(tok 0 .stems.light)" "اضراب" "light stem"
+expect_eq "$(tok 0 .stems.none)" "الاضرابات" "no stemmer: the normalized form"
+expect_eq "$(tok 0 '.terms | map(.term) | join(" ")')" "الاضرابات Zاضراب" "terms"
+expect_eq "$(tok 0 .position)" 1 "position"
+expect_eq "$(tok 1 '| "\(.stopword) \(.negation) \(.position)"')" "true false null" \
+	"في: a stopword without position"
+expect_eq "$(tok 2 '| "\(.stopword) \(.negation) \(.position)"')" "true true 2" \
+	"لا: a negation keeps its position"
+expect_eq "$(tok 3 '| "\(.script) \(.normalized) \(.position)"')" "latin umt 3" "Latin word"
+expect_eq "$(tok 4 '| "\(.script) \(.normalized)"')" "number 2025" "Eastern digits"
+expect_eq "$(tok 4 '.terms | map(.term) | join(" ")')" "2025" "a number has no stem term"
+jq -e '.stemmer == "snowball" and .latin_stemmer == "french" and .database == null' \
+	"$T/out" >/dev/null || fail "json header: $(head -c 300 "$T/out")"
+jq -e '.names | any(.kind == "union" and .name == "UMT" and .term == "XUumt")' \
+	"$T/out" >/dev/null || fail "UMT not found as a union: $(jq -c .names "$T/out")"
+
+# Dates and domain terms, with the words they span.
+run naqib_analyze --json 'إضراب يوم 14 أكتوبر 2025'
+jq -e '.dates == [{"first":2,"last":5,"date":"2025-10-14","term":"XD20251014"}]' \
+	"$T/out" >/dev/null || fail "dates: $(jq -c .dates "$T/out")"
+jq -e '.names | any(.kind == "term" and .term == "XTاضراب" and .first == 0)' \
+	"$T/out" >/dev/null || fail "domain term: $(jq -c .names "$T/out")"
+expect_eq "$(tok 3 .normalized)" "اكتوبر" "hamza folded"
+
+# ---------------------------------------------------------------- table
+
+run naqib_analyze 'الإضْرابـــات في'
+expect_status 0 "table"
+head -n 1 "$T/out" | grep -q '^#  *bytes  *pos  *word  *normalized  *snowball  *light  *none  *flags  *terms$' ||
+	fail "table heading: $(head -n 1 "$T/out")"
+row=$(sed -n 2p "$T/out" | sed "s/$lrm//g" | tr -s ' ')
+expect_eq "$row" "1 0-26 1 الإضْرابـــات الاضرابات اضراب اضراب الاضرابات arabic الاضرابات Zاضراب" "first row"
+row=$(sed -n 3p "$T/out" | sed "s/$lrm//g" | tr -s ' ')
+expect_eq "$row" "2 27-31 - في في في في في arabic,stopword في Zفي" "stopword row"
+# Arabic cells end with a LEFT-TO-RIGHT MARK (logical order: a pipe).
+expect_in "$T/out" "الاضرابات$lrm" "LRM after an Arabic cell"
+
+# ---------------------------------------------------------------- input
+
+# Standard input and files: the same words, offsets into the input.
+printf 'نقابة\nالصحة\n' >"$T/in.txt"
+run naqib_analyze --json -f "$T/in.txt"
+expect_status 0 "-f"
+expect_eq "$(jq -r '[.tokens[] | "\(.start)-\(.end)"] | join(" ")' "$T/out")" "0-10 11-21" "file offsets"
+naqib_analyze --json <"$T/in.txt" >"$T/stdin.json" || fail "stdin"
+cmp -s "$T/out" "$T/stdin.json" || fail "stdin and -f differ"
+naqib_analyze --json -f - <"$T/in.txt" | cmp -s - "$T/out" || fail "-f - differs"
+
+# ---------------------------------------------------------------- errors
+
+run naqib_analyze -f "$T/nope.txt"
+expect_status 3 "missing file"
+expect_in "$T/err" "naqib-analyze: cannot read '$T/nope.txt': No such file or directory" "missing file message"
+printf 'abc\377def' >"$T/bad.txt"
+run naqib_analyze -f "$T/bad.txt"
+expect_status 3 "invalid UTF-8"
+expect_in "$T/err" "invalid UTF-8 sequence at byte offset 3" "invalid UTF-8 message"
+run naqib_analyze --no-such-option x
+expect_status 2 "unknown option"
+expect_in "$T/err" "naqib-analyze: unknown option '--no-such-option'" "unknown option message"
+run naqib_analyze --bidi sideways x
+expect_status 2 "bad --bidi"
+expect_in "$T/err" "--bidi: 'sideways' is not auto, logical or visual" "bad --bidi message"
+run naqib_analyze --stemmer porter x
+expect_status 2 "bad --stemmer"
+expect_in "$T/err" "unknown stemmer 'porter'" "bad --stemmer message"
+run naqib_analyze -f "$T/in.txt" word
+expect_status 2 "text and -f"
+run naqib_analyze --db
+expect_status 2 "--db without a value"
+expect_in "$T/err" "needs a value" "missing value message"
+run naqib_analyze --db "$T/no.db" x
+expect_status 5 "missing database"
+run naqib_analyze --version
+expect_status 0 "--version"
+grep -q '^naqib-analyze [0-9]' "$T/out" || fail "--version output"
+
+# Another stemmer without a database.
+run naqib_analyze --json -s light --latin-stemmer none 'النقابات Syndicats'
+expect_eq "$(jq -r '"\(.stemmer) \(.tokens[0].stem) \(.tokens[1].stem)"' "$T/out")" \
+	"light نقاب syndicats" "--stemmer light --latin-stemmer none"
+
+# ---------------------------------------------------------------- the index
+
+# The terms shown are the terms naqib-index writes, at the same positions:
+# a document whose title is the text.
+text='أعلن الاتحاد المغربي للشغل (UMT) عن الإضْرابـــات يوم 14 أكتوبر 2025 لا تراجع'
+jq -nc --arg t "$text" '{id: "d1", title: $t}' >"$T/d.jsonl"
+naqib_index -q -d "$T/db" "$T/d.jsonl" || fail "indexing"
+run naqib_analyze -d "$T/db" --json "$text"
+expect_status 0 "with --db"
+jq -e --arg db "$T/db" '.database == $db' "$T/out" >/dev/null || fail "database in JSON"
+jq -r '[.tokens[].terms[].term, .names[].term, .dates[].term] | unique | .[]' "$T/out" |
+	LC_ALL=C sort -u >"$T/analyze.terms"
+# The document's own terms (id, date, year) do not come from its words.
+xapian-delve -r 1 -1 "$T/db" | sed 1d | grep -v -E '^(Q|XE|XY)' | LC_ALL=C sort >"$T/index.terms"
+diff "$T/analyze.terms" "$T/index.terms" >"$T/diff" ||
+	fail "terms differ from the index: $(cat "$T/diff")"
+jq -r '.tokens[] | .terms[] | select(.position) | "\(.position)\t\(.term)"' "$T/out" >"$T/analyze.pos"
+xapian-pos -d 1 "$T/db" | awk -F '\t' 'NF == 2 && $1 ~ /^[0-9]+$/' >"$T/index.pos"
+diff "$T/analyze.pos" "$T/index.pos" >"$T/diff" ||
+	fail "positions differ from the index: $(cat "$T/diff")"
+# The database's stemmers, and no other.
+run naqib_analyze -d "$T/db" -s light x
+expect_status 2 "another stemmer than the database's"
+expect_in "$T/err" "was indexed with --stemmer=snowball" "stemmer mismatch message"
+
+# ---------------------------------------------------------------- --query
+
+run naqib_analyze -d "$T/db" --query --json 'الإضراب union:UMT نقاب*'
+expect_status 0 "--query"
+jq -e '.description | contains("Zاضراب") and contains("XUumt")' "$T/out" >/dev/null ||
+	fail "query description: $(jq -r .description "$T/out")"
+jq -e '.words[0] == {"typed":"الإضراب","normalized":"الاضراب","stem":"اضراب","kind":"word","detail":""}' \
+	"$T/out" >/dev/null || fail "query words: $(jq -c .words "$T/out")"
+jq -e '.terms | any(.term == "نقاب" and .wildcard)' "$T/out" >/dev/null ||
+	fail "wildcard prefix: $(jq -c .terms "$T/out")"
+run naqib_analyze -d "$T/db" --query 'الإضراب'
+expect_in "$T/out" "Query((Zاضراب@1 OR XTاضراب))" "query table: Xapian's description"
+# Without a database: the words work, the filters cannot.
+run naqib_analyze --query --json 'الإِضْرَابُ'
+expect_status 0 "query without a database"
+jq -e '.normalized | startswith("(الاضراب OR naqibthes:")' "$T/out" >/dev/null ||
+	fail "normalized query: $(jq -r .normalized "$T/out")"
+run naqib_analyze --query 'إضراب union:UMT'
+expect_status 3 "filters without a database"
+expect_in "$T/err" "filters need a database (give one with --db" "filters message"
+
+# ---------------------------------------------------------------- --bidi
+
+# A pipe is logical order, whatever NAQIB_BIDI says; visual when asked.
+NAQIB_BIDI=visual run naqib_analyze 'إضراب'
+expect_in "$T/out" "إضراب$lrm" "auto in a pipe: logical"
+run naqib_analyze --bidi visual 'إضراب UMT'
+expect_in "$T/out" "بارضإ" "visual: the word reversed"
+expect_not_in "$T/out" "$lrm" "visual: no marks"
+row=$(sed -n 2p "$T/out" | tr -s ' ')
+expect_eq "$row" "1 0-10 1 بارضإ بارضا بارضا بارضا بارضا arabic بارضا Zبارضا" "visual row"
+run naqib_analyze --bidi visual --shape 'لا'
+expect_in "$T/out" "$(printf '\357\273\273')" "shaped lam-alef"
+# JSON stays in logical order.
+run naqib_analyze --bidi visual --json 'إضراب'
+expect_eq "$(jq -r '.tokens[0].text' "$T/out")" "إضراب" "JSON in logical order"
+
+# naqib-search: the snippet reordered, markers and colours on their words.
+cd "$repo"
+index_corpus "$T/corpus.db"
+run naqib_search -d "$T/corpus.db" -n 3 --bidi visual 'الإضراب العام'
+expect_status 0 "search --bidi visual"
+expect_in "$T/out" "**مُّاعَلا بُارَضْإِلا**" "visual snippet with markers"
+expect_in "$T/out" "about " "Latin lines unchanged"
+run naqib_search -d "$T/corpus.db" -n 3 --bidi visual --color always 'الإضراب العام'
+expect_in "$T/out" "$(printf '\033[1;31m')ماع بارضإ$(printf '\033[0m')" "visual snippet with colours"
+run naqib_search -d "$T/corpus.db" -n 3 'الإضراب العام'
+expect_in "$T/out" "**الإِضْرَابُ العَامُّ**" "logical by default in a pipe"
+run naqib_search -d "$T/corpus.db" --bidi diagonal x
+expect_status 2 "naqib-search: bad --bidi"
+exit 0
