@@ -135,6 +135,12 @@ typedef struct indexer {
 	file_rec_t *frec;	/* its record, in a sharded run */
 	volatile int fatal;	/* a database error: stop (set under mu) */
 	double started, last_progress;
+	/* The progress line: the bytes of every input (0: unknown, as for
+	 * standard input), and those of the files skipped as unchanged. */
+	unsigned long long total_bytes, skipped_bytes;
+	/* How far into the current file the reader is: the block being
+	 * read (its offset, length and lines), and the bytes done. */
+	unsigned long long blk_start, blk_len, blk_lines, file_done;
 } indexer_t;
 
 /* The signal that asked us to stop, or 0. */
@@ -191,9 +197,23 @@ static void show_progress(indexer_t *x, int final)
 	if (!x->progress || (!final && now - x->last_progress < 0.2))
 		return;
 	x->last_progress = now;
-	double mb = (double)x->st.bytes / 1e6, secs = now - x->started;
-	fprintf(stderr, "\r\033[Knaqib-index: %lu documents, %.1f MB, %.1f MB/s",
-		x->read + x->st.unchanged, mb, secs > 0 ? mb / secs : 0.0);
+	double mb = (double)(x->st.bytes + x->file_done) / 1e6;
+	double secs = now - x->started;
+	double rate = secs > 0 ? mb / secs : 0.0;
+	double done = mb + (double)x->skipped_bytes / 1e6;
+	double total = (double)x->total_bytes / 1e6;
+	fprintf(stderr, "\r\033[Knaqib-index: %lu documents, ",
+		x->read + x->st.unchanged);
+	if (total >= done && total > 0) {
+		fprintf(stderr, "%.1f of %.1f MB (%.0f%%), %.1f MB/s", done, total,
+			100 * done / total, rate);
+		if (rate > 0 && !final) {
+			unsigned long left = (unsigned long)((total - done) / rate);
+			fprintf(stderr, ", %lu:%02lu left", left / 60, left % 60);
+		}
+	} else {
+		fprintf(stderr, "%.1f MB, %.1f MB/s", mb, rate);
+	}
 	if (final)
 		fputs("\r\033[K", stderr);
 	fflush(stderr);
@@ -463,6 +483,9 @@ static int on_doc(const fmt_doc_t *d, void *ctx)
 		return x->fatal;
 	x->in_file++;
 	x->read++;
+	/* The share of the block done, by lines. */
+	size_t l = d->line < x->blk_lines ? d->line : x->blk_lines;
+	x->file_done = x->blk_start + x->blk_len * l / x->blk_lines;
 	if (x->sharded)
 		st = dispatch(x, d);
 	else
@@ -608,7 +631,11 @@ static int read_blocks(indexer_t *x, int fd, fmt_kind_t kind, const char *id,
 			lines++;
 		char keep = buf[cut];
 		buf[cut] = '\0';
+		x->blk_start = *bytes - n;
+		x->blk_len = cut;
+		x->blk_lines = lines ? lines : 1;
 		st = fmt_read(kind, id, buf, cut, cb);
+		x->file_done = x->blk_start + cut;
 		buf[cut] = keep;
 		blocks++;
 		x->line_base += lines;
@@ -652,6 +679,7 @@ static int on_file(const char *path, void *ctx)
 			signature(&sb, docs, sig, sizeof sig);
 			if (!strcmp(old, sig)) {
 				x->st.unchanged += docs;
+				x->skipped_bytes += (unsigned long long)sb.st_size;
 				free(old);
 				return 0;
 			}
@@ -690,6 +718,7 @@ static int on_file(const char *path, void *ctx)
 	if (!is_stdin)
 		close(fd);
 	x->st.bytes += len;
+	x->file_done = 0;
 	if (st)
 		return st;
 	if (err) {
@@ -734,6 +763,28 @@ static void record_files(indexer_t *x)
 		}
 	if (!x->fatal)
 		commit(s);
+}
+
+/* The progress line's walk: each file's size; standard input makes the
+ * total unknown. */
+#define UNKNOWN (~0ULL)
+static int add_size(const char *path, void *ctx)
+{
+	indexer_t *x = ctx;
+	struct stat sb;
+
+	if (!strcmp(path, "-")) {
+		x->total_bytes = UNKNOWN;
+		return 1;
+	}
+	if (stat(path, &sb) == 0)
+		x->total_bytes += (unsigned long long)sb.st_size;
+	return 0;
+}
+
+static void ignore_error(const char *path, int err, void *ctx)
+{
+	(void)path, (void)err, (void)ctx;
 }
 
 static void on_walk_error(const char *path, int err, void *ctx)
@@ -1303,6 +1354,15 @@ int main(int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	x.progress = !x.quiet && isatty(2);
+	if (x.progress) {
+		/* The size of the job, for the progress line: a walk that only
+		 * adds up sizes (the real one reports what cannot be read). */
+		walk_callbacks_t scb = { add_size, ignore_error, &x };
+		for (int i = optind; i < argc && x.total_bytes != UNKNOWN; i++)
+			walk_path(argv[i], &scb);
+		if (x.total_bytes == UNKNOWN)
+			x.total_bytes = 0;
+	}
 	x.started = cli_now();
 	for (int i = 0; x.sharded && i < x.n_shards; i++) {
 		shard_t *s = &x.shards[i];

@@ -75,3 +75,19 @@ expect_in "$T/err" "was indexed with --stemmer=light" "stemmer mismatch message"
 run naqib_index -d "$T/light" corpus/samples.jsonl
 expect_status 0 "existing database, its own stemmer"
 expect_eq "$(ids "$T/light" نقابة | grep -c jsonl)" "4" "light stemmer search"
+
+# Progress on a terminal only: documents, MB of the whole job, rate, time
+# left; none in a pipe or a file, none with -q.  script(1) gives the
+# indexer a terminal.
+command -v script >/dev/null || fail "script(1) is missing (package bsdutils)"
+make_corpus 300 "$T/gen.jsonl"
+script -qec "\"$NAQIB_BIN/naqib-index\" -d \"$T/progress\" --read-block 16k \"$T/gen.jsonl\"" \
+	/dev/null | tr '\r' '\n' | sed 's/\x1b\[K//g' >"$T/tty"
+size=$(awk -v b="$(wc -c <"$T/gen.jsonl")" 'BEGIN { printf "%.1f", b / 1e6 }')
+grep -Eq "^naqib-index: [0-9]+ documents, [0-9.]+ of $size MB \([0-9]+%\), [0-9.]+ MB/s, [0-9]+:[0-5][0-9] left$" "$T/tty" ||
+	fail "no progress line on a terminal: $(head -c 300 "$T/tty")"
+expect_in "$T/tty" "naqib-index: 300 added" "summary on a terminal"
+run naqib_index -d "$T/progress2" "$T/gen.jsonl"
+expect_not_in "$T/err" "left" "no progress line in a file"
+script -qec "\"$NAQIB_BIN/naqib-index\" -q -d \"$T/progress3\" \"$T/gen.jsonl\"" /dev/null >"$T/tty"
+[ ! -s "$T/tty" ] || fail "-q on a terminal printed: $(head -c 200 "$T/tty")"
