@@ -3,8 +3,10 @@
 #   make            build the tools into $(BUILD)/
 #   make demo       install missing dependencies, index corpus/, run queries
 #   make check      install missing dependencies, run the whole test suite,
-#                   then again under AddressSanitizer + UBSan
+#                   again under AddressSanitizer + UBSan, and three end-to-end
+#                   tests under valgrind
 #   make install    PREFIX=/usr/local DESTDIR= BINDIR= MANDIR= CGIDIR= DATADIR=
+#                   BASHCOMPDIR=
 #   make bench      benchmarks and the retrieval evaluation (bench/)
 
 PREFIX ?= /usr/local
@@ -12,6 +14,9 @@ BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 # The built-in thesaurus, as a reference for users who write their own.
 DATADIR ?= $(PREFIX)/share/naqib
+# Where the bash-completion package loads a command's completion from, on
+# demand: completion/naqib.bash under each tool's name.
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 # Where a web server's cgi-bin is (Debian's lighttpd and Apache use this),
 # and where naqib.cgi looks for naqib.conf.
 CGIDIR ?= /usr/lib/cgi-bin
@@ -183,6 +188,10 @@ install: $(TOOLS) $(CGI)
 	install -m 644 $(MAN8) $(DESTDIR)$(MANDIR)/man8/
 	install -d $(DESTDIR)$(DATADIR)
 	install -m 644 data/thesaurus $(DESTDIR)$(DATADIR)/thesaurus
+	install -d $(DESTDIR)$(BASHCOMPDIR)
+	install -m 644 completion/naqib.bash $(DESTDIR)$(BASHCOMPDIR)/naqib-index
+	ln -sf naqib-index $(DESTDIR)$(BASHCOMPDIR)/naqib-search
+	ln -sf naqib-index $(DESTDIR)$(BASHCOMPDIR)/naqib-analyze
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/naqib-index $(DESTDIR)$(BINDIR)/naqib-search
@@ -191,6 +200,9 @@ uninstall:
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 	rm -f $(DESTDIR)$(DATADIR)/thesaurus
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/naqib-index \
+		$(DESTDIR)$(BASHCOMPDIR)/naqib-search \
+		$(DESTDIR)$(BASHCOMPDIR)/naqib-analyze
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:

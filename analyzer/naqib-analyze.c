@@ -53,24 +53,26 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: naqib-analyze [options] [TEXT...]\n"
-		"       naqib-analyze [options] -f FILE\n"
+		"       naqib-analyze [options] --file FILE\n"
 		"       naqib-analyze [options] --query QUERY...\n"
 		"\n"
 		"Shows what naqib's analysis does to a text, word by word: offsets,\n"
 		"normalized form, stem under each stemmer, stopwords, and the terms\n"
 		"indexing writes.  With --query, what naqib-search makes of a query.\n"
-		"Without TEXT or -f, the text is read from standard input.\n"
+		"Without TEXT or --file, the text is read from standard input.\n"
 		"\n"
 		"  -d, --db DIR            take the stemmers and the thesaurus from this\n"
 		"                          database (default: $NAQIB_DB, else ./naqib.db if\n"
 		"                          it exists, else the defaults)\n"
-		"  -f, --file FILE         analyse the text of FILE (- for standard input)\n"
+		"  -f, --format FORMAT     text or json: a table for people, one JSON\n"
+		"                          object for programs (default: text)\n"
+		"      --json              the same as --format json\n"
+		"      --file FILE         analyse the text of FILE (- for standard input)\n"
 		"      --query             analyse the text as a query\n"
 		"  -s, --stemmer NAME      Arabic stemmer when there is no database: light,\n"
 		"                          snowball or none (default: %s)\n"
 		"      --latin-stemmer L   Latin-script words when there is no database: a\n"
 		"                          Snowball language or none (default: %s)\n"
-		"      --json              one JSON object, for programs\n"
 		"      --bidi MODE         auto, logical or visual order of Arabic in the\n"
 		"                          table (default: auto: $NAQIB_BIDI on a terminal,\n"
 		"                          else logical)\n"
@@ -657,10 +659,11 @@ int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, 'd' },
-		{ "file", required_argument, NULL, 'f' },
+		{ "file", required_argument, NULL, 'F' },
 		{ "query", no_argument, NULL, 'Q' },
 		{ "stemmer", required_argument, NULL, 's' },
 		{ "latin-stemmer", required_argument, NULL, 'L' },
+		{ "format", required_argument, NULL, 'f' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "bidi", required_argument, NULL, 'B' },
 		{ "shape", no_argument, NULL, 'S' },
@@ -681,8 +684,19 @@ int main(int argc, char **argv)
 		case 'd':
 			db_opt = optarg;
 			break;
-		case 'f':
+		case 'F':
 			file = optarg;
+			break;
+		case 'f':
+			if (!strcmp(optarg, "text"))
+				a.json = 0;
+			else if (!strcmp(optarg, "json"))
+				a.json = 1;
+			else {
+				cli_error("--format: unknown format '%s' (text, "
+					  "json)", optarg);
+				return EXIT_USAGE;
+			}
 			break;
 		case 'Q':
 			query = 1;
@@ -714,7 +728,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (file && optind < argc) {
-		cli_error("give a text or -f FILE, not both");
+		cli_error("give a text or --file FILE, not both");
 		return EXIT_USAGE;
 	}
 	if (stemmer) {

@@ -171,7 +171,7 @@ static void usage(FILE *f)
 		"      --force             read files again even if they did not change\n"
 		"      --batch N           commit every N documents (default: %d)\n"
 		"      --read-block N      read JSON Lines and TREC files N bytes at a\n"
-		"                          time (default: %u)\n"
+		"                          time (default: %uM)\n"
 "      --max-doc-size N    index at most the first N bytes of a document's\n"
 		"                          text (default: %uM)\n"
 		"      --lead-words N      the first N words of a body count three times\n"
@@ -187,7 +187,7 @@ static void usage(FILE *f)
 		"  -h, --help              this help\n"
 		"      --version           the version\n",
 		NAQIB_DEFAULT_STEMMER, NAQIB_DEFAULT_LATIN_STEMMER, DEFAULT_BATCH,
-		DEFAULT_READ_BLOCK, DEFAULT_MAX_DOC >> 20, DEFAULT_LEAD_WORDS);
+		DEFAULT_READ_BLOCK >> 20, DEFAULT_MAX_DOC >> 20, DEFAULT_LEAD_WORDS);
 }
 
 static void show_progress(indexer_t *x, int final)

@@ -1,6 +1,9 @@
 #!/bin/sh
 # The man pages: every page formats without a single warning, with mandoc's
-# linter and with groff, and the OPTIONS of naqib-index(1),
+# linter and with groff; every page has the sections NAME, SYNOPSIS
+# (section 7 aside), DESCRIPTION, EXIT STATUS, EXAMPLES and SEE ALSO, and
+# every other page names naqib-analyze(1) in SEE ALSO; the OPTIONS of
+# naqib-index(1),
 # naqib-search(1) and naqib-analyze(1) agree with what the tools print for
 # --help, both ways.
 # naqib.cgi(8), whose program has only --help and --version, documents
@@ -72,6 +75,25 @@ for page in $pages; do
 	if grep -q '^\.TS' "$page" && [ "$(head -n 1 "$page")" != "'\\\" t" ]; then
 		fail "$page has tables but its first line is not '\\\" t"
 	fi
+done
+
+# ---------------------------------------------------------------- sections
+
+for page in $pages; do
+	[ -f "$page" ] || continue
+	sed -n 's/^\.SH  *//p' "$page" | tr -d '"' >"$T/sections"
+	want="NAME DESCRIPTION EXIT_STATUS EXAMPLES SEE_ALSO"
+	case $page in *.7) ;; *) want="$want SYNOPSIS" ;; esac
+	for section in $want; do
+		section=$(echo "$section" | tr _ ' ')
+		grep -qx -- "$section" "$T/sections" ||
+			fail "$page has no $section section"
+	done
+	# The tool that shows what the analysis does, from every other page.
+	case $page in man/naqib-analyze.1) continue ;; esac
+	sed -e '1,/^\.SH "*SEE ALSO"*$/d' -e '/^\.SH/,$d' -e 's/\\-/-/g' "$page" |
+		grep -q '^\.BR naqib-analyze (1)' ||
+		fail "$page: SEE ALSO does not list naqib-analyze(1)"
 done
 
 # ---------------------------------------------------------------- options

@@ -1,7 +1,8 @@
 # naqib-analyze: what the analysis makes of a text, word by word (offsets,
-# normalization, stems, stopwords, terms), in a table and in JSON; the
-# terms it shows are those naqib-index writes; --query; --bidi on
-# naqib-analyze and naqib-search; usage and input errors.
+# normalization, stems, stopwords, terms), in a table and in JSON
+# (-f/--format, --json); the terms it shows are those naqib-index writes;
+# --query; --bidi on naqib-analyze and naqib-search; usage and input
+# errors.
 . tests/lib.sh
 naqib_analyze() { "$NAQIB_BIN/naqib-analyze" "$@"; }
 # No ./naqib.db here: the analysis is the default one unless -d is given.
@@ -68,20 +69,43 @@ expect_in "$T/out" "الاضرابات$lrm" "LRM after an Arabic cell"
 
 # Standard input and files: the same words, offsets into the input.
 printf 'نقابة\nالصحة\n' >"$T/in.txt"
-run naqib_analyze --json -f "$T/in.txt"
-expect_status 0 "-f"
+run naqib_analyze --json --file "$T/in.txt"
+expect_status 0 "--file"
 expect_eq "$(jq -r '[.tokens[] | "\(.start)-\(.end)"] | join(" ")' "$T/out")" "0-10 11-21" "file offsets"
 naqib_analyze --json <"$T/in.txt" >"$T/stdin.json" || fail "stdin"
-cmp -s "$T/out" "$T/stdin.json" || fail "stdin and -f differ"
-naqib_analyze --json -f - <"$T/in.txt" | cmp -s - "$T/out" || fail "-f - differs"
+cmp -s "$T/out" "$T/stdin.json" || fail "stdin and --file differ"
+naqib_analyze --json --file - <"$T/in.txt" | cmp -s - "$T/out" || fail "--file - differs"
+
+# ---------------------------------------------------------------- --format
+
+# -f is --format, as in naqib-index and naqib-search; --json is
+# --format json; the last one given wins.
+naqib_analyze --json 'الإضراب UMT' >"$T/json.out" || fail "--json"
+naqib_analyze -f json 'الإضراب UMT' | cmp -s - "$T/json.out" || fail "-f json differs from --json"
+naqib_analyze --format=json 'الإضراب UMT' | cmp -s - "$T/json.out" ||
+	fail "--format=json differs from --json"
+naqib_analyze 'الإضراب UMT' >"$T/text.out" || fail "table"
+naqib_analyze --format text 'الإضراب UMT' | cmp -s - "$T/text.out" ||
+	fail "--format text differs from the default"
+naqib_analyze --json -f text 'الإضراب UMT' | cmp -s - "$T/text.out" ||
+	fail "--json -f text: the last one wins"
+run naqib_analyze -f xml 'الإضراب'
+expect_status 2 "bad --format"
+expect_eq "$(cat "$T/err")" "naqib-analyze: --format: unknown format 'xml' (text, json)" \
+	"bad --format message"
+expect_eq "$(wc -c <"$T/out" | tr -d ' ')" 0 "bad --format: no output"
+# -f no longer takes a file: a file name is an unknown format.
+run naqib_analyze -f "$T/in.txt"
+expect_status 2 "-f FILE"
+expect_in "$T/err" "unknown format '$T/in.txt'" "-f FILE message"
 
 # ---------------------------------------------------------------- errors
 
-run naqib_analyze -f "$T/nope.txt"
+run naqib_analyze --file "$T/nope.txt"
 expect_status 3 "missing file"
 expect_in "$T/err" "naqib-analyze: cannot read '$T/nope.txt': No such file or directory" "missing file message"
 printf 'abc\377def' >"$T/bad.txt"
-run naqib_analyze -f "$T/bad.txt"
+run naqib_analyze --file "$T/bad.txt"
 expect_status 3 "invalid UTF-8"
 expect_in "$T/err" "invalid UTF-8 sequence at byte offset 3" "invalid UTF-8 message"
 run naqib_analyze --no-such-option x
@@ -93,8 +117,8 @@ expect_in "$T/err" "--bidi: 'sideways' is not auto, logical or visual" "bad --bi
 run naqib_analyze --stemmer porter x
 expect_status 2 "bad --stemmer"
 expect_in "$T/err" "unknown stemmer 'porter'" "bad --stemmer message"
-run naqib_analyze -f "$T/in.txt" word
-expect_status 2 "text and -f"
+run naqib_analyze --file "$T/in.txt" word
+expect_status 2 "text and --file"
 run naqib_analyze --db
 expect_status 2 "--db without a value"
 expect_in "$T/err" "needs a value" "missing value message"
