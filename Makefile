@@ -3,8 +3,8 @@
 #   make            build the tools into $(BUILD)/
 #   make demo       install missing dependencies, index corpus/, run queries
 #   make check      install missing dependencies, run the whole test suite,
-#                   again under AddressSanitizer + UBSan, and three end-to-end
-#                   tests under valgrind
+#                   again under AddressSanitizer + UBSan, three end-to-end
+#                   tests under valgrind, then a minute of fuzzing
 #   make install    PREFIX=/usr/local DESTDIR= BINDIR= MANDIR= CGIDIR= DATADIR=
 #                   BASHCOMPDIR=
 #   make bench      benchmarks and the retrieval evaluation (bench/)
@@ -147,6 +147,7 @@ check: deps-check
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory test-asan
 	@$(MAKE) --no-print-directory test-valgrind
+	@$(MAKE) --no-print-directory fuzz-check
 
 test: all
 	@tests/run $(BUILD)
@@ -206,4 +207,48 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
-	rm -rf build build-asan naqib.db
+	rm -rf build build-asan build-fuzz naqib.db
+
+# ---------------------------------------------------------------- fuzzing
+# libFuzzer harnesses (fuzz/README.md), built with clang, ASan and UBSan
+# into build-fuzz/ with the library and the readers they call.
+#   make fuzz-check   every harness for FUZZ_CHECK_SECONDS, then the saved
+#                     regressions: part of `make check`
+#   make fuzz         every harness for FUZZ_SECONDS, corpus kept in
+#                     build-fuzz/corpus/ from one run to the next
+FUZZ_BUILD = build-fuzz
+FUZZ_CC = clang
+FUZZ_CXX = clang++
+FUZZ_SECONDS ?= 600
+FUZZ_CHECK_SECONDS ?= 12
+FUZZ_HARNESSES = analyze stem query formats cgi
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+FUZZ_OBJ = $(BUILD)/indexer/formats.o $(BUILD)/indexer/knowledge.o \
+	$(BUILD)/searcher/search.o $(BUILD)/searcher/output.o \
+	$(BUILD)/searcher/html.o $(BUILD)/searcher/cgi.o
+
+.PHONY: fuzz fuzz-check fuzz-build fuzz-bins fuzz-clean
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
+		CXX=$(FUZZ_CXX) CFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
+		CXXFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
+		LDFLAGS="$(FUZZ_SAN)" fuzz-bins
+
+fuzz-bins: $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/fuzz_%)
+
+$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_OBJ) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Iindexer -Isearcher -c -o $@.o $<
+	$(CXX) $(LDFLAGS) -fsanitize=fuzzer -o $@ $@.o $(FUZZ_OBJ) $(LIB) \
+		$(PKG_LIBS)
+
+fuzz-check: fuzz-build
+	@fuzz/run.sh check $(FUZZ_BUILD) $(FUZZ_CHECK_SECONDS) $(FUZZ_HARNESSES)
+
+fuzz: fuzz-build
+	@fuzz/run.sh long $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
+
+fuzz-clean:
+	rm -rf $(FUZZ_BUILD)

@@ -329,6 +329,18 @@ static span_t tag(char *doc, size_t n, const char *name)
 	return r;
 }
 
+/* Whether two of the spans overlap, counting the byte after each, where
+ * finish() writes its NUL. */
+static int overlapping(const span_t *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = i + 1; k < n; k++)
+			if (s[i].p && s[k].p && s[i].p <= s[k].p + s[k].n &&
+			    s[k].p <= s[i].p + s[i].n)
+				return 1;
+	return 0;
+}
+
 static const char *finish(span_t s)
 {
 	if (!s.p)
@@ -387,6 +399,15 @@ static int read_trec(const char *path, char *s, size_t len,
 		if (!docno.p || !docno.n) {
 			bad(cb, doc_line,
 			    "<DOC> without <DOCNO>; document skipped");
+			continue;
+		}
+		/* Fields are cut out and decoded in place: one inside another
+		 * (<TITLE>&amp;<DOCNO>x</DOCNO></TITLE>) would cut the other
+		 * short or shift it under its pointer. */
+		span_t fields[] = { docno, title, date, url, src, text };
+		if (overlapping(fields, sizeof fields / sizeof *fields)) {
+			bad(cb, doc_line, "<DOC> with a field inside another; "
+			    "document skipped");
 			continue;
 		}
 		fmt_doc_t doc = { { 0 }, doc_line };

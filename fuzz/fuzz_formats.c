@@ -1,0 +1,132 @@
+/* Fuzzes naqib-index's input readers: fmt_sniff(), then fmt_read() as plain
+ * text, JSON Lines and TREC on a copy of the input each (they cut the data
+ * in place; it is NUL-terminated at data[len] as the indexer leaves it), as
+ * naqib-index --format txt|jsonl|trec (or auto) would read that file.  Every
+ * document found goes through what index_doc() does short of the database
+ * write: analysis of title and body, the thesaurus and dates
+ * (knowledge.c), the Xapian document, the record and its decoding. */
+#include "formats.h"
+#include "fuzz.h"
+#include "knowledge.h"
+
+#define FIELD_GAP 100 /* as naqib-index.c */
+
+static naqib_analyzer_t *an;
+static knowledge_t *know;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	naqib_thesaurus_t *th;
+	size_t len;
+	const char *text = naqib_thesaurus_builtin(&len);
+
+	(void)argc;
+	(void)argv;
+	FUZZ_OK(naqib_analyzer_new(NULL, &an));
+	FUZZ_OK(naqib_thesaurus_new(an, &th));
+	FUZZ_OK(naqib_thesaurus_load(th, text, len, "built-in"));
+	naqib_analyzer_set_thesaurus(an, th);
+	FUZZ_OK(knowledge_new(an, &know));
+	return 0;
+}
+
+static void check_field(const char *s)
+{
+	if (s)
+		FUZZ_ASSERT(fuzz_utf8(s, strlen(s)));
+}
+
+static int index_text(naqib_doc_t *doc, const char *text, size_t boosted,
+		      unsigned *pos)
+{
+	const naqib_token_t *t;
+	size_t n, len;
+	int st;
+
+	if (!text || !*text)
+		return NAQIB_OK;
+	len = strlen(text);
+	if ((st = naqib_analyze(an, text, len, &t, &n)))
+		return st;
+	fuzz_check_tokens(t, n, len);
+	if ((st = naqib_doc_index_tokens(doc, t, n, boosted, pos)))
+		return st;
+	return knowledge_collect(know, t, n, text, len);
+}
+
+static int on_doc(const fmt_doc_t *d, void *ctx)
+{
+	naqib_record_t rec = d->rec, back;
+	naqib_doc_t *doc = NULL;
+	char *data = NULL, date[11];
+	size_t len;
+	unsigned pos = 0;
+	int st;
+
+	(void)ctx;
+	FUZZ_ASSERT(d->line >= 1);
+	FUZZ_ASSERT(rec.id && *rec.id);
+	FUZZ_ASSERT(rec.body || rec.title);
+	check_field(rec.id);
+	check_field(rec.title);
+	check_field(rec.date);
+	check_field(rec.url);
+	check_field(rec.source);
+	check_field(rec.path);
+	check_field(rec.body);
+
+	naqib_date_normalize(rec.date, date);
+	FUZZ_ASSERT(strlen(date) == 0 || strlen(date) == 10);
+	knowledge_start(know, date);
+	FUZZ_OK(naqib_doc_new(&doc));
+	st = index_text(doc, rec.title, SIZE_MAX, &pos);
+	pos += FIELD_GAP;
+	if (!st)
+		st = index_text(doc, rec.body, 30, &pos);
+	if (!st)
+		st = knowledge_apply(know, doc, rec.source);
+	/* The readers hand over valid UTF-8: nothing else may fail. */
+	if (st) {
+		fprintf(stderr, "indexing failed: %s\n", naqib_last_error());
+		abort();
+	}
+	if (*knowledge_date(know))
+		rec.date = knowledge_date(know);
+	FUZZ_OK(naqib_record_encode(&rec, &data, &len));
+	FUZZ_OK(naqib_doc_set_data(doc, data, len));
+	FUZZ_OK(naqib_record_decode(data, len, &back));
+#define SAME(f) FUZZ_ASSERT(!strcmp(rec.f ? rec.f : "", back.f))
+	SAME(id);
+	SAME(title);
+	SAME(date);
+	SAME(url);
+	SAME(source);
+	SAME(path);
+	SAME(body);
+#undef SAME
+	naqib_doc_destroy(doc);
+	free(data);
+	return 0;
+}
+
+static void on_bad(size_t line, const char *message, void *ctx)
+{
+	(void)line;
+	(void)ctx;
+	FUZZ_ASSERT(message && *message);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const fmt_kind_t kinds[] = { FMT_TXT, FMT_JSONL, FMT_TREC };
+	const fmt_callbacks_t cb = { on_doc, on_bad, NULL };
+
+	fmt_kind_t k = fmt_sniff((const char *)data, size);
+	FUZZ_ASSERT(k == FMT_TXT || k == FMT_JSONL || k == FMT_TREC);
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		char *s = fuzz_cstr(data, size);
+		FUZZ_OK(fmt_read(kinds[i], "fuzz/input.txt", s, size, &cb));
+		free(s);
+	}
+	return 0;
+}

@@ -1,0 +1,310 @@
+/* Fuzzes the query front end and query execution as naqib.cgi runs them:
+ * search_run() (naqib_query_parse(): our rewriting of the words, the
+ * filters, Xapian's QueryParser; then naqib_db_search(), the snippets, the
+ * explanation of each hit and the "did you mean"), then the JSON, text,
+ * TREC and HTML renderings of the result.  The input is the query as typed
+ * (cut at a NUL, as a C string is); the search options (sort, weighting,
+ * facets, page) come from a hash of it.
+ *
+ * The database is built once at start-up in a temporary directory from the
+ * sample corpus ($NAQIB_FUZZ_CORPUS, default corpus/), indexed as
+ * naqib-index does with the built-in thesaurus, so that words, names,
+ * dates and filters find something. */
+#include <dirent.h>
+#include <ftw.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+#include "formats.h"
+#include "fuzz.h"
+#include "html.h"
+#include "internal.h"
+#include "knowledge.h"
+#include "output.h"
+#include "search.h"
+
+#define FIELD_GAP 100 /* as naqib-index.c */
+
+static char dir[] = "/tmp/naqib-fuzz-query-XXXXXX";
+static naqib_db_t *db;
+static naqib_analyzer_t *an;
+
+/* ------------------------------------------------------------ the index */
+
+typedef struct indexer {
+	naqib_db_t *db;
+	naqib_analyzer_t *an;
+	knowledge_t *know;
+	unsigned docs;
+} indexer_t;
+
+static int index_text(indexer_t *x, naqib_doc_t *doc, const char *text,
+		      size_t boosted, unsigned *pos)
+{
+	const naqib_token_t *t;
+	size_t n, len;
+	int st;
+
+	if (!text || !*text)
+		return NAQIB_OK;
+	len = strlen(text);
+	if ((st = naqib_analyze(x->an, text, len, &t, &n)) ||
+	    (st = naqib_doc_index_tokens(doc, t, n, boosted, pos)))
+		return st;
+	return knowledge_collect(x->know, t, n, text, len);
+}
+
+static int on_doc(const fmt_doc_t *d, void *ctx)
+{
+	indexer_t *x = ctx;
+	naqib_record_t rec = d->rec;
+	naqib_doc_t *doc = NULL;
+	char *data = NULL, date[11];
+	size_t len;
+	unsigned pos = 0;
+
+	naqib_date_normalize(rec.date, date);
+	knowledge_start(x->know, date);
+	FUZZ_OK(naqib_doc_new(&doc));
+	FUZZ_OK(index_text(x, doc, rec.title, SIZE_MAX, &pos));
+	pos += FIELD_GAP;
+	FUZZ_OK(index_text(x, doc, rec.body, 30, &pos));
+	FUZZ_OK(knowledge_apply(x->know, doc, rec.source));
+	if (*knowledge_date(x->know))
+		rec.date = knowledge_date(x->know);
+	FUZZ_OK(naqib_record_encode(&rec, &data, &len));
+	FUZZ_OK(naqib_doc_set_data(doc, data, len));
+	FUZZ_OK(naqib_db_replace(x->db, rec.id, doc, NULL));
+	naqib_doc_destroy(doc);
+	free(data);
+	x->docs++;
+	return 0;
+}
+
+static void on_bad(size_t line, const char *message, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "fuzz_query: corpus line %zu: %s\n", line, message);
+}
+
+static void index_file(indexer_t *x, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0;
+	const fmt_callbacks_t cb = { on_doc, on_bad, x };
+
+	if (!f)
+		return;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	if (n > 0 && (buf = malloc((size_t)n + 1)))
+		len = fread(buf, 1, (size_t)n, f);
+	fclose(f);
+	if (!buf)
+		return;
+	buf[len] = '\0';
+	int kind = fmt_from_name(path);
+	if (kind >= 0)
+		FUZZ_OK(fmt_read((fmt_kind_t)kind, path, buf, len, &cb));
+	free(buf);
+}
+
+/* Used when the corpus is not where it is looked for. */
+static const char fallback[] =
+	"{\"id\":\"a\",\"title\":\"إضراب عام في قطاع الفوسفاط\",\"date\":"
+	"\"2025-10-14\",\"source\":\"UMT\",\"body\":\"دعا الاتحاد المغربي "
+	"للشغل إلى إضراب عام يوم 14 أكتوبر 2025 بخريبكة والدار البيضاء.\"}\n"
+	"{\"id\":\"b\",\"title\":\"Grève générale\",\"body\":\"L'UGTT appelle "
+	"à la grève à Tunis le 3 mai 2024. النقابات تطالب بالزيادة في "
+	"الأجور.\"}\n";
+
+static void build_index(void)
+{
+	const char *corpus = getenv("NAQIB_FUZZ_CORPUS");
+	char path[4096];
+	indexer_t x = { 0 };
+	naqib_thesaurus_t *th;
+	size_t len;
+	const char *text = naqib_thesaurus_builtin(&len);
+
+	if (!corpus || !*corpus)
+		corpus = "corpus";
+	FUZZ_ASSERT(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/db", dir);
+	FUZZ_OK(naqib_db_open(path, NAQIB_DB_WRITE, &x.db));
+	FUZZ_OK(naqib_analyzer_new(NULL, &x.an));
+	FUZZ_OK(naqib_thesaurus_new(x.an, &th));
+	FUZZ_OK(naqib_thesaurus_load(th, text, len, "built-in"));
+	naqib_analyzer_set_thesaurus(x.an, th);
+	FUZZ_OK(naqib_db_check_analyzer(x.db, x.an, 1));
+	FUZZ_OK(knowledge_new(x.an, &x.know));
+
+	snprintf(path, sizeof path, "%s/texts", corpus);
+	DIR *d = opendir(path);
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "%s/texts/%s", corpus, e->d_name);
+		index_file(&x, path);
+	}
+	if (d)
+		closedir(d);
+	snprintf(path, sizeof path, "%s/samples.jsonl", corpus);
+	index_file(&x, path);
+	snprintf(path, sizeof path, "%s/samples.trec", corpus);
+	index_file(&x, path);
+	if (!x.docs) {
+		char *copy = strdup(fallback);
+		const fmt_callbacks_t cb = { on_doc, on_bad, &x };
+		FUZZ_ASSERT(copy);
+		FUZZ_OK(fmt_read(FMT_JSONL, "fallback.jsonl", copy,
+				 strlen(copy), &cb));
+		free(copy);
+	}
+	fprintf(stderr, "fuzz_query: %u documents indexed in %s\n", x.docs,
+		dir);
+	FUZZ_OK(naqib_db_commit(x.db));
+	knowledge_destroy(x.know);
+	naqib_analyzer_destroy(x.an);
+	naqib_db_close(x.db);
+}
+
+static int remove_one(const char *path, const struct stat *sb, int flag,
+		      struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void cleanup(void)
+{
+	naqib_analyzer_destroy(an);
+	naqib_db_close(db);
+	an = NULL;
+	db = NULL;
+	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	char path[sizeof dir + 8];
+
+	(void)argc;
+	(void)argv;
+	cli_prog = "fuzz_query";
+	build_index();
+	atexit(cleanup);
+	/* As naqib.cgi opens it: a reader, the analyser stored in it. */
+	snprintf(path, sizeof path, "%s/db", dir);
+	FUZZ_OK(naqib_db_open(path, NAQIB_DB_READ, &db));
+	FUZZ_OK(naqib_db_analyzer_new(db, &an));
+	return 0;
+}
+
+/* ------------------------------------------------------------ a search */
+
+static void check_json(const char *s, size_t n)
+{
+	json_error_t err;
+	/* JSON Lines: one object, then a line break. */
+	json_t *o = json_loadb(s, n, JSON_DISABLE_EOF_CHECK, &err);
+
+	if (!o) {
+		fprintf(stderr, "bad JSON output (%s): %.*s\n", err.text,
+			(int)n, s);
+		abort();
+	}
+	FUZZ_ASSERT(json_is_object(o));
+	json_decref(o);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *q = fuzz_cstr(data, size);
+	uint32_t h = 2166136261u;
+	const char *const *weightings = naqib_weighting_names();
+	size_t n_weightings = 0;
+
+	while (weightings[n_weightings])
+		n_weightings++;
+	for (size_t i = 0; i < size; i++)
+		h = (h ^ data[i]) * 16777619u;
+	search_request_t req = {
+		.query = q,
+		.opts = {
+			.offset = (h >> 4) % 4 ? 0 : 5,
+			.limit = 10,
+			.bm25_k1 = NAQIB_DEFAULT_BM25_K1,
+			.bm25_b = NAQIB_DEFAULT_BM25_B,
+			.exact_bonus = (h >> 6) % 2 ? -1 : 0.5,
+			.proximity = (h >> 7) % 2 ? -1 : 0.5,
+			.sort = (int)(h % 3),
+			.facets = (h >> 2) % 2 ? 8 : 0,
+			.facet_sample = (h >> 3) % 2 ? 500 : 0,
+			.weighting = weightings[(h >> 8) % n_weightings],
+		},
+		.snippet_chars = 200,
+		.explain = 1,
+		.suggest = 1,
+	};
+	search_result_t res;
+	int st = search_run(db, an, &req, &res);
+	if (st) {
+		/* What naqib.cgi answers with a 400: the user's mistake.
+		 * Anything else would be a 500 for a query. */
+		if (st != NAQIB_E_QUERY && st != NAQIB_E_UTF8 &&
+		    st != NAQIB_E_INVALID) {
+			fprintf(stderr, "query '%s': %s: %s\n", q,
+				naqib_status_to_string(st), naqib_last_error());
+			abort();
+		}
+		FUZZ_ASSERT(*naqib_last_error());
+		free(q);
+		return 0;
+	}
+	FUZZ_ASSERT(fuzz_utf8(q, strlen(q)));
+	FUZZ_ASSERT(res.out.n <= req.opts.limit);
+	if (res.out.suggestion)
+		FUZZ_ASSERT(fuzz_utf8(res.out.suggestion,
+				      strlen(res.out.suggestion)));
+	for (size_t i = 0; i < res.out.n; i++) {
+		const naqib_snippet_t *s = res.out.hits[i].snippet;
+		FUZZ_ASSERT(s && fuzz_utf8(s->text, s->len));
+		for (size_t k = 0; k < s->n_marks; k++)
+			FUZZ_ASSERT(s->marks[2 * k] < s->marks[2 * k + 1] &&
+				    s->marks[2 * k + 1] <= s->len);
+	}
+
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	FUZZ_ASSERT(f);
+	FUZZ_ASSERT(out_json(f, &res.out) == 0);
+	FUZZ_ASSERT(fclose(f) == 0);
+	check_json(buf, len);
+	free(buf);
+	f = open_memstream(&buf, &len);
+	FUZZ_ASSERT(f);
+	out_text(f, &res.out, (int)(h >> 9) % 2);
+	out_trec(f, &res.out, "naqib");
+	FUZZ_ASSERT(fclose(f) == 0);
+	free(buf);
+
+	_naqib_buf_t html = { NULL, 0, 0 };
+	html_page_t page = { q, &res.out, NULL, NULL, 1, req.opts.limit,
+			     req.opts.sort };
+	FUZZ_OK(html_render(&html, &page));
+	FUZZ_ASSERT(fuzz_utf8(html.data, html.len));
+	_naqib_buf_free(&html);
+
+	search_result_free(&res);
+	free(q);
+	return 0;
+}

@@ -1,0 +1,108 @@
+#!/bin/sh
+# Runs the fuzz harnesses built in BUILD/fuzz/ for SECONDS each, then
+# replays fuzz/regressions/<harness>/*, and prints a summary a line per
+# harness.  Fails if any run found something (crash, leak, timeout, out of
+# memory) or any regression input fails again.  Run from the top of the
+# source tree (the Makefile does):
+#   fuzz/run.sh check BUILD SECONDS HARNESS...   fresh corpus each time
+#   fuzz/run.sh long BUILD SECONDS HARNESS...    corpus kept in BUILD/corpus/
+set -u
+mode=$1 build=$2 seconds=$3
+shift 3
+
+# Per harness: the longest input worth trying.
+max_len() {
+	case $1 in
+	analyze) echo 4096 ;;
+	stem) echo 256 ;;
+	query) echo 512 ;;
+	formats) echo 8192 ;;
+	cgi) echo 4096 ;;
+	*) echo 4096 ;;
+	esac
+}
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+fuzz/seeds.sh "$build/seeds" || exit 1
+mkdir -p "$build/logs"
+failed=0
+summary=""
+start=$(date +%s)
+for h in "$@"; do
+	bin=$build/fuzz/fuzz_$h
+	log=$build/logs/$h.log
+	art=$build/artifacts/$h
+	if [ "$mode" = long ]; then
+		corpus=$build/corpus/$h
+	else
+		corpus=$build/check-corpus/$h
+		rm -rf "$corpus"
+	fi
+	mkdir -p "$corpus" "$art"
+	touch "$build/logs/$h.stamp"
+	dict=""
+	[ -f "fuzz/dict/$h.dict" ] && dict=-dict=fuzz/dict/$h.dict
+	echo "fuzz: $h for ${seconds}s (log: $log)"
+	# shellcheck disable=SC2086
+	"$bin" -max_total_time="$seconds" -max_len="$(max_len "$h")" \
+		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+		-artifact_prefix="$art/" $dict "$corpus" "$build/seeds/$h" \
+		>"$log" 2>&1
+	rc=$?
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+	rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log")
+	last=$(grep -E '^#[0-9]+' "$log" | tail -n 1)
+	cov=$(echo "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
+	ft=$(echo "$last" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
+	corp=$(echo "$last" | sed -n 's/.* corp: \([0-9]*\).*/\1/p')
+	rate=$(echo "$last" | sed -n 's/.* exec\/s: \([0-9]*\).*/\1/p')
+	found=$(find "$art" -type f -newer "$build/logs/$h.stamp" | wc -l | tr -d ' ')
+	if [ "$rc" -ne 0 ]; then
+		failed=1
+		result="FAILED (exit $rc)"
+		echo "fuzz: $h failed; the end of $log:" >&2
+		grep -v -E '^#[0-9]+ +(NEW|REDUCE|pulse)' "$log" | tail -n 40 >&2
+	else
+		result=ok
+	fi
+	summary="$summary$(printf '%-8s %10s %7s %6s %7s %7s %7s %9s  %s' \
+		"$h" "${execs:-?}" "${rate:-?}" "${cov:-?}" "${ft:-?}" \
+		"${corp:-?}" "${rss:-?}" "$found" "$result")
+"
+done
+
+# The inputs that once failed must pass.
+regressions=""
+for d in fuzz/regressions/*/; do
+	[ -d "$d" ] || continue
+	h=$(basename "$d")
+	bin=$build/fuzz/fuzz_$h
+	files=$(find "$d" -type f | sort)
+	[ -n "$files" ] || continue
+	n=$(echo "$files" | wc -l | tr -d ' ')
+	if [ ! -x "$bin" ]; then
+		echo "fuzz: no harness $h for $d" >&2
+		failed=1
+		continue
+	fi
+	# shellcheck disable=SC2086
+	if "$bin" $files >"$build/logs/regress-$h.log" 2>&1; then
+		regressions="$regressions $h:$n ok"
+	else
+		failed=1
+		regressions="$regressions $h:$n FAILED"
+		echo "fuzz: a regression of $h fails again:" >&2
+		tail -n 40 "$build/logs/regress-$h.log" >&2
+	fi
+done
+
+end=$(date +%s)
+echo
+printf '%-8s %10s %7s %6s %7s %7s %7s %9s  %s\n' harness execs exec/s \
+	cov ft corpus rss_mb artifacts result
+printf '%s' "$summary"
+echo "regressions replayed:${regressions:- none}"
+echo "fuzz: $mode run of $# harnesses, ${seconds}s each, $((end - start))s in all"
+[ "$failed" -eq 0 ] || { echo "fuzz: FAILED (artifacts in $build/artifacts/)" >&2; exit 1; }
