@@ -208,4 +208,31 @@ run naqib_search -d "$T/corpus.db" -n 3 'الإضراب العام'
 expect_in "$T/out" "**الإِضْرَابُ العَامُّ**" "logical by default in a pipe"
 run naqib_search -d "$T/corpus.db" --bidi diagonal x
 expect_status 2 "naqib-search: bad --bidi"
+
+# On a real terminal without bidi (tmux draws every line left to right):
+# NAQIB_BIDI=visual in auto mode shows the title reversed, right-aligned
+# to the pane's width, and the pane holds no logical-order Arabic line.
+command -v tmux >/dev/null || fail "tmux is not installed (scripts/deps check installs it)"
+sock=naqib-test-$$
+tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 30 \
+	"NAQIB_BIDI=visual $NAQIB_BIN/naqib-search -d $T/corpus.db -n 1 --color never \
+		'الهيئة الإدارية لاتحاد الشغل'; sleep 30" ||
+	fail "tmux did not start"
+i=0
+while [ $i -lt 100 ]; do
+	tmux -L "$sock" capture-pane -p -t 0 >"$T/pane" 2>/dev/null || true
+	grep -q "results" "$T/pane" && break
+	sleep 0.1
+	i=$((i + 1))
+done
+tmux -L "$sock" kill-server 2>/dev/null || true
+title=$(naqib_search -d "$T/corpus.db" -n 1 -f json 'الهيئة الإدارية لاتحاد الشغل' | jq -r '.hits[0].title')
+# The title reversed word by word and letter by letter, as ubidi would
+# draw it (these words have no marks and no digits).
+rev_title=$(printf '%s\n' "$title" | LC_ALL=C.UTF-8 rev)
+grep -qF -- "$rev_title" "$T/pane" || fail "tmux pane: the title is not in visual order: $(cat "$T/pane")"
+! grep -qF -- "$title" "$T/pane" || fail "tmux pane: the title in logical order"
+line=$(grep -F -- "$rev_title" "$T/pane")
+[ "$(printf '%s' "$line" | LC_ALL=C.UTF-8 wc -m)" -ge 90 ] ||
+	fail "tmux pane: the title line is not right-aligned: '$line'"
 exit 0
