@@ -51,7 +51,8 @@ LIB_OBJ = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o) \
 LIB = $(BUILD)/libnaqib.a
 
 INDEX_OBJ = $(BUILD)/indexer/naqib-index.o $(BUILD)/indexer/formats.o \
-	$(BUILD)/indexer/walk.o $(BUILD)/indexer/knowledge.o
+	$(BUILD)/indexer/walk.o $(BUILD)/indexer/knowledge.o \
+	$(BUILD)/indexer/document.o
 SEARCH_OBJ = $(BUILD)/searcher/naqib-search.o $(BUILD)/searcher/output.o \
 	$(BUILD)/searcher/search.o
 CGI_OBJ = $(BUILD)/searcher/naqib-cgi.o $(BUILD)/searcher/cgi.o \
@@ -69,7 +70,8 @@ MAN7 = man/naqib.7
 MAN8 = man/naqib.cgi.8
 
 HEADERS = lib/naqib.h lib/internal.h lib/cli.h lib/bidi.h stemmers/stemmer.h \
-	indexer/formats.h indexer/walk.h indexer/knowledge.h searcher/output.h searcher/search.h \
+	indexer/formats.h indexer/walk.h indexer/knowledge.h indexer/document.h \
+	searcher/output.h searcher/search.h \
 	searcher/cgi.h searcher/html.h
 
 .PHONY: all deps deps-check demo check test test-asan test-valgrind install uninstall \
@@ -225,6 +227,7 @@ FUZZ_HARNESSES = analyze stem query formats cgi
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 FUZZ_OBJ = $(BUILD)/indexer/formats.o $(BUILD)/indexer/knowledge.o \
+	$(BUILD)/indexer/document.o \
 	$(BUILD)/searcher/search.o $(BUILD)/searcher/output.o \
 	$(BUILD)/searcher/html.o $(BUILD)/searcher/cgi.o
 

@@ -261,6 +261,20 @@ static void date_strings(const naqib_date_mention_t *d, char day[16],
 	snprintf(term, 16, "%s%04u%02u%02u", NAQIB_PREFIX_DAY, y, m, dd);
 }
 
+/* The analysis used, in a JSON object: stemmers and database. */
+static int json_settings(json_t *o, const analysis_t *a)
+{
+	int err = 0;
+
+	err |= json_object_set_new(o, "stemmer",
+				   json_string(naqib_analyzer_stemmer(a->an)));
+	err |= json_object_set_new(o, "latin_stemmer",
+				   json_string(naqib_analyzer_latin_stemmer(a->an)));
+	err |= json_object_set_new(o, "database", a->db_path ?
+				   json_string(a->db_path) : json_null());
+	return err;
+}
+
 static int text_json(const analysis_t *a, const char *text, size_t len,
 		     const naqib_token_t *t, size_t n, char **stems,
 		     const terms_t *terms, const naqib_thes_match_t *m,
@@ -271,12 +285,7 @@ static int text_json(const analysis_t *a, const char *text, size_t len,
 	int err = !o || !toks || !names || !dates;
 
 	err |= json_object_set_new(o, "text", json_stringn(text, len));
-	err |= json_object_set_new(o, "stemmer",
-				   json_string(naqib_analyzer_stemmer(a->an)));
-	err |= json_object_set_new(o, "latin_stemmer",
-				   json_string(naqib_analyzer_latin_stemmer(a->an)));
-	err |= json_object_set_new(o, "database", a->db_path ?
-				   json_string(a->db_path) : json_null());
+	err |= json_settings(o, a);
 	for (size_t i = 0; i < n && !err; i++) {
 		json_t *j = json_object(), *s = json_object(), *tl = json_array();
 		unsigned pos = 0;
@@ -523,12 +532,7 @@ static int analyze_query(analysis_t *a, const char *text)
 					   json_string(naqib_query_description(q)));
 		err |= json_object_set_new(o, "empty",
 					   json_boolean(naqib_query_is_empty(q)));
-		err |= json_object_set_new(o, "stemmer",
-					   json_string(naqib_analyzer_stemmer(a->an)));
-		err |= json_object_set_new(o, "latin_stemmer",
-					   json_string(naqib_analyzer_latin_stemmer(a->an)));
-		err |= json_object_set_new(o, "database", a->db_path ?
-					   json_string(a->db_path) : json_null());
+		err |= json_settings(o, a);
 		for (size_t i = 0; i < nw && !err; i++) {
 			naqib_query_word_t w;
 			if (naqib_query_word(q, i, &w))

@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "document.h"
 #include "formats.h"
 #include "fuzz.h"
 #include "html.h"
@@ -25,7 +26,6 @@
 #include "output.h"
 #include "search.h"
 
-#define FIELD_GAP 100 /* as naqib-index.c */
 
 static char dir[] = "/tmp/naqib-fuzz-query-XXXXXX";
 static naqib_db_t *db;
@@ -40,45 +40,15 @@ typedef struct indexer {
 	unsigned docs;
 } indexer_t;
 
-static int index_text(indexer_t *x, naqib_doc_t *doc, const char *text,
-		      size_t boosted, unsigned *pos)
-{
-	const naqib_token_t *t;
-	size_t n, len;
-	int st;
-
-	if (!text || !*text)
-		return NAQIB_OK;
-	len = strlen(text);
-	if ((st = naqib_analyze(x->an, text, len, &t, &n)) ||
-	    (st = naqib_doc_index_tokens(doc, t, n, boosted, pos)))
-		return st;
-	return knowledge_collect(x->know, t, n, text, len);
-}
-
 static int on_doc(const fmt_doc_t *d, void *ctx)
 {
 	indexer_t *x = ctx;
 	naqib_record_t rec = d->rec;
-	naqib_doc_t *doc = NULL;
-	char *data = NULL, date[11];
-	size_t len;
-	unsigned pos = 0;
+	naqib_doc_t *doc;
 
-	naqib_date_normalize(rec.date, date);
-	knowledge_start(x->know, date);
-	FUZZ_OK(naqib_doc_new(&doc));
-	FUZZ_OK(index_text(x, doc, rec.title, SIZE_MAX, &pos));
-	pos += FIELD_GAP;
-	FUZZ_OK(index_text(x, doc, rec.body, 30, &pos));
-	FUZZ_OK(knowledge_apply(x->know, doc, rec.source));
-	if (*knowledge_date(x->know))
-		rec.date = knowledge_date(x->know);
-	FUZZ_OK(naqib_record_encode(&rec, &data, &len));
-	FUZZ_OK(naqib_doc_set_data(doc, data, len));
+	FUZZ_OK(document_make(x->an, x->know, &rec, DOCUMENT_LEAD_WORDS, &doc));
 	FUZZ_OK(naqib_db_replace(x->db, rec.id, doc, NULL));
 	naqib_doc_destroy(doc);
-	free(data);
 	x->docs++;
 	return 0;
 }

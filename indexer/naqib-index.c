@@ -27,17 +27,12 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "document.h"
 #include "formats.h"
 #include "knowledge.h"
 #include "naqib.h"
 #include "walk.h"
 
-/* Positions between the title and the body, so that no phrase spans both. */
-#define FIELD_GAP 100
-/* The words at the start of a body that count three times: news items and
- * communiqués state their subject in the lead (measured in bench/eval: the
- * first 15 words three times beat 30 twice on both query sets). */
-#define DEFAULT_LEAD_WORDS 15
 /* JSON Lines and TREC files are read in blocks of about this size, cut
  * after the last whole document, so that memory does not grow with the
  * file (a document longer than a block is read whole). */
@@ -187,7 +182,8 @@ static void usage(FILE *f)
 		"  -h, --help              this help\n"
 		"      --version           the version\n",
 		NAQIB_DEFAULT_STEMMER, NAQIB_DEFAULT_LATIN_STEMMER, DEFAULT_BATCH,
-		DEFAULT_READ_BLOCK >> 20, DEFAULT_MAX_DOC >> 20, DEFAULT_LEAD_WORDS);
+		DEFAULT_READ_BLOCK >> 20, DEFAULT_MAX_DOC >> 20,
+		DOCUMENT_LEAD_WORDS);
 }
 
 static void show_progress(indexer_t *x, int final)
@@ -265,24 +261,6 @@ static int commit(shard_t *s)
 	return st;
 }
 
-/* Analyses text and adds its words to doc; the first `boosted` count
- * NAQIB_LEAD_WEIGHT times.  Its names and dates go to s->know. */
-static int index_text(shard_t *s, naqib_doc_t *doc, const char *text,
-		      size_t boosted, unsigned *pos)
-{
-	const naqib_token_t *t;
-	size_t n, len;
-	int st;
-
-	if (!text || !*text)
-		return NAQIB_OK;
-	len = strlen(text);
-	if ((st = naqib_analyze(s->an, text, len, &t, &n)) ||
-	    (st = naqib_doc_index_tokens(doc, t, n, boosted, pos)))
-		return st;
-	return knowledge_collect(s->know, t, n, text, len);
-}
-
 /* Where to cut the text s (of length len > max) to at most max bytes: after
  * the last space or line break, else at the last whole character. */
 static size_t cut_point(const char *s, size_t max)
@@ -320,9 +298,6 @@ static int index_doc(shard_t *s, naqib_record_t rec, const char *file,
 {
 	indexer_t *x = s->x;
 	naqib_doc_t *doc = NULL;
-	char *data = NULL, date[11];
-	size_t len;
-	unsigned pos = 0;
 	int replaced = 0, st, err1, err2;
 
 	/* A title is a line, a text at most --max-doc-size: the rest is
@@ -346,27 +321,9 @@ static int index_doc(shard_t *s, naqib_record_t rec, const char *file,
 		rec.body = body;
 		s->st.truncated++;
 	}
-	naqib_date_normalize(rec.date, date);
-	knowledge_start(s->know, date);
-	if ((st = naqib_doc_new(&doc)) ||
-	    (st = index_text(s, doc, rec.title, SIZE_MAX, &pos)))
-		goto out;
-	pos += FIELD_GAP;
-	if ((st = index_text(s, doc, rec.body, x->lead_words, &pos)) ||
-	    (st = knowledge_apply(s->know, doc, rec.source)))
-		goto out;
-	/* The date shown: the metadata's as YYYY-MM-DD, else the first date
-	 * of the text; a metadata date naqib cannot read stays as given when
-	 * the text has none. */
-	if (*knowledge_date(s->know))
-		rec.date = knowledge_date(s->know);
-	if ((st = naqib_record_encode(&rec, &data, &len)) ||
-	    (st = naqib_doc_set_data(doc, data, len)))
-		goto out;
-	st = naqib_db_replace(s->db, rec.id, doc, &replaced);
-out:
+	if (!(st = document_make(s->an, s->know, &rec, x->lead_words, &doc)))
+		st = naqib_db_replace(s->db, rec.id, doc, &replaced);
 	naqib_doc_destroy(doc);
-	free(data);
 	free(title);
 	free(body);
 	if (st == NAQIB_E_INVALID || st == NAQIB_E_UTF8) {
@@ -1232,7 +1189,7 @@ int main(int argc, char **argv)
 	x.batch = DEFAULT_BATCH;
 	x.read_block = DEFAULT_READ_BLOCK;
 	x.max_doc = DEFAULT_MAX_DOC;
-	x.lead_words = DEFAULT_LEAD_WORDS;
+	x.lead_words = DOCUMENT_LEAD_WORDS;
 	while ((c = getopt_long(argc, argv, ":d:f:s:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
