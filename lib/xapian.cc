@@ -28,7 +28,6 @@ static const char key_latin[] = "naqib.latin_stemmer";
 static const char key_version[] = "naqib.analysis";
 static const char key_thesaurus[] = "naqib.thesaurus";
 
-
 struct naqib_db {
 	Xapian::Database *db;		/* for reading; == wdb for a writer */
 	Xapian::WritableDatabase *wdb;	/* NULL for a reader */

@@ -79,11 +79,11 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 			req->qid ? req->qid : "", req->qid ? ": " : "",
 			naqib_query_description(r->query));
 	for (const char *n = naqib_query_notes(r->query); req->notes && *n;) {
-		const char *eol = strchr(n, '\n');
+		const char *eol = strchrnul(n, '\n');
 		fprintf(stderr, "%s: %s%snote: %.*s\n", cli_prog,
 			req->qid ? req->qid : "", req->qid ? ": " : "",
 			(int)(eol - n), n);
-		n = eol + 1;
+		n = *eol ? eol + 1 : eol;
 	}
 	if ((st = naqib_db_search(db, r->query, &req->opts, &r->mset)))
 		goto fail;
