@@ -1761,28 +1761,42 @@ extern "C" int naqib_query_suggest(naqib_db_t *db, naqib_analyzer_t *a,
 				   const naqib_query_t *q, char **out)
 {
 	*out = NULL;
-	try {
-		std::string text = q->text;
-		bool changed = false;
-		for (const query_word &w : q->words) {
-			if (w.kind != 'w' || w.norm.empty() ||
-			    naqib_is_stopword(w.norm.data(), w.norm.size()) ||
-			    db->db->term_exists(w.norm) ||
-			    db->db->term_exists(NAQIB_PREFIX_STEM + w.stem))
-				continue;
-			std::string near = nearest_word(*db->db, w.norm);
-			size_t at = text.find(w.typed);
-			if (near.empty() || at == std::string::npos)
-				continue;
-			text.replace(at, w.typed.size(), written_form(db, a, near));
-			changed = true;
+	/* Another try, on the database reopened, when a writer commits
+	 * meanwhile. */
+	for (int attempt = 0;; attempt++) {
+		try {
+			std::string text = q->text;
+			bool changed = false;
+			for (const query_word &w : q->words) {
+				if (w.kind != 'w' || w.norm.empty() ||
+				    naqib_is_stopword(w.norm.data(),
+						      w.norm.size()) ||
+				    db->db->term_exists(w.norm) ||
+				    db->db->term_exists(NAQIB_PREFIX_STEM +
+							w.stem))
+					continue;
+				std::string near = nearest_word(*db->db, w.norm);
+				size_t at = text.find(w.typed);
+				if (near.empty() || at == std::string::npos)
+					continue;
+				text.replace(at, w.typed.size(),
+					     written_form(db, a, near));
+				changed = true;
+			}
+			if (!changed)
+				return _naqib_fail(NAQIB_E_NOT_FOUND,
+						   "no suggestion");
+			if (!(*out = dup_string(text)))
+				return _naqib_fail(NAQIB_E_NOMEM,
+						   "out of memory");
+			return NAQIB_OK;
+		} catch (const Xapian::DatabaseModifiedError &) {
+			if (!reopened(db, attempt))
+				return fail_current(db->path,
+						    "looking for a suggestion");
+		} catch (...) {
+			return fail_current(db->path,
+					    "looking for a suggestion");
 		}
-		if (!changed)
-			return _naqib_fail(NAQIB_E_NOT_FOUND, "no suggestion");
-		if (!(*out = dup_string(text)))
-			return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-	} catch (...) {
-		return fail_current(db->path, "looking for a suggestion");
 	}
-	return NAQIB_OK;
 }

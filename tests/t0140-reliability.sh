@@ -135,24 +135,27 @@ fi
 
 # Searches in one process while the indexer commits every 50 documents:
 # none fails (a DatabaseModifiedError is met by reopening and trying
-# again), wildcards included.
+# again), wildcards and suggestions included.
 db=$T/busy.db
 index_corpus "$db"
 i=0
 while [ $i -lt 900 ]; do
 	i=$((i + 1))
-	case $((i % 3)) in
+	case $((i % 4)) in
 	0) printf 'q%d\tالإضراب\n' $i ;;
 	1) printf 'q%d\tنقاب* الأجور\n' $i ;;
 	2) printf 'q%d\t"المكتب الوطني" union:CDT\n' $i ;;
+	3) printf 'q%d\tالفوصفاط\n' $i ;; # no hit: "did you mean" reads too
 	esac
 done >"$T/queries"
 naqib_index -q -d "$db" --batch 50 "$T/gen.jsonl" 2>"$T/busy.err" &
 writer=$!
 sleep 0.2
-run naqib_search -d "$db" -f trec -n 3 --queries "$T/queries"
+run naqib_search -d "$db" -f json -n 3 --queries "$T/queries"
 expect_status 0 "searching while the indexer commits"
 [ ! -s "$T/err" ] || fail "searching while the indexer commits: $(head -3 "$T/err")"
+expect_eq "$(jq -r 'select(.qid == "q3") | .suggestion' "$T/out")" "الفوسفاط" \
+	"a suggestion while the indexer commits"
 still=0
 kill -0 $writer 2>/dev/null && still=1
 # A second writer meanwhile is told the database is locked (status 4).
