@@ -1001,17 +1001,31 @@ static int parse_into(naqib_db_t *db, naqib_analyzer_t *a, naqib_query_t *q,
 	return st;
 }
 
-/* After a DatabaseModifiedError (a writer committed twice while we read):
- * whether to try again, on the database reopened at its new state. */
-static bool reopened(naqib_db_t *db, int attempt)
+/* Runs f(), which reads db (NULL: none) and returns a status.  When a
+ * writer commits twice while it reads (DatabaseModifiedError), db is
+ * reopened at its new state and f runs again, three times at most; any
+ * other error becomes a status and a message about `doing`. */
+template <class F>
+static int retrying(naqib_db_t *db, const char *doing, F f)
 {
-	if (!db || attempt >= 3)
-		return false;
-	try {
-		db->db->reopen();
-		return true;
-	} catch (...) {
-		return false;
+	const std::string path = db ? db->path : std::string();
+
+	for (int attempt = 0;; attempt++) {
+		try {
+			return f();
+		} catch (const Xapian::DatabaseModifiedError &) {
+			bool again = db && attempt < 3;
+			try {
+				if (again)
+					db->db->reopen();
+			} catch (...) {
+				again = false;
+			}
+			if (!again)
+				return fail_current(path, doing);
+		} catch (...) {
+			return fail_current(path, doing);
+		}
 	}
 }
 
@@ -1035,28 +1049,15 @@ extern "C" int naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a,
 	    (st = _naqib_query_rewrite(a, rest.data, rest.len, &rewritten,
 				       &prefixes, &words, &dropped)))
 		goto done;
-	for (int attempt = 0;; attempt++) {
-		if (!(q = new (std::nothrow) naqib_query_t())) {
-			st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-			break;
-		}
-		try {
-			st = parse_into(db, a, q, text, rewritten, prefixes,
-					words, filters, dropped);
-			break;
-		} catch (const Xapian::DatabaseModifiedError &) {
-			if (reopened(db, attempt)) {
-				delete q;
-				continue;
-			}
-			st = fail_current(db->path, "parsing the query");
-			break;
-		} catch (...) {
-			st = fail_current(db ? db->path : std::string(),
-					  "parsing the query");
-			break;
-		}
+	if (!(q = new (std::nothrow) naqib_query_t())) {
+		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+		goto done;
 	}
+	st = retrying(db, "parsing the query", [&] {
+		*q = naqib_query_t(); /* nothing of a try that failed */
+		return parse_into(db, a, q, text, rewritten, prefixes, words,
+				  filters, dropped);
+	});
 done:
 	if (st) {
 		delete q;
@@ -1303,6 +1304,76 @@ class FacetSpies {
 
 } // namespace
 
+/* One search into m (emptied first); throws Xapian's errors.  Remote
+ * shards take no key maker: plain_oldest sorts by the value instead. */
+static void search_once(naqib_db_t *db, const naqib_query_t *q,
+			const naqib_search_options_t *opts, naqib_mset_t *m,
+			bool plain_oldest)
+{
+	m->hits.clear();
+	m->data.clear();
+	for (facet_t &f : m->facets)
+		f.clear();
+	Xapian::Enquire enquire(*db->db);
+	enquire.set_query(ranking_query(q, opts));
+	set_weighting(enquire, opts);
+	/* Undated documents last either way: going down, their
+	 * empty value is last; going up, a key maker puts
+	 * them past every date.  Remote shards take no key
+	 * maker: there they come first going up. */
+	Xapian::MultiValueKeyMaker keys;
+	if (opts->sort == NAQIB_SORT_NEWEST) {
+		enquire.set_sort_by_value_then_relevance(
+			NAQIB_SLOT_DATE, true);
+	} else if (opts->sort == NAQIB_SORT_OLDEST &&
+		   !plain_oldest) {
+		keys.add_value(NAQIB_SLOT_DATE, false,
+			       "99999999");
+		enquire.set_sort_by_key_then_relevance(&keys,
+						       false);
+	} else if (opts->sort == NAQIB_SORT_OLDEST) {
+		enquire.set_sort_by_value_then_relevance(
+			NAQIB_SLOT_DATE, false);
+	}
+	FacetSpies spy;
+	Xapian::doccount check = 0;
+	if (opts->facets) {
+		spy.attach(enquire);
+		/* Exact counts look at every match; a sample
+		 * at the first facet_sample of them. */
+		check = db->db->get_doccount();
+		if (opts->facet_sample && opts->facet_sample < check)
+			check = opts->facet_sample;
+	}
+	Xapian::MSet ms = enquire.get_mset(opts->offset,
+					   opts->limit, check);
+	Xapian::doccount total = ms.get_matches_estimated();
+	m->facets_exact = ms.get_matches_lower_bound() ==
+				  ms.get_matches_upper_bound() &&
+			  spy.seen() >= total;
+	double scale = !m->facets_exact && spy.seen()
+			       ? (double)total / spy.seen()
+			       : 1.0;
+	for (int f = 0; opts->facets && f < NAQIB_FACETS; f++)
+		spy.top(f, opts->facets, scale, m->facets[f]);
+	m->estimate = ms.get_matches_estimated();
+	m->hits.reserve(ms.size());
+	m->data.reserve(ms.size());
+	for (Xapian::MSetIterator i = ms.begin(); i != ms.end();
+	     ++i) {
+		naqib_hit_t h;
+		h.rank = i.get_rank() + 1;
+		h.score = i.get_weight();
+		h.docid = *i;
+		m->data.push_back(i.get_document().get_data());
+		m->hits.push_back(h);
+	}
+	for (size_t k = 0; k < m->hits.size(); k++) {
+		m->hits[k].data = m->data[k].data();
+		m->hits[k].data_len = m->data[k].size();
+	}
+}
+
 extern "C" int naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
 			       const naqib_search_options_t *opts,
 			       naqib_mset_t **out)
@@ -1311,93 +1382,19 @@ extern "C" int naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
 	naqib_mset_t *m = new (std::nothrow) naqib_mset_t();
 	if (!m)
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-	bool plain_oldest = false;	/* no key maker: remote shards */
-	for (int attempt = 0;; attempt++) {
+	int st = retrying(db, "searching", [&] {
 		try {
-			m->hits.clear();
-			m->data.clear();
-			for (facet_t &f : m->facets)
-				f.clear();
-			Xapian::Enquire enquire(*db->db);
-			enquire.set_query(ranking_query(q, opts));
-			set_weighting(enquire, opts);
-			/* Undated documents last either way: going down, their
-			 * empty value is last; going up, a key maker puts
-			 * them past every date.  Remote shards take no key
-			 * maker: there they come first going up. */
-			Xapian::MultiValueKeyMaker keys;
-			if (opts->sort == NAQIB_SORT_NEWEST) {
-				enquire.set_sort_by_value_then_relevance(
-					NAQIB_SLOT_DATE, true);
-			} else if (opts->sort == NAQIB_SORT_OLDEST &&
-				   !plain_oldest) {
-				keys.add_value(NAQIB_SLOT_DATE, false,
-					       "99999999");
-				enquire.set_sort_by_key_then_relevance(&keys,
-								       false);
-			} else if (opts->sort == NAQIB_SORT_OLDEST) {
-				enquire.set_sort_by_value_then_relevance(
-					NAQIB_SLOT_DATE, false);
-			}
-			FacetSpies spy;
-			Xapian::doccount check = 0;
-			if (opts->facets) {
-				spy.attach(enquire);
-				/* Exact counts look at every match; a sample
-				 * at the first facet_sample of them. */
-				check = db->db->get_doccount();
-				if (opts->facet_sample && opts->facet_sample < check)
-					check = opts->facet_sample;
-			}
-			Xapian::MSet ms = enquire.get_mset(opts->offset,
-							   opts->limit, check);
-			Xapian::doccount total = ms.get_matches_estimated();
-			m->facets_exact = ms.get_matches_lower_bound() ==
-						  ms.get_matches_upper_bound() &&
-					  spy.seen() >= total;
-			double scale = !m->facets_exact && spy.seen()
-					       ? (double)total / spy.seen()
-					       : 1.0;
-			for (int f = 0; opts->facets && f < NAQIB_FACETS; f++)
-				spy.top(f, opts->facets, scale, m->facets[f]);
-			m->estimate = ms.get_matches_estimated();
-			m->hits.reserve(ms.size());
-			m->data.reserve(ms.size());
-			for (Xapian::MSetIterator i = ms.begin(); i != ms.end();
-			     ++i) {
-				naqib_hit_t h;
-				h.rank = i.get_rank() + 1;
-				h.score = i.get_weight();
-				h.docid = *i;
-				m->data.push_back(i.get_document().get_data());
-				m->hits.push_back(h);
-			}
-			for (size_t k = 0; k < m->hits.size(); k++) {
-				m->hits[k].data = m->data[k].data();
-				m->hits[k].data_len = m->data[k].size();
-			}
-			break;
+			search_once(db, q, opts, m, false);
 		} catch (const Xapian::UnimplementedError &) {
-			if (opts->sort == NAQIB_SORT_OLDEST && !plain_oldest) {
-				plain_oldest = true;
-				continue;
-			}
-			int st = fail_current(db->path, "searching");
-			delete m;
-			return st;
-		} catch (const Xapian::DatabaseModifiedError &) {
-			/* A writer committed while we read: see the new
-			 * state and run the search again. */
-			if (reopened(db, attempt))
-				continue;
-			int st = fail_current(db->path, "searching");
-			delete m;
-			return st;
-		} catch (...) {
-			int st = fail_current(db->path, "searching");
-			delete m;
-			return st;
+			if (opts->sort != NAQIB_SORT_OLDEST)
+				throw;
+			search_once(db, q, opts, m, true);
 		}
+		return NAQIB_OK;
+	});
+	if (st) {
+		delete m;
+		return st;
 	}
 	*out = m;
 	return NAQIB_OK;
@@ -1761,42 +1758,27 @@ extern "C" int naqib_query_suggest(naqib_db_t *db, naqib_analyzer_t *a,
 				   const naqib_query_t *q, char **out)
 {
 	*out = NULL;
-	/* Another try, on the database reopened, when a writer commits
-	 * meanwhile. */
-	for (int attempt = 0;; attempt++) {
-		try {
-			std::string text = q->text;
-			bool changed = false;
-			for (const query_word &w : q->words) {
-				if (w.kind != 'w' || w.norm.empty() ||
-				    naqib_is_stopword(w.norm.data(),
-						      w.norm.size()) ||
-				    db->db->term_exists(w.norm) ||
-				    db->db->term_exists(NAQIB_PREFIX_STEM +
-							w.stem))
-					continue;
-				std::string near = nearest_word(*db->db, w.norm);
-				size_t at = text.find(w.typed);
-				if (near.empty() || at == std::string::npos)
-					continue;
-				text.replace(at, w.typed.size(),
-					     written_form(db, a, near));
-				changed = true;
-			}
-			if (!changed)
-				return _naqib_fail(NAQIB_E_NOT_FOUND,
-						   "no suggestion");
-			if (!(*out = dup_string(text)))
-				return _naqib_fail(NAQIB_E_NOMEM,
-						   "out of memory");
-			return NAQIB_OK;
-		} catch (const Xapian::DatabaseModifiedError &) {
-			if (!reopened(db, attempt))
-				return fail_current(db->path,
-						    "looking for a suggestion");
-		} catch (...) {
-			return fail_current(db->path,
-					    "looking for a suggestion");
+	return retrying(db, "looking for a suggestion", [&]() -> int {
+		std::string text = q->text;
+		bool changed = false;
+		for (const query_word &w : q->words) {
+			if (w.kind != 'w' || w.norm.empty() ||
+			    naqib_is_stopword(w.norm.data(), w.norm.size()) ||
+			    db->db->term_exists(w.norm) ||
+			    db->db->term_exists(NAQIB_PREFIX_STEM + w.stem))
+				continue;
+			std::string near = nearest_word(*db->db, w.norm);
+			size_t at = text.find(w.typed);
+			if (near.empty() || at == std::string::npos)
+				continue;
+			text.replace(at, w.typed.size(),
+				     written_form(db, a, near));
+			changed = true;
 		}
-	}
+		if (!changed)
+			return _naqib_fail(NAQIB_E_NOT_FOUND, "no suggestion");
+		if (!(*out = dup_string(text)))
+			return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+		return NAQIB_OK;
+	});
 }
