@@ -635,7 +635,7 @@ static int setup(analysis_t *a, const char *db_opt, const char *stemmer,
 		const char *text = naqib_thesaurus_builtin(&len);
 		if ((st = naqib_analyzer_new(&o, &a->an))) {
 			cli_error("%s", naqib_last_error());
-			return st == NAQIB_E_INVALID ? EXIT_USAGE : cli_exit_for(st);
+			return cli_exit_for(st);
 		}
 		if ((st = naqib_thesaurus_new(a->an, &th)) ||
 		    (st = naqib_thesaurus_load(th, text, len, "built-in"))) {
@@ -735,16 +735,9 @@ int main(int argc, char **argv)
 		cli_error("give a text or --file FILE, not both");
 		return EXIT_USAGE;
 	}
-	if (stemmer) {
-		const char *const *s = naqib_stemmer_names();
-		while (*s && strcmp(*s, stemmer))
-			s++;
-		if (!*s) {
-			cli_error("--stemmer: unknown stemmer '%s' (light, "
-				  "snowball, none)", stemmer);
-			return EXIT_USAGE;
-		}
-	}
+	/* Unknown names are usage errors, with or without a database. */
+	if (cli_check_stemmers(stemmer, latin))
+		return EXIT_USAGE;
 	cli_bidi_setup(bidi, shape, &a.bidi);
 
 	if (optind < argc) {

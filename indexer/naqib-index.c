@@ -1285,15 +1285,8 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	/* Check the names before a database is made for them. */
-	if (stemmer || latin) {
-		naqib_analyzer_options_t o = { stemmer, latin };
-		naqib_analyzer_t *probe;
-		if (naqib_analyzer_new(&o, &probe)) {
-			cli_error("%s", naqib_last_error());
-			return EXIT_USAGE;
-		}
-		naqib_analyzer_destroy(probe);
-	}
+	if (cli_check_stemmers(stemmer, latin))
+		return EXIT_USAGE;
 	x.db_path = cli_db_path(db_opt);
 	pthread_mutex_init(&x.mu, NULL);
 	pthread_cond_init(&x.changed, NULL);

@@ -125,6 +125,21 @@ int cli_parse_double(const char *opt, const char *s, double min, double max,
 	return 0;
 }
 
+int cli_check_stemmers(const char *stemmer, const char *latin)
+{
+	naqib_analyzer_options_t o = { stemmer, latin };
+	naqib_analyzer_t *probe;
+
+	if (!stemmer && !latin)
+		return 0;
+	if (naqib_analyzer_new(&o, &probe)) {
+		cli_error("%s", naqib_last_error());
+		return -1;
+	}
+	naqib_analyzer_destroy(probe);
+	return 0;
+}
+
 const char *cli_db_path(const char *opt)
 {
 	const char *env = getenv("NAQIB_DB");

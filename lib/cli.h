@@ -42,6 +42,11 @@ int cli_parse_size(const char *opt, const char *s, unsigned min,
 int cli_parse_double(const char *opt, const char *s, double min, double max,
 		     double *out);
 
+/* Checks the names of --stemmer and --latin-stemmer (NULL: not given)
+ * with the library before anything is made with them; prints why and
+ * returns -1 when one is unknown. */
+int cli_check_stemmers(const char *stemmer, const char *latin);
+
 /* The database path: the option if given, else $NAQIB_DB, else naqib.db. */
 const char *cli_db_path(const char *opt);
 
