@@ -167,7 +167,7 @@ static void usage(FILE *f)
 		"      --batch N           commit every N documents (default: %d)\n"
 		"      --read-block N      read JSON Lines and TREC files N bytes at a\n"
 		"                          time (default: %uM)\n"
-"      --max-doc-size N    index at most the first N bytes of a document's\n"
+		"      --max-doc-size N    index at most the first N bytes of a document's\n"
 		"                          text (default: %uM)\n"
 		"      --lead-words N      the first N words of a body count three times\n"
 		"                          in the ranking, as the title does (default: %d)\n"
@@ -1361,7 +1361,8 @@ int main(int argc, char **argv)
 			"naqib-index: %lu added, %lu replaced, %lu unchanged "
 			"(skipped), %lu failed; %.1f MB in %.1f s (%.2f MB/s, "
 			"%.0f documents/s)\n",
-			sum.added, sum.replaced, sum.unchanged, sum.failed, mb, secs, secs > 0 ? mb / secs : 0.0,
+			sum.added, sum.replaced, sum.unchanged, sum.failed,
+			mb, secs, secs > 0 ? mb / secs : 0.0,
 			secs > 0 ? (double)docs / secs : 0.0);
 	}
 	if (!x.quiet && sum.truncated)
