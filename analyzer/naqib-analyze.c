@@ -261,6 +261,17 @@ static void date_strings(const naqib_date_mention_t *d, char day[16],
 	snprintf(term, 16, "%s%04u%02u%02u", NAQIB_PREFIX_DAY, y, m, dd);
 }
 
+/* Prints o on one line unless building it failed (err), and frees it. */
+static int json_emit(json_t *o, int err)
+{
+	if (!err)
+		err = json_dumpf(o, stdout, JSON_COMPACT);
+	if (!err)
+		fputc('\n', stdout);
+	json_decref(o);
+	return err ? NAQIB_E_NOMEM : NAQIB_OK;
+}
+
 /* The analysis used, in a JSON object: stemmers and database. */
 static int json_settings(json_t *o, const analysis_t *a)
 {
@@ -346,12 +357,7 @@ static int text_json(const analysis_t *a, const char *text, size_t len,
 	err |= json_object_set_new(o, "tokens", toks);
 	err |= json_object_set_new(o, "names", names);
 	err |= json_object_set_new(o, "dates", dates);
-	if (!err)
-		err = json_dumpf(o, stdout, JSON_COMPACT);
-	if (!err)
-		fputc('\n', stdout);
-	json_decref(o);
-	return err ? NAQIB_E_NOMEM : NAQIB_OK;
+	return json_emit(o, err);
 }
 
 /* The words [first, last) as the table numbers them: "#4", "#6-8". */
@@ -550,12 +556,7 @@ static int analyze_query(analysis_t *a, const char *text)
 					      "wildcard", terms.v[k].pos != 0));
 		err |= json_object_set_new(o, "words", words);
 		err |= json_object_set_new(o, "terms", tl);
-		if (!err)
-			err = json_dumpf(o, stdout, JSON_COMPACT);
-		if (!err)
-			fputc('\n', stdout);
-		json_decref(o);
-		st = err ? NAQIB_E_NOMEM : NAQIB_OK;
+		st = json_emit(o, err);
 		goto out;
 	}
 	_naqib_buf_t b = { NULL, 0, 0 };
