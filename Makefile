@@ -31,7 +31,7 @@ CFLAGS ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 LDFLAGS ?=
 
-PKGS = icu-uc icu-i18n xapian-core jansson
+PKGS = icu-uc icu-i18n xapian-core jansson zlib
 WARN = -Wall -Wextra -Werror
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
 # after `deps` has installed what was missing.

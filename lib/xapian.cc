@@ -3,9 +3,11 @@
  * the boundary: each one is caught and mapped to a status with a message a
  * person can act on (naqib_last_error()). */
 #include <xapian.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -143,6 +145,54 @@ static int fail_current(const std::string &path, const char *doing)
 	} catch (...) {
 		return _naqib_fail(NAQIB_E_DB, "unknown error while %s", doing);
 	}
+}
+
+/* Xapian 1.4.22 cannot always read back a tag it compressed very well:
+ * GlassTable's decompress_chunk() stops once the last chunk's input is used
+ * up, even when zlib still holds output for it ("Too few chunks of
+ * compressed data").  A 16 MB text of one repeated sentence did it, and
+ * every search that listed the document then failed.  So large document
+ * data is deflated here, behind a magic of its own, with its length: Xapian
+ * finds nothing left to compress in it and stores it as it is. */
+static const char packed_magic[4] = { 'N', 'Q', 'Z', '1' };
+static const size_t pack_min = 64 * 1024;
+
+static std::string pack_data(const char *data, size_t len)
+{
+	if (len < pack_min)
+		return std::string(data, len);
+	uLongf n = compressBound(len);
+	std::string out(sizeof packed_magic + 8 + n, '\0');
+	memcpy(&out[0], packed_magic, sizeof packed_magic);
+	for (int i = 0; i < 8; i++)
+		out[sizeof packed_magic + i] = (char)((uint64_t)len >> (8 * i));
+	if (compress2(reinterpret_cast<Bytef *>(&out[sizeof packed_magic + 8]),
+		      &n, reinterpret_cast<const Bytef *>(data), len,
+		      Z_DEFAULT_COMPRESSION) != Z_OK)
+		return std::string(data, len);
+	out.resize(sizeof packed_magic + 8 + n);
+	return out;
+}
+
+/* Document data as stored, unpacked if pack_data() packed it. */
+static std::string unpack_data(const std::string &s)
+{
+	const size_t head = sizeof packed_magic + 8;
+	if (s.size() < head ||
+	    memcmp(s.data(), packed_magic, sizeof packed_magic) != 0)
+		return s;
+	uint64_t len = 0;
+	for (int i = 0; i < 8; i++)
+		len |= (uint64_t)(unsigned char)s[sizeof packed_magic + i]
+		       << (8 * i);
+	std::string out(len, '\0');
+	uLongf n = len;
+	if (uncompress(reinterpret_cast<Bytef *>(&out[0]), &n,
+		       reinterpret_cast<const Bytef *>(s.data() + head),
+		       s.size() - head) != Z_OK || n != len)
+		throw Xapian::DatabaseCorruptError("packed document data is "
+						   "damaged");
+	return out;
 }
 
 static std::string id_term(const char *id)
@@ -369,7 +419,8 @@ extern "C" int naqib_db_get_data(naqib_db_t *db, const char *id, char **data,
 		if (p == db->db->postlist_end(term))
 			return _naqib_fail(NAQIB_E_NOT_FOUND,
 					   "no document with id '%s'", id);
-		std::string d = db->db->get_document(*p).get_data();
+		Xapian::Document doc = db->db->get_document(*p);
+		std::string d = unpack_data(doc.get_data());
 		if (!(*data = dup_string(d)))
 			return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 		*len = d.size();
@@ -435,7 +486,7 @@ extern "C" int naqib_doc_set_value(naqib_doc_t *doc, unsigned slot,
 extern "C" int naqib_doc_set_data(naqib_doc_t *doc, const char *data,
 				  size_t len)
 {
-	DOC_CALL("setting the data", doc->doc.set_data(std::string(data, len)));
+	DOC_CALL("setting the data", doc->doc.set_data(pack_data(data, len)));
 }
 
 /* naqib_doc_index_tokens()'s writer: the terms naqib_tokens_terms() lists,
@@ -1365,7 +1416,7 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 		h.rank = i.get_rank() + 1;
 		h.score = i.get_weight();
 		h.docid = *i;
-		m->data.push_back(i.get_document().get_data());
+		m->data.push_back(unpack_data(i.get_document().get_data()));
 		m->hits.push_back(h);
 	}
 	for (size_t k = 0; k < m->hits.size(); k++) {
@@ -1736,7 +1787,7 @@ static std::string written_form(naqib_db_t *db, naqib_analyzer_t *a,
 	Xapian::PostingIterator p = db->db->postlist_begin(norm);
 	if (p == db->db->postlist_end(norm))
 		return norm;
-	std::string data = db->db->get_document(*p).get_data();
+	std::string data = unpack_data(db->db->get_document(*p).get_data());
 	naqib_record_t rec;
 	if (naqib_record_decode(data.data(), data.size(), &rec))
 		return norm;
