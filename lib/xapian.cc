@@ -175,7 +175,7 @@ static std::string pack_data(const char *data, size_t len)
 }
 
 /* Document data as stored, unpacked if pack_data() packed it. */
-static std::string unpack_data(const std::string &s)
+static std::string unpack_data(std::string s)
 {
 	const size_t head = sizeof packed_magic + 8;
 	if (s.size() < head ||
