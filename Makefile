@@ -38,29 +38,37 @@ WARN = -Wall -Wextra -Werror
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lpthread
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DSYSCONFDIR='"$(SYSCONFDIR)"' $(WARN) \
-	$(CFLAGS) $(PKG_CFLAGS) -Ilib -Istemmers
-ALL_CXXFLAGS = -std=c++11 $(WARN) $(CXXFLAGS) $(PKG_CFLAGS) -Ilib
+	$(CFLAGS) $(PKG_CFLAGS)
+ALL_CXXFLAGS = -std=c++11 $(WARN) $(CXXFLAGS) $(PKG_CFLAGS)
 
-LIB_C = lib/status.c lib/utf8.c lib/buf.c lib/analyze.c lib/stopwords.c \
-	lib/query.c lib/record.c lib/snippet.c lib/date.c lib/cli.c \
-	lib/thesaurus.c lib/bidi.c lib/terms.c \
-	stemmers/stemmer.c stemmers/snowball.c stemmers/light.c stemmers/none.c
-LIB_CXX = lib/xapian.cc
+# Sources are found by directory: a new file in one of these directories is
+# built and linked without a change here.  Dependencies point one way:
+# util <- stemmers <- analysis <- schema <- query <- xapian <- match <- tools.
+LIB_DIRS = lib/util stemmers lib/analysis lib/schema lib/query lib/match
+LIB_C = $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c))
+LIB_CXX = $(wildcard lib/xapian/*.cc)
 LIB_OBJ = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o) \
 	$(BUILD)/lib/builtin.o
 LIB = $(BUILD)/libnaqib.a
+# The command-line helpers (options, messages, terminal bidi): linked into
+# the tools, not part of libnaqib.
+CLI_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(wildcard cli/*.c))
+CLI = $(BUILD)/libnaqib-cli.a
 
-INDEX_OBJ = $(BUILD)/indexer/naqib-index.o $(BUILD)/indexer/formats.o \
-	$(BUILD)/indexer/walk.o $(BUILD)/indexer/knowledge.o \
-	$(BUILD)/indexer/document.o
-SEARCH_OBJ = $(BUILD)/searcher/naqib-search.o $(BUILD)/searcher/output.o \
-	$(BUILD)/searcher/search.o
-CGI_OBJ = $(BUILD)/searcher/naqib-cgi.o $(BUILD)/searcher/cgi.o \
-	$(BUILD)/searcher/html.o $(BUILD)/searcher/output.o \
-	$(BUILD)/searcher/search.o
+# What the tools share besides their main(): the indexer's readers and
+# documents, the searcher's search and outputs (the fuzzers link them too).
+INDEXER_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(filter-out indexer/naqib-index.c,\
+	$(wildcard indexer/*.c indexer/formats/*.c)))
+SEARCHER_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(filter-out \
+	searcher/naqib-search.c searcher/naqib-cgi.c,\
+	$(wildcard searcher/*.c searcher/outputs/*.c)))
+INDEX_OBJ = $(BUILD)/indexer/naqib-index.o $(INDEXER_OBJ)
+SEARCH_OBJ = $(BUILD)/searcher/naqib-search.o $(SEARCHER_OBJ)
+CGI_OBJ = $(BUILD)/searcher/naqib-cgi.o $(SEARCHER_OBJ)
 ANALYZE_OBJ = $(BUILD)/analyzer/naqib-analyze.o
 TOOLS = $(BUILD)/naqib-index $(BUILD)/naqib-search $(BUILD)/naqib-analyze
 CGI = $(BUILD)/naqib.cgi
+TOOL_LIBS = $(CLI) $(LIB) $(PKG_LIBS)
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -69,23 +77,23 @@ MAN1 = man/naqib-index.1 man/naqib-search.1 man/naqib-analyze.1
 MAN7 = man/naqib.7
 MAN8 = man/naqib.cgi.8
 
-HEADERS = lib/naqib.h lib/internal.h lib/cli.h lib/bidi.h stemmers/stemmer.h \
-	indexer/formats.h indexer/walk.h indexer/knowledge.h indexer/document.h \
-	searcher/output.h searcher/search.h \
-	searcher/cgi.h searcher/html.h
+INCLUDES = -Ilib -Istemmers -Icli -Iindexer -Isearcher
 
 .PHONY: all deps deps-check demo check test test-asan test-valgrind install uninstall \
 	clean bench
 
 all: $(TOOLS) $(CGI) $(UNIT_BIN)
 
-$(BUILD)/%.o: %.c $(HEADERS)
+# -MMD: each object's header dependencies, found by the compiler.
+$(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Iindexer -Isearcher -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) -MMD -MP -c -o $@ $<
 
-$(BUILD)/%.o: %.cc $(HEADERS)
+$(BUILD)/%.o: %.cc
 	@mkdir -p $(@D)
-	$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<
+	$(CXX) $(ALL_CXXFLAGS) $(INCLUDES) -MMD -MP -c -o $@ $<
+
+-include $(wildcard $(BUILD)/*/*.d $(BUILD)/*/*/*.d)
 
 # The built-in thesaurus, compiled into the library.
 $(BUILD)/lib/builtin.c: data/thesaurus scripts/embed
@@ -93,44 +101,47 @@ $(BUILD)/lib/builtin.c: data/thesaurus scripts/embed
 	scripts/embed data/thesaurus > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/lib/builtin.o: $(BUILD)/lib/builtin.c lib/naqib.h
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
 
+$(CLI): $(CLI_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(CLI_OBJ)
+
 # Linked by the C++ compiler: libnaqib holds the Xapian wrapper.
-$(BUILD)/naqib-index: $(INDEX_OBJ) $(LIB)
-	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(INDEX_OBJ) $(LIB) $(PKG_LIBS)
+$(BUILD)/naqib-index: $(INDEX_OBJ) $(CLI) $(LIB)
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(INDEX_OBJ) $(TOOL_LIBS)
 
-$(BUILD)/naqib-search: $(SEARCH_OBJ) $(LIB)
-	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(SEARCH_OBJ) $(LIB) $(PKG_LIBS)
+$(BUILD)/naqib-search: $(SEARCH_OBJ) $(CLI) $(LIB)
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(SEARCH_OBJ) $(TOOL_LIBS)
 
-$(BUILD)/naqib-analyze: $(ANALYZE_OBJ) $(LIB)
-	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(ANALYZE_OBJ) $(LIB) $(PKG_LIBS)
+$(BUILD)/naqib-analyze: $(ANALYZE_OBJ) $(CLI) $(LIB)
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(ANALYZE_OBJ) $(TOOL_LIBS)
 
-$(CGI): $(CGI_OBJ) $(LIB)
-	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(CGI_OBJ) $(LIB) $(PKG_LIBS) -lfcgi
+$(CGI): $(CGI_OBJ) $(CLI) $(LIB)
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(CGI_OBJ) $(TOOL_LIBS) -lfcgi
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(CLI) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@.o $<
-	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(LIB) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) -Itests/unit -c -o $@.o $<
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(TOOL_LIBS)
 
 # bench/knowledge-report's helper: the indexer's findings, document by
 # document (not part of `all`).
-$(BUILD)/bench/knowledge: bench/knowledge.c $(BUILD)/indexer/formats.o $(LIB)
+$(BUILD)/bench/knowledge: bench/knowledge.c $(INDEXER_OBJ) $(CLI) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Iindexer -c -o $@.o bench/knowledge.c
-	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(BUILD)/indexer/formats.o \
-		$(LIB) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@.o bench/knowledge.c
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(TOOL_LIBS)
 
 # bench/query-speed's and bench/scale's helper: the latency of each phase of
 # a query (not part of `all`).
-$(BUILD)/bench/query-speed: bench/query-speed.c $(LIB)
+$(BUILD)/bench/query-speed: bench/query-speed.c $(CLI) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@.o bench/query-speed.c
-	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(LIB) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@.o bench/query-speed.c
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(TOOL_LIBS)
 
 deps:
 	@scripts/deps build
@@ -226,10 +237,7 @@ FUZZ_CHECK_SECONDS ?= 12
 FUZZ_HARNESSES = analyze stem query formats cgi
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
-FUZZ_OBJ = $(BUILD)/indexer/formats.o $(BUILD)/indexer/knowledge.o \
-	$(BUILD)/indexer/document.o \
-	$(BUILD)/searcher/search.o $(BUILD)/searcher/output.o \
-	$(BUILD)/searcher/html.o $(BUILD)/searcher/cgi.o
+FUZZ_OBJ = $(INDEXER_OBJ) $(SEARCHER_OBJ)
 
 .PHONY: fuzz fuzz-check fuzz-build fuzz-bins fuzz-clean
 
@@ -241,11 +249,10 @@ fuzz-build:
 
 fuzz-bins: $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/fuzz_%)
 
-$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_OBJ) $(LIB)
+$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_OBJ) $(CLI) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Iindexer -Isearcher -c -o $@.o $<
-	$(CXX) $(LDFLAGS) -fsanitize=fuzzer -o $@ $@.o $(FUZZ_OBJ) $(LIB) \
-		$(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@.o $<
+	$(CXX) $(LDFLAGS) -fsanitize=fuzzer -o $@ $@.o $(FUZZ_OBJ) $(TOOL_LIBS)
 
 fuzz-check: fuzz-build
 	@fuzz/run.sh check $(FUZZ_BUILD) $(FUZZ_CHECK_SECONDS) $(FUZZ_HARNESSES)
