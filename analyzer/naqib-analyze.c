@@ -88,14 +88,8 @@ static void usage(FILE *f)
 static int terms_add(terms_t *t, size_t token, const char *s, size_t len,
 		     unsigned pos)
 {
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 32;
-		term_t *v = realloc(t->v, cap * sizeof *v);
-		if (!v)
-			return NAQIB_E_NOMEM;
-		t->v = v;
-		t->cap = cap;
-	}
+	if (NAQIB_GROW(t->v, t->cap, t->n + 1))
+		return NAQIB_E_NOMEM;
 	if (!(t->v[t->n].text = strndup(s, len)))
 		return NAQIB_E_NOMEM;
 	t->v[t->n].token = token;
@@ -144,14 +138,8 @@ static int table_add(table_t *t, const analysis_t *a, const char *cell)
 {
 	char *c;
 
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		char **v = realloc(t->cells, cap * sizeof *v);
-		if (!v)
-			return NAQIB_E_NOMEM;
-		t->cells = v;
-		t->cap = cap;
-	}
+	if (NAQIB_GROW(t->cells, t->cap, t->n + 1))
+		return NAQIB_E_NOMEM;
 	if (a->bidi.visual) {
 		naqib_bidi_options_t o = a->bidi.opts;
 		o.direction = NAQIB_BIDI_LTR;
@@ -234,8 +222,7 @@ static const char *script_name(unsigned flags)
 static void token_terms(const terms_t *terms, size_t token, _naqib_buf_t *buf,
 			unsigned *pos)
 {
-	buf->len = 0;
-	_naqib_buf_add(buf, "", 0);
+	_naqib_buf_reset(buf);
 	*pos = 0;
 	for (size_t k = 0; k < terms->n; k++) {
 		if (terms->v[k].token != token)
@@ -375,7 +362,7 @@ static int text_table(const analysis_t *a, const char *text,
 		      size_t nm, const naqib_date_mention_t *d, size_t nd)
 {
 	table_t tab = { NULL, 0, 0, 7 + a->n_per };
-	_naqib_buf_t buf = { NULL, 0, 0 }, cell = { NULL, 0, 0 };
+	_naqib_buf_t buf = NAQIB_BUF_INIT, cell = NAQIB_BUF_INIT;
 	int st = NAQIB_OK;
 	static const char *const head[] = { "#", "bytes", "pos", "word",
 					    "normalized" };
@@ -398,13 +385,13 @@ static int text_table(const analysis_t *a, const char *text,
 		st |= table_add(&tab, a, num);
 		snprintf(num, sizeof num, pos ? "%u" : "-", pos);
 		st |= table_add(&tab, a, num);
-		cell.len = 0;
+		_naqib_buf_reset(&cell);
 		st |= _naqib_buf_add(&cell, text + t[i].start, t[i].end - t[i].start);
 		st |= table_add(&tab, a, cell.data);
 		st |= table_add(&tab, a, t[i].norm);
 		for (size_t k = 0; k < a->n_per; k++)
 			st |= table_add(&tab, a, stems[i * a->n_per + k]);
-		cell.len = 0;
+		_naqib_buf_reset(&cell);
 		st |= _naqib_buf_add(&cell, script_name(t[i].flags),
 				     strlen(script_name(t[i].flags)));
 		if (t[i].flags & NAQIB_TOKEN_STOPWORD)
@@ -414,7 +401,7 @@ static int text_table(const analysis_t *a, const char *text,
 		if (t[i].flags & NAQIB_TOKEN_TOO_LONG)
 			st |= _naqib_buf_add(&cell, ",too-long", 9);
 		st |= table_add(&tab, a, cell.data);
-		st |= table_add(&tab, a, buf.data ? buf.data : "");
+		st |= table_add(&tab, a, buf.data);
 	}
 	if (!st)
 		table_print(&tab, "");
@@ -559,8 +546,7 @@ static int analyze_query(analysis_t *a, const char *text)
 		st = json_emit(o, err);
 		goto out;
 	}
-	_naqib_buf_t b = { NULL, 0, 0 };
-	st = _naqib_buf_add(&b, "", 0);
+	_naqib_buf_t b = NAQIB_BUF_INIT;
 	for (size_t k = 0; k < terms.n && !st; k++)
 		st = _naqib_buf_printf(&b, "%s%s%s", k ? " " : "", terms.v[k].text,
 				       terms.v[k].pos ? "*" : "");

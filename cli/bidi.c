@@ -105,7 +105,7 @@ static size_t escape_len(const char *s, size_t len)
 /* Takes text[0..len) apart into l. */
 static int line_read(bidi_line_t *l, const char *text, size_t len)
 {
-	_naqib_buf_t cur = { NULL, 0, 0 };
+	_naqib_buf_t cur = NAQIB_BUF_INIT;
 	size_t sty = 0, i = 0;
 	int st = NAQIB_OK;
 
@@ -116,7 +116,7 @@ static int line_read(bidi_line_t *l, const char *text, size_t len)
 			 * what is in force. */
 			if ((e == 3 && text[i + 2] == 'm') ||
 			    (e == 4 && text[i + 2] == '0' && text[i + 3] == 'm')) {
-				cur.len = 0;
+				_naqib_buf_reset(&cur);
 				sty = 0;
 			} else if ((st = _naqib_buf_add(&cur, text + i, e)) ==
 				   NAQIB_OK) {
@@ -151,7 +151,7 @@ static UChar unshape_mark(UChar c)
  * lam-alef becomes one ligature, so the text may shrink. */
 static int line_shape(bidi_line_t *l)
 {
-	bidi_line_t out = { NULL, NULL, 0, 0, { NULL, 0, 0 } };
+	bidi_line_t out = { NULL, NULL, 0, 0, NAQIB_BUF_INIT };
 	int st = NAQIB_OK;
 
 	for (size_t a = 0, b; a < l->n && !st; a = b) {
@@ -328,7 +328,7 @@ static size_t break_line(const bidi_line_t *l, size_t from, unsigned width,
 static int visual_line(_naqib_buf_t *b, const char *text, size_t len,
 		       const naqib_bidi_options_t *o)
 {
-	bidi_line_t l = { NULL, NULL, 0, 0, { NULL, 0, 0 } };
+	bidi_line_t l = { NULL, NULL, 0, 0, NAQIB_BUF_INIT };
 	UBiDi *para = NULL, *line = NULL;
 	UChar *tmp = NULL;
 	UErrorCode err = U_ZERO_ERROR;
@@ -384,7 +384,7 @@ int naqib_bidi_visual(const char *text, size_t len,
 		      size_t *out_len)
 {
 	static const naqib_bidi_options_t defaults = { NAQIB_BIDI_AUTO, 0, 0 };
-	_naqib_buf_t b = { NULL, 0, 0 };
+	_naqib_buf_t b = NAQIB_BUF_INIT;
 	size_t bad;
 	int st;
 
@@ -393,7 +393,6 @@ int naqib_bidi_visual(const char *text, size_t len,
 		return st;
 	if (!opts)
 		opts = &defaults;
-	st = _naqib_buf_add(&b, "", 0);
 	for (size_t at = 0; at <= len && !st;) {
 		const char *nl = memchr(text + at, '\n', len - at);
 		size_t end = nl ? (size_t)(nl - text) : len;
@@ -407,9 +406,8 @@ int naqib_bidi_visual(const char *text, size_t len,
 		_naqib_buf_free(&b);
 		return st;
 	}
-	*out = b.data;
-	if (out_len)
-		*out_len = b.len;
+	if (!(*out = _naqib_buf_detach(&b, out_len)))
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 	return NAQIB_OK;
 }
 

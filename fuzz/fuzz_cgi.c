@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *qs = fuzz_cstr(data, size);
 	char err[256]; /* as naqib-cgi.c */
 	cgi_params_t p;
-	_naqib_buf_t b = { NULL, 0, 0 }, html = { NULL, 0, 0 };
+	_naqib_buf_t b = NAQIB_BUF_INIT, html = NAQIB_BUF_INIT;
 
 	err[0] = '\0';
 	if (cgi_parse(qs, &p, err, sizeof err)) {
@@ -61,7 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	html_page_t page = { "", NULL, NULL, NULL, 1, p.limit, p.sort };
 	FUZZ_OK(html_render(&html, &page));
 	FUZZ_ASSERT(fuzz_utf8(html.data, html.len));
-	html.len = 0;
+	_naqib_buf_reset(&html);
 	html_page_t bad = { p.q, NULL, "تعذّر فهم هذا الاستعلام.",
 			    "the query is wrong", 1, CGI_DEFAULT_LIMIT,
 			    NAQIB_SORT_RELEVANCE };

@@ -267,7 +267,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_ASSERT(fclose(f) == 0);
 	free(buf);
 
-	_naqib_buf_t html = { NULL, 0, 0 };
+	_naqib_buf_t html = NAQIB_BUF_INIT;
 	html_page_t page = { q, &res.out, NULL, NULL, 1, req.opts.limit,
 			     req.opts.sort };
 	FUZZ_OK(html_render(&html, &page));

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "knowledge.h"
+#include "util/util.h"
 
 struct knowledge {
 	naqib_analyzer_t *an;
@@ -78,15 +79,9 @@ int knowledge_collect(knowledge_t *k, const naqib_token_t *t, size_t n,
 	if ((st = naqib_dates_find(t, n, text, len, k->date[0] ? k->date : NULL,
 				   &d, &nd)))
 		return st;
-	if (k->n_days + nd > k->cap_days) {
-		size_t cap = (k->n_days + nd) * 2;
-		char(*v)[9] = realloc(k->days, cap * sizeof *v);
-		if (!v) {
-			free(d);
-			return NAQIB_E_NOMEM;
-		}
-		k->days = v;
-		k->cap_days = cap;
+	if ((st = NAQIB_GROW(k->days, k->cap_days, k->n_days + nd))) {
+		free(d);
+		return st;
 	}
 	for (size_t i = 0; i < nd; i++) {
 		/* The finder gives real dates: 4, 2 and 2 digits. */

@@ -31,6 +31,7 @@
 #include "formats.h"
 #include "knowledge.h"
 #include "naqib.h"
+#include "util/util.h"
 #include "walk.h"
 
 /* JSON Lines and TREC files are read in blocks of about this size, cut
@@ -114,7 +115,7 @@ typedef struct indexer {
 				 * read (its writer thread owns the other) */
 	const char *db_path;
 	char **thesauri;	/* --thesaurus files */
-	int n_thesauri;
+	size_t n_thesauri, cap_thesauri;
 	char root[PATH_MAX];
 	fmt_kind_t format;
 	unsigned batch;
@@ -213,16 +214,6 @@ static void show_progress(indexer_t *x, int final)
 	if (final)
 		fputs("\r\033[K", stderr);
 	fflush(stderr);
-}
-
-/* FNV-1a (64 bits) of a string: stable across runs and machines. */
-static unsigned long long fnv1a(const char *s)
-{
-	unsigned long long h = 1469598103934665603ULL;
-
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		h = (h ^ *p) * 1099511628211ULL;
-	return h;
 }
 
 /* Counts a document of file f (NULL outside a sharded run) that did not go
@@ -352,7 +343,7 @@ static int index_doc(shard_t *s, naqib_record_t rec, const char *file,
  * same id always goes to the same shard. */
 static shard_t *shard_of(indexer_t *x, const char *id)
 {
-	return &x->shards[fnv1a(id) % (unsigned long long)x->n_shards];
+	return &x->shards[_naqib_hash(id, strlen(id)) % (unsigned long long)x->n_shards];
 }
 
 /* A shard's writer thread: indexes the documents of its queue until the
@@ -506,7 +497,8 @@ static void file_key(const char *id, char *out, size_t cap)
 		memcpy(out + sizeof prefix - 1, id, n + 1);
 		return;
 	}
-	snprintf(out, cap, "naqib.file#%016llx", fnv1a(id));
+	snprintf(out, cap, "naqib.file#%016llx",
+		 (unsigned long long)_naqib_hash(id, strlen(id)));
 }
 
 /* Where the last whole document of buf[0..n) ends: after its last line
@@ -797,7 +789,7 @@ static int load_thesaurus(indexer_t *x, naqib_analyzer_t *an,
 		naqib_thesaurus_destroy(th);
 		return EXIT_INTERNAL;
 	}
-	for (int i = 0; i < x->n_thesauri; i++) {
+	for (size_t i = 0; i < x->n_thesauri; i++) {
 		char *data;
 		int err = cli_read_file(x->thesauri[i], &data, &len);
 		if (err) {
@@ -1224,17 +1216,14 @@ int main(int argc, char **argv)
 					   &x.lead_words))
 				return EXIT_USAGE;
 			break;
-		case 'T': {
-			char **v = realloc(x.thesauri, (size_t)(x.n_thesauri + 1) *
-							       sizeof *v);
-			if (!v) {
+		case 'T':
+			if (NAQIB_GROW(x.thesauri, x.cap_thesauri,
+				       x.n_thesauri + 1)) {
 				cli_error("out of memory");
 				return EXIT_INTERNAL;
 			}
-			x.thesauri = v;
 			x.thesauri[x.n_thesauri++] = optarg;
 			break;
-		}
 		case 'D':
 			del = 1;
 			break;

@@ -5,41 +5,11 @@
 #include <stddef.h>
 
 #include "naqib.h"
+#include "util/util.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* Records a message for naqib_last_error() and returns status. */
-int _naqib_fail(int status, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-/* A growable byte buffer; always NUL-terminated once anything was added. */
-typedef struct _naqib_buf {
-	char *data;
-	size_t len;
-	size_t cap;
-} _naqib_buf_t;
-
-int _naqib_buf_reserve(_naqib_buf_t *b, size_t extra);
-int _naqib_buf_add(_naqib_buf_t *b, const char *s, size_t n);
-int _naqib_buf_addc(_naqib_buf_t *b, char c);
-int _naqib_buf_printf(_naqib_buf_t *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-void _naqib_buf_free(_naqib_buf_t *b);
-
-/* Encodes code point c as UTF-8 into out (room for 4 bytes); returns the
- * number of bytes written. */
-size_t _naqib_utf8_put(char *out, unsigned c);
-
-/* Decodes the code point at s[*i] (the text is valid UTF-8) and advances *i. */
-unsigned _naqib_utf8_next(const char *s, size_t *i);
-
-/* Code points in s[0..n) (valid UTF-8). */
-size_t _naqib_utf8_count(const char *s, size_t n);
-
-/* Whether code point c belongs to the Arabic script blocks. */
-int _naqib_is_arabic(unsigned c);
 
 /* Rewrites the query text[0..len) (valid UTF-8: naqib_query_parse() checks
  * it) into the text for Xapian's QueryParser: words normalized, syntax kept

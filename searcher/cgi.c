@@ -243,7 +243,7 @@ int cgi_url_encode(_naqib_buf_t *b, const char *s)
 			st = _naqib_buf_add(b, e, 3);
 		}
 	}
-	return st | _naqib_buf_add(b, "", 0);
+	return st;
 }
 
 char *cgi_db_path(const char *server_set)

@@ -112,7 +112,7 @@ static int render_facets(_naqib_buf_t *b, const html_page_t *p)
 	static const char *const fields[] = { "union", "place", "year",
 					      "source" };
 	const out_result_t *r = p->result;
-	_naqib_buf_t q = { NULL, 0, 0 }, fl = { NULL, 0, 0 };
+	_naqib_buf_t q = NAQIB_BUF_INIT, fl = NAQIB_BUF_INIT;
 	int st = 0, any = 0;
 
 	for (int f = 0; f < NAQIB_FACETS && !any; f++)
@@ -137,17 +137,17 @@ static int render_facets(_naqib_buf_t *b, const html_page_t *p)
 			/* The filter, "+field:value" (a value with a space
 			 * in guillemets, which no name holds); a value the
 			 * query already asks for narrows nothing. */
-			fl.len = 0;
+			_naqib_buf_reset(&fl);
 			st |= _naqib_buf_printf(&fl, "+%s:", fields[f]);
 			st |= _naqib_buf_printf(&fl, strchr(v, ' ') ? "«%s»" : "%s",
 						v);
 			if (st || strstr(p->query, fl.data + 1))
 				continue;
-			q.len = 0;
+			_naqib_buf_reset(&q);
 			st |= _naqib_buf_printf(&q, "%s%s%s", p->query,
 						*p->query ? " " : "", fl.data);
 			st |= lit(b, shown++ ? " · <a href=\"?q=" : "<a href=\"?q=");
-			st |= cgi_url_encode(b, q.data ? q.data : "");
+			st |= cgi_url_encode(b, q.data);
 			st |= keep_params(b, p);
 			st |= lit(b, "\">");
 			st |= esc(b, v);

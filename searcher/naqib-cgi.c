@@ -60,7 +60,7 @@ static void plain(response_t *r, int status, const char *msg)
 {
 	r->status = status;
 	r->type = "text/plain; charset=utf-8";
-	r->body.len = 0;
+	_naqib_buf_reset(&r->body);
 	_naqib_buf_add(&r->body, msg, strlen(msg));
 	_naqib_buf_add(&r->body, "\n", 1);
 }
@@ -77,7 +77,7 @@ static void json_error(response_t *r, int status, const char *msg)
 	}
 	r->status = status;
 	r->type = "application/json";
-	r->body.len = 0;
+	_naqib_buf_reset(&r->body);
 	_naqib_buf_add(&r->body, s, strlen(s));
 	_naqib_buf_add(&r->body, "\n", 1);
 	free(s);
@@ -87,7 +87,7 @@ static void html(response_t *r, int status, const html_page_t *page)
 {
 	r->status = status;
 	r->type = "text/html; charset=utf-8";
-	r->body.len = 0;
+	_naqib_buf_reset(&r->body);
 	if (html_render(&r->body, page))
 		plain(r, 500, "internal error");
 }
@@ -237,7 +237,7 @@ static void handle(app_t *a, const char *method, const char *qs,
 		} else {
 			r->status = 200;
 			r->type = "application/json";
-			r->body.len = 0;
+			_naqib_buf_reset(&r->body);
 			_naqib_buf_add(&r->body, buf, len);
 		}
 		free(buf);
@@ -272,8 +272,8 @@ static void headers(const response_t *r, _naqib_buf_t *h)
 static void respond(app_t *a, const char *method, const char *qs,
 		    const char *server_db, FCGX_Stream *out)
 {
-	response_t r = { 500, "text/plain", "", { NULL, 0, 0 } };
-	_naqib_buf_t h = { NULL, 0, 0 };
+	response_t r = { 500, "text/plain", "", NAQIB_BUF_INIT };
+	_naqib_buf_t h = NAQIB_BUF_INIT;
 
 	handle(a, method, qs, server_db, &r);
 	headers(&r, &h);

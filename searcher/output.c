@@ -190,9 +190,9 @@ int out_html_escape(_naqib_buf_t *b, const char *s, size_t n)
 
 char *out_snippet_html(const naqib_snippet_t *s)
 {
-	_naqib_buf_t b = { NULL, 0, 0 };
+	_naqib_buf_t b = NAQIB_BUF_INIT;
 	size_t pos = 0;
-	int st = _naqib_buf_add(&b, "", 0);
+	int st = 0;
 
 	if (s->cut_start)
 		st |= _naqib_buf_add(&b, "… ", strlen("… "));
@@ -211,7 +211,7 @@ char *out_snippet_html(const naqib_snippet_t *s)
 		_naqib_buf_free(&b);
 		return NULL;
 	}
-	return b.data;
+	return _naqib_buf_detach(&b, NULL);
 }
 
 int out_json(FILE *f, const out_result_t *r)

@@ -21,7 +21,7 @@ typedef struct out_hit {
 	naqib_record_t rec;
 	naqib_snippet_t *snippet; /* NULL when snippets are off */
 	out_why_t *why;           /* --explain; NULL when off */
-	size_t n_why;
+	size_t n_why, why_cap;
 } out_hit_t;
 
 typedef struct out_result {

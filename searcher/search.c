@@ -49,16 +49,12 @@ static int explain_text(naqib_analyzer_t *an, const naqib_query_t *q,
 		}
 		if (k < h->n_why)
 			continue;
-		out_why_t *v = realloc(h->why, (h->n_why + 1) * sizeof *v);
 		char *f = strndup(form, flen);
-		if (!v || !f) {
+		if (!f || (st = NAQIB_GROW(h->why, h->why_cap, h->n_why + 1))) {
 			free(f);
-			if (v)
-				h->why = v;
 			st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 			break;
 		}
-		h->why = v;
 		h->why[h->n_why++] = (out_why_t){ m[i].word, m[i].how, f, 1 };
 	}
 	free(m);

@@ -41,8 +41,9 @@ struct naqib_analyzer {
 	UText *utext;
 
 	naqib_token_t *tokens; /* the result of the last naqib_analyze() */
-	size_t *offsets;       /* per token: norm and stem offsets in arena */
 	size_t count, cap;
+	size_t *offsets;       /* per token: norm and stem offsets in arena */
+	size_t offsets_cap;
 	_naqib_buf_t arena;    /* norm and stem strings of the tokens */
 
 	_naqib_buf_t norm;     /* scratch: one normalized word */
@@ -253,7 +254,7 @@ int naqib_normalize(naqib_analyzer_t *a, const char *word, size_t len,
 		*out = NULL;
 		return st;
 	}
-	*out = a->norm.data ? a->norm.data : "";
+	*out = a->norm.data;
 	*out_len = a->norm.len;
 	return NAQIB_OK;
 }
@@ -290,9 +291,7 @@ int naqib_analyzer_stem(naqib_analyzer_t *a, const char *norm, size_t len,
 	    (!a->stem_slots &&
 	     !(a->stem_slots = calloc(STEM_SLOTS, sizeof *a->stem_slots))))
 		return stem_uncached(a, norm, len, out, out_len);
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)norm[i]) * 16777619u;
+	uint64_t h = _naqib_hash(norm, len);
 	size_t k = h & (STEM_SLOTS - 1);
 	for (; a->stem_slots[k]; k = (k + 1) & (STEM_SLOTS - 1)) {
 		const unsigned char *e =
@@ -348,6 +347,7 @@ int naqib_analyzer_new(const naqib_analyzer_options_t *opts,
 	naqib_analyzer_t *a = calloc(1, sizeof *a);
 	if (!a)
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	a->arena = a->norm = a->stem = a->stems = (_naqib_buf_t)NAQIB_BUF_INIT;
 	if (strlen(stemmer) >= sizeof a->stemmer_name ||
 	    strlen(latin) >= sizeof a->latin_name) {
 		st = _naqib_fail(NAQIB_E_INVALID, "stemmer name too long");
@@ -463,18 +463,9 @@ static int push_token(naqib_analyzer_t *a, size_t start, size_t end,
 	size_t stem_len;
 	int st;
 
-	if (a->count == a->cap) {
-		size_t cap = a->cap ? a->cap * 2 : 256;
-		naqib_token_t *t = realloc(a->tokens, cap * sizeof *t);
-		if (!t)
-			return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-		a->tokens = t;
-		size_t *o = realloc(a->offsets, cap * 2 * sizeof *o);
-		if (!o)
-			return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-		a->offsets = o;
-		a->cap = cap;
-	}
+	if ((st = NAQIB_GROW(a->tokens, a->cap, a->count + 1)) ||
+	    (st = NAQIB_GROW(a->offsets, a->offsets_cap, 2 * a->count + 2)))
+		return st;
 	if (norm_len > NAQIB_MAX_TERM || a->no_stems) {
 		if (norm_len > NAQIB_MAX_TERM)
 			flags |= NAQIB_TOKEN_TOO_LONG;

@@ -311,14 +311,10 @@ typedef struct found {
 
 static int push(found_t *f, naqib_date_mention_t m)
 {
-	if (f->n == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 8;
-		naqib_date_mention_t *v = realloc(f->v, cap * sizeof *v);
-		if (!v)
-			return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-		f->v = v;
-		f->cap = cap;
-	}
+	naqib_status_t st = NAQIB_GROW(f->v, f->cap, f->n + 1);
+
+	if (st)
+		return st;
 	f->v[f->n++] = m;
 	return NAQIB_OK;
 }

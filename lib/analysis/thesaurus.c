@@ -85,29 +85,6 @@ static int kind_of(const char *k, size_t n)
 	return -1;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return NAQIB_OK;
-	size_t n = *cap ? *cap * 2 : 16;
-	while (n < need)
-		n *= 2;
-	void *q = realloc(*p, n * size);
-	if (!q)
-		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-	*p = q;
-	*cap = n;
-	return NAQIB_OK;
-}
-
-static size_t hash(const char *s, size_t n)
-{
-	size_t h = 14695981039346656037u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
-}
 
 static const char *str(const naqib_thesaurus_t *th, size_t off)
 {
@@ -120,7 +97,7 @@ static unsigned word_lookup(const naqib_thesaurus_t *th, const char *s,
 {
 	if (!th->n_slots)
 		return NO_ID;
-	for (size_t i = hash(s, n) & (th->n_slots - 1);;
+	for (size_t i = _naqib_hash(s, n) & (th->n_slots - 1);;
 	     i = (i + 1) & (th->n_slots - 1)) {
 		if (!th->slot_str[i])
 			return NO_ID;
@@ -143,7 +120,7 @@ static int add_string(naqib_thesaurus_t *th, const char *s, size_t n,
 static void slot_put(naqib_thesaurus_t *th, size_t off1, unsigned id)
 {
 	const char *w = str(th, off1 - 1);
-	size_t i = hash(w, strlen(w)) & (th->n_slots - 1);
+	size_t i = _naqib_hash(w, strlen(w)) & (th->n_slots - 1);
 
 	while (th->slot_str[i])
 		i = (i + 1) & (th->n_slots - 1);
@@ -361,8 +338,7 @@ static int load_entry(naqib_thesaurus_t *th, text_tokens_t *tt,
 	int st, first = 1;
 	size_t e = th->n_entries;
 
-	if ((st = grow((void **)&th->entries, &th->cap_entries, e + 1,
-		       sizeof *th->entries)))
+	if ((st = NAQIB_GROW(th->entries, th->cap_entries, e + 1)))
 		return st;
 	for (const char *q = p; next_field(&q, end, &f, &n); first = 0) {
 		const naqib_token_t *t;
@@ -398,10 +374,8 @@ static int load_entry(naqib_thesaurus_t *th, text_tokens_t *tt,
 					       n);
 		}
 		size_t w0 = th->n_words;
-		if ((st = grow((void **)&th->words, &th->cap_words,
-			       w0 + count, sizeof *th->words)) ||
-		    (st = grow((void **)&th->phrases, &th->cap_phrases,
-			       th->n_phrases + 1, sizeof *th->phrases)))
+		if ((st = NAQIB_GROW(th->words, th->cap_words, w0 + count)) ||
+		    (st = NAQIB_GROW(th->phrases, th->cap_phrases, th->n_phrases + 1)))
 			return st;
 		for (size_t i = 0; i < count; i++) {
 			/* word_add() may call the analyser: it does not. */
@@ -417,7 +391,7 @@ static int load_entry(naqib_thesaurus_t *th, text_tokens_t *tt,
 		if (owner == e)
 			continue; /* the same phrase twice in one entry */
 		if (owner != (size_t)-1) {
-			_naqib_buf_t m = { NULL, 0, 0 };
+			_naqib_buf_t m = NAQIB_BUF_INIT;
 			st = _naqib_buf_printf(&m, "phrase already names %s '%s' "
 					       "(line %u):", kind_names[kind],
 					       str(th, th->entries[owner].display),
@@ -520,6 +494,7 @@ int naqib_thesaurus_new(naqib_analyzer_t *a, naqib_thesaurus_t **out)
 	if (!*out)
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 	(*out)->an = a;
+	(*out)->text = (*out)->strings = (_naqib_buf_t)NAQIB_BUF_INIT;
 	return NAQIB_OK;
 }
 
@@ -707,8 +682,7 @@ int naqib_thesaurus_match(naqib_thesaurus_t *th, const naqib_token_t *tokens,
 		return NAQIB_OK;
 	if (th->dirty && (st = build_index(th)))
 		return st;
-	if ((st = grow((void **)&th->cand, &th->cap_cand, count * CANDS,
-		       sizeof *th->cand)))
+	if ((st = NAQIB_GROW(th->cand, th->cap_cand, count * CANDS)))
 		return st;
 	for (size_t i = 0; i < count; i++)
 		candidates(th, &tokens[i], &th->cand[i * CANDS]);
@@ -737,8 +711,7 @@ int naqib_thesaurus_match(naqib_thesaurus_t *th, const naqib_token_t *tokens,
 			i++;
 			continue;
 		}
-		if ((st = grow((void **)&th->matches, &th->cap_matches,
-			       th->n_matches + 1, sizeof *th->matches)))
+		if ((st = NAQIB_GROW(th->matches, th->cap_matches, th->n_matches + 1)))
 			return st;
 		th->matches[th->n_matches++] =
 			(naqib_thes_match_t){ best, i, i + best_n };
@@ -768,7 +741,7 @@ int naqib_thesaurus_find(naqib_thesaurus_t *th, int kind, const char *name,
 		}
 	/* The phrase of another kind may hide this one ("تونس" as a place
 	 * inside a union's name): compare the keys as well. */
-	_naqib_buf_t key = { NULL, 0, 0 };
+	_naqib_buf_t key = NAQIB_BUF_INIT;
 	for (size_t i = 0; i < count && !st; i++) {
 		if (i)
 			st = _naqib_buf_addc(&key, ' ');

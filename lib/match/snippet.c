@@ -53,7 +53,7 @@ int naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
 	size_t n, n_matched = 0;
 	size_t *matched = NULL, *chars = NULL, *group = NULL;
 	naqib_snippet_t *s = NULL;
-	_naqib_buf_t b = { NULL, 0, 0 };
+	_naqib_buf_t b = NAQIB_BUF_INIT;
 	int st;
 
 	*out = NULL;
@@ -208,9 +208,10 @@ int naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
 		while (mi < n_matched && t[matched[mi]].start < i)
 			mi++;
 	}
-	s->text = b.data;
-	s->len = b.len;
-	b.data = NULL;
+	if (!(s->text = _naqib_buf_detach(&b, &s->len))) {
+		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+		goto done;
+	}
 	for (size_t i = 0; i < ps && !s->cut_start; i++)
 		s->cut_start = !is_space(text[i]);
 	for (size_t i = pe; i < len && !s->cut_end; i++)

@@ -202,7 +202,7 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 	const naqib_token_t *t;
 	const naqib_thes_match_t *m = NULL;
 	naqib_date_mention_t *d = NULL;
-	_naqib_buf_t how = { NULL, 0, 0 };
+	_naqib_buf_t how = NAQIB_BUF_INIT;
 	size_t n, nm = 0, nd = 0, pos = 0;
 	int st, quotes = 0;
 	int keep_stops = 0; /* in the current phrase: it has no other word */

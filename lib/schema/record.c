@@ -21,7 +21,7 @@ static const char **field(naqib_record_t *r, int i)
 int naqib_record_encode(const naqib_record_t *r, char **out, size_t *out_len)
 {
 	naqib_record_t copy = *r;
-	_naqib_buf_t b = { NULL, 0, 0 };
+	_naqib_buf_t b = NAQIB_BUF_INIT;
 	int st = _naqib_buf_add(&b, magic, sizeof magic);
 
 	*out = NULL;
@@ -43,8 +43,8 @@ int naqib_record_encode(const naqib_record_t *r, char **out, size_t *out_len)
 		_naqib_buf_free(&b);
 		return st;
 	}
-	*out = b.data;
-	*out_len = b.len;
+	if (!(*out = _naqib_buf_detach(&b, out_len)))
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 	return NAQIB_OK;
 }
 

@@ -6,7 +6,7 @@
 int naqib_tokens_terms(const naqib_token_t *tokens, size_t count,
 		       unsigned *pos, naqib_index_term_fn fn, void *ctx)
 {
-	_naqib_buf_t z = { NULL, 0, 0 };
+	_naqib_buf_t z = NAQIB_BUF_INIT;
 	int st = NAQIB_OK;
 
 	for (size_t i = 0; i < count && !st; i++) {
@@ -24,7 +24,7 @@ int naqib_tokens_terms(const naqib_token_t *tokens, size_t count,
 		/* Numbers are looked up as they are: no stem term. */
 		if (st || (t->flags & NAQIB_TOKEN_NUMBER))
 			continue;
-		z.len = 0;
+		_naqib_buf_reset(&z);
 		if ((st = _naqib_buf_add(&z, NAQIB_PREFIX_STEM,
 					 sizeof NAQIB_PREFIX_STEM - 1)) ||
 		    (st = _naqib_buf_add(&z, t->stem, t->stem_len)))

@@ -1,13 +1,14 @@
-/* Small helpers: a growable buffer and UTF-8 code point access. */
+/* The growing buffer and the growing arrays (util.h). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "naqib.h"
-#include "internal.h"
+#include "util/util.h"
 
-int _naqib_buf_reserve(_naqib_buf_t *b, size_t extra)
+char _naqib_buf_empty[1];
+
+naqib_status_t _naqib_buf_reserve(_naqib_buf_t *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;
 
@@ -16,17 +17,19 @@ int _naqib_buf_reserve(_naqib_buf_t *b, size_t extra)
 	size_t cap = b->cap ? b->cap : 64;
 	while (cap < need)
 		cap *= 2;
-	char *p = realloc(b->data, cap);
+	char *p = realloc(b->cap ? b->data : NULL, cap);
 	if (!p)
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	if (!b->cap)
+		p[0] = '\0';
 	b->data = p;
 	b->cap = cap;
 	return NAQIB_OK;
 }
 
-int _naqib_buf_add(_naqib_buf_t *b, const char *s, size_t n)
+naqib_status_t _naqib_buf_add(_naqib_buf_t *b, const char *s, size_t n)
 {
-	int st = _naqib_buf_reserve(b, n);
+	naqib_status_t st = _naqib_buf_reserve(b, n);
 
 	if (st)
 		return st;
@@ -36,15 +39,21 @@ int _naqib_buf_add(_naqib_buf_t *b, const char *s, size_t n)
 	return NAQIB_OK;
 }
 
-int _naqib_buf_addc(_naqib_buf_t *b, char c)
+naqib_status_t _naqib_buf_adds(_naqib_buf_t *b, const char *s)
+{
+	return _naqib_buf_add(b, s, strlen(s));
+}
+
+naqib_status_t _naqib_buf_addc(_naqib_buf_t *b, char c)
 {
 	return _naqib_buf_add(b, &c, 1);
 }
 
-int _naqib_buf_printf(_naqib_buf_t *b, const char *fmt, ...)
+naqib_status_t _naqib_buf_printf(_naqib_buf_t *b, const char *fmt, ...)
 {
 	va_list ap;
-	int n, st;
+	int n;
+	naqib_status_t st;
 
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
@@ -60,73 +69,54 @@ int _naqib_buf_printf(_naqib_buf_t *b, const char *fmt, ...)
 	return NAQIB_OK;
 }
 
+void _naqib_buf_reset(_naqib_buf_t *b)
+{
+	b->len = 0;
+	if (b->cap)
+		b->data[0] = '\0';
+}
+
+char *_naqib_buf_detach(_naqib_buf_t *b, size_t *len)
+{
+	char *s = b->cap ? b->data : strdup("");
+
+	if (len)
+		*len = b->cap ? b->len : 0;
+	b->data = _naqib_buf_empty;
+	b->len = b->cap = 0;
+	return s;
+}
+
 void _naqib_buf_free(_naqib_buf_t *b)
 {
-	free(b->data);
-	b->data = NULL;
+	if (b->cap)
+		free(b->data);
+	b->data = _naqib_buf_empty;
 	b->len = b->cap = 0;
 }
 
-size_t _naqib_utf8_put(char *out, unsigned c)
+naqib_status_t _naqib_grow(void **p, size_t *cap, size_t need, size_t size)
 {
-	unsigned char *o = (unsigned char *)out;
-
-	if (c < 0x80) {
-		o[0] = (unsigned char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		o[0] = (unsigned char)(0xC0 | (c >> 6));
-		o[1] = (unsigned char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		o[0] = (unsigned char)(0xE0 | (c >> 12));
-		o[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-		o[2] = (unsigned char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	o[0] = (unsigned char)(0xF0 | (c >> 18));
-	o[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
-	o[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-	o[3] = (unsigned char)(0x80 | (c & 0x3F));
-	return 4;
+	if (need <= *cap)
+		return NAQIB_OK;
+	size_t n = *cap ? *cap * 2 : 16;
+	while (n < need)
+		n *= 2;
+	if (n > SIZE_MAX / size)
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	void *q = realloc(*p, n * size);
+	if (!q)
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	*p = q;
+	*cap = n;
+	return NAQIB_OK;
 }
 
-unsigned _naqib_utf8_next(const char *str, size_t *i)
+uint64_t _naqib_hash(const char *s, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)str + *i;
-	unsigned c = s[0];
-
-	if (c < 0x80) {
-		*i += 1;
-		return c;
-	}
-	if (c < 0xE0) {
-		*i += 2;
-		return ((c & 0x1F) << 6) | (s[1] & 0x3F);
-	}
-	if (c < 0xF0) {
-		*i += 3;
-		return ((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-	}
-	*i += 4;
-	return ((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) |
-	       ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-}
-
-size_t _naqib_utf8_count(const char *s, size_t n)
-{
-	size_t c = 0;
+	uint64_t h = 14695981039346656037ULL;
 
 	for (size_t i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return c;
-}
-
-int _naqib_is_arabic(unsigned c)
-{
-	return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
-	       (c >= 0x0870 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
-	       (c >= 0xFE70 && c <= 0xFEFF);
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
 }

@@ -37,7 +37,7 @@ const char *naqib_last_error(void)
 	return last_error[0] ? last_error : "no error";
 }
 
-int _naqib_fail(int status, const char *fmt, ...)
+naqib_status_t _naqib_fail(naqib_status_t status, const char *fmt, ...)
 {
 	va_list ap;
 

@@ -1,8 +1,7 @@
 /* Strict UTF-8 validation (RFC 3629): no overlong forms, no surrogates,
  * nothing above U+10FFFF, and no NUL, which no text of ours contains and
  * which would cut C strings short. */
-#include "naqib.h"
-#include "internal.h"
+#include "util/util.h"
 
 int naqib_utf8_check(const char *text, size_t len, size_t *bad_offset)
 {
@@ -51,4 +50,68 @@ bad:
 		return _naqib_fail(NAQIB_E_UTF8, "NUL byte at byte offset %zu", i);
 	return _naqib_fail(NAQIB_E_UTF8,
 			   "invalid UTF-8 sequence at byte offset %zu", i);
+}
+
+size_t _naqib_utf8_put(char *out, unsigned c)
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (c < 0x80) {
+		o[0] = (unsigned char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (c >> 6));
+		o[1] = (unsigned char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (c >> 12));
+		o[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (c >> 18));
+	o[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+unsigned _naqib_utf8_next(const char *str, size_t *i)
+{
+	const unsigned char *s = (const unsigned char *)str + *i;
+	unsigned c = s[0];
+
+	if (c < 0x80) {
+		*i += 1;
+		return c;
+	}
+	if (c < 0xE0) {
+		*i += 2;
+		return ((c & 0x1F) << 6) | (s[1] & 0x3F);
+	}
+	if (c < 0xF0) {
+		*i += 3;
+		return ((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	}
+	*i += 4;
+	return ((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) |
+	       ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+}
+
+size_t _naqib_utf8_count(const char *s, size_t n)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+int _naqib_is_arabic(unsigned c)
+{
+	return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
+	       (c >= 0x0870 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
+	       (c >= 0xFE70 && c <= 0xFEFF);
 }

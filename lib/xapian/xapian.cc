@@ -1083,9 +1083,9 @@ static int retrying(naqib_db_t *db, const char *doing, F f)
 extern "C" int naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a,
 				 const char *text, naqib_query_t **out)
 {
-	_naqib_buf_t rewritten = { NULL, 0, 0 }, prefixes = { NULL, 0, 0 };
-	_naqib_buf_t words = { NULL, 0, 0 }, rest = { NULL, 0, 0 };
-	_naqib_buf_t filters = { NULL, 0, 0 };
+	_naqib_buf_t rewritten = NAQIB_BUF_INIT, prefixes = NAQIB_BUF_INIT;
+	_naqib_buf_t words = NAQIB_BUF_INIT, rest = NAQIB_BUF_INIT;
+	_naqib_buf_t filters = NAQIB_BUF_INIT;
 	naqib_query_t *q = NULL;
 	size_t len = strlen(text), bad, dropped = 0;
 	int st;
@@ -1704,38 +1704,6 @@ static std::vector<unsigned> code_points(const std::string &s)
 	return v;
 }
 
-/* The Damerau-Levenshtein distance (adjacent swaps count one) between a
- * and b, or max + 1 when it is more than max. */
-static unsigned edit_distance(const std::vector<unsigned> &a,
-			      const std::vector<unsigned> &b, unsigned max)
-{
-	size_t n = a.size(), m = b.size();
-	if ((n > m ? n - m : m - n) > max)
-		return max + 1;
-	std::vector<unsigned> prev2(m + 1), prev(m + 1), cur(m + 1);
-	for (size_t j = 0; j <= m; j++)
-		prev[j] = (unsigned)j;
-	for (size_t i = 1; i <= n; i++) {
-		cur[0] = (unsigned)i;
-		unsigned best = cur[0];
-		for (size_t j = 1; j <= m; j++) {
-			unsigned cost = a[i - 1] != b[j - 1];
-			unsigned d = std::min(std::min(prev[j] + 1, cur[j - 1] + 1),
-					      prev[j - 1] + cost);
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1])
-				d = std::min(d, prev2[j - 2] + 1);
-			cur[j] = d;
-			best = std::min(best, d);
-		}
-		if (best > max)
-			return max + 1;
-		prev2.swap(prev);
-		prev.swap(cur);
-	}
-	return prev[m];
-}
-
 /* The word of the index nearest to norm: within one edit for words of up
  * to five letters, two for longer ones; the most frequent on ties.  The
  * candidates share the first letter (after ال), where few typing errors
@@ -1765,7 +1733,9 @@ static std::string nearest_word(Xapian::Database &db, const std::string &norm)
 		if (term.size() + 2 * max < norm.size() ||
 		    term.size() > norm.size() + 2 * max + 2)
 			continue;
-		unsigned d = edit_distance(w, code_points(term), max);
+		std::vector<unsigned> c = code_points(term);
+		unsigned d = _naqib_edit_distance(w.data(), w.size(), c.data(),
+						  c.size(), max);
 		if (d == 0 || d > max)
 			continue;
 		Xapian::doccount f = t.get_termfreq();

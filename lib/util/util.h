@@ -1,0 +1,92 @@
+/* The bottom layer of libnaqib: a growing buffer, growing arrays, UTF-8,
+ * one hash, and the message of the last failure.  Shared by the library's
+ * files and by the tools, which link libnaqib statically; not exported by
+ * the shared library (its version script exports naqib_* only). */
+#ifndef NAQIB_UTIL_H
+#define NAQIB_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "naqib.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Records a message for naqib_last_error() and returns status. */
+naqib_status_t _naqib_fail(naqib_status_t status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* ---------------------------------------------------------------- buffer
+ * A growing byte buffer, as git's strbuf: data is never NULL and always
+ * NUL-terminated (an empty buffer points at a shared ""), so that it can be
+ * read as a string at any time.  Start one with NAQIB_BUF_INIT; hand its
+ * bytes over with _naqib_buf_detach(); _naqib_buf_free() makes it empty
+ * again. */
+typedef struct _naqib_buf {
+	char *data;
+	size_t len;
+	size_t cap; /* 0: data is the shared "", nothing allocated */
+} _naqib_buf_t;
+
+extern char _naqib_buf_empty[1];
+#define NAQIB_BUF_INIT { _naqib_buf_empty, 0, 0 }
+
+naqib_status_t _naqib_buf_reserve(_naqib_buf_t *b, size_t extra);
+naqib_status_t _naqib_buf_add(_naqib_buf_t *b, const char *s, size_t n);
+/* A NUL-terminated string. */
+naqib_status_t _naqib_buf_adds(_naqib_buf_t *b, const char *s);
+naqib_status_t _naqib_buf_addc(_naqib_buf_t *b, char c);
+naqib_status_t _naqib_buf_printf(_naqib_buf_t *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Empties the buffer, keeping its memory. */
+void _naqib_buf_reset(_naqib_buf_t *b);
+/* The bytes as a malloc'd string the caller frees (len: its length, may
+ * be NULL); the buffer is empty afterwards.  NULL only when out of memory
+ * (an empty buffer has nothing allocated to hand over). */
+char *_naqib_buf_detach(_naqib_buf_t *b, size_t *len);
+void _naqib_buf_free(_naqib_buf_t *b);
+
+/* ---------------------------------------------------------------- arrays */
+
+/* Makes room in the array *p of *cap elements of size bytes for need of
+ * them, doubling (16 at first).  NAQIB_E_NOMEM (*p unchanged) when out of
+ * memory.  NAQIB_GROW(array, cap, need) for a typed array. */
+naqib_status_t _naqib_grow(void **p, size_t *cap, size_t need, size_t size);
+#define NAQIB_GROW(array, cap, need)                                       \
+	_naqib_grow((void **)&(array), &(cap), (need), sizeof *(array))
+
+/* ---------------------------------------------------------------- hash */
+
+/* FNV-1a, 64 bits, of s[0..n): stable across runs and machines (shards
+ * and file marks depend on it). */
+uint64_t _naqib_hash(const char *s, size_t n);
+
+/* ---------------------------------------------------------------- UTF-8 */
+
+/* Encodes code point c as UTF-8 into out (room for 4 bytes); returns the
+ * number of bytes written. */
+size_t _naqib_utf8_put(char *out, unsigned c);
+
+/* Decodes the code point at s[*i] (the text is valid UTF-8) and advances *i. */
+unsigned _naqib_utf8_next(const char *s, size_t *i);
+
+/* Code points in s[0..n) (valid UTF-8). */
+size_t _naqib_utf8_count(const char *s, size_t n);
+
+/* Whether code point c belongs to the Arabic script blocks. */
+int _naqib_is_arabic(unsigned c);
+
+/* ---------------------------------------------------------------- words */
+
+/* The Damerau-Levenshtein distance (adjacent swaps count one) between the
+ * code points a[0..n) and b[0..m), or max + 1 when it is more than max. */
+unsigned _naqib_edit_distance(const unsigned *a, size_t n, const unsigned *b,
+			      size_t m, unsigned max);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
