@@ -141,10 +141,10 @@ static int table_add(table_t *t, const analysis_t *a, const char *cell)
 	if (NAQIB_GROW(t->cells, t->cap, t->n + 1))
 		return NAQIB_E_NOMEM;
 	if (a->bidi.visual) {
-		naqib_bidi_options_t o = a->bidi.opts;
-		o.direction = NAQIB_BIDI_LTR;
+		cli_bidi_options_t o = a->bidi.opts;
+		o.direction = CLI_DIR_LTR;
 		o.width = 0;
-		int st = naqib_bidi_visual(cell, strlen(cell), &o, &c, NULL);
+		int st = cli_bidi_visual(cell, strlen(cell), &o, &c, NULL);
 		if (st)
 			return st;
 	} else if (has_rtl(cell)) {
@@ -164,7 +164,7 @@ static void table_print(table_t *t, const char *indent)
 	size_t w[16] = { 0 };
 
 	for (size_t i = 0; i < t->n; i++) {
-		size_t c = i % t->cols, x = naqib_text_width(t->cells[i],
+		size_t c = i % t->cols, x = cli_text_width(t->cells[i],
 							     strlen(t->cells[i]));
 		if (x > w[c])
 			w[c] = x;
@@ -178,7 +178,7 @@ static void table_print(table_t *t, const char *indent)
 			fputc('\n', stdout);
 			continue;
 		}
-		for (size_t k = naqib_text_width(t->cells[i], strlen(t->cells[i]));
+		for (size_t k = cli_text_width(t->cells[i], strlen(t->cells[i]));
 		     k < w[c] + 2; k++)
 			fputc(' ', stdout);
 	}
@@ -245,7 +245,7 @@ static void date_strings(const naqib_date_mention_t *d, char day[16],
 		 dd = (unsigned)d->day % 100;
 
 	snprintf(day, 16, "%04u-%02u-%02u", y, m, dd);
-	snprintf(term, 16, "%s%04u%02u%02u", NAQIB_PREFIX_DAY, y, m, dd);
+	naqib_day_term(d->year, d->month, d->day, term, 16);
 }
 
 /* Prints o on one line unless building it failed (err), and frees it. */
@@ -325,8 +325,7 @@ static int text_json(const analysis_t *a, const char *text, size_t len,
 		naqib_thes_entry_t e;
 		naqib_thesaurus_entry(naqib_analyzer_thesaurus(a->an), m[i].entry, &e);
 		char term[NAQIB_MAX_TERM + 16];
-		snprintf(term, sizeof term, "%s%s", naqib_thes_kind_prefix(e.kind),
-			 e.key);
+		naqib_entry_term(&e, term, sizeof term);
 		err |= json_array_append_new(
 			names, json_pack("{s:i,s:i,s:s,s:s,s:s}", "first",
 					 (int)m[i].first, "last", (int)m[i].last,
@@ -414,8 +413,7 @@ static int text_table(const analysis_t *a, const char *text,
 		char words[64], term[NAQIB_MAX_TERM + 16];
 		naqib_thesaurus_entry(naqib_analyzer_thesaurus(a->an), m[i].entry, &e);
 		word_range(words, sizeof words, m[i].first, m[i].last);
-		snprintf(term, sizeof term, "%s%s", naqib_thes_kind_prefix(e.kind),
-			 e.key);
+		naqib_entry_term(&e, term, sizeof term);
 		st |= table_add(&more, a, naqib_thes_kind_name(e.kind));
 		st |= table_add(&more, a, words);
 		st |= table_add(&more, a, e.name);

@@ -203,7 +203,14 @@ static unsigned columns(UChar32 c)
 	return w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
 }
 
-size_t naqib_text_width(const char *s, size_t len)
+void cli_bidi_options_init(cli_bidi_options_t *o)
+{
+	o->direction = CLI_DIR_AUTO;
+	o->shape = 0;
+	o->width = 0;
+}
+
+size_t cli_text_width(const char *s, size_t len)
 {
 	size_t w = 0;
 
@@ -326,7 +333,7 @@ static size_t break_line(const bidi_line_t *l, size_t from, unsigned width,
 }
 
 static int visual_line(_naqib_buf_t *b, const char *text, size_t len,
-		       const naqib_bidi_options_t *o)
+		       const cli_bidi_options_t *o)
 {
 	bidi_line_t l = { NULL, NULL, 0, 0, NAQIB_BUF_INIT };
 	UBiDi *para = NULL, *line = NULL;
@@ -338,8 +345,8 @@ static int visual_line(_naqib_buf_t *b, const char *text, size_t len,
 		goto out;
 	if (!l.n)
 		goto out;
-	UBiDiLevel level = o->direction == NAQIB_BIDI_LTR   ? 0
-			   : o->direction == NAQIB_BIDI_RTL ? 1
+	UBiDiLevel level = o->direction == CLI_DIR_LTR   ? 0
+			   : o->direction == CLI_DIR_RTL ? 1
 							    : UBIDI_DEFAULT_LTR;
 	if (!(tmp = malloc(l.n * sizeof *tmp))) {
 		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
@@ -379,11 +386,11 @@ out:
 	return st;
 }
 
-int naqib_bidi_visual(const char *text, size_t len,
-		      const naqib_bidi_options_t *opts, char **out,
-		      size_t *out_len)
+naqib_status_t cli_bidi_visual(const char *text, size_t len,
+			       const cli_bidi_options_t *opts, char **out,
+			       size_t *out_len)
 {
-	static const naqib_bidi_options_t defaults = { NAQIB_BIDI_AUTO, 0, 0 };
+	cli_bidi_options_t defaults;
 	_naqib_buf_t b = NAQIB_BUF_INIT;
 	size_t bad;
 	int st;
@@ -391,8 +398,10 @@ int naqib_bidi_visual(const char *text, size_t len,
 	*out = NULL;
 	if ((st = naqib_utf8_check(text, len, &bad)))
 		return st;
-	if (!opts)
+	if (!opts) {
+		cli_bidi_options_init(&defaults);
 		opts = &defaults;
+	}
 	for (size_t at = 0; at <= len && !st;) {
 		const char *nl = memchr(text + at, '\n', len - at);
 		size_t end = nl ? (size_t)(nl - text) : len;
@@ -443,15 +452,15 @@ void cli_bidi_setup(int mode, int shape, cli_bidi_t *out)
 				  "ignored", env);
 	}
 	out->visual = mode == CLI_BIDI_VISUAL;
-	out->opts.direction = NAQIB_BIDI_AUTO;
+	out->opts.direction = CLI_DIR_AUTO;
 	out->opts.shape = shape;
 	struct winsize ws;
 	if (out->visual && tty && ioctl(1, TIOCGWINSZ, &ws) == 0)
 		out->opts.width = ws.ws_col;
 }
 
-int cli_bidi_write(const cli_bidi_t *b, FILE *f, const char *text,
-		   size_t len)
+naqib_status_t cli_bidi_write(const cli_bidi_t *b, FILE *f, const char *text,
+			      size_t len)
 {
 	char *v;
 	size_t n;
@@ -461,7 +470,7 @@ int cli_bidi_write(const cli_bidi_t *b, FILE *f, const char *text,
 		fwrite(text, 1, len, f);
 		return NAQIB_OK;
 	}
-	if ((st = naqib_bidi_visual(text, len, &b->opts, &v, &n)))
+	if ((st = cli_bidi_visual(text, len, &b->opts, &v, &n)))
 		return st;
 	fwrite(v, 1, n, f);
 	free(v);

@@ -1,6 +1,6 @@
 /* Fuzzes the analysis pipeline as the indexer runs it on a field of a
  * document: naqib_analyze() on any bytes (it checks the UTF-8 itself), then
- * what knowledge.c does with the tokens (thesaurus names, dates), and
+ * what lib/schema/document.c does with the tokens (thesaurus names, dates), and
  * naqib_normalize() and naqib_analyzer_stem() on the words as the query
  * parser calls them.  The first byte picks one of three analysers (it stays
  * part of the text). */
@@ -63,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < n; i++)
 			(void)naqib_is_stopword(t[i].norm, t[i].norm_len);
 
-		/* What the indexer's knowledge_collect() does with them. */
+		/* What the document of a record does with them. */
 		const naqib_thes_match_t *m;
 		size_t nm;
 		naqib_thesaurus_t *th = naqib_analyzer_thesaurus(a);

@@ -4,14 +4,11 @@
  * naqib-index --format txt|jsonl|trec (or auto) would read that file.  Every
  * document found goes through what index_doc() does short of the database
  * write: analysis of title and body, the thesaurus and dates
- * (knowledge.c), the Xapian document, the record and its decoding. */
-#include "document.h"
+ * (lib/schema/document.c), the Xapian document, the record and its decoding. */
 #include "formats.h"
 #include "fuzz.h"
-#include "knowledge.h"
 
 static naqib_analyzer_t *an;
-static knowledge_t *know;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -25,7 +22,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	FUZZ_OK(naqib_thesaurus_new(an, &th));
 	FUZZ_OK(naqib_thesaurus_load(th, text, len, "built-in"));
 	naqib_analyzer_set_thesaurus(an, th);
-	FUZZ_OK(knowledge_new(an, &know));
 	return 0;
 }
 
@@ -71,13 +67,13 @@ static int on_doc(const fmt_doc_t *d, void *ctx)
 	FUZZ_ASSERT(strlen(date) == 0 || strlen(date) == 10);
 	check_tokens(rec.title);
 	check_tokens(rec.body);
-	st = document_make(an, know, &rec, DOCUMENT_LEAD_WORDS, &doc);
+	st = naqib_doc_from_record(an, &rec, NULL, &doc);
 	/* The readers hand over valid UTF-8: nothing else may fail. */
 	if (st) {
 		fprintf(stderr, "indexing failed: %s\n", naqib_last_error());
 		abort();
 	}
-	/* The record as document_make() stored it decodes to itself. */
+	/* The record, encoded, decodes to itself. */
 	FUZZ_OK(naqib_record_encode(&rec, &data, &len));
 	FUZZ_OK(naqib_record_decode(data, len, &back));
 #define SAME(f) FUZZ_ASSERT(!strcmp(rec.f ? rec.f : "", back.f))

@@ -17,12 +17,10 @@
 #include <jansson.h>
 
 #include "cli.h"
-#include "document.h"
 #include "formats.h"
 #include "fuzz.h"
 #include "html.h"
 #include "internal.h"
-#include "knowledge.h"
 #include "output.h"
 #include "search.h"
 
@@ -36,7 +34,6 @@ static naqib_analyzer_t *an;
 typedef struct indexer {
 	naqib_db_t *db;
 	naqib_analyzer_t *an;
-	knowledge_t *know;
 	unsigned docs;
 } indexer_t;
 
@@ -46,7 +43,7 @@ static int on_doc(const fmt_doc_t *d, void *ctx)
 	naqib_record_t rec = d->rec;
 	naqib_doc_t *doc;
 
-	FUZZ_OK(document_make(x->an, x->know, &rec, DOCUMENT_LEAD_WORDS, &doc));
+	FUZZ_OK(naqib_doc_from_record(x->an, &rec, NULL, &doc));
 	FUZZ_OK(naqib_db_replace(x->db, rec.id, doc, NULL));
 	naqib_doc_destroy(doc);
 	x->docs++;
@@ -111,7 +108,6 @@ static void build_index(void)
 	FUZZ_OK(naqib_thesaurus_load(th, text, len, "built-in"));
 	naqib_analyzer_set_thesaurus(x.an, th);
 	FUZZ_OK(naqib_db_check_analyzer(x.db, x.an, 1));
-	FUZZ_OK(knowledge_new(x.an, &x.know));
 
 	snprintf(path, sizeof path, "%s/texts", corpus);
 	DIR *d = opendir(path);
@@ -139,7 +135,6 @@ static void build_index(void)
 	fprintf(stderr, "fuzz_query: %u documents indexed in %s\n", x.docs,
 		dir);
 	FUZZ_OK(naqib_db_commit(x.db));
-	knowledge_destroy(x.know);
 	naqib_analyzer_destroy(x.an);
 	naqib_db_close(x.db);
 }

@@ -27,9 +27,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "document.h"
 #include "formats.h"
-#include "knowledge.h"
 #include "naqib.h"
 #include "util/util.h"
 #include "walk.h"
@@ -91,7 +89,6 @@ typedef struct shard {
 	char path[PATH_MAX];
 	naqib_db_t *db;
 	naqib_analyzer_t *an;
-	knowledge_t *know;
 	stats_t st;
 	unsigned long pending;	/* documents since the last commit */
 	unsigned long done_added, done_replaced;	/* committed */
@@ -184,7 +181,7 @@ static void usage(FILE *f)
 		"      --version           the version\n",
 		NAQIB_DEFAULT_STEMMER, NAQIB_DEFAULT_LATIN_STEMMER, DEFAULT_BATCH,
 		DEFAULT_READ_BLOCK >> 20, DEFAULT_MAX_DOC >> 20,
-		DOCUMENT_LEAD_WORDS);
+		NAQIB_DEFAULT_LEAD_WORDS);
 }
 
 static void show_progress(indexer_t *x, int final)
@@ -312,7 +309,10 @@ static int index_doc(shard_t *s, naqib_record_t rec, const char *file,
 		rec.body = body;
 		s->st.truncated++;
 	}
-	if (!(st = document_make(s->an, s->know, &rec, x->lead_words, &doc)))
+	naqib_doc_options_t o;
+	naqib_doc_options_init(&o);
+	o.lead_words = x->lead_words;
+	if (!(st = naqib_doc_from_record(s->an, &rec, &o, &doc)))
 		st = naqib_db_replace(s->db, rec.id, doc, &replaced);
 	naqib_doc_destroy(doc);
 	free(title);
@@ -904,10 +904,6 @@ static int open_shard(indexer_t *x, shard_t *s, const char *stemmer,
 		return status;
 	if ((st = naqib_db_check_analyzer(s->db, s->an, 1)))
 		goto fail;
-	if ((st = knowledge_new(s->an, &s->know))) {
-		cli_error("out of memory");
-		return EXIT_INTERNAL;
-	}
 	return EXIT_OK;
 fail:
 	free(have);
@@ -1055,7 +1051,6 @@ static int open_db(indexer_t *x, const char *stemmer, const char *latin,
 static void close_db(indexer_t *x)
 {
 	for (int i = 0; x->shards && i < x->n_shards; i++) {
-		knowledge_destroy(x->shards[i].know);
 		naqib_analyzer_destroy(x->shards[i].an);
 		naqib_db_close(x->shards[i].db);
 	}
@@ -1181,7 +1176,7 @@ int main(int argc, char **argv)
 	x.batch = DEFAULT_BATCH;
 	x.read_block = DEFAULT_READ_BLOCK;
 	x.max_doc = DEFAULT_MAX_DOC;
-	x.lead_words = DOCUMENT_LEAD_WORDS;
+	x.lead_words = NAQIB_DEFAULT_LEAD_WORDS;
 	while ((c = getopt_long(argc, argv, ":d:f:s:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':

@@ -55,7 +55,8 @@ const char *naqib_last_error(void);
  * surrogates, nothing above U+10FFFF) and holds no NUL byte.  On failure
  * returns NAQIB_E_UTF8 and stores the byte offset of the first bad sequence
  * in *bad_offset (when not NULL). */
-int naqib_utf8_check(const char *text, size_t len, size_t *bad_offset);
+naqib_status_t naqib_utf8_check(const char *text, size_t len,
+				size_t *bad_offset);
 
 /* ---------------------------------------------------------------- stemmers */
 
@@ -65,15 +66,16 @@ typedef struct naqib_stemmer naqib_stemmer_t;
  * Snowball language for "snowball" ("arabic", "french", "english", ...),
  * NULL or "arabic" for the others.  Unknown names and languages give
  * NAQIB_E_INVALID.  Caller frees with naqib_stemmer_destroy(). */
-int naqib_stemmer_new(const char *name, const char *language,
-		      naqib_stemmer_t **out);
+naqib_status_t naqib_stemmer_new(const char *name, const char *language,
+				 naqib_stemmer_t **out);
 
 /* Stems one normalized word.  *out is owned by the stemmer and valid until
  * the next call on it; *out_len is its length.  Words longer than
  * NAQIB_MAX_STEM_INPUT bytes come back unchanged. */
 #define NAQIB_MAX_STEM_INPUT 64
-int naqib_stemmer_stem(naqib_stemmer_t *s, const char *word, size_t len,
-		       const char **out, size_t *out_len);
+naqib_status_t naqib_stemmer_stem(naqib_stemmer_t *s, const char *word,
+				  size_t len, const char **out,
+				  size_t *out_len);
 
 void naqib_stemmer_destroy(naqib_stemmer_t *s);
 
@@ -116,8 +118,8 @@ typedef struct naqib_analyzer_options {
 
 /* Creates an analyser.  opts may be NULL for the defaults.  An analyser is
  * not thread-safe: use one per thread.  Caller frees. */
-int naqib_analyzer_new(const naqib_analyzer_options_t *opts,
-		       naqib_analyzer_t **out);
+naqib_status_t naqib_analyzer_new(const naqib_analyzer_options_t *opts,
+				  naqib_analyzer_t **out);
 void naqib_analyzer_destroy(naqib_analyzer_t *a);
 
 /* The stemmer names this analyser was made with.  Owned by it. */
@@ -128,21 +130,22 @@ const char *naqib_analyzer_latin_stemmer(const naqib_analyzer_t *a);
  * check, stem.  text must be valid UTF-8 (see naqib_utf8_check); invalid
  * input gives NAQIB_E_UTF8.  *tokens is an array of *count tokens owned by
  * the analyser, valid until its next call. */
-int naqib_analyze(naqib_analyzer_t *a, const char *text, size_t len,
-		  const naqib_token_t **tokens, size_t *count);
+naqib_status_t naqib_analyze(naqib_analyzer_t *a, const char *text, size_t len,
+			     const naqib_token_t **tokens, size_t *count);
 
 /* Normalizes one word (or any text, without splitting it) as the analyser
  * does: NFKC, case folding, tashkeel and tatweel removed, letter folding,
  * digits to ASCII.  *out is owned by the analyser, valid until its next call. */
-int naqib_normalize(naqib_analyzer_t *a, const char *word, size_t len,
-		    const char **out, size_t *out_len);
+naqib_status_t naqib_normalize(naqib_analyzer_t *a, const char *word,
+			       size_t len, const char **out, size_t *out_len);
 
 /* Stems one normalized word with the stemmer for its script (Arabic
  * stemmer, Latin stemmer, digits unchanged).  The one stemming function used
  * by the indexer, the query parser and the snippets.  *out is owned by the
  * analyser, valid until its next call. */
-int naqib_analyzer_stem(naqib_analyzer_t *a, const char *norm, size_t len,
-			const char **out, size_t *out_len);
+naqib_status_t naqib_analyzer_stem(naqib_analyzer_t *a, const char *norm,
+				   size_t len, const char **out,
+				   size_t *out_len);
 
 /* Whether a normalized word is on the query-time stopword list. */
 int naqib_is_stopword(const char *norm, size_t len);
@@ -162,11 +165,13 @@ typedef struct naqib_record {
 } naqib_record_t;
 
 /* Serializes a record.  *out is malloc'd, caller frees. */
-int naqib_record_encode(const naqib_record_t *r, char **out, size_t *out_len);
+naqib_status_t naqib_record_encode(const naqib_record_t *r, char **out,
+				   size_t *out_len);
 
 /* Parses data[0..len) made by naqib_record_encode().  The strings in *r point
  * into data, which must stay alive and unchanged while *r is used. */
-int naqib_record_decode(const char *data, size_t len, naqib_record_t *r);
+naqib_status_t naqib_record_decode(const char *data, size_t len,
+				   naqib_record_t *r);
 
 /* ---------------------------------------------------------------- dates */
 
@@ -174,7 +179,7 @@ int naqib_record_decode(const char *data, size_t len, naqib_record_t *r);
  * 10/10/2016 day first, "Sun, 15 Jul 2018 21:56:56 +0400") into out as
  * YYYY-MM-DD.  NAQIB_E_INVALID (and out "") when it is none of these or not
  * a real day. */
-int naqib_date_normalize(const char *s, char out[11]);
+naqib_status_t naqib_date_normalize(const char *s, char out[11]);
 
 /* A date found in a text. */
 typedef struct naqib_date_mention {
@@ -195,9 +200,9 @@ typedef struct naqib_date_mention {
  * to ref (YYYY-MM-DD; NULL: such dates are left out).  tokens are
  * naqib_analyze()'s result for text[0..len).  *out (sorted by position) is
  * malloc'd, caller frees; NULL when *count is 0. */
-int naqib_dates_find(const naqib_token_t *tokens, size_t n, const char *text,
-		     size_t len, const char *ref, naqib_date_mention_t **out,
-		     size_t *count);
+naqib_status_t naqib_dates_find(const naqib_token_t *tokens, size_t n,
+				const char *text, size_t len, const char *ref,
+				naqib_date_mention_t **out, size_t *count);
 
 /* ---------------------------------------------------------------- thesaurus */
 
@@ -227,14 +232,15 @@ typedef struct naqib_thes_match {
 /* Creates an empty thesaurus whose phrases are analysed with a (which must
  * outlive the loading).  Caller frees, or hands it to an analyser with
  * naqib_analyzer_set_thesaurus(). */
-int naqib_thesaurus_new(naqib_analyzer_t *a, naqib_thesaurus_t **out);
+naqib_status_t naqib_thesaurus_new(naqib_analyzer_t *a,
+				   naqib_thesaurus_t **out);
 void naqib_thesaurus_destroy(naqib_thesaurus_t *th);
 
 /* Adds the entries of a thesaurus file's text (format in naqib(7)); name
  * (a file name) is for the messages, which give the line.  On error the
  * thesaurus may hold part of the text: destroy it. */
-int naqib_thesaurus_load(naqib_thesaurus_t *th, const char *text, size_t len,
-			 const char *name);
+naqib_status_t naqib_thesaurus_load(naqib_thesaurus_t *th, const char *text,
+				    size_t len, const char *name);
 
 /* The built-in thesaurus (data/thesaurus).  Static. */
 const char *naqib_thesaurus_builtin(size_t *len);
@@ -244,21 +250,22 @@ const char *naqib_thesaurus_text(const naqib_thesaurus_t *th, size_t *len);
 
 size_t naqib_thesaurus_size(const naqib_thesaurus_t *th);
 /* Entry i; the strings are owned by th. */
-int naqib_thesaurus_entry(const naqib_thesaurus_t *th, size_t i,
-			  naqib_thes_entry_t *e);
+naqib_status_t naqib_thesaurus_entry(const naqib_thesaurus_t *th, size_t i,
+				     naqib_thes_entry_t *e);
 
 /* Finds the phrases of the thesaurus in analysed tokens, longest first,
  * without overlaps.  *matches is owned by th, valid until its next call.
  * Not thread-safe: one thesaurus per analyser. */
-int naqib_thesaurus_match(naqib_thesaurus_t *th, const naqib_token_t *tokens,
-			  size_t count, const naqib_thes_match_t **matches,
-			  size_t *n_matches);
+naqib_status_t naqib_thesaurus_match(naqib_thesaurus_t *th,
+				     const naqib_token_t *tokens, size_t count,
+				     const naqib_thes_match_t **matches,
+				     size_t *n_matches);
 
 /* The entry of this kind that name (any of its phrases, or its canonical
  * name) names; NAQIB_E_NOT_FOUND if none.  Uses the analyser it was made
  * with, whose tokens it overwrites. */
-int naqib_thesaurus_find(naqib_thesaurus_t *th, int kind, const char *name,
-			 size_t *entry);
+naqib_status_t naqib_thesaurus_find(naqib_thesaurus_t *th, int kind,
+				    const char *name, size_t *entry);
 
 /* Gives an analyser its thesaurus (it takes ownership; NULL for none).
  * The thesaurus must have been made with this analyser. */
@@ -274,43 +281,23 @@ typedef struct naqib_doc naqib_doc_t;
 #define NAQIB_DB_READ  0 /* open an existing database for searching */
 #define NAQIB_DB_WRITE 1 /* open for writing, creating it if needed */
 
-/* Term prefixes (Xapian conventions: Q unique id, Z stem, X for our own). */
-#define NAQIB_PREFIX_ID     "Q"
-#define NAQIB_PREFIX_STEM   "Z"
-#define NAQIB_PREFIX_UNION  "XU"  /* + thesaurus key; wdf: mentions */
-#define NAQIB_PREFIX_PLACE  "XP"  /* + thesaurus key; wdf: mentions */
-#define NAQIB_PREFIX_TERM   "XT"  /* + thesaurus key; wdf: mentions */
-#define NAQIB_PREFIX_DAY    "XD"  /* + YYYYMMDD of a date in the text */
-#define NAQIB_PREFIX_DATED  "XE"  /* + YYYYMMDD of the document date */
-#define NAQIB_PREFIX_YEAR   "XY"  /* + YYYY of the document date */
-#define NAQIB_PREFIX_SOURCE "XS"  /* + normalized source name */
-
-/* Value slots. */
-#define NAQIB_SLOT_DATE   0 /* the document date, YYYYMMDD: sorting */
-#define NAQIB_SLOT_UNIONS 1 /* canonical names of the unions, \x1f between */
-#define NAQIB_SLOT_PLACES 2 /* canonical names of the places, \x1f between */
-#define NAQIB_SLOT_SOURCE 3 /* the source as written */
-
-/* The term prefix of a thesaurus kind (NAQIB_THES_*). */
-const char *naqib_thes_kind_prefix(int kind);
-
 /* Adds the database (or stub file) at path to a reader db, to search them
  * as one: shards, or databases on other machines (a stub file's "remote"
  * lines, served by xapian-tcpsrv).  They must have been indexed with the
  * same analysis and thesaurus. */
-int naqib_db_add(naqib_db_t *db, const char *path);
+naqib_status_t naqib_db_add(naqib_db_t *db, const char *path);
 
 /* Writes the database at from (a database, a sharded one or a stub file of
  * several) as one compacted database at to, which must not exist. */
-int naqib_db_compact(const char *from, const char *to);
+naqib_status_t naqib_db_compact(const char *from, const char *to);
 
 /* Opens the database directory at path.  A writer holds Xapian's lock until
  * naqib_db_close(): a second writer gets NAQIB_E_DB_LOCKED.  Caller frees
  * with naqib_db_close(), which commits pending changes of a writer. */
-int naqib_db_open(const char *path, int mode, naqib_db_t **out);
+naqib_status_t naqib_db_open(const char *path, int mode, naqib_db_t **out);
 
 /* Commits pending changes (no-op for a reader).  Closing also commits. */
-int naqib_db_commit(naqib_db_t *db);
+naqib_status_t naqib_db_commit(naqib_db_t *db);
 
 /* Closes the database; pending changes of a writer are committed and the
  * lock released.  Accepts NULL.  An error while committing here is lost:
@@ -318,85 +305,101 @@ int naqib_db_commit(naqib_db_t *db);
 void naqib_db_close(naqib_db_t *db);
 
 /* Makes a reader see the latest committed state. */
-int naqib_db_reopen(naqib_db_t *db);
+naqib_status_t naqib_db_reopen(naqib_db_t *db);
 
 /* Number of documents. */
-int naqib_db_doc_count(naqib_db_t *db, unsigned *out);
+naqib_status_t naqib_db_doc_count(naqib_db_t *db, unsigned *out);
 
 /* Reads the metadata value of key; a missing key gives "".  *out is
  * malloc'd, caller frees. */
-int naqib_db_get_metadata(naqib_db_t *db, const char *key, char **out);
-int naqib_db_set_metadata(naqib_db_t *db, const char *key, const char *value);
+naqib_status_t naqib_db_get_metadata(naqib_db_t *db, const char *key,
+				     char **out);
+naqib_status_t naqib_db_set_metadata(naqib_db_t *db, const char *key,
+				     const char *value);
 
 /* Whether a document with this id exists (a writer also sees its own
  * uncommitted changes). */
-int naqib_db_has_id(naqib_db_t *db, const char *id, int *exists);
+naqib_status_t naqib_db_has_id(naqib_db_t *db, const char *id, int *exists);
 
 /* Adds doc under id, replacing any document with the same id.  *replaced
  * (may be NULL) tells whether one was replaced.  The database does not take
  * doc: the caller still frees it. */
-int naqib_db_replace(naqib_db_t *db, const char *id, naqib_doc_t *doc,
-		     int *replaced);
+naqib_status_t naqib_db_replace(naqib_db_t *db, const char *id,
+				naqib_doc_t *doc, int *replaced);
 
 /* Deletes the document with this id; *found tells whether there was one. */
-int naqib_db_delete(naqib_db_t *db, const char *id, int *found);
+naqib_status_t naqib_db_delete(naqib_db_t *db, const char *id, int *found);
 
 /* Reads the stored record data of the document with this id.  *data is
  * malloc'd, caller frees. */
-int naqib_db_get_data(naqib_db_t *db, const char *id, char **data,
-		      size_t *len);
+naqib_status_t naqib_db_get_data(naqib_db_t *db, const char *id, char **data,
+				 size_t *len);
 
-/* A document under construction.  Caller frees. */
-int naqib_doc_new(naqib_doc_t **out);
+/* ---------------------------------------------------------------- documents */
+
+typedef struct naqib_doc_options {
+	size_t lead_words; /* the first words of a body that count as much in
+			      the ranking as the title's */
+} naqib_doc_options_t;
+
+/* The defaults: the first NAQIB_DEFAULT_LEAD_WORDS words (news items and
+ * communiqués state their subject in the lead: measured in bench/eval,
+ * the first 15 words three times beat 30 twice on both query sets). */
+#define NAQIB_DEFAULT_LEAD_WORDS 15
+void naqib_doc_options_init(naqib_doc_options_t *o);
+
+/* The document the index holds for rec, analysed by a: the title's words,
+ * counting three times in the ranking as the first opts->lead_words words
+ * of the body do, then the body's; the unions, places and domain terms of
+ * a's thesaurus it names; the days it gives; its date (the metadata's,
+ * rec->date read as naqib_date_normalize() does, else the first full date
+ * of the text); its source; and rec itself, with that date, as the data
+ * a hit is shown with.  Every word at its position, so that phrases match,
+ * and its stem; a stopword without a position (see naqib(7)).  opts may be
+ * NULL for the defaults.  Give it to naqib_db_replace(); caller frees with
+ * naqib_doc_destroy(). */
+naqib_status_t naqib_doc_from_record(naqib_analyzer_t *a,
+				     const naqib_record_t *rec,
+				     const naqib_doc_options_t *opts,
+				     naqib_doc_t **out);
 void naqib_doc_destroy(naqib_doc_t *doc);
-/* A term at a word position (for phrases and NEAR). */
-int naqib_doc_add_posting(naqib_doc_t *doc, const char *term, size_t len,
-			  unsigned pos);
-/* A term without position, counted wdf_inc times. */
-int naqib_doc_add_term(naqib_doc_t *doc, const char *term, size_t len,
-		       unsigned wdf_inc);
-/* A filter term: no effect on ranking. */
-int naqib_doc_add_boolean_term(naqib_doc_t *doc, const char *term, size_t len);
-int naqib_doc_set_value(naqib_doc_t *doc, unsigned slot, const char *data,
-			size_t len);
-int naqib_doc_set_data(naqib_doc_t *doc, const char *data, size_t len);
 
-/* Adds the terms of an analysed text to doc, as the indexer does: every word
- * at its position (from *pos, advanced) and its stem with the "Z" prefix
- * (numbers have no stem term: queries look them up as they are).
- * Stopwords are indexed too, so that phrases containing them match.  The
- * first `boosted` words count NAQIB_LEAD_WEIGHT times in the ranking (a
- * title, the lead of a body). */
-#define NAQIB_LEAD_WEIGHT 3
-int naqib_doc_index_tokens(naqib_doc_t *doc, const naqib_token_t *tokens,
-			   size_t count, size_t boosted, unsigned *pos);
-
-/* The word terms naqib_doc_index_tokens() writes for tokens, without
- * writing them: fn gets, token by token, the index of the token, the term
- * and its position (advanced from *pos as there; 0 for a term without
- * one: the stem term, or a stopword that keeps no position).  For tools
- * that show what indexing does (naqib-analyze).  Stops early and returns
- * what fn returned if that is not 0. */
+/* The word terms indexing writes for tokens, without writing them: fn
+ * gets, token by token, the index of the token, the term and its position
+ * (advanced from *pos; 0 for a term without one: the stem term, or a
+ * stopword that keeps no position).  For tools that show what indexing
+ * does (naqib-analyze).  Stops early and returns what fn returned if that
+ * is not 0. */
 typedef int (*naqib_index_term_fn)(size_t token, const char *term,
 				   size_t len, unsigned pos, void *ctx);
-int naqib_tokens_terms(const naqib_token_t *tokens, size_t count,
-		       unsigned *pos, naqib_index_term_fn fn, void *ctx);
+int naqib_tokens_terms(const naqib_token_t *tokens, size_t count, unsigned *pos,
+		       naqib_index_term_fn fn, void *ctx);
+
+/* The term the index holds for a thesaurus entry a text names, and for a
+ * day it gives, written into out (cap bytes, NUL-terminated): for tools
+ * that show what indexing does. */
+naqib_status_t naqib_entry_term(const naqib_thes_entry_t *e, char *out,
+				size_t cap);
+naqib_status_t naqib_day_term(int year, int month, int day, char *out,
+			      size_t cap);
 
 /* Stores the analyser settings (and its thesaurus) in a new database, or
  * checks that an existing one was made with the same stemmers
  * (NAQIB_E_DB_VERSION if not). */
-int naqib_db_check_analyzer(naqib_db_t *db, naqib_analyzer_t *a, int writer);
+naqib_status_t naqib_db_check_analyzer(naqib_db_t *db, naqib_analyzer_t *a,
+				       int writer);
 
 /* Creates an analyser with the settings and the thesaurus the database was
  * indexed with.  Caller frees. */
-int naqib_db_analyzer_new(naqib_db_t *db, naqib_analyzer_t **out);
+naqib_status_t naqib_db_analyzer_new(naqib_db_t *db, naqib_analyzer_t **out);
 
 /* The thesaurus text the database was indexed with ("" for none).  *out is
  * malloc'd, caller frees. */
-int naqib_db_thesaurus_text(naqib_db_t *db, char **out);
+naqib_status_t naqib_db_thesaurus_text(naqib_db_t *db, char **out);
 /* Records th (NULL: none) as the database's thesaurus.  Documents indexed
  * before keep the terms of the old one until they are indexed again. */
-int naqib_db_set_thesaurus(naqib_db_t *db, const naqib_thesaurus_t *th);
+naqib_status_t naqib_db_set_thesaurus(naqib_db_t *db,
+				      const naqib_thesaurus_t *th);
 
 /* ---------------------------------------------------------------- queries */
 
@@ -416,8 +419,8 @@ typedef struct naqib_query naqib_query_t;
  * the first NAQIB_QUERY_MAX_WORDS words are searched, and a wildcard stands
  * for at most NAQIB_WILDCARD_MAX_TERMS words of the index, its most
  * frequent ones. */
-int naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a, const char *text,
-		      naqib_query_t **out);
+naqib_status_t naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a,
+				 const char *text, naqib_query_t **out);
 void naqib_query_destroy(naqib_query_t *q);
 
 #define NAQIB_QUERY_MAX_WORDS 1000
@@ -467,7 +470,8 @@ typedef struct naqib_query_word {
 
 size_t naqib_query_word_count(const naqib_query_t *q);
 /* Word i; the strings are owned by q. */
-int naqib_query_word(const naqib_query_t *q, size_t i, naqib_query_word_t *w);
+naqib_status_t naqib_query_word(const naqib_query_t *q, size_t i,
+				naqib_query_word_t *w);
 
 /* How a word of a text matches a query word. */
 #define NAQIB_MATCH_EXACT      1 /* written as typed */
@@ -493,10 +497,10 @@ typedef struct naqib_match {
  * analyser the query was parsed with): what snippets highlight and
  * --explain reports.  *out (sorted by position) is malloc'd, caller
  * frees. */
-int naqib_query_matches(const naqib_query_t *q, naqib_analyzer_t *a,
-			const char *text, size_t len,
-			const naqib_token_t *tokens, size_t n,
-			naqib_match_t **out, size_t *count);
+naqib_status_t naqib_query_matches(const naqib_query_t *q, naqib_analyzer_t *a,
+				   const char *text, size_t len,
+				   const naqib_token_t *tokens, size_t n,
+				   naqib_match_t **out, size_t *count);
 
 /* "Did you mean": the query as typed, with each word the index does not
  * hold (in any form) replaced by the nearest word it does hold, as a
@@ -506,8 +510,8 @@ int naqib_query_matches(const naqib_query_t *q, naqib_analyzer_t *a,
  * of those.  NAQIB_E_NOT_FOUND when there is nothing to suggest.  a must
  * be the analyser the query was parsed with (its tokens are overwritten).
  * *out is malloc'd, caller frees. */
-int naqib_query_suggest(naqib_db_t *db, naqib_analyzer_t *a,
-			const naqib_query_t *q, char **out);
+naqib_status_t naqib_query_suggest(naqib_db_t *db, naqib_analyzer_t *a,
+				   const naqib_query_t *q, char **out);
 
 /* ---------------------------------------------------------------- search */
 
@@ -548,8 +552,25 @@ const char *const *naqib_weighting_names(void);
 #define NAQIB_FACET_SOURCE 3
 #define NAQIB_FACETS       4
 
-/* "union", "place", "year", "source". */
+/* "union", "place", "year", "source": the facet's field (a filter). */
 const char *naqib_facet_name(int facet);
+/* Its heading for people: "unions" ... or, arabic, "النقابات" ... */
+const char *naqib_facet_label(int facet, int arabic);
+
+/* The fields of the index that a query filters on (union:CDT, سنة:2021)
+ * and a search may count: for help texts, completion and labels. */
+typedef struct naqib_field_info {
+	const char *name;          /* "union": what is typed before ':' */
+	const char *const *arabic; /* its Arabic names, NULL-terminated */
+	const char *help;          /* what it selects, a line */
+	int facet;                 /* the NAQIB_FACET_* counting it, or -1 */
+	const char *facet_label;   /* as naqib_facet_label(), or NULL */
+	const char *facet_label_ar;
+} naqib_field_info_t;
+
+size_t naqib_field_count(void);
+/* Field i (0 <= i < naqib_field_count()); the strings are static. */
+naqib_status_t naqib_field_info(size_t i, naqib_field_info_t *out);
 
 /* The weighting scheme and the BM25 parameters chosen on the development
  * set (bench/eval): DLH, a parameter-free divergence-from-randomness model,
@@ -572,23 +593,25 @@ typedef struct naqib_hit {
 
 /* Runs the query.  A database modified during the search (a writer
  * committed) is reopened and the search retried.  Caller frees *out. */
-int naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
-		    const naqib_search_options_t *opts, naqib_mset_t **out);
+naqib_status_t naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
+			       const naqib_search_options_t *opts,
+			       naqib_mset_t **out);
 void naqib_mset_destroy(naqib_mset_t *m);
 /* Hits in this page of results. */
 size_t naqib_mset_size(const naqib_mset_t *m);
 /* Xapian's estimate of all matching documents. */
 unsigned naqib_mset_estimate(const naqib_mset_t *m);
 /* The i-th hit of this page (0 <= i < size); *hit's pointers are owned by m. */
-int naqib_mset_hit(const naqib_mset_t *m, size_t i, naqib_hit_t *hit);
+naqib_status_t naqib_mset_hit(const naqib_mset_t *m, size_t i,
+			      naqib_hit_t *hit);
 /* Whether the facet counts are exact (every match was counted) rather
  * than scaled up from a sample. */
 int naqib_mset_facets_exact(const naqib_mset_t *m);
 /* The values of a facet, most frequent first (at most opts->facets). */
 size_t naqib_mset_facet_size(const naqib_mset_t *m, int facet);
 /* Value i of a facet and its document count; *value is owned by m. */
-int naqib_mset_facet(const naqib_mset_t *m, int facet, size_t i,
-		     const char **value, unsigned *count);
+naqib_status_t naqib_mset_facet(const naqib_mset_t *m, int facet, size_t i,
+				const char **value, unsigned *count);
 
 /* ---------------------------------------------------------------- snippets */
 
@@ -605,44 +628,10 @@ typedef struct naqib_snippet {
  * with the most distinct query words, then the most matches) and marks every
  * word that matches the query.  With no match, the start of the text.
  * Caller frees with naqib_snippet_destroy(). */
-int naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
-		       const char *text, size_t len, size_t max_chars,
-		       naqib_snippet_t **out);
+naqib_status_t naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
+				  const char *text, size_t len,
+				  size_t max_chars, naqib_snippet_t **out);
 void naqib_snippet_destroy(naqib_snippet_t *s);
-
-/* ---------------------------------------------------------------- bidi */
-
-/* The paragraph direction of a line. */
-#define NAQIB_BIDI_AUTO 0 /* from its first strong letter; none: left to right */
-#define NAQIB_BIDI_LTR  1
-#define NAQIB_BIDI_RTL  2
-
-typedef struct naqib_bidi_options {
-	int direction;  /* NAQIB_BIDI_* */
-	int shape;      /* Arabic letters to their joined presentation forms
-			   (U+FB50..U+FEFF), for terminals that do not join
-			   them */
-	unsigned width; /* > 0: break lines longer than width columns (at
-			   spaces) before reordering, and align right-to-left
-			   lines right in width columns */
-} naqib_bidi_options_t;
-
-/* Writes text[0..len) (UTF-8, one or more lines separated by \n) in
- * visual order, for a terminal that draws every line left to right: each
- * line reordered by the Unicode bidirectional algorithm (ICU ubidi),
- * mirrored characters (brackets) mirrored in right-to-left runs, combining
- * marks kept after their letters.  ANSI escape sequences (colours) stay on
- * the characters they apply to.  opts may be NULL (auto direction, no
- * shaping, no width).  *out is malloc'd and NUL-terminated, *out_len (may
- * be NULL) its length; caller frees. */
-int naqib_bidi_visual(const char *text, size_t len,
-		      const naqib_bidi_options_t *opts, char **out,
-		      size_t *out_len);
-
-/* The columns a terminal gives the UTF-8 text s[0..len): combining marks
- * and format characters none, East Asian wide characters two, ANSI escape
- * sequences none. */
-size_t naqib_text_width(const char *s, size_t len);
 
 #ifdef __cplusplus
 }

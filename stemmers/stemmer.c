@@ -26,8 +26,8 @@ const char *const *naqib_stemmer_names(void)
 	return stemmer_names;
 }
 
-int naqib_stemmer_new(const char *name, const char *language,
-		      naqib_stemmer_t **out)
+naqib_status_t naqib_stemmer_new(const char *name, const char *language,
+				 naqib_stemmer_t **out)
 {
 	*out = NULL;
 	if (!name)
@@ -52,8 +52,8 @@ int naqib_stemmer_new(const char *name, const char *language,
 			   name);
 }
 
-int naqib_stemmer_stem(naqib_stemmer_t *s, const char *word, size_t len,
-		       const char **out, size_t *out_len)
+naqib_status_t naqib_stemmer_stem(naqib_stemmer_t *s, const char *word,
+				  size_t len, const char **out, size_t *out_len)
 {
 	if (len > NAQIB_MAX_STEM_INPUT) {
 		*out = word;

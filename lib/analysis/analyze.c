@@ -243,8 +243,8 @@ static int normalize_word(naqib_analyzer_t *a, const char *w, size_t len)
 	return NAQIB_OK;
 }
 
-int naqib_normalize(naqib_analyzer_t *a, const char *word, size_t len,
-		    const char **out, size_t *out_len)
+naqib_status_t naqib_normalize(naqib_analyzer_t *a, const char *word,
+			       size_t len, const char **out, size_t *out_len)
 {
 	int st = naqib_utf8_check(word, len, NULL);
 
@@ -259,8 +259,9 @@ int naqib_normalize(naqib_analyzer_t *a, const char *word, size_t len,
 	return NAQIB_OK;
 }
 
-int _naqib_normalize_icu(naqib_analyzer_t *a, const char *w, size_t len,
-			const char **out, size_t *out_len)
+naqib_status_t _naqib_normalize_icu(naqib_analyzer_t *a, const char *w,
+				    size_t len, const char **out,
+				    size_t *out_len)
 {
 	int st = normalize_slow(a, w, len);
 
@@ -284,8 +285,9 @@ static int stem_uncached(naqib_analyzer_t *a, const char *norm, size_t len,
 	return NAQIB_OK;
 }
 
-int naqib_analyzer_stem(naqib_analyzer_t *a, const char *norm, size_t len,
-			const char **out, size_t *out_len)
+naqib_status_t naqib_analyzer_stem(naqib_analyzer_t *a, const char *norm,
+				   size_t len, const char **out,
+				   size_t *out_len)
 {
 	if (len == 0 || len > 255 ||
 	    (!a->stem_slots &&
@@ -332,8 +334,8 @@ int naqib_analyzer_stem(naqib_analyzer_t *a, const char *norm, size_t len,
 	return NAQIB_OK;
 }
 
-int naqib_analyzer_new(const naqib_analyzer_options_t *opts,
-		       naqib_analyzer_t **out)
+naqib_status_t naqib_analyzer_new(const naqib_analyzer_options_t *opts,
+				  naqib_analyzer_t **out)
 {
 	const char *stemmer = opts && opts->stemmer ? opts->stemmer
 						    : NAQIB_DEFAULT_STEMMER;
@@ -617,8 +619,8 @@ static int split_word(naqib_analyzer_t *a, const char *text, size_t start,
 	return NAQIB_OK;
 }
 
-int naqib_analyze(naqib_analyzer_t *a, const char *text, size_t len,
-		  const naqib_token_t **tokens, size_t *count)
+naqib_status_t naqib_analyze(naqib_analyzer_t *a, const char *text, size_t len,
+			     const naqib_token_t **tokens, size_t *count)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	size_t bad;

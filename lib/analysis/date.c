@@ -52,7 +52,7 @@ static int day_first(const char *s, int *y, int *m, int *d)
 	return num(s, (int)a, d) && num(s + a + 1, (int)b, m) && num(yp, 4, y);
 }
 
-int naqib_date_normalize(const char *s, char out[11])
+naqib_status_t naqib_date_normalize(const char *s, char out[11])
 {
 	static const char *const months[] = { "jan", "feb", "mar", "apr",
 					      "may", "jun", "jul", "aug",
@@ -468,9 +468,9 @@ static size_t worded_at(const char *text, const naqib_token_t *t, size_t i,
 	return end;
 }
 
-int naqib_dates_find(const naqib_token_t *t, size_t n, const char *text,
-		     size_t len, const char *ref, naqib_date_mention_t **out,
-		     size_t *count)
+naqib_status_t naqib_dates_find(const naqib_token_t *t, size_t n,
+				const char *text, size_t len, const char *ref,
+				naqib_date_mention_t **out, size_t *count)
 {
 	found_t f = { NULL, 0, 0 };
 	int st = NAQIB_OK, ry = 0, rm = 0, rd = 0;

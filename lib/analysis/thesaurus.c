@@ -130,8 +130,8 @@ static void slot_put(naqib_thesaurus_t *th, size_t off1, unsigned id)
 
 /* Gives word s[0..n) an id: `id` when not NO_ID (a spelling variant), else
  * a new one.  A word already known keeps its id, returned in *out. */
-static int word_add(naqib_thesaurus_t *th, const char *s, size_t n,
-		    unsigned id, unsigned *out)
+static int word_add(naqib_thesaurus_t *th, const char *s, size_t n, unsigned id,
+		    unsigned *out)
 {
 	unsigned known = word_lookup(th, s, n);
 	if (known != NO_ID) {
@@ -488,7 +488,7 @@ static int load(naqib_thesaurus_t *th, const char *text, size_t len,
 	return NAQIB_OK;
 }
 
-int naqib_thesaurus_new(naqib_analyzer_t *a, naqib_thesaurus_t **out)
+naqib_status_t naqib_thesaurus_new(naqib_analyzer_t *a, naqib_thesaurus_t **out)
 {
 	*out = calloc(1, sizeof **out);
 	if (!*out)
@@ -498,8 +498,8 @@ int naqib_thesaurus_new(naqib_analyzer_t *a, naqib_thesaurus_t **out)
 	return NAQIB_OK;
 }
 
-int naqib_thesaurus_load(naqib_thesaurus_t *th, const char *text, size_t len,
-			 const char *name)
+naqib_status_t naqib_thesaurus_load(naqib_thesaurus_t *th, const char *text,
+				    size_t len, const char *name)
 {
 	int st = load(th, text, len, name);
 	if (st)
@@ -541,8 +541,8 @@ size_t naqib_thesaurus_size(const naqib_thesaurus_t *th)
 	return th->n_entries;
 }
 
-int naqib_thesaurus_entry(const naqib_thesaurus_t *th, size_t i,
-			  naqib_thes_entry_t *e)
+naqib_status_t naqib_thesaurus_entry(const naqib_thesaurus_t *th, size_t i,
+				     naqib_thes_entry_t *e)
 {
 	if (i >= th->n_entries)
 		return _naqib_fail(NAQIB_E_INVALID, "no thesaurus entry %zu", i);
@@ -669,9 +669,10 @@ static int has_cand(const unsigned *c, unsigned id)
 	return 0;
 }
 
-int naqib_thesaurus_match(naqib_thesaurus_t *th, const naqib_token_t *tokens,
-			  size_t count, const naqib_thes_match_t **matches,
-			  size_t *n_matches)
+naqib_status_t naqib_thesaurus_match(naqib_thesaurus_t *th,
+				     const naqib_token_t *tokens, size_t count,
+				     const naqib_thes_match_t **matches,
+				     size_t *n_matches)
 {
 	int st;
 
@@ -722,8 +723,8 @@ int naqib_thesaurus_match(naqib_thesaurus_t *th, const naqib_token_t *tokens,
 	return NAQIB_OK;
 }
 
-int naqib_thesaurus_find(naqib_thesaurus_t *th, int kind, const char *name,
-			 size_t *entry)
+naqib_status_t naqib_thesaurus_find(naqib_thesaurus_t *th, int kind,
+				    const char *name, size_t *entry)
 {
 	const naqib_token_t *t;
 	const naqib_thes_match_t *m;

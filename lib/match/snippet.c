@@ -45,9 +45,9 @@ static size_t distinct_stems(const naqib_token_t *t, const size_t *matched,
 	return d;
 }
 
-int naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
-		       const char *text, size_t len, size_t max_chars,
-		       naqib_snippet_t **out)
+naqib_status_t naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
+				  const char *text, size_t len,
+				  size_t max_chars, naqib_snippet_t **out)
 {
 	const naqib_token_t *t;
 	size_t n, n_matched = 0;

@@ -4,13 +4,14 @@
  * exactly the words the index holds; the syntax around the words (quotes,
  * parentheses, + - * : and the operators AND OR NOT XOR NEAR ADJ) is kept.
  * The parser then stems the words with naqib_analyzer_stem(). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "naqib.h"
 #include "internal.h"
+#include "query/query.h"
 
-static int is_operator(const char *s, size_t n)
+int _naqib_is_operator(const char *s, size_t n)
 {
 	static const char *const ops[] = { "AND", "OR", "NOT", "XOR",
 					   "NEAR", "ADJ" };
@@ -67,28 +68,55 @@ static int is_proximity(const char *text, const naqib_token_t *t)
 	       (n == 3 && memcmp(text + t->start, "ADJ", 3) == 0);
 }
 
-/* Appends one record to the words list (see internal.h). */
-static int add_word(_naqib_buf_t *w, const char *how, const char *typed,
-		    size_t typed_len, const char *norm, size_t norm_len,
-		    const char *stem, size_t stem_len)
+/* Adds a word of the query as typed to q: kind 'w' with its normalized
+ * form and stem, or what `how` holds for a name ("t12": its entry) or a
+ * date ("d20251014 20251015": its days). */
+static int add_word(_naqib_qparts_t *q, naqib_analyzer_t *a, const char *how,
+		    const char *typed, size_t typed_len, const char *norm,
+		    size_t norm_len, const char *stem, size_t stem_len)
 {
-	int st;
+	naqib_status_t st = NAQIB_GROW(q->words, q->cap_words, q->n_words + 1);
+	_naqib_buf_t detail = NAQIB_BUF_INIT;
 
-	if ((st = _naqib_buf_add(w, how, strlen(how))) ||
-	    (st = _naqib_buf_addc(w, '\x1f')) ||
-	    (st = _naqib_buf_add(w, typed, typed_len)) ||
-	    (st = _naqib_buf_addc(w, '\x1f')) ||
-	    (st = _naqib_buf_add(w, norm, norm_len)) ||
-	    (st = _naqib_buf_addc(w, '\x1f')) ||
-	    (st = _naqib_buf_add(w, stem, stem_len)))
+	if (st)
 		return st;
-	return _naqib_buf_addc(w, '\x1e');
+	_naqib_qword_t *w = &q->words[q->n_words];
+	memset(w, 0, sizeof *w);
+	w->kind = how[0];
+	if (w->kind == 't') {
+		naqib_thes_entry_t e;
+		w->entry = strtoul(how + 1, NULL, 10);
+		naqib_thesaurus_t *th = naqib_analyzer_thesaurus(a);
+		if (th && !naqib_thesaurus_entry(th, w->entry, &e))
+			st = _naqib_buf_adds(&detail, e.name);
+	} else if (w->kind == 'd') {
+		size_t n = (strlen(how) - 1 + 1) / 9;
+		if (!(w->days = calloc(n ? n : 1, sizeof *w->days)))
+			st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+		for (size_t k = 0; k < n && !st; k++) {
+			const char *d = how + 1 + 9 * k;
+			memcpy(w->days[k], d, 8);
+			w->days[k][8] = '\0';
+			w->n_days++;
+			st = _naqib_buf_printf(&detail, "%s%.4s-%.2s-%.2s",
+					       k ? " " : "", d, d + 4, d + 6);
+		}
+	}
+	w->typed = strndup(typed, typed_len);
+	w->norm = strndup(norm, norm_len);
+	w->stem = strndup(stem, stem_len);
+	w->detail = _naqib_buf_detach(&detail, NULL);
+	q->n_words++; /* freed with q, whole or not */
+	if (!st && (!w->typed || !w->norm || !w->stem || !w->detail))
+		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	return st;
 }
 
 /* Writes the normalized words of tokens [k, end) to out, and each to the
- * words list. */
-static int own_words(_naqib_buf_t *out, _naqib_buf_t *words, const char *text,
-		     const naqib_token_t *t, size_t k, size_t end)
+ * words of q. */
+static int own_words(_naqib_buf_t *out, _naqib_qparts_t *q, naqib_analyzer_t *a,
+		     const char *text, const naqib_token_t *t, size_t k,
+		     size_t end)
 {
 	int st = NAQIB_OK;
 
@@ -98,7 +126,7 @@ static int own_words(_naqib_buf_t *out, _naqib_buf_t *words, const char *text,
 		if (!st)
 			st = _naqib_buf_add(out, t[i].norm, t[i].norm_len);
 		if (!st && !(t[i].flags & NAQIB_TOKEN_STOPWORD))
-			st = add_word(words, "w", text + t[i].start,
+			st = add_word(q, a, "w", text + t[i].start,
 				      t[i].end - t[i].start, t[i].norm,
 				      t[i].norm_len, t[i].stem, t[i].stem_len);
 	}
@@ -195,10 +223,10 @@ static int substitute(const naqib_thes_match_t *m, size_t nm,
 	return 0;
 }
 
-int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
-			 _naqib_buf_t *out, _naqib_buf_t *prefixes,
-			 _naqib_buf_t *words, size_t *dropped)
+naqib_status_t _naqib_query_rewrite(naqib_analyzer_t *a, const char *text,
+				    size_t len, _naqib_qparts_t *q)
 {
+	_naqib_buf_t *out = &q->text;
 	const naqib_token_t *t;
 	const naqib_thes_match_t *m = NULL;
 	naqib_date_mention_t *d = NULL;
@@ -207,15 +235,10 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 	int st, quotes = 0;
 	int keep_stops = 0; /* in the current phrase: it has no other word */
 
-	out->len = 0;
-	prefixes->len = 0;
-	words->len = 0;
-	*dropped = 0;
-	if ((st = _naqib_buf_reserve(out, len)) ||
-	    (st = _naqib_buf_reserve(prefixes, 0)) ||
-	    (st = _naqib_buf_reserve(words, 0)))
+	_naqib_buf_reset(out);
+	q->dropped = 0;
+	if ((st = _naqib_buf_reserve(out, len)))
 		return st;
-	out->data[0] = prefixes->data[0] = words->data[0] = '\0';
 	if ((st = naqib_analyze(a, text, len, &t, &n)))
 		return st;
 	naqib_thesaurus_t *th = naqib_analyzer_thesaurus(a);
@@ -228,13 +251,13 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 			/* A whole text pasted as a query: its first words
 			 * (Xapian's matching grows faster than linearly
 			 * with the number of terms). */
-			*dropped = n - k;
+			q->dropped = n - k;
 			break;
 		}
 		if (tok->start >= pos) {
-			int q = quotes_in(text, pos, tok->start);
-			quotes += q;
-			if (q && quotes % 2)
+			int nq = quotes_in(text, pos, tok->start);
+			quotes += nq;
+			if (nq && quotes % 2)
 				keep_stops = !phrase_has_word(text, t, n, k);
 			if ((st = copy_gap(out, text, pos, tok->start)))
 				break;
@@ -259,18 +282,20 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 				/* A union: one term for all its names, so
 				 * that each of them finds the same
 				 * documents. */
-				st = _naqib_buf_printf(out, "naqibthes:%s",
-						       how.data + 1);
+				st = _naqib_buf_printf(out, _NAQIB_QP_THESAURUS
+						       ":%s", how.data + 1);
 			} else if (how.data[0] == 't') {
 				/* A place or a domain term: its own words as
 				 * usual (so that المغرب still finds
 				 * المغربي), or any of its other names. */
 				st = _naqib_buf_addc(out, '(');
 				if (!st)
-					st = own_words(out, words, text, t, k, end);
+					st = own_words(out, q, a, text, t, k,
+						       end);
 				if (!st)
 					st = _naqib_buf_printf(out,
-							       " OR naqibthes:%s)",
+							       " OR " _NAQIB_QP_THESAURUS
+							       ":%s)",
 							       how.data + 1);
 			} else {
 				/* A date: the day, however a text writes it
@@ -279,14 +304,14 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 				st = _naqib_buf_addc(out, '(');
 				for (size_t i = 1; i < how.len && !st; i += 9)
 					st = _naqib_buf_printf(out,
-							       "%snaqibdate:%.8s",
+							       "%s" _NAQIB_QP_DAY ":%.8s",
 							       i > 1 ? " OR " : "",
 							       how.data + i);
 				if (!st)
 					st = _naqib_buf_addc(out, ')');
 			}
 			if (!st)
-				st = add_word(words, how.data, text + from,
+				st = add_word(q, a, how.data, text + from,
 					      to - from, "", 0, "", 0);
 			pos = to;
 			k = end - 1;
@@ -298,20 +323,26 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 			   !keep_stops) {
 			/* Stopwords have no positions in the index: a
 			 * phrase is matched without them. */
-		} else if (is_operator(text + tok->start,
+		} else if (_naqib_is_operator(text + tok->start,
 				       tok->end - tok->start)) {
 			st = _naqib_buf_add(out, text + tok->start,
 					    tok->end - tok->start);
 		} else {
-			st = own_words(out, words, text, t, k, k + 1);
+			st = own_words(out, q, a, text, t, k, k + 1);
 			if (!st && tok->end < len && text[tok->end] == '*' &&
 			    (k + 1 == n || t[k + 1].start > tok->start)) {
-				/* A wildcard: remember its prefix for the
-				 * highlighting, one NUL-terminated string
-				 * each. */
-				if (!(st = _naqib_buf_add(prefixes, tok->norm,
-							  tok->norm_len)))
-					st = _naqib_buf_addc(prefixes, '\0');
+				/* A wildcard: its prefix, for the
+				 * highlighting. */
+				char *p = strndup(tok->norm, tok->norm_len);
+				if (!p || (st = NAQIB_GROW(q->prefixes,
+							   q->cap_prefixes,
+							   q->n_prefixes + 1))) {
+					free(p);
+					st = _naqib_fail(NAQIB_E_NOMEM,
+							 "out of memory");
+				} else {
+					q->prefixes[q->n_prefixes++] = p;
+				}
 			}
 		}
 		if (tok->end > pos)
@@ -319,126 +350,8 @@ int _naqib_query_rewrite(naqib_analyzer_t *a, const char *text, size_t len,
 	}
 	free(d);
 	_naqib_buf_free(&how);
-	if (st || *dropped)
+	if (st || q->dropped)
 		return st;
 	return copy_gap(out, text, pos, len);
 }
 
-/* ---------------------------------------------------------------- filters */
-
-static const struct field_name {
-	const char *name;
-	int field;
-} field_names[] = {
-	{ "union", _NAQIB_F_UNION },     { "نقابة", _NAQIB_F_UNION },
-	{ "نقابه", _NAQIB_F_UNION },     { "place", _NAQIB_F_PLACE },
-	{ "مكان", _NAQIB_F_PLACE },      { "year", _NAQIB_F_YEAR },
-	{ "سنة", _NAQIB_F_YEAR },        { "سنه", _NAQIB_F_YEAR },
-	{ "date", _NAQIB_F_DATE },       { "تاريخ", _NAQIB_F_DATE },
-	{ "mentions", _NAQIB_F_MENTIONS }, { "source", _NAQIB_F_SOURCE },
-	{ "مصدر", _NAQIB_F_SOURCE },
-};
-
-/* The field named at s[i..len) followed by ':', or -1; *after is the byte
- * after the colon. */
-static int field_at(const char *s, size_t i, size_t len, size_t *after)
-{
-	for (size_t k = 0; k < sizeof field_names / sizeof *field_names; k++) {
-		size_t n = strlen(field_names[k].name);
-		if (i + n < len && memcmp(s + i, field_names[k].name, n) == 0 &&
-		    s[i + n] == ':') {
-			*after = i + n + 1;
-			return field_names[k].field;
-		}
-	}
-	return -1;
-}
-
-int _naqib_query_filters(const char *text, size_t len, _naqib_buf_t *rest,
-			 _naqib_buf_t *filters)
-{
-	int st;
-
-	rest->len = filters->len = 0;
-	if ((st = _naqib_buf_add(rest, text, len)) ||
-	    (st = _naqib_buf_reserve(filters, 0)))
-		return st;
-	filters->data[0] = '\0';
-	for (size_t i = 0; i < len;) {
-		/* A field starts a word: after a space, a parenthesis, + or -. */
-		int boundary = i == 0 || strchr(" \t\n(", text[i - 1]);
-		size_t from = i, at = i;
-		char sign = ' ';
-		if (boundary && (text[i] == '-' || text[i] == '+') && i + 1 < len) {
-			sign = text[i];
-			at = i + 1;
-		}
-		size_t v;
-		int f = boundary ? field_at(text, at, len, &v) : -1;
-		if (f < 0) {
-			i++;
-			continue;
-		}
-		/* An operator before a filter goes with it: "NOT union:X" is
-		 * "-union:X", "a OR union:X" cannot mean anything else than
-		 * the filter (filters do not rank). */
-		size_t w = from;
-		while (w > 0 && strchr(" \t\n", rest->data[w - 1]))
-			w--;
-		size_t ws = w;
-		while (ws > 0 && !strchr(" \t\n(", rest->data[ws - 1]))
-			ws--;
-		if (is_operator(rest->data + ws, w - ws) &&
-		    memcmp(rest->data + ws, "NEAR", w - ws) != 0 &&
-		    memcmp(rest->data + ws, "ADJ", w - ws) != 0) {
-			if (w - ws == 3 && memcmp(rest->data + ws, "NOT", 3) == 0)
-				sign = '-';
-			memset(rest->data + ws, ' ', w - ws);
-		}
-		/* The value: "quoted", «quoted», or up to a space or ')'. */
-		size_t vs = v, ve;
-		if (v < len && text[v] == '"') {
-			vs = v + 1;
-			const char *q = memchr(text + vs, '"', len - vs);
-			ve = q ? (size_t)(q - text) : len;
-			i = q ? ve + 1 : len;
-		} else if (len - v >= 2 && memcmp(text + v, "\xc2\xab", 2) == 0) {
-			vs = v + 2;
-			const char *q = memmem(text + vs, len - vs, "\xc2\xbb", 2);
-			ve = q ? (size_t)(q - text) : len;
-			i = q ? ve + 2 : len;
-		} else {
-			for (ve = v; ve < len && !strchr(" \t\n)", text[ve]); ve++)
-				;
-			i = ve;
-		}
-		if (ve == vs)
-			return _naqib_fail(NAQIB_E_QUERY,
-					   "'%.*s' needs a value (as in "
-					   "union:CDT, year:2021, "
-					   "date:2021-01-01..2021-06-30)",
-					   (int)(v - at), text + at);
-		if ((st = _naqib_buf_addc(filters, (char)('0' + f))) ||
-		    (st = _naqib_buf_addc(filters, sign)) ||
-		    (st = _naqib_buf_add(filters, text + vs, ve - vs)) ||
-		    (st = _naqib_buf_addc(filters, '\0')))
-			return st;
-		memset(rest->data + from, ' ', i - from);
-		/* And an operator after it, when nothing but filters or the
-		 * end follows. */
-		size_t a = i;
-		while (a < len && strchr(" \t\n", rest->data[a]))
-			a++;
-		size_t ae = a;
-		while (ae < len && !strchr(" \t\n)", rest->data[ae]))
-			ae++;
-		size_t b = ae, dummy;
-		while (b < len && strchr(" \t\n", rest->data[b]))
-			b++;
-		if (ae > a && is_operator(rest->data + a, ae - a) &&
-		    (b == len || field_at(text, b + (text[b] == '-' || text[b] == '+'),
-					  len, &dummy) >= 0))
-			memset(rest->data + a, ' ', ae - a);
-	}
-	return NAQIB_OK;
-}

@@ -18,7 +18,8 @@ static const char **field(naqib_record_t *r, int i)
 	return f[i];
 }
 
-int naqib_record_encode(const naqib_record_t *r, char **out, size_t *out_len)
+naqib_status_t naqib_record_encode(const naqib_record_t *r, char **out,
+				   size_t *out_len)
 {
 	naqib_record_t copy = *r;
 	_naqib_buf_t b = NAQIB_BUF_INIT;
@@ -48,7 +49,8 @@ int naqib_record_encode(const naqib_record_t *r, char **out, size_t *out_len)
 	return NAQIB_OK;
 }
 
-int naqib_record_decode(const char *data, size_t len, naqib_record_t *r)
+naqib_status_t naqib_record_decode(const char *data, size_t len,
+				   naqib_record_t *r)
 {
 	const unsigned char *d = (const unsigned char *)data;
 	size_t i = sizeof magic;

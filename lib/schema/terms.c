@@ -1,19 +1,24 @@
-/* The terms that indexing writes for each word, in one place for the tools
- * that show them (naqib-analyze): see naqib_tokens_terms() in naqib.h. */
-#include "naqib.h"
-#include "internal.h"
+/* The terms indexing writes for words, names and days, in one place for the
+ * document (document.c) and for the tools that show them (naqib-analyze):
+ * see naqib_tokens_terms() in naqib.h. */
+#include <stdio.h>
+#include <string.h>
 
-int naqib_tokens_terms(const naqib_token_t *tokens, size_t count,
-		       unsigned *pos, naqib_index_term_fn fn, void *ctx)
+#include "internal.h"
+#include "schema/schema.h"
+
+int naqib_tokens_terms(const naqib_token_t *tokens, size_t count, unsigned *pos,
+		       naqib_index_term_fn fn, void *ctx)
 {
 	_naqib_buf_t z = NAQIB_BUF_INIT;
 	int st = NAQIB_OK;
 
 	for (size_t i = 0; i < count && !st; i++) {
 		const naqib_token_t *t = &tokens[i];
+		/* A word as normalized: no prefix (_NAQIB_F_WORD). */
 		if (_naqib_positionless(t)) {
 			/* A stopword: no position, and the next word takes its
-			 * place (see lib/stopwords.c). */
+			 * place (see lib/analysis/stopwords.c). */
 			st = fn(i, t->norm, t->norm_len, 0, ctx);
 		} else {
 			++*pos;
@@ -24,13 +29,37 @@ int naqib_tokens_terms(const naqib_token_t *tokens, size_t count,
 		/* Numbers are looked up as they are: no stem term. */
 		if (st || (t->flags & NAQIB_TOKEN_NUMBER))
 			continue;
-		_naqib_buf_reset(&z);
-		if ((st = _naqib_buf_add(&z, NAQIB_PREFIX_STEM,
-					 sizeof NAQIB_PREFIX_STEM - 1)) ||
-		    (st = _naqib_buf_add(&z, t->stem, t->stem_len)))
+		if ((st = _naqib_term(&z, _NAQIB_F_STEM, t->stem, t->stem_len)))
 			break;
 		st = fn(i, z.data, z.len, 0, ctx);
 	}
 	_naqib_buf_free(&z);
 	return st;
+}
+
+static naqib_status_t put(char *out, size_t cap, const char *prefix,
+			  const char *value)
+{
+	int n = snprintf(out, cap, "%s%s", prefix, value);
+
+	if (n < 0 || (size_t)n >= cap)
+		return _naqib_fail(NAQIB_E_INVALID, "term too long for %zu "
+				   "bytes", cap);
+	return NAQIB_OK;
+}
+
+naqib_status_t naqib_entry_term(const naqib_thes_entry_t *e, char *out,
+				size_t cap)
+{
+	return put(out, cap, _naqib_field_of_thes_kind(e->kind)->prefix, e->key);
+}
+
+naqib_status_t naqib_day_term(int year, int month, int day, char *out,
+			      size_t cap)
+{
+	char d[16];
+
+	snprintf(d, sizeof d, "%04u%02u%02u", (unsigned)year % 10000,
+		 (unsigned)month % 100, (unsigned)day % 100);
+	return put(out, cap, _NAQIB_FIELD(_NAQIB_F_MENTIONS)->prefix, d);
 }

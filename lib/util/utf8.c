@@ -3,7 +3,8 @@
  * which would cut C strings short. */
 #include "util/util.h"
 
-int naqib_utf8_check(const char *text, size_t len, size_t *bad_offset)
+naqib_status_t naqib_utf8_check(const char *text, size_t len,
+				size_t *bad_offset)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0;

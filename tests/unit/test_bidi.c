@@ -7,14 +7,15 @@
 #include <unicode/ustring.h>
 
 #include "check.h"
+#include "bidi.h"
 #include "naqib.h"
 
 static char *visual(const char *in, int direction, int shape, unsigned width)
 {
-	naqib_bidi_options_t o = { direction, shape, width };
+	cli_bidi_options_t o = { direction, shape, width };
 	char *out = NULL;
 	size_t len = 0;
-	int st = naqib_bidi_visual(in, strlen(in), &o, &out, &len);
+	int st = cli_bidi_visual(in, strlen(in), &o, &out, &len);
 
 	CHECK(st == NAQIB_OK);
 	CHECK(!out || strlen(out) == len);
@@ -78,67 +79,67 @@ int main(void)
 		{ "", "" },
 	};
 	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
-		visual_is(lines[i].in, lines[i].want, NAQIB_BIDI_AUTO, 0, 0);
+		visual_is(lines[i].in, lines[i].want, CLI_DIR_AUTO, 0, 0);
 		CHECK_STR(icu_reordered(lines[i].in), lines[i].want,
 			  "ubidi_writeReordered");
 	}
 
 	/* Several lines: each one on its own. */
 	visual_is("إضراب عام\nabout 2 results\n", "ماع بارضإ\nabout 2 results\n",
-		  NAQIB_BIDI_AUTO, 0, 0);
+		  CLI_DIR_AUTO, 0, 0);
 
 	/* A forced direction: a Latin-first line read as right to left. */
-	visual_is("UMT إضراب", "بارضإ UMT", NAQIB_BIDI_RTL, 0, 0);
-	visual_is("إضراب UMT", "بارضإ UMT", NAQIB_BIDI_LTR, 0, 0);
+	visual_is("UMT إضراب", "بارضإ UMT", CLI_DIR_RTL, 0, 0);
+	visual_is("إضراب UMT", "بارضإ UMT", CLI_DIR_LTR, 0, 0);
 
 	/* Colours stay on their words, inside a right-to-left line ... */
 	visual_is("أعلن \033[1;31mالإضراب العام\033[0m اليوم",
-		  "مويلا \033[1;31mماعلا بارضإلا\033[0m نلعأ", NAQIB_BIDI_AUTO,
+		  "مويلا \033[1;31mماعلا بارضإلا\033[0m نلعأ", CLI_DIR_AUTO,
 		  0, 0);
 	/* ... on a Latin word in it ... */
 	visual_is("نقابة \033[1;31mUMT\033[0m تعلن",
-		  "نلعت \033[1;31mUMT\033[0m ةباقن", NAQIB_BIDI_AUTO, 0, 0);
+		  "نلعت \033[1;31mUMT\033[0m ةباقن", CLI_DIR_AUTO, 0, 0);
 	/* ... and across lines of a left-to-right one (the dim details of a
 	 * hit, the ** markers of no colour). */
 	visual_is("   \033[2mcorpus/a.txt  2025-10-14\033[0m",
-		  "   \033[2mcorpus/a.txt  2025-10-14\033[0m", NAQIB_BIDI_AUTO,
+		  "   \033[2mcorpus/a.txt  2025-10-14\033[0m", CLI_DIR_AUTO,
 		  0, 0);
-	visual_is("… **إضراب عام** في", "يف **ماع بارضإ** …", NAQIB_BIDI_AUTO,
+	visual_is("… **إضراب عام** في", "يف **ماع بارضإ** …", CLI_DIR_AUTO,
 		  0, 0);
 	/* Two colours in a row, one of them bold on top of another. */
 	visual_is("\033[1mنقابة\033[31m الصحة\033[0m",
 		  "\033[1m\033[31mةحصلا \033[0m\033[1mةباقن\033[0m",
-		  NAQIB_BIDI_AUTO, 0, 0);
+		  CLI_DIR_AUTO, 0, 0);
 
 	/* Shaping: presentation forms, joined (final ة, medial ا after ب, ...),
 	 * and lam-alef as one ligature. */
 	visual_is("نقابة", "\xef\xba\x94\xef\xba\x91\xef\xba\x8e\xef\xbb\x98\xef\xbb\xa7",
-		  NAQIB_BIDI_AUTO, 1, 0);
-	visual_is("لا", "\xef\xbb\xbb", NAQIB_BIDI_AUTO, 1, 0);
-	visual_is("UMT", "UMT", NAQIB_BIDI_AUTO, 1, 0);
+		  CLI_DIR_AUTO, 1, 0);
+	visual_is("لا", "\xef\xbb\xbb", CLI_DIR_AUTO, 1, 0);
+	visual_is("UMT", "UMT", CLI_DIR_AUTO, 1, 0);
 	/* Diacritics stay combining marks (not their spacing forms), after
 	 * their letters: عَمّ is initial ع with fatha, final م with shadda. */
 	visual_is("عَمّ", "\xef\xbb\xa2\xd9\x91\xef\xbb\x8b\xd9\x8e",
-		  NAQIB_BIDI_AUTO, 1, 0);
+		  CLI_DIR_AUTO, 1, 0);
 
 	/* Line breaking: at spaces, reordered line by line, right-to-left
 	 * lines aligned right. */
 	visual_is("نقابة تعلن إضراب عام", "نلعت ةباقن\n ماع بارضإ",
-		  NAQIB_BIDI_AUTO, 0, 10);
+		  CLI_DIR_AUTO, 0, 10);
 	visual_is("about 40 results, 1 to 2", "about 40\nresults, 1\nto 2",
-		  NAQIB_BIDI_AUTO, 0, 10);
+		  CLI_DIR_AUTO, 0, 10);
 	/* A word longer than the line is cut. */
-	visual_is("abcdefghij", "abcd\nefgh\nij", NAQIB_BIDI_AUTO, 0, 4);
+	visual_is("abcdefghij", "abcd\nefgh\nij", CLI_DIR_AUTO, 0, 4);
 
 	/* Widths: marks none, escapes none, wide characters two. */
-	CHECK(naqib_text_width("الإِضْرَابُ", strlen("الإِضْرَابُ")) == 7);
-	CHECK(naqib_text_width("\033[1mUMT\033[0m", 11) == 3);
-	CHECK(naqib_text_width("日本", strlen("日本")) == 4);
-	CHECK(naqib_text_width("إضرابـــات", strlen("إضرابـــات")) == 10);
+	CHECK(cli_text_width("الإِضْرَابُ", strlen("الإِضْرَابُ")) == 7);
+	CHECK(cli_text_width("\033[1mUMT\033[0m", 11) == 3);
+	CHECK(cli_text_width("日本", strlen("日本")) == 4);
+	CHECK(cli_text_width("إضرابـــات", strlen("إضرابـــات")) == 10);
 
 	/* Invalid UTF-8 is refused. */
 	char *out = (char *)1;
-	CHECK(naqib_bidi_visual("a\xff", 2, NULL, &out, NULL) == NAQIB_E_UTF8);
+	CHECK(cli_bidi_visual("a\xff", 2, NULL, &out, NULL) == NAQIB_E_UTF8);
 	CHECK(out == NULL);
 
 	return check_done("test_bidi");

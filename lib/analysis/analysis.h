@@ -1,0 +1,40 @@
+/* What the analysis layer shares with the layers above it and with the unit
+ * tests, beyond naqib.h. */
+#ifndef NAQIB_ANALYSIS_H
+#define NAQIB_ANALYSIS_H
+
+#include <stddef.h>
+
+#include "naqib.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The month names the date finder knows, for the unit test: NULL past the
+ * end. */
+const char *_naqib_month_word(size_t i, const char **second, int *month);
+
+/* Normalizes always through ICU, never the fast path (for the test that
+ * both paths agree). */
+naqib_status_t _naqib_normalize_icu(naqib_analyzer_t *a, const char *w,
+				    size_t len, const char **out,
+				    size_t *out_len);
+
+/* Turns stemming in naqib_analyze() on or off (off, a token's stem is its
+ * normalized form: for the thesaurus, which matches normalized words and
+ * loads faster without stems); returns the previous setting. */
+int _naqib_analyzer_stemming(naqib_analyzer_t *a, int on);
+
+/* The stopword list, sorted, and its length (for the unit tests). */
+const char *const *_naqib_stopwords(size_t *count);
+
+/* Whether a token is indexed without a position and dropped from phrases:
+ * a stopword that is not a negation (stopwords.c). */
+int _naqib_positionless(const naqib_token_t *t);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

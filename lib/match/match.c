@@ -1,0 +1,208 @@
+/* Which words of a text match a query, and how (naqib_query_matches()):
+ * what the snippets highlight and --explain reports.  Thesaurus names and
+ * dates first (a name of several words is one match), then each word that
+ * matches a term of the query, named after the query word it matches
+ * best. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "query/query.h"
+
+const char *naqib_match_name(int how)
+{
+	static const char *const names[] = { "?",	     "exact",
+					     "normalization", "stem",
+					     "wildcard",      "thesaurus",
+					     "date" };
+	return how > 0 && how <= NAQIB_MATCH_DATE ? names[how] : "?";
+}
+
+/* How token t matches word w of kind 'w', or 0. */
+static int word_match(const _naqib_qword_t *w, const naqib_token_t *t,
+		      const char *text)
+{
+	size_t nl = strlen(w->norm), sl = strlen(w->stem);
+
+	if (nl == t->norm_len && memcmp(w->norm, t->norm, nl) == 0) {
+		size_t tl = strlen(w->typed);
+		int same = tl == t->end - t->start &&
+			   memcmp(w->typed, text + t->start, tl) == 0;
+		return same ? NAQIB_MATCH_EXACT : NAQIB_MATCH_NORMALIZED;
+	}
+	if (!(t->flags & NAQIB_TOKEN_NUMBER) && sl == t->stem_len &&
+	    memcmp(w->stem, t->stem, sl) == 0)
+		return NAQIB_MATCH_STEM;
+	return 0;
+}
+
+/* The matches found so far, and which tokens they cover. */
+typedef struct found {
+	naqib_match_t *v;
+	size_t n, cap;
+	char *covered; /* per token */
+} found_t;
+
+static naqib_status_t add(found_t *f, naqib_match_t m, int cover)
+{
+	naqib_status_t st = NAQIB_GROW(f->v, f->cap, f->n + 1);
+
+	if (st)
+		return st;
+	f->v[f->n++] = m;
+	if (cover)
+		memset(f->covered + m.first, 1, m.last - m.first);
+	return NAQIB_OK;
+}
+
+/* The names of the thesaurus in the text that a query word names. */
+static naqib_status_t thesaurus_matches(const _naqib_qparts_t *p,
+					naqib_thesaurus_t *th,
+					const naqib_token_t *t, size_t n,
+					const char *text, found_t *f)
+{
+	const naqib_thes_match_t *m;
+	size_t nm;
+	naqib_status_t st = naqib_thesaurus_match(th, t, n, &m, &nm);
+
+	for (size_t i = 0; i < nm && !st; i++)
+		for (size_t k = 0; k < p->n_words; k++) {
+			if (p->words[k].kind != 't' ||
+			    p->words[k].entry != m[i].entry)
+				continue;
+			naqib_match_t x = { m[i].first, m[i].last, k,
+					    NAQIB_MATCH_THESAURUS };
+			/* One word written as typed, or with its stem, says
+			 * so. */
+			for (size_t j = 0; j < p->n_words &&
+					   m[i].last - m[i].first == 1;
+			     j++) {
+				int how = p->words[j].kind == 'w'
+						  ? word_match(&p->words[j],
+							       &t[m[i].first],
+							       text)
+						  : 0;
+				if (how && how < x.how) {
+					x.how = how;
+					x.word = j;
+				}
+			}
+			st = add(f, x, 1);
+			break;
+		}
+	return st;
+}
+
+/* The dates in the text that a query's date names. */
+static naqib_status_t date_matches(const _naqib_qparts_t *p,
+				   const naqib_token_t *t, size_t n,
+				   const char *text, size_t len, found_t *f)
+{
+	naqib_date_mention_t *d;
+	size_t nd;
+	naqib_status_t st = naqib_dates_find(t, n, text, len, NULL, &d, &nd);
+
+	for (size_t i = 0; i < nd && !st; i++) {
+		char day[16];
+		snprintf(day, sizeof day, "%04u%02u%02u",
+			 (unsigned)d[i].year % 10000,
+			 (unsigned)d[i].month % 100, (unsigned)d[i].day % 100);
+		if (f->covered[d[i].first])
+			continue;
+		for (size_t k = 0; k < p->n_words; k++) {
+			const _naqib_qword_t *w = &p->words[k];
+			size_t x = 0;
+			if (w->kind != 'd')
+				continue;
+			while (x < w->n_days && strcmp(w->days[x], day))
+				x++;
+			if (x < w->n_days) {
+				naqib_match_t m = { d[i].first, d[i].last, k,
+						    NAQIB_MATCH_DATE };
+				st = add(f, m, 1);
+				break;
+			}
+		}
+	}
+	free(d);
+	return st;
+}
+
+/* Token i, which matches a term of q: the query word it matches best, or
+ * the wildcard whose expansion it is. */
+static naqib_match_t word_of(const _naqib_qparts_t *p, const naqib_token_t *t,
+			     size_t i, const char *text)
+{
+	naqib_match_t m = { i, i + 1, (size_t)-1, NAQIB_MATCH_STEM };
+
+	for (size_t k = 0; k < p->n_words; k++) {
+		int how = p->words[k].kind == 'w'
+				  ? word_match(&p->words[k], &t[i], text)
+				  : 0;
+		if (how && (m.word == (size_t)-1 || how < m.how)) {
+			m.word = k;
+			m.how = how;
+		}
+	}
+	if (m.word != (size_t)-1)
+		return m;
+	/* A wildcard's expansion: named after the word typed with the
+	 * star, the last one it starts with. */
+	for (size_t k = 0; k < p->n_prefixes; k++)
+		if (!strncmp(t[i].norm, p->prefixes[k], strlen(p->prefixes[k])))
+			m.how = NAQIB_MATCH_WILDCARD;
+	for (size_t k = 0; k < p->n_words && m.how == NAQIB_MATCH_WILDCARD;
+	     k++)
+		if (p->words[k].kind == 'w' &&
+		    !strncmp(t[i].norm, p->words[k].norm,
+			     strlen(p->words[k].norm)))
+			m.word = k;
+	return m;
+}
+
+static int by_first(const void *a, const void *b)
+{
+	const naqib_match_t *x = a, *y = b;
+
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+naqib_status_t naqib_query_matches(const naqib_query_t *q, naqib_analyzer_t *a,
+				   const char *text, size_t len,
+				   const naqib_token_t *t, size_t n,
+				   naqib_match_t **out, size_t *count)
+{
+	const _naqib_qparts_t *p = _naqib_query_parts(q);
+	naqib_thesaurus_t *th = naqib_analyzer_thesaurus(a);
+	found_t f = { NULL, 0, 0, calloc(n + 1, 1) };
+	int want_thes = 0, want_days = 0;
+	naqib_status_t st = NAQIB_OK;
+
+	*out = NULL;
+	*count = 0;
+	if (!f.covered)
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	for (size_t k = 0; k < p->n_words; k++) {
+		want_thes |= p->words[k].kind == 't';
+		want_days |= p->words[k].kind == 'd';
+	}
+	if (want_thes && th)
+		st = thesaurus_matches(p, th, t, n, text, &f);
+	if (!st && want_days)
+		st = date_matches(p, t, n, text, len, &f);
+	for (size_t i = 0; i < n && !st; i++)
+		if (!f.covered[i] && naqib_query_matches_token(q, &t[i]))
+			st = add(&f, word_of(p, t, i, text), 0);
+	free(f.covered);
+	if (st) {
+		free(f.v);
+		return st;
+	}
+	/* No two matches start at one token: a token is covered once. */
+	if (f.n)
+		qsort(f.v, f.n, sizeof *f.v, by_first);
+	*out = f.v;
+	*count = f.n;
+	return NAQIB_OK;
+}

@@ -1,0 +1,230 @@
+/* What the index holds for a record (schema.h, naqib_doc_from_record()):
+ * the words of its title and body, the unions, places and domain terms of
+ * the thesaurus it names, the days it gives, its date and its source, and
+ * the record itself as the document's data.  Written through a sink, so
+ * that this file knows the schema and not Xapian (lib/xapian/doc.cc gives
+ * the sink that writes a Xapian document). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "schema/document.h"
+
+void naqib_doc_options_init(naqib_doc_options_t *o)
+{
+	o->lead_words = NAQIB_DEFAULT_LEAD_WORDS;
+}
+
+/* What a document names and gives, collected field by field. */
+typedef struct knowledge {
+	naqib_thesaurus_t *th;
+	unsigned *mentions;	/* per thesaurus entry */
+	size_t *touched;	/* entries with mentions, in order of first */
+	size_t n_touched;
+	char (*days)[9];	/* YYYYMMDD of each date in the text */
+	size_t n_days, cap_days;
+	char date[11];		/* the document date, or "" */
+} knowledge_t;
+
+static naqib_status_t knowledge_collect(knowledge_t *k, const naqib_token_t *t,
+					size_t n, const char *text, size_t len)
+{
+	naqib_date_mention_t *d;
+	size_t nd;
+	naqib_status_t st;
+
+	if (k->th) {
+		const naqib_thes_match_t *m;
+		size_t nm;
+		if ((st = naqib_thesaurus_match(k->th, t, n, &m, &nm)))
+			return st;
+		for (size_t i = 0; i < nm; i++)
+			if (k->mentions[m[i].entry]++ == 0)
+				k->touched[k->n_touched++] = m[i].entry;
+	}
+	/* Dates without a year take the one nearest the document date. */
+	if ((st = naqib_dates_find(t, n, text, len, k->date[0] ? k->date : NULL,
+				   &d, &nd)))
+		return st;
+	if ((st = NAQIB_GROW(k->days, k->cap_days, k->n_days + nd))) {
+		free(d);
+		return st;
+	}
+	for (size_t i = 0; i < nd; i++) {
+		/* The finder gives real dates: 4, 2 and 2 digits. */
+		unsigned y = (unsigned)d[i].year % 10000,
+			 m = (unsigned)d[i].month % 100,
+			 day = (unsigned)d[i].day % 100;
+		snprintf(k->days[k->n_days++], sizeof *k->days, "%04u%02u%02u",
+			 y, m, day);
+		if (!k->date[0] && !d[i].year_guessed)
+			snprintf(k->date, sizeof k->date, "%04u-%02u-%02u", y, m,
+				 day);
+	}
+	free(d);
+	return NAQIB_OK;
+}
+
+/* The canonical names of the entries of one kind, _NAQIB_LIST_SEP between
+ * them, in the slot of their field. */
+static naqib_status_t names_value(const knowledge_t *k, const _naqib_field_t *f,
+				  const _naqib_doc_sink_t *sink)
+{
+	char buf[4096];
+	size_t used = 0;
+
+	for (size_t i = 0; i < k->n_touched; i++) {
+		naqib_thes_entry_t e;
+		naqib_thesaurus_entry(k->th, k->touched[i], &e);
+		size_t n = strlen(e.name);
+		if (e.kind != f->thes_kind || used + n + 1 > sizeof buf)
+			continue;
+		if (used)
+			buf[used++] = _NAQIB_LIST_SEP;
+		memcpy(buf + used, e.name, n);
+		used += n;
+	}
+	return used ? sink->value(sink->ctx, (unsigned)f->slot, buf, used)
+		    : NAQIB_OK;
+}
+
+/* Writes what k collected: the thesaurus terms (wdf: mentions) and their
+ * names in the slots of their fields, a term a day mentioned, the date's
+ * value and term, the source's term and value. */
+static naqib_status_t knowledge_write(const knowledge_t *k,
+				      naqib_analyzer_t *an, const char *source,
+				      const _naqib_doc_sink_t *sink,
+				      _naqib_buf_t *term)
+{
+	naqib_status_t st = NAQIB_OK;
+
+	for (size_t i = 0; i < k->n_touched && !st; i++) {
+		naqib_thes_entry_t e;
+		naqib_thesaurus_entry(k->th, k->touched[i], &e);
+		const _naqib_field_t *f = _naqib_field_of_thes_kind(e.kind);
+		/* A key too long for a term (a thesaurus file's) is left
+		 * out. */
+		if (strlen(f->prefix) + strlen(e.key) >= NAQIB_MAX_TERM + 16 ||
+		    (st = _naqib_term(term, f->id, e.key, strlen(e.key))))
+			continue;
+		st = sink->term(sink->ctx, term->data, term->len,
+				k->mentions[k->touched[i]]);
+	}
+	if (st || (st = names_value(k, _NAQIB_FIELD(_NAQIB_F_UNION), sink)) ||
+	    (st = names_value(k, _NAQIB_FIELD(_NAQIB_F_PLACE), sink)))
+		return st;
+	for (size_t i = 0; i < k->n_days && !st; i++)
+		if (!(st = _naqib_term(term, _NAQIB_F_MENTIONS, k->days[i], 8)))
+			st = sink->term(sink->ctx, term->data, term->len, 1);
+	if (!st && k->date[0]) {
+		const char *d = k->date;
+		char key[9] = { d[0], d[1], d[2], d[3], d[5], d[6], d[8], d[9],
+				0 };
+		if (!(st = sink->value(sink->ctx,
+				       (unsigned)_NAQIB_FIELD(_NAQIB_F_DATE)->slot,
+				       key, 8)) &&
+		    !(st = _naqib_term(term, _NAQIB_F_DATE, key, 8)))
+			st = sink->term(sink->ctx, term->data, term->len, 1);
+	}
+	if (!st && source && *source) {
+		const char *norm;
+		size_t n;
+		if ((st = naqib_normalize(an, source, strlen(source), &norm, &n)))
+			return st;
+		if (n && n <= NAQIB_MAX_TERM &&
+		    !(st = _naqib_term(term, _NAQIB_F_SOURCE, norm, n)) &&
+		    !(st = sink->boolean(sink->ctx, term->data, term->len)))
+			st = sink->value(sink->ctx,
+					 (unsigned)_NAQIB_FIELD(_NAQIB_F_SOURCE)->slot,
+					 source, strlen(source));
+	}
+	return st;
+}
+
+/* The words of one field, the first `boosted` counting _NAQIB_LEAD_WEIGHT
+ * times (the positions go on from *pos); its names and dates go to k. */
+typedef struct words_ctx {
+	const _naqib_doc_sink_t *sink;
+	size_t boosted;
+} words_ctx_t;
+
+static int write_word(size_t token, const char *term, size_t len, unsigned pos,
+		      void *ctx)
+{
+	words_ctx_t *w = ctx;
+	unsigned wdf = token < w->boosted ? _NAQIB_LEAD_WEIGHT : 1;
+
+	return pos ? w->sink->posting(w->sink->ctx, term, len, pos, wdf)
+		   : w->sink->term(w->sink->ctx, term, len, wdf);
+}
+
+static naqib_status_t write_field(naqib_analyzer_t *an, knowledge_t *k,
+				  const char *text, size_t boosted,
+				  unsigned *pos, const _naqib_doc_sink_t *sink)
+{
+	const naqib_token_t *t;
+	size_t n, len;
+	naqib_status_t st;
+	words_ctx_t w = { sink, boosted };
+
+	if (!text || !*text)
+		return NAQIB_OK;
+	len = strlen(text);
+	if ((st = naqib_analyze(an, text, len, &t, &n)) ||
+	    (st = naqib_tokens_terms(t, n, pos, write_word, &w)))
+		return st;
+	return knowledge_collect(k, t, n, text, len);
+}
+
+naqib_status_t _naqib_document_write(naqib_analyzer_t *an,
+				     const naqib_record_t *record,
+				     const naqib_doc_options_t *opts,
+				     const _naqib_doc_sink_t *sink)
+{
+	naqib_doc_options_t defaults;
+	knowledge_t k;
+	naqib_record_t rec = *record;
+	_naqib_buf_t term = NAQIB_BUF_INIT;
+	char *data = NULL;
+	size_t len, entries;
+	unsigned pos = 0;
+	naqib_status_t st;
+
+	if (!opts) {
+		naqib_doc_options_init(&defaults);
+		opts = &defaults;
+	}
+	memset(&k, 0, sizeof k);
+	k.th = naqib_analyzer_thesaurus(an);
+	entries = k.th ? naqib_thesaurus_size(k.th) : 0;
+	k.mentions = calloc(entries + 1, sizeof *k.mentions);
+	k.touched = calloc(entries + 1, sizeof *k.touched);
+	if (!k.mentions || !k.touched) {
+		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+		goto out;
+	}
+	naqib_date_normalize(rec.date, k.date);
+	if ((st = write_field(an, &k, rec.title, SIZE_MAX, &pos, sink)))
+		goto out;
+	/* No phrase spans the title and the body. */
+	pos += _NAQIB_FIELD_GAP;
+	if ((st = write_field(an, &k, rec.body, opts->lead_words, &pos, sink)) ||
+	    (st = knowledge_write(&k, an, rec.source, sink, &term)))
+		goto out;
+	/* The record keeps the date the document is filed under: the
+	 * metadata's, else the first full date of the text; a metadata date
+	 * naqib cannot read stays as given when the text has none. */
+	if (k.date[0])
+		rec.date = k.date;
+	if (!(st = naqib_record_encode(&rec, &data, &len)))
+		st = sink->data(sink->ctx, data, len);
+out:
+	free(data);
+	free(k.mentions);
+	free(k.touched);
+	free(k.days);
+	_naqib_buf_free(&term);
+	return st;
+}

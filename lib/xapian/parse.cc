@@ -1,0 +1,266 @@
+/* Queries (private.h): the text that the query rewrite (lib/query) made of
+ * what a person typed, parsed by Xapian's QueryParser with naqib's stemming
+ * and stopwords, the names and days through the field processors
+ * (fields.cc), then the filters (filters.cc). */
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+#include "xapian/private.h"
+
+namespace {
+
+/* Plugs naqib's stemming into Xapian's QueryParser. */
+class AnalyzerStem : public Xapian::StemImplementation {
+	naqib_analyzer_t *a;
+
+      public:
+	explicit AnalyzerStem(naqib_analyzer_t *an) : a(an) {}
+	std::string operator()(const std::string &word) override
+	{
+		const char *s;
+		size_t n;
+		if (naqib_analyzer_stem(a, word.data(), word.size(), &s, &n))
+			return word;
+		return std::string(s, n);
+	}
+	std::string get_description() const override
+	{
+		return std::string("naqib:") + naqib_analyzer_stemmer(a);
+	}
+};
+
+class ArabicStopper : public Xapian::Stopper {
+      public:
+	bool operator()(const std::string &term) const override
+	{
+		return naqib_is_stopword(term.data(), term.size());
+	}
+};
+
+} // namespace
+
+static void collect_terms(naqib_query_t *q, const Xapian::Query &query)
+{
+	switch (query.get_type()) {
+	case Xapian::Query::LEAF_TERM:
+		for (Xapian::TermIterator t = query.get_terms_begin();
+		     t != query.get_terms_end(); ++t)
+			if (q->termset.insert(*t).second)
+				q->terms.push_back(*t);
+		return;
+	case Xapian::Query::OP_AND_NOT:
+		/* What follows NOT never appears in a hit. */
+		if (query.get_num_subqueries() > 0)
+			collect_terms(q, query.get_subquery(0));
+		return;
+	default:
+		for (size_t i = 0; i < query.get_num_subqueries(); i++)
+			collect_terms(q, query.get_subquery(i));
+	}
+}
+
+/* Fills the Xapian side of q from q->parts; throws Xapian's errors. */
+static naqib_status_t parse_into(naqib_db_t *db, naqib_analyzer_t *a,
+				 naqib_query_t *q)
+{
+	const _naqib_qparts_t *p = &q->parts;
+	ArabicStopper stopper;
+	_naqib_thesaurus_field thes(naqib_analyzer_thesaurus(a));
+	_naqib_day_field day;
+	Xapian::QueryParser qp;
+
+	/* Nothing of a try that failed. */
+	q->terms.clear();
+	q->termset.clear();
+	q->notes.clear();
+	q->cut.clear();
+	if (db)
+		qp.set_database(*db->db);
+	qp.set_stemmer(Xapian::Stem(new AnalyzerStem(a)));
+	qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+	qp.set_stopper(&stopper);
+	qp.set_default_op(Xapian::Query::OP_OR);
+	qp.set_max_expansion(NAQIB_WILDCARD_MAX_TERMS,
+			     Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+			     Xapian::QueryParser::FLAG_WILDCARD);
+	qp.add_prefix(_NAQIB_QP_THESAURUS, &thes);
+	qp.add_prefix(_NAQIB_QP_DAY, &day);
+	unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
+			 Xapian::QueryParser::FLAG_WILDCARD;
+	q->query = qp.parse_query(std::string(p->text.data, p->text.len), flags);
+	/* The terms of the words only: the filters' terms are never
+	 * highlighted. */
+	collect_terms(q, q->query);
+	naqib_status_t st = NAQIB_OK;
+	if (p->n_filters) {
+		if (!db)
+			st = _naqib_fail(NAQIB_E_QUERY,
+					 "filters need a database");
+		else
+			st = _naqib_apply_filters(db, a, p, q->query);
+	}
+	q->description = q->query.get_description();
+	if (p->dropped)
+		q->notes += "the query is long: only its first " +
+			    std::to_string(NAQIB_QUERY_MAX_WORDS) +
+			    " words are searched (" +
+			    std::to_string(p->dropped) + " left out)\n";
+	/* Xapian keeps the most frequent words of a wildcard, silently. */
+	const std::string most = std::to_string(NAQIB_WILDCARD_MAX_TERMS);
+	for (size_t i = 0; db && i < p->n_prefixes; i++) {
+		const std::string pre = p->prefixes[i];
+		unsigned n = 0;
+		for (Xapian::TermIterator t = db->db->allterms_begin(pre);
+		     t != db->db->allterms_end(pre) &&
+		     n <= NAQIB_WILDCARD_MAX_TERMS;
+		     ++t)
+			n++;
+		if (n <= NAQIB_WILDCARD_MAX_TERMS)
+			continue;
+		q->cut.push_back(pre);
+		q->notes += pre + "* stands for more than " + most +
+			    " words: only the " + most +
+			    " most frequent are searched\n";
+	}
+	return st;
+}
+
+extern "C" naqib_status_t naqib_query_parse(naqib_db_t *db,
+					    naqib_analyzer_t *a,
+					    const char *text,
+					    naqib_query_t **out)
+{
+	size_t len = strlen(text), bad;
+	naqib_status_t st;
+
+	*out = NULL;
+	if (naqib_utf8_check(text, len, &bad))
+		return _naqib_fail(NAQIB_E_UTF8,
+				   "the query is not valid UTF-8 (at byte %zu)",
+				   bad);
+	naqib_query_t *q = new (std::nothrow) naqib_query_t();
+	if (!q)
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	try {
+		q->text = text;
+	} catch (...) {
+		delete q;
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	}
+	if (!(st = _naqib_query_split(a, text, len, &q->parts)))
+		st = _naqib_retrying(db, "parsing the query",
+				     [&] { return parse_into(db, a, q); });
+	if (st) {
+		delete q;
+		return st;
+	}
+	*out = q;
+	return NAQIB_OK;
+}
+
+extern "C" void naqib_query_destroy(naqib_query_t *q)
+{
+	delete q;
+}
+
+extern "C" int naqib_query_is_empty(const naqib_query_t *q)
+{
+	return q->query.empty();
+}
+
+extern "C" const char *naqib_query_description(const naqib_query_t *q)
+{
+	return q->description.c_str();
+}
+
+extern "C" const char *naqib_query_notes(const naqib_query_t *q)
+{
+	return q->notes.c_str();
+}
+
+extern "C" size_t naqib_query_dropped_words(const naqib_query_t *q)
+{
+	return q->parts.dropped;
+}
+
+extern "C" const char *naqib_query_cut_wildcard(const naqib_query_t *q,
+						size_t i)
+{
+	return i < q->cut.size() ? q->cut[i].c_str() : NULL;
+}
+
+extern "C" const char *naqib_query_normalized(const naqib_query_t *q)
+{
+	return q->parts.text.data;
+}
+
+extern "C" int naqib_query_foreach_term(const naqib_query_t *q,
+					naqib_term_fn fn, void *ctx)
+{
+	for (const std::string &t : q->terms) {
+		int r = fn(t.data(), t.size(), 0, ctx);
+		if (r)
+			return r;
+	}
+	for (size_t i = 0; i < q->parts.n_prefixes; i++) {
+		const char *p = q->parts.prefixes[i];
+		int r = fn(p, strlen(p), 1, ctx);
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
+extern "C" int naqib_query_matches_token(const naqib_query_t *q,
+					 const naqib_token_t *t)
+{
+	try {
+		std::string s(t->norm, t->norm_len);
+		if (q->termset.count(s))
+			return 1;
+		for (size_t i = 0; i < q->parts.n_prefixes; i++)
+			if (s.compare(0, strlen(q->parts.prefixes[i]),
+				      q->parts.prefixes[i]) == 0)
+				return 1;
+		s = _naqib_xterm(_NAQIB_F_STEM, std::string(t->stem, t->stem_len));
+		return q->termset.count(s) != 0;
+	} catch (...) {
+		return 0;
+	}
+}
+
+extern "C" size_t naqib_query_word_count(const naqib_query_t *q)
+{
+	return q->parts.n_words;
+}
+
+extern "C" naqib_status_t naqib_query_word(const naqib_query_t *q, size_t i,
+					   naqib_query_word_t *w)
+{
+	if (i >= q->parts.n_words)
+		return _naqib_fail(NAQIB_E_INVALID, "no query word %zu", i);
+	const _naqib_qword_t *qw = &q->parts.words[i];
+	w->typed = qw->typed;
+	w->norm = qw->norm;
+	w->stem = qw->stem;
+	w->kind = qw->kind;
+	w->detail = qw->detail;
+	return NAQIB_OK;
+}
+
+extern "C" const _naqib_qparts_t *_naqib_query_parts(const naqib_query_t *q)
+{
+	return &q->parts;
+}
+
+extern "C" int _naqib_query_has_term(const naqib_query_t *q, const char *term,
+				     size_t len)
+{
+	try {
+		return q->termset.count(std::string(term, len)) != 0;
+	} catch (...) {
+		return 0;
+	}
+}
+

@@ -1,0 +1,150 @@
+/* The Xapian layer: the only C++ of libnaqib, a thin extern "C" shim over
+ * libxapian.  Handles are opaque, every entry point returns a status, and
+ * no C++ exception crosses the boundary: each is caught and mapped to a
+ * status with a message a person can act on (naqib_last_error()).
+ *
+ *   db.cc       opening, shards, committing, metadata, documents by id, the
+ *               analysis a database keeps
+ *   doc.cc      the Xapian document of a record (a sink for the schema)
+ *   parse.cc    queries: Xapian's QueryParser over the rewritten text
+ *   fields.cc   its field processors: thesaurus entries and days
+ *   filters.cc  the filters, from their specs (lib/query)
+ *   search.cc   matching and ranking, the result set
+ *   facets.cc   counting the facets of the matches
+ *   suggest.cc  "did you mean" */
+#ifndef NAQIB_XAPIAN_PRIVATE_H
+#define NAQIB_XAPIAN_PRIVATE_H
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "internal.h"
+#include "query/query.h"
+#include "schema/schema.h"
+
+struct naqib_db {
+	Xapian::Database *db;		/* for reading; == wdb for a writer */
+	Xapian::WritableDatabase *wdb;	/* NULL for a reader */
+	std::string path;
+};
+
+struct naqib_doc {
+	Xapian::Document doc;
+};
+
+struct naqib_query {
+	_naqib_qparts_t parts;	/* the words, prefixes and the text given
+				   to Xapian's parser (lib/query) */
+	std::string text;	/* as typed */
+	/* What the parser made of it (parse_into()). */
+	Xapian::Query query;
+	std::string description;
+	std::vector<std::string> terms;	/* positive terms, in order */
+	std::unordered_set<std::string> termset;
+	std::string notes;	/* what was left out, a line each */
+	std::vector<std::string> cut;	/* wildcards cut to their most
+					 * frequent words */
+
+	naqib_query() { _naqib_qparts_init(&parts); }
+	~naqib_query() { _naqib_qparts_free(&parts); }
+	naqib_query(const naqib_query &) = delete;
+	naqib_query &operator=(const naqib_query &) = delete;
+};
+
+typedef std::vector<std::pair<std::string, unsigned>> _naqib_facet_t;
+
+struct naqib_mset {
+	unsigned estimate;
+	std::vector<naqib_hit_t> hits;
+	std::vector<std::string> data;
+	_naqib_facet_t facets[NAQIB_FACETS];
+	bool facets_exact;
+};
+
+/* Maps the exception being handled to a status and a message about the
+ * database at path, while `doing`.  Called only from catch blocks. */
+naqib_status_t _naqib_xfail(const std::string &path, const char *doing);
+
+/* Runs f(), which reads db (NULL: none) and returns a status.  When a
+ * writer commits twice while it reads (DatabaseModifiedError), db is
+ * reopened at its new state and f runs again, three times at most; any
+ * other error becomes a status and a message about `doing`. */
+template <class F>
+static naqib_status_t _naqib_retrying(naqib_db_t *db, const char *doing, F f)
+{
+	const std::string path = db ? db->path : std::string();
+
+	for (int attempt = 0;; attempt++) {
+		try {
+			return f();
+		} catch (const Xapian::DatabaseModifiedError &) {
+			bool again = db && attempt < 3;
+			try {
+				if (again)
+					db->db->reopen();
+			} catch (...) {
+				again = false;
+			}
+			if (!again)
+				return _naqib_xfail(path, doing);
+		} catch (...) {
+			return _naqib_xfail(path, doing);
+		}
+	}
+}
+
+/* The document data as stored (large records deflated, see db.cc), and
+ * as read back. */
+std::string _naqib_pack_data(const char *data, size_t len);
+std::string _naqib_unpack_data(std::string s);
+
+/* A malloc'd copy of s, NULL when out of memory. */
+char *_naqib_dup_string(const std::string &s);
+
+/* The term of a schema field for value. */
+std::string _naqib_xterm(_naqib_field_id_t field, const std::string &value);
+
+/* fields.cc: the field processors of the placeholders that the query
+ * rewrite writes (query.h). */
+class _naqib_thesaurus_field : public Xapian::FieldProcessor {
+	naqib_thesaurus_t *th;
+
+      public:
+	explicit _naqib_thesaurus_field(naqib_thesaurus_t *t) : th(t) {}
+	Xapian::Query operator()(const std::string &entry) override;
+};
+
+class _naqib_day_field : public Xapian::FieldProcessor {
+      public:
+	Xapian::Query operator()(const std::string &day) override;
+};
+
+/* filters.cc: applies the filters of parts to query q (throws Xapian's
+ * errors). */
+naqib_status_t _naqib_apply_filters(naqib_db_t *db, naqib_analyzer_t *a,
+				    const _naqib_qparts_t *parts,
+				    Xapian::Query &q);
+
+/* facets.cc: counts the facet values of the matching documents. */
+class _naqib_facet_spies {
+	/* One of Xapian's own spies per facet, on its field's slot, so that
+	 * facets work on remote shards too (xapian-tcpsrv knows only
+	 * Xapian's classes). */
+	std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+
+      public:
+	_naqib_facet_spies();
+	void attach(Xapian::Enquire &e);
+	/* Documents counted. */
+	Xapian::doccount seen() const;
+	/* The n most frequent values of facet f, ties by value; counts
+	 * multiplied by scale (a sample's). */
+	void top(int f, unsigned n, double scale, _naqib_facet_t &out) const;
+};
+
+#endif

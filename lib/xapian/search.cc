@@ -1,0 +1,225 @@
+/* Matching and ranking (private.h): the weighting schemes, the ranking
+ * bonuses, sorting by date, the page of hits and their records. */
+#include <new>
+
+#include "xapian/private.h"
+
+static const char *const weighting_names[] = { "dlh", "bm25", "pl2", "dph",
+					       "inl2", "ifb2", "bb2", NULL };
+
+extern "C" const char *const *naqib_weighting_names(void)
+{
+	return weighting_names;
+}
+
+/* The weighting scheme: Xapian's, with their own defaults but BM25's k1
+ * and b, which are ours to set (k2 = 0, k3 = 1, min_normlen = 0.5 are
+ * Xapian's defaults). */
+static void set_weighting(Xapian::Enquire &enquire,
+			  const naqib_search_options_t *opts)
+{
+	std::string w = opts->weighting && *opts->weighting
+				 ? opts->weighting
+				 : NAQIB_DEFAULT_WEIGHTING;
+	if (w == "bm25")
+		enquire.set_weighting_scheme(Xapian::BM25Weight(
+			opts->bm25_k1 > 0 ? opts->bm25_k1 : NAQIB_DEFAULT_BM25_K1,
+			0, 1,
+			opts->bm25_b >= 0 ? opts->bm25_b : NAQIB_DEFAULT_BM25_B,
+			0.5));
+	else if (w == "pl2")
+		enquire.set_weighting_scheme(Xapian::PL2Weight());
+	else if (w == "dph")
+		enquire.set_weighting_scheme(Xapian::DPHWeight());
+	else if (w == "inl2")
+		enquire.set_weighting_scheme(Xapian::InL2Weight());
+	else if (w == "ifb2")
+		enquire.set_weighting_scheme(Xapian::IfB2Weight());
+	else if (w == "bb2")
+		enquire.set_weighting_scheme(Xapian::BB2Weight());
+	else
+		enquire.set_weighting_scheme(Xapian::DLHWeight());
+}
+
+/* The query with the ranking bonuses: the words as written (their
+ * normalized forms, which the index holds with positions besides the
+ * stems), and pairs of words next to each other.  Bonuses only raise
+ * documents the query matches (AND_MAYBE). */
+static Xapian::Query ranking_query(const naqib_query_t *q,
+				   const naqib_search_options_t *opts)
+{
+	double exact = opts->exact_bonus >= 0 ? opts->exact_bonus
+					      : NAQIB_DEFAULT_EXACT_BONUS;
+	double near = opts->proximity >= 0 ? opts->proximity
+					   : NAQIB_DEFAULT_PROXIMITY;
+	std::vector<std::string> words;
+
+	for (size_t i = 0; i < q->parts.n_words; i++) {
+		const _naqib_qword_t *w = &q->parts.words[i];
+		if (w->kind == 'w' && *w->norm &&
+		    q->termset.count(_naqib_xterm(_NAQIB_F_STEM, w->stem)))
+			words.push_back(w->norm);
+	}
+	if (q->query.empty() || words.empty() || (exact <= 0 && near <= 0))
+		return q->query;
+	std::vector<Xapian::Query> bonus;
+	if (exact > 0)
+		bonus.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+				   Xapian::Query(Xapian::Query::OP_OR,
+						 words.begin(), words.end()),
+				   exact);
+	if (near > 0 && words.size() > 1) {
+		std::vector<Xapian::Query> pairs;
+		for (size_t i = 0; i + 1 < words.size(); i++) {
+			Xapian::Query two[] = { Xapian::Query(words[i]),
+						Xapian::Query(words[i + 1]) };
+			pairs.emplace_back(Xapian::Query::OP_PHRASE, two, two + 2,
+					   3);
+		}
+		bonus.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+				   Xapian::Query(Xapian::Query::OP_OR,
+						 pairs.begin(), pairs.end()),
+				   near);
+	}
+	return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q->query,
+			     Xapian::Query(Xapian::Query::OP_OR, bonus.begin(),
+					   bonus.end()));
+}
+
+/* One search into m (emptied first); throws Xapian's errors.  Remote
+ * shards take no key maker: plain_oldest sorts by the value instead. */
+static void search_once(naqib_db_t *db, const naqib_query_t *q,
+			const naqib_search_options_t *opts, naqib_mset_t *m,
+			bool plain_oldest)
+{
+	m->hits.clear();
+	m->data.clear();
+	for (_naqib_facet_t &f : m->facets)
+		f.clear();
+	Xapian::Enquire enquire(*db->db);
+	enquire.set_query(ranking_query(q, opts));
+	set_weighting(enquire, opts);
+	/* Undated documents last either way: going down, their
+	 * empty value is last; going up, a key maker puts
+	 * them past every date.  Remote shards take no key
+	 * maker: there they come first going up. */
+	const unsigned date = (unsigned)_NAQIB_FIELD(_NAQIB_F_DATE)->slot;
+	Xapian::MultiValueKeyMaker keys;
+	if (opts->sort == NAQIB_SORT_NEWEST) {
+		enquire.set_sort_by_value_then_relevance(date, true);
+	} else if (opts->sort == NAQIB_SORT_OLDEST && !plain_oldest) {
+		keys.add_value(date, false, "99999999");
+		enquire.set_sort_by_key_then_relevance(&keys, false);
+	} else if (opts->sort == NAQIB_SORT_OLDEST) {
+		enquire.set_sort_by_value_then_relevance(date, false);
+	}
+	_naqib_facet_spies spy;
+	Xapian::doccount check = 0;
+	if (opts->facets) {
+		spy.attach(enquire);
+		/* Exact counts look at every match; a sample
+		 * at the first facet_sample of them. */
+		check = db->db->get_doccount();
+		if (opts->facet_sample && opts->facet_sample < check)
+			check = opts->facet_sample;
+	}
+	Xapian::MSet ms = enquire.get_mset(opts->offset,
+					   opts->limit, check);
+	Xapian::doccount total = ms.get_matches_estimated();
+	m->facets_exact = ms.get_matches_lower_bound() ==
+				  ms.get_matches_upper_bound() &&
+			  spy.seen() >= total;
+	double scale = !m->facets_exact && spy.seen()
+			       ? (double)total / spy.seen()
+			       : 1.0;
+	for (int f = 0; opts->facets && f < NAQIB_FACETS; f++)
+		spy.top(f, opts->facets, scale, m->facets[f]);
+	m->estimate = ms.get_matches_estimated();
+	m->hits.reserve(ms.size());
+	m->data.reserve(ms.size());
+	for (Xapian::MSetIterator i = ms.begin(); i != ms.end();
+	     ++i) {
+		naqib_hit_t h;
+		h.rank = i.get_rank() + 1;
+		h.score = i.get_weight();
+		h.docid = *i;
+		m->data.push_back(_naqib_unpack_data(i.get_document().get_data()));
+		m->hits.push_back(h);
+	}
+	for (size_t k = 0; k < m->hits.size(); k++) {
+		m->hits[k].data = m->data[k].data();
+		m->hits[k].data_len = m->data[k].size();
+	}
+}
+
+extern "C" naqib_status_t naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
+			       const naqib_search_options_t *opts,
+			       naqib_mset_t **out)
+{
+	*out = NULL;
+	naqib_mset_t *m = new (std::nothrow) naqib_mset_t();
+	if (!m)
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	naqib_status_t st = _naqib_retrying(db, "searching", [&] {
+		try {
+			search_once(db, q, opts, m, false);
+		} catch (const Xapian::UnimplementedError &) {
+			if (opts->sort != NAQIB_SORT_OLDEST)
+				throw;
+			search_once(db, q, opts, m, true);
+		}
+		return NAQIB_OK;
+	});
+	if (st) {
+		delete m;
+		return st;
+	}
+	*out = m;
+	return NAQIB_OK;
+}
+
+extern "C" void naqib_mset_destroy(naqib_mset_t *m)
+{
+	delete m;
+}
+
+extern "C" size_t naqib_mset_size(const naqib_mset_t *m)
+{
+	return m->hits.size();
+}
+
+extern "C" unsigned naqib_mset_estimate(const naqib_mset_t *m)
+{
+	return m->estimate;
+}
+
+extern "C" naqib_status_t naqib_mset_hit(const naqib_mset_t *m, size_t i,
+			      naqib_hit_t *hit)
+{
+	if (i >= m->hits.size())
+		return _naqib_fail(NAQIB_E_INVALID, "no hit %zu (of %zu)", i,
+				   m->hits.size());
+	*hit = m->hits[i];
+	return NAQIB_OK;
+}
+
+extern "C" int naqib_mset_facets_exact(const naqib_mset_t *m)
+{
+	return m->facets_exact;
+}
+
+extern "C" size_t naqib_mset_facet_size(const naqib_mset_t *m, int facet)
+{
+	return facet >= 0 && facet < NAQIB_FACETS ? m->facets[facet].size() : 0;
+}
+
+extern "C" naqib_status_t naqib_mset_facet(const naqib_mset_t *m, int facet, size_t i,
+				const char **value, unsigned *count)
+{
+	if (facet < 0 || facet >= NAQIB_FACETS || i >= m->facets[facet].size())
+		return _naqib_fail(NAQIB_E_INVALID, "no facet value %zu", i);
+	*value = m->facets[facet][i].first.c_str();
+	*count = m->facets[facet][i].second;
+	return NAQIB_OK;
+}
+
