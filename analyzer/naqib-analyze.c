@@ -21,9 +21,10 @@
 #include "bidi.h"
 #include "cli.h"
 #include "internal.h"
+#include "list.h"
 #include "naqib.h"
 
-/* The stemmers of naqib_stemmer_names(), at most. */
+/* The stemmers of naqib_stemmer_name(), at most. */
 #define MAX_STEMMERS 8
 
 typedef struct term {
@@ -49,8 +50,35 @@ typedef struct analysis {
 	cli_bidi_t bidi;
 } analysis_t;
 
+/* The output formats. */
+static const char *format_item(size_t i, const char **description)
+{
+	static const struct {
+		const char *name, *description;
+	} formats[] = {
+		{ "text", "a table for people (the default)" },
+		{ "json", "one object for programs" },
+	};
+
+	if (i >= sizeof formats / sizeof *formats)
+		return NULL;
+	if (description)
+		*description = formats[i].description;
+	return formats[i].name;
+}
+
+static const cli_list_t lists[] = {
+	{ "format", format_item },
+	{ "stemmer", cli_stemmer_item },
+	{ "latin-stemmer", cli_latin_stemmer_item },
+	{ "bidi", cli_bidi_item },
+	{ NULL, NULL },
+};
+
 static void usage(FILE *f)
 {
+	_naqib_buf_t b = NAQIB_BUF_INIT;
+
 	fprintf(f,
 		"usage: naqib-analyze [options] [TEXT...]\n"
 		"       naqib-analyze [options] --file FILE\n"
@@ -68,9 +96,12 @@ static void usage(FILE *f)
 		"                          object for programs (default: text)\n"
 		"      --json              the same as --format json\n"
 		"      --file FILE         analyse the text of FILE (- for standard input)\n"
-		"      --query             analyse the text as a query\n"
-		"  -s, --stemmer NAME      Arabic stemmer when there is no database: light,\n"
-		"                          snowball or none (default: %s)\n"
+		"      --query             analyse the text as a query\n");
+	cli_help(f, "-s, --stemmer NAME", "Arabic stemmer when there is no "
+		 "database: %s (default: %s)",
+		 cli_list_join(cli_stemmer_item, " or ", &b),
+		 NAQIB_DEFAULT_STEMMER);
+	fprintf(f,
 		"      --latin-stemmer L   Latin-script words when there is no database: a\n"
 		"                          Snowball language or none (default: %s)\n"
 		"      --bidi MODE         auto, logical or visual order of Arabic in the\n"
@@ -78,9 +109,12 @@ static void usage(FILE *f)
 		"                          else logical)\n"
 		"      --shape             with visual order, join Arabic letters\n"
 		"                          (presentation forms)\n"
+		"      --list NAME         the values of an option (format, stemmer,\n"
+		"                          latin-stemmer, bidi), one a line\n"
 		"  -h, --help              this help\n"
 		"      --version           the version\n",
-		NAQIB_DEFAULT_STEMMER, NAQIB_DEFAULT_LATIN_STEMMER);
+		NAQIB_DEFAULT_LATIN_STEMMER);
+	_naqib_buf_free(&b);
 }
 
 /* ---------------------------------------------------------------- terms */
@@ -630,16 +664,18 @@ static int setup(analysis_t *a, const char *db_opt, const char *stemmer,
 		}
 		naqib_analyzer_set_thesaurus(a->an, th);
 	}
-	for (const char *const *s = naqib_stemmer_names();
-	     *s && a->n_per < MAX_STEMMERS; s++) {
+	const char *s;
+	for (size_t i = 0; (s = naqib_stemmer_name(i, NULL)) &&
+			   a->n_per < MAX_STEMMERS;
+	     i++) {
 		naqib_analyzer_options_t o = {
-			*s, naqib_analyzer_latin_stemmer(a->an)
+			s, naqib_analyzer_latin_stemmer(a->an)
 		};
 		if ((st = naqib_analyzer_new(&o, &a->per[a->n_per]))) {
 			cli_error("%s", naqib_last_error());
 			return cli_exit_for(st);
 		}
-		a->per_name[a->n_per++] = *s;
+		a->per_name[a->n_per++] = s;
 	}
 	return EXIT_OK;
 }
@@ -656,6 +692,7 @@ int main(int argc, char **argv)
 		{ "json", no_argument, NULL, 'J' },
 		{ "bidi", required_argument, NULL, 'B' },
 		{ "shape", no_argument, NULL, 'S' },
+		{ "list", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -676,17 +713,16 @@ int main(int argc, char **argv)
 		case 'F':
 			file = optarg;
 			break;
-		case 'f':
-			if (!strcmp(optarg, "text"))
-				a.json = 0;
-			else if (!strcmp(optarg, "json"))
-				a.json = 1;
-			else {
-				cli_error("--format: unknown format '%s' (text, "
-					  "json)", optarg);
+		case 'f': {
+			int k = cli_list_find(format_item, optarg, "--format",
+					      "format");
+			if (k < 0)
 				return EXIT_USAGE;
-			}
+			a.json = !strcmp(format_item((size_t)k, NULL), "json");
 			break;
+		}
+		case 'l':
+			return cli_list_print(lists, optarg, stdout);
 		case 'Q':
 			query = 1;
 			break;

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "formats.h"
+#include "formats/formats.h"
 #include "naqib.h"
 
 static naqib_analyzer_t *an;
@@ -113,7 +113,7 @@ int main(void)
 			continue;
 		}
 		fmt_callbacks_t cb = { on_doc, on_bad, path };
-		fmt_read(FMT_AUTO, path, data, len, &cb);
+		fmt_read(NULL, path, data, len, &cb);
 		free(data);
 	}
 	naqib_thesaurus_destroy(th);

@@ -33,6 +33,7 @@
 #include "bidi.h"
 #include "cli.h"
 #include "internal.h"
+#include "list.h"
 #include "naqib.h"
 
 /* A line taken apart: its text in UTF-16, and for each code unit the
@@ -423,19 +424,41 @@ naqib_status_t cli_bidi_visual(const char *text, size_t len,
 /* ---------------------------------------------------------------- --bidi
  * The tools' side (bidi.h). */
 
+const char *cli_bidi_item(size_t i, const char **description)
+{
+	static const struct {
+		const char *name, *description;
+	} modes[] = {
+		[CLI_BIDI_AUTO] = { "auto", "$NAQIB_BIDI on a terminal, else "
+					    "logical (the default)" },
+		[CLI_BIDI_LOGICAL] = { "logical", "as written: for terminals "
+						  "that reorder Arabic, pipes "
+						  "and files" },
+		[CLI_BIDI_VISUAL] = { "visual", "reordered for terminals that "
+						"draw every line left to right" },
+	};
+
+	if (i >= sizeof modes / sizeof *modes)
+		return NULL;
+	if (description)
+		*description = modes[i].description;
+	return modes[i].name;
+}
+
 int cli_bidi_parse(const char *value, int *mode)
 {
-	if (!strcmp(value, "auto"))
-		*mode = CLI_BIDI_AUTO;
-	else if (!strcmp(value, "logical"))
-		*mode = CLI_BIDI_LOGICAL;
-	else if (!strcmp(value, "visual"))
-		*mode = CLI_BIDI_VISUAL;
-	else {
-		cli_error("--bidi: '%s' is not auto, logical or visual", value);
-		return -1;
-	}
-	return 0;
+	const char *m;
+
+	for (int i = 0; (m = cli_bidi_item((size_t)i, NULL)); i++)
+		if (!strcmp(m, value)) {
+			*mode = i;
+			return 0;
+		}
+	_naqib_buf_t b = NAQIB_BUF_INIT;
+	cli_error("--bidi: '%s' is not %s", value,
+		  cli_list_join(cli_bidi_item, " or ", &b));
+	_naqib_buf_free(&b);
+	return -1;
 }
 
 void cli_bidi_setup(int mode, int shape, cli_bidi_t *out)

@@ -53,6 +53,9 @@ typedef struct cli_bidi {
 	cli_bidi_options_t opts;  /* shape; width: the terminal's */
 } cli_bidi_t;
 
+/* The values of --bidi, for --list bidi (list.h). */
+const char *cli_bidi_item(size_t i, const char **description);
+
 /* Reads the value of --bidi into *mode; a bad value is reported (house
  * format) and gives -1. */
 int cli_bidi_parse(const char *value, int *mode);

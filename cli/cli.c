@@ -149,6 +149,43 @@ const char *cli_db_path(const char *opt)
 	return env && *env ? env : "naqib.db";
 }
 
+void cli_help(FILE *f, const char *option, const char *fmt, ...)
+{
+	char text[1024];
+	va_list ap;
+	size_t col = (size_t)fprintf(f, "  %s", option);
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	if (col > 25) {
+		fputc('\n', f);
+		col = 0;
+	}
+	for (const char *w = text; *w;) {
+		size_t n = strcspn(w, " ");
+		if (col + (col > 26 ? 1 : 0) + n > 79 && col > 26) {
+			fputc('\n', f);
+			col = 0;
+		}
+		if (col < 26) {
+			fprintf(f, "%*s", (int)(26 - col), "");
+			col = 26;
+		} else {
+			fputc(' ', f);
+			col++;
+		}
+		/* Columns, not bytes: Arabic letters take two bytes. */
+		fwrite(w, 1, n, f);
+		for (size_t i = 0; i < n; i++)
+			col += ((unsigned char)w[i] & 0xC0) != 0x80;
+		w += n;
+		while (*w == ' ')
+			w++;
+	}
+	fputc('\n', f);
+}
+
 double cli_now(void)
 {
 	struct timespec ts;

@@ -4,6 +4,7 @@
 #define NAQIB_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Exit statuses, the same for every tool (documented in the man pages). */
 enum {
@@ -49,6 +50,13 @@ int cli_check_stemmers(const char *stemmer, const char *latin);
 
 /* The database path: the option if given, else $NAQIB_DB, else naqib.db. */
 const char *cli_db_path(const char *opt);
+
+/* A line of --help for an option whose description is made at run time
+ * (from a table): "  OPTION" padded to 26 columns, then the description
+ * (printf's fmt) broken at spaces to lines of at most 79 columns, each
+ * indented 26. */
+void cli_help(FILE *f, const char *option, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* Monotonic seconds. */
 double cli_now(void);

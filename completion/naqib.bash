@@ -2,9 +2,10 @@
 #
 # The options are read from the tool's own --help each time, so that they
 # are always those of the tool that runs: its long options, its short ones
-# and which of them take a value.  The values that form a fixed set
-# (formats, stemmers, --bidi, --color, --weighting, --sort) are completed,
-# databases and --root as directories, --thesaurus, --queries and --file
+# and which of them take a value.  The values of an option that takes one
+# of a fixed set (formats, stemmers, --bidi, --color, --weighting, --sort)
+# are the tool's own "--list OPTION", read from its tables; databases and
+# --root are completed as directories, --thesaurus, --queries and --file
 # as files, and naqib-index's arguments as files and directories.
 #
 # It needs nothing but bash: `. completion/naqib.bash` in ~/.bashrc.  With
@@ -96,21 +97,10 @@ _naqib()
 	if [[ ! $end && ($split == true || $_naqib_valued == *" $prev "*) ]]; then
 		local values=
 		case $opt in
-		--format)
-			case $tool in
-			naqib-index) values='auto txt jsonl trec' ;;
-			naqib-search) values='text json trec' ;;
-			*) values='text json' ;;
-			esac
+		--list)
+			# The names of the lists, from the tool's message.
+			values=$("$cmd" --list '?' 2>&1 | sed -n 's/.*(there are: \(.*\))$/\1/p' | tr -d ,)
 			;;
-		--stemmer) values='snowball light none' ;;
-		--latin-stemmer)
-			values='french english german spanish italian portuguese dutch none'
-			;;
-		--bidi) values='auto logical visual' ;;
-		--color) values='auto always never' ;;
-		--weighting) values='dlh bm25 pl2 dph inl2 ifb2 bb2' ;;
-		--sort) values='relevance newest oldest' ;;
 		--db | --root | --compact)
 			_naqib_files -d
 			return
@@ -120,7 +110,9 @@ _naqib()
 			return
 			;;
 		esac
-		# Any other value (a number, an id, a tag) is the user's to type.
+		# A value of a fixed set: the tool lists them (a number, an id,
+		# a tag has no list: the user's to type).
+		[[ $values ]] || values=$("$cmd" --list "${opt#--}" 2>/dev/null | cut -f1)
 		[[ $values ]] && mapfile -t COMPREPLY < <(compgen -W "$values" -- "$cur")
 		return
 	fi

@@ -2,14 +2,16 @@
  * document: naqib_analyze() on any bytes (it checks the UTF-8 itself), then
  * what lib/schema/document.c does with the tokens (thesaurus names, dates), and
  * naqib_normalize() and naqib_analyzer_stem() on the words as the query
- * parser calls them.  The first byte picks one of three analysers (it stays
- * part of the text). */
+ * parser calls them.  The first byte picks one of the analysers, one per
+ * stemmer of the table with a Latin stemmer each (it stays part of the
+ * text). */
 #include "fuzz.h"
 
-#define N_ANALYZERS 3
+#define MAX_ANALYZERS 16
 #define MAX_WORDS 64
 
-static naqib_analyzer_t *analyzers[N_ANALYZERS];
+static naqib_analyzer_t *analyzers[MAX_ANALYZERS];
+static size_t n_analyzers;
 
 static void make_analyzer(int i, const char *stemmer, const char *latin)
 {
@@ -28,9 +30,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	make_analyzer(0, "snowball", "french");
-	make_analyzer(1, "light", "english");
-	make_analyzer(2, "none", "none");
+	static const char *const latin[] = { "french", "english", "none" };
+	const char *s;
+	for (size_t i = 0; (s = naqib_stemmer_name(i, NULL)); i++) {
+		FUZZ_ASSERT(i < MAX_ANALYZERS);
+		make_analyzer((int)i, s, latin[i % 3]);
+		n_analyzers++;
+	}
 	return 0;
 }
 
@@ -47,7 +53,7 @@ static word_t words[MAX_WORDS];
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	naqib_analyzer_t *a = analyzers[size ? data[0] % N_ANALYZERS : 0];
+	naqib_analyzer_t *a = analyzers[size ? data[0] % n_analyzers : 0];
 	const char *text = (const char *)data;
 	const naqib_token_t *t;
 	size_t n, nw = 0;

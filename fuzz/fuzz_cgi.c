@@ -6,8 +6,12 @@
  * page with cgi_parse()'s message, the error page of a query. */
 #include "cgi.h"
 #include "fuzz.h"
-#include "html.h"
 #include "internal.h"
+
+static const out_format_t *html_format(void)
+{
+	return out_named("html", OUT_WEB);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -20,9 +24,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (cgi_parse(qs, &p, err, sizeof err)) {
 		FUZZ_ASSERT(err[0] != '\0');
 		FUZZ_ASSERT(p.q == NULL);
-		html_page_t page = { "", NULL, "طلب غير صالح.", err, 1,
-				     CGI_DEFAULT_LIMIT, 0 };
-		FUZZ_OK(html_render(&html, &page));
+		out_page_t page = { .query = "", .error_title = "طلب غير صالح.",
+				    .error = err, .page = 1,
+				    .limit = CGI_DEFAULT_LIMIT };
+		FUZZ_OK(html_format()->error(&html, &page));
 		FUZZ_ASSERT(fuzz_utf8(html.data, html.len));
 		_naqib_buf_free(&html);
 		free(qs);
@@ -35,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_ASSERT(p.limit >= 1 && p.limit <= CGI_MAX_LIMIT);
 	FUZZ_ASSERT(p.page >= 1);
 	FUZZ_ASSERT(p.offset <= CGI_MAX_PAGE * CGI_MAX_LIMIT);
-	FUZZ_ASSERT(p.json == 0 || p.json == 1);
+	FUZZ_ASSERT(p.format && (p.format->flags & OUT_WEB));
 	FUZZ_ASSERT(p.sort >= NAQIB_SORT_RELEVANCE &&
 		    p.sort <= NAQIB_SORT_OLDEST);
 	FUZZ_ASSERT(p.facets == 0 || p.facets == 1);
@@ -58,14 +63,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* The pages without hits: the empty form, and the error page of a
 	 * query that did not parse, which shows it. */
-	html_page_t page = { "", NULL, NULL, NULL, 1, p.limit, p.sort };
-	FUZZ_OK(html_render(&html, &page));
+	out_page_t page = { .query = "", .page = 1, .limit = p.limit,
+			    .sort = p.sort };
+	FUZZ_OK(html_format()->render(&html, &page));
 	FUZZ_ASSERT(fuzz_utf8(html.data, html.len));
 	_naqib_buf_reset(&html);
-	html_page_t bad = { p.q, NULL, "تعذّر فهم هذا الاستعلام.",
-			    "the query is wrong", 1, CGI_DEFAULT_LIMIT,
-			    NAQIB_SORT_RELEVANCE };
-	FUZZ_OK(html_render(&html, &bad));
+	out_page_t bad = { .query = p.q,
+			   .error_title = "تعذّر فهم هذا الاستعلام.",
+			   .error = "the query is wrong", .page = 1,
+			   .limit = CGI_DEFAULT_LIMIT,
+			   .sort = NAQIB_SORT_RELEVANCE };
+	FUZZ_OK(html_format()->error(&html, &bad));
 	FUZZ_ASSERT(fuzz_utf8(html.data, html.len));
 	_naqib_buf_free(&html);
 	cgi_params_free(&p);

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "formats.h"
+#include "formats/formats.h"
 #include "walk.h"
 
 static int walk_dir(const char *dir, const walk_callbacks_t *cb)
@@ -37,12 +37,14 @@ static int walk_dir(const char *dir, const walk_callbacks_t *cb)
 			strcat(path, "/");
 		strcat(path, name);
 		struct stat lst, sb;
+		int unknown;
 		if (lstat(path, &lst) != 0 || stat(path, &sb) != 0) {
 			cb->error(path, errno, cb->ctx);
 		} else if (S_ISDIR(sb.st_mode)) {
 			if (!S_ISLNK(lst.st_mode))
 				st = walk_dir(path, cb);
-		} else if (S_ISREG(sb.st_mode) && fmt_from_name(name) >= 0) {
+		} else if (S_ISREG(sb.st_mode) &&
+			   (fmt_for_name(name, &unknown), !unknown)) {
 			st = cb->file(path, cb->ctx);
 		}
 		free(path);

@@ -79,8 +79,15 @@ naqib_status_t naqib_stemmer_stem(naqib_stemmer_t *s, const char *word,
 
 void naqib_stemmer_destroy(naqib_stemmer_t *s);
 
-/* The names accepted by naqib_stemmer_new(), NULL-terminated.  Static. */
-const char *const *naqib_stemmer_names(void);
+/* The stemmers naqib_stemmer_new() knows, the default first: the name of
+ * the i-th, and in *description (may be NULL) a line saying what it does;
+ * NULL past the last.  Static strings. */
+const char *naqib_stemmer_name(size_t i, const char **description);
+
+/* The languages of the "snowball" stemmer (libstemmer's: "arabic",
+ * "english", "french", ...), for Latin-script words: the i-th, NULL past the
+ * last.  Static. */
+const char *naqib_stemmer_language(size_t i);
 
 /* ---------------------------------------------------------------- analysis */
 
@@ -115,6 +122,9 @@ typedef struct naqib_analyzer_options {
 /* The defaults used when an option is NULL (the measured best choices). */
 #define NAQIB_DEFAULT_STEMMER "snowball"
 #define NAQIB_DEFAULT_LATIN_STEMMER "french"
+
+/* Both NULL: the defaults. */
+void naqib_analyzer_options_init(naqib_analyzer_options_t *o);
 
 /* Creates an analyser.  opts may be NULL for the defaults.  An analyser is
  * not thread-safe: use one per thread.  Caller frees. */
@@ -383,6 +393,10 @@ naqib_status_t naqib_entry_term(const naqib_thes_entry_t *e, char *out,
 naqib_status_t naqib_day_term(int year, int month, int day, char *out,
 			      size_t cap);
 
+/* Whether the database keeps analyser settings (it is not new: a writer
+ * opened an empty one, or a database naqib did not make). */
+naqib_status_t naqib_db_has_settings(naqib_db_t *db, int *has);
+
 /* Stores the analyser settings (and its thesaurus) in a new database, or
  * checks that an existing one was made with the same stemmers
  * (NAQIB_E_DB_VERSION if not). */
@@ -536,14 +550,23 @@ typedef struct naqib_search_options {
 			       default, 0: none */
 	double proximity;   /* weight of two query words found next to each
 			       other; < 0: the default, 0: none */
-	const char *weighting; /* one of naqib_weighting_names(); NULL: the
+	const char *weighting; /* one of naqib_weighting_name(); NULL: the
 				  default */
 } naqib_search_options_t;
 
-/* The weighting schemes naqib_db_search() knows (Xapian's): "dlh", "bm25",
- * "pl2", "dph", "inl2", "ifb2", "bb2"; NULL-terminated, static.  The bm25_*
- * options apply to "bm25" only. */
-const char *const *naqib_weighting_names(void);
+/* The defaults: the first 10 hits by relevance with the default weighting
+ * and bonuses, no facets. */
+void naqib_search_options_init(naqib_search_options_t *o);
+
+/* The weighting schemes naqib_db_search() knows (Xapian's), the default
+ * first: the name of the i-th ("dlh", "bm25", ...) and in *description
+ * (may be NULL) a line about it; NULL past the last.  The bm25_* options
+ * apply to "bm25" only.  Static strings. */
+const char *naqib_weighting_name(size_t i, const char **description);
+
+/* The names of the NAQIB_SORT_* orders ("relevance", "newest", "oldest"),
+ * as naqib_weighting_name(). */
+const char *naqib_sort_name(size_t i, const char **description);
 
 /* Facets: counts over every document that matches, not just the page. */
 #define NAQIB_FACET_UNION  0

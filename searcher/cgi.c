@@ -90,15 +90,17 @@ static int number(const char *name, const char *v, unsigned min,
 	return 0;
 }
 
-/* The index in words (NULL-terminated) of the value v of parameter name;
- * -1 with the message for the user in err when it is none of them. */
-static int one_of(const char *name, const char *v, const char *const *words,
-		  int *out, char *err, size_t errlen)
+/* The index in item's list of the value v of parameter name; -1 with the
+ * message for the user in err when it is none of them. */
+static int one_of(const char *name, const char *v,
+		  const char *(*item)(size_t, const char **), int *out,
+		  char *err, size_t errlen)
 {
 	size_t n = 0, used;
+	const char *w;
 
-	for (; words[n]; n++)
-		if (!strcmp(v, words[n])) {
+	for (; (w = item(n, NULL)); n++)
+		if (!strcmp(v, w)) {
 			*out = (int)n;
 			return 0;
 		}
@@ -106,8 +108,16 @@ static int one_of(const char *name, const char *v, const char *const *words,
 	for (size_t i = 0; i < n && used < errlen; i++)
 		used += (size_t)snprintf(err + used, errlen - used, "%s %s",
 					 i == 0 ? "" : i + 1 == n ? " or" : ",",
-					 words[i]);
+					 item(i, NULL));
 	return -1;
+}
+
+static const char *flag_item(size_t i, const char **description)
+{
+	static const char *const flags[] = { "0", "1" };
+
+	(void)description;
+	return i < 2 ? flags[i] : NULL;
 }
 
 int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen)
@@ -116,15 +126,12 @@ int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen)
 					     "limit",  "format", "sort",
 					     "facets" };
 	enum { N_NAMES = sizeof names / sizeof *names };
-	static const char *const formats[] = { "html", "json", NULL };
-	static const char *const sorts[] = { "relevance", "newest", "oldest",
-					     NULL };
-	static const char *const flags[] = { "0", "1", NULL };
-	int seen[N_NAMES] = { 0 };
+	int seen[N_NAMES] = { 0 }, format = 0;
 	int have_page = 0, have_offset = 0, bad_value = 0;
 	size_t len = qs ? strlen(qs) : 0;
 
 	memset(p, 0, sizeof *p);
+	p->format = out_named(out_web_item(0, NULL), OUT_WEB);
 	p->page = 1;
 	p->limit = CGI_DEFAULT_LIMIT;
 	if (len > CGI_MAX_QUERY_STRING) {
@@ -194,17 +201,21 @@ int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen)
 					    &p->limit, err, errlen);
 			break;
 		case 4:
-			bad_value = one_of("format", val, formats, &p->json,
+			bad_value = one_of("format", val, out_web_item, &format,
 					    err, errlen);
+			if (!bad_value)
+				p->format = out_named(out_web_item((size_t)format,
+								   NULL),
+						      OUT_WEB);
 			break;
 		case 5:
 			/* In the order of NAQIB_SORT_*. */
-			bad_value = one_of("sort", val, sorts, &p->sort, err,
-					    errlen);
+			bad_value = one_of("sort", val, naqib_sort_name,
+					    &p->sort, err, errlen);
 			break;
 		case 6:
-			bad_value = one_of("facets", val, flags, &p->facets,
-					    err, errlen);
+			bad_value = one_of("facets", val, flag_item,
+					    &p->facets, err, errlen);
 			break;
 		}
 		free(val);
@@ -229,7 +240,7 @@ fail:
 	return -1;
 }
 
-int cgi_url_encode(_naqib_buf_t *b, const char *s)
+naqib_status_t cgi_url_encode(_naqib_buf_t *b, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	int st = 0;

@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "outputs/outputs.h"
+
 /* Bounds on what a request may ask. */
 #define CGI_MAX_QUERY 2048  /* bytes of the decoded query */
 #define CGI_MAX_LIMIT 50    /* hits a page */
@@ -17,7 +19,8 @@ typedef struct cgi_params {
 	unsigned page;   /* 1-based page of results */
 	unsigned offset; /* first hit, 0-based (from page or offset) */
 	unsigned limit;  /* hits a page */
-	int json;        /* format=json */
+	const out_format_t *format; /* format=NAME of the formats offered on
+				       the web (default: the first, html) */
 	int sort;        /* sort=relevance|newest|oldest: NAQIB_SORT_* */
 	int facets;      /* facets=1 (JSON; the page always shows them) */
 } cgi_params_t;
@@ -30,10 +33,9 @@ typedef struct cgi_params {
 int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen);
 void cgi_params_free(cgi_params_t *p);
 
-/* Appends s percent-encoded for a URL query component to buf (buf is a
- * _naqib_buf_t).  Returns 0 or a status. */
-struct _naqib_buf;
-int cgi_url_encode(struct _naqib_buf *buf, const char *s);
+/* Appends s percent-encoded for a URL query component to buf.  Returns 0
+ * or a status. */
+naqib_status_t cgi_url_encode(_naqib_buf_t *buf, const char *s);
 
 /* The database path from the server's configuration: $NAQIB_DB of the
  * process, else server_set (the NAQIB_DB the server adds to a FastCGI

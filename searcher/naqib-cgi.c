@@ -15,13 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
+#include <unicode/uchar.h>
 
 #include "cgi.h"
 #include "cli.h"
-#include "html.h"
 #include "internal.h"
 #include "naqib.h"
+#include "outputs/outputs.h"
 #include "search.h"
 
 #define SNIPPET_CHARS 200
@@ -42,6 +42,7 @@ typedef struct response {
 	const char *type;   /* Content-Type */
 	const char *extra;  /* more header lines, each ending in \r\n */
 	_naqib_buf_t body;
+	_naqib_buf_t disposition; /* a Content-Disposition header line, or "" */
 } response_t;
 
 static const char *reason(int status)
@@ -65,45 +66,65 @@ static void plain(response_t *r, int status, const char *msg)
 	_naqib_buf_add(&r->body, "\n", 1);
 }
 
-static void json_error(response_t *r, int status, const char *msg)
+/* A page in format f: its render() (or error(), for a page with an
+ * error). */
+static void page(response_t *r, int status, const out_format_t *f,
+		 const out_page_t *p)
 {
-	json_t *o = json_pack("{s:s}", "error", msg);
-	char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	naqib_status_t (*fn)(_naqib_buf_t *, const out_page_t *) =
+		p->error ? f->error : f->render;
 
-	json_decref(o);
-	if (!s) {
-		plain(r, 500, "internal error");
-		return;
-	}
 	r->status = status;
-	r->type = "application/json";
+	r->type = f->mime;
 	_naqib_buf_reset(&r->body);
-	_naqib_buf_add(&r->body, s, strlen(s));
-	_naqib_buf_add(&r->body, "\n", 1);
-	free(s);
-}
-
-static void html(response_t *r, int status, const html_page_t *page)
-{
-	r->status = status;
-	r->type = "text/html; charset=utf-8";
-	_naqib_buf_reset(&r->body);
-	if (html_render(&r->body, page))
+	if (fn(&r->body, p))
 		plain(r, 500, "internal error");
 }
 
 /* An error the user caused (400) or the database's state (503), in the
- * format asked for. */
-static void fail(response_t *r, int status, int json, const char *query,
-		 const char *title, const char *detail)
+ * format asked for when it has a way to say it, else in plain text. */
+static void fail(response_t *r, int status, const out_format_t *f,
+		 const char *query, const char *title, const char *detail)
 {
-	if (json) {
-		json_error(r, status, detail && *detail ? detail : title);
+	if (!f->error) {
+		plain(r, status, detail && *detail ? detail : title);
 		return;
 	}
-	html_page_t page = { query ? query : "", NULL, title, detail ? detail : "",
-			     1, CGI_DEFAULT_LIMIT, NAQIB_SORT_RELEVANCE };
-	html(r, status, &page);
+	out_page_t p = { .query = query ? query : "", .error_title = title,
+			 .error = detail ? detail : "", .page = 1,
+			 .limit = CGI_DEFAULT_LIMIT,
+			 .sort = NAQIB_SORT_RELEVANCE };
+	page(r, status, f, &p);
+}
+
+/* A download's file name: naqib-QUERY.EXT, the letters and digits of the
+ * query (any script) with a dash for what is between them (RFC 6266: an
+ * ASCII name, and the UTF-8 one percent-encoded). */
+static void attachment(response_t *r, const out_format_t *f, const char *q)
+{
+	_naqib_buf_t name = NAQIB_BUF_INIT;
+
+	for (size_t i = 0, len = strlen(q); i < len && name.len < 120;) {
+		size_t at = i;
+		if (u_isalnum((UChar32)_naqib_utf8_next(q, &i)))
+			_naqib_buf_add(&name, q + at, i - at);
+		else if (name.len && name.data[name.len - 1] != '-')
+			_naqib_buf_addc(&name, '-');
+	}
+	while (name.len && name.data[name.len - 1] == '-')
+		name.data[--name.len] = '\0';
+	_naqib_buf_reset(&r->disposition);
+	_naqib_buf_printf(&r->disposition,
+			  "Content-Disposition: attachment; "
+			  "filename=\"naqib.%s\"",
+			  f->extension);
+	if (name.len) {
+		_naqib_buf_adds(&r->disposition, "; filename*=UTF-8''naqib-");
+		cgi_url_encode(&r->disposition, name.data);
+		_naqib_buf_printf(&r->disposition, ".%s", f->extension);
+	}
+	_naqib_buf_adds(&r->disposition, "\r\n");
+	_naqib_buf_free(&name);
 }
 
 static int db_unavailable(int st)
@@ -151,8 +172,8 @@ static int ensure_db(app_t *a, const char *server_db)
 /* A failure on our side: the detail goes to the server's error log; the
  * reader gets 503 when the database is unavailable (and the next request
  * opens it again), else a plain 500. */
-static void server_error(app_t *a, response_t *r, int st, int json,
-			 const char *query)
+static void server_error(app_t *a, response_t *r, int st,
+			 const out_format_t *f, const char *query)
 {
 	cli_error("%s", naqib_last_error());
 	if (!db_unavailable(st)) {
@@ -161,7 +182,7 @@ static void server_error(app_t *a, response_t *r, int st, int json,
 	}
 	drop_db(a);
 	r->extra = "Retry-After: 30\r\n";
-	fail(r, 503, json, query,
+	fail(r, 503, f, query,
 	     "قاعدة البيانات غير متاحة حاليا، حاول بعد قليل.",
 	     "the database is unavailable, try again later");
 }
@@ -173,7 +194,13 @@ static void handle(app_t *a, const char *method, const char *qs,
 	cgi_params_t p;
 	/* Before the parameters are known good, a guess at the format of the
 	 * answer: a program that asked for JSON gets its 400 as JSON. */
-	int json = qs && strstr(qs, "format=json") != NULL;
+	const out_format_t *f = out_named(out_web_item(0, NULL), OUT_WEB);
+	for (size_t i = 0; qs && out_web_item(i, NULL); i++) {
+		char want[64];
+		snprintf(want, sizeof want, "format=%s", out_web_item(i, NULL));
+		if (strstr(qs, want))
+			f = out_named(out_web_item(i, NULL), OUT_WEB);
+	}
 
 	r->extra = "";
 	if (!method || (strcmp(method, "GET") && strcmp(method, "HEAD"))) {
@@ -182,17 +209,19 @@ static void handle(app_t *a, const char *method, const char *qs,
 		return;
 	}
 	if (cgi_parse(qs, &p, err, sizeof err)) {
-		fail(r, 400, json, NULL, "طلب غير صالح.", err);
+		fail(r, 400, f, NULL, "طلب غير صالح.", err);
 		return;
 	}
-	json = p.json;
+	f = p.format;
 	if (!p.q[strspn(p.q, " \t\r\n")]) {
-		if (json) {
-			json_error(r, 400, "no query: give it in the q parameter");
+		/* The search page's empty form; other formats need a query. */
+		if (f->flags & OUT_FACETS_ALWAYS) {
+			out_page_t empty = { .query = "", .page = 1,
+					     .limit = p.limit, .sort = p.sort };
+			page(r, 200, f, &empty);
 		} else {
-			html_page_t page = { "", NULL, NULL, NULL, 1, p.limit,
-					     p.sort };
-			html(r, 200, &page);
+			fail(r, 400, f, NULL, "لا استعلام.",
+			     "no query: give it in the q parameter");
 		}
 		cgi_params_free(&p);
 		return;
@@ -200,51 +229,42 @@ static void handle(app_t *a, const char *method, const char *qs,
 
 	int st = ensure_db(a, server_db);
 	if (st) {
-		server_error(a, r, st, json, p.q);
+		server_error(a, r, st, f, p.q);
 		cgi_params_free(&p);
 		return;
 	}
 
+	/* The search computes what the format shows: the search page always
+	 * has its facets, JSON when asked for (facets=1). */
+	unsigned shows = f->flags;
 	search_request_t req = {
 		.query = p.q,
-		.opts = {
-			.offset = p.offset,
-			.limit = p.limit,
-			.bm25_k1 = NAQIB_DEFAULT_BM25_K1,
-			.bm25_b = NAQIB_DEFAULT_BM25_B,
-			.exact_bonus = -1,
-			.proximity = -1,
-			.sort = p.sort,
-			.facets = json ? (p.facets ? FACETS : 0) : FACETS,
-			.facet_sample = FACET_SAMPLE,
-		},
-		.snippet_chars = SNIPPET_CHARS,
-		.suggest = 1,
+		.snippet_chars = shows & OUT_SNIPPETS ? SNIPPET_CHARS : 0,
+		.suggest = (shows & OUT_SUGGEST) != 0,
 	};
+	naqib_search_options_init(&req.opts);
+	req.opts.offset = p.offset;
+	req.opts.limit = p.limit;
+	req.opts.sort = p.sort;
+	req.opts.facets = (shows & OUT_FACETS_ALWAYS) ||
+					  ((shows & OUT_FACETS) && p.facets)
+				  ? FACETS
+				  : 0;
+	req.opts.facet_sample = FACET_SAMPLE;
 	search_result_t res;
 	st = search_run(a->db, a->an, &req, &res);
 	if (st == NAQIB_E_QUERY || st == NAQIB_E_UTF8 || st == NAQIB_E_INVALID) {
-		fail(r, 400, json, p.q, "تعذّر فهم هذا الاستعلام.",
+		fail(r, 400, f, p.q, "تعذّر فهم هذا الاستعلام.",
 		     naqib_last_error());
 	} else if (st) {
-		server_error(a, r, st, json, p.q);
-	} else if (json) {
-		char *buf = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&buf, &len);
-		if (!f || out_json(f, &res.out) || fclose(f)) {
-			plain(r, 500, "internal error");
-		} else {
-			r->status = 200;
-			r->type = "application/json";
-			_naqib_buf_reset(&r->body);
-			_naqib_buf_add(&r->body, buf, len);
-		}
-		free(buf);
+		server_error(a, r, st, f, p.q);
 	} else {
-		html_page_t page = { p.q, &res.out, NULL, NULL, p.page, p.limit,
-				     p.sort };
-		html(r, 200, &page);
+		out_page_t results = { .result = &res.out, .query = p.q,
+				       .page = p.page, .limit = p.limit,
+				       .sort = p.sort, .first = 1 };
+		page(r, 200, f, &results);
+		if (f->extension && r->status == 200)
+			attachment(r, f, p.q);
 	}
 	if (!st)
 		search_result_free(&res);
@@ -264,15 +284,16 @@ static void headers(const response_t *r, _naqib_buf_t *h)
 			  "Content-Security-Policy: default-src 'none'; "
 			  "style-src 'unsafe-inline'; form-action 'self'; "
 			  "base-uri 'none'; frame-ancestors 'none'\r\n"
-			  "%s\r\n",
+			  "%s%s\r\n",
 			  r->status, reason(r->status), r->type, r->body.len,
-			  r->extra);
+			  r->disposition.data, r->extra);
 }
 
 static void respond(app_t *a, const char *method, const char *qs,
 		    const char *server_db, FCGX_Stream *out)
 {
-	response_t r = { 500, "text/plain", "", NAQIB_BUF_INIT };
+	response_t r = { 500, "text/plain", "", NAQIB_BUF_INIT,
+			 NAQIB_BUF_INIT };
 	_naqib_buf_t h = NAQIB_BUF_INIT;
 
 	handle(a, method, qs, server_db, &r);
@@ -290,6 +311,7 @@ static void respond(app_t *a, const char *method, const char *qs,
 	}
 	_naqib_buf_free(&h);
 	_naqib_buf_free(&r.body);
+	_naqib_buf_free(&r.disposition);
 }
 
 int main(int argc, char **argv)

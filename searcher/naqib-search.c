@@ -13,28 +13,78 @@
 #include "bidi.h"
 #include "cli.h"
 #include "internal.h"
+#include "list.h"
 #include "naqib.h"
-#include "output.h"
+#include "outputs/outputs.h"
 #include "search.h"
 
 /* --db given several times. */
 #define MAX_DBS 64
 
-enum format { F_TEXT, F_JSON, F_TREC };
-
 typedef struct searcher {
 	naqib_db_t *db;
 	naqib_analyzer_t *an;
-	enum format format;
+	const out_format_t *format;
 	naqib_search_options_t opts;
 	unsigned snippet_chars;
 	int color, show_query, explain;
 	const char *tag;
 	cli_bidi_t bidi;
+	int batch;		/* --queries */
+	unsigned results;	/* queries answered so far */
 } searcher_t;
+
+static const char *color_item(size_t i, const char **description)
+{
+	static const struct {
+		const char *name, *description;
+	} whens[] = {
+		{ "auto", "on a terminal, unless $NO_COLOR is set (the "
+			  "default)" },
+		{ "always", "even in a pipe or a file" },
+		{ "never", "matches between ** markers instead" },
+	};
+
+	if (i >= sizeof whens / sizeof *whens)
+		return NULL;
+	if (description)
+		*description = whens[i].description;
+	return whens[i].name;
+}
+
+/* The fields of queries: union, place, ... with their Arabic names. */
+static const char *field_item(size_t i, const char **description)
+{
+	static _Thread_local char line[256];
+	naqib_field_info_t f;
+
+	if (naqib_field_info(i, &f))
+		return NULL;
+	if (description) {
+		size_t n = 0;
+		for (const char *const *a = f.arabic; *a; a++)
+			n += (size_t)snprintf(line + n, sizeof line - n, "%s:, ",
+					      *a);
+		snprintf(line + n, sizeof line - n, "%s", f.help);
+		*description = line;
+	}
+	return f.name;
+}
+
+static const cli_list_t lists[] = {
+	{ "format", out_cli_item },
+	{ "weighting", naqib_weighting_name },
+	{ "sort", naqib_sort_name },
+	{ "color", color_item },
+	{ "bidi", cli_bidi_item },
+	{ "field", field_item },
+	{ NULL, NULL },
+};
 
 static void usage(FILE *f)
 {
+	_naqib_buf_t b = NAQIB_BUF_INIT;
+
 	fprintf(f, "usage: naqib-search [options] QUERY...\n"
 	      "       naqib-search [options] --queries FILE\n"
 	      "\n"
@@ -47,8 +97,10 @@ static void usage(FILE *f)
 	      "                          a stub file of shards, or several --db: searched\n"
 	      "                          as one\n"
 	      "  -n, --limit N           show N hits (default: 10)\n"
-	      "      --offset N          skip the first N hits (default: 0)\n"
-	      "  -f, --format FORMAT     text, json or trec (default: text)\n"
+	      "      --offset N          skip the first N hits (default: 0)\n");
+	cli_help(f, "-f, --format FORMAT", "%s (default: %s)",
+		 cli_list_join(out_cli_item, " or ", &b), out_cli_item(0, NULL));
+	fprintf(f,
 	      "      --queries FILE      run each QID<TAB>query line of FILE (- for stdin)\n"
 	      "      --qid ID            the id of a single query in TREC and JSON output\n"
 	      "                          (default: 1 in TREC output, none in JSON)\n"
@@ -61,9 +113,11 @@ static void usage(FILE *f)
 	      "                          (default: auto: $NAQIB_BIDI on a terminal, else\n"
 	      "                          logical)\n"
 	      "      --shape             with visual order, join Arabic letters\n"
-	      "                          (presentation forms)\n"
-	      "      --weighting NAME    the ranking: dlh, bm25, pl2, dph, inl2, ifb2 or\n"
-	      "                          bb2 (default: %s)\n"
+	      "                          (presentation forms)\n");
+	cli_help(f, "    --weighting NAME", "the ranking: %s (default: %s)",
+		 cli_list_join(naqib_weighting_name, " or ", &b),
+		 NAQIB_DEFAULT_WEIGHTING);
+	fprintf(f,
 	      "      --bm25-k1 K         BM25 term frequency saturation (default: %g)\n"
 	      "      --bm25-b B          BM25 length normalization, 0 to 1 (default: %g)\n"
 	      "      --exact-bonus W     weight of a word found as written, beside its\n"
@@ -76,68 +130,62 @@ static void usage(FILE *f)
 	      "      --explain           show which form of each query word matched, and\n"
 	      "                          how: normalization, stem, thesaurus, date\n"
 	      "      --show-query        print the parsed query on stderr\n"
+	      "      --list NAME         the values of an option (format, weighting,\n"
+	      "                          sort, color, bidi) or the query fields (field),\n"
+	      "                          one a line\n"
 	      "  -h, --help              this help\n"
 	      "      --version           the version\n",
-	      NAQIB_DEFAULT_WEIGHTING, NAQIB_DEFAULT_BM25_K1,
-	      NAQIB_DEFAULT_BM25_B, NAQIB_DEFAULT_EXACT_BONUS,
-	      NAQIB_DEFAULT_PROXIMITY);
+	      NAQIB_DEFAULT_BM25_K1, NAQIB_DEFAULT_BM25_B,
+	      NAQIB_DEFAULT_EXACT_BONUS, NAQIB_DEFAULT_PROXIMITY);
+	_naqib_buf_free(&b);
 }
 
 /* Runs one query and prints its results.  Returns the number of hits
  * (>= 0) or a negative library status. */
 static long run_query(searcher_t *s, const char *qid, const char *text)
 {
-	/* A TREC run is ranks only: no snippets, facets or explanations. */
+	/* The search computes what the format shows (a TREC run is ranks
+	 * only: no snippets, facets or explanations). */
+	unsigned shows = s->format->flags;
 	search_request_t req = {
 		.query = text,
 		.qid = qid,
 		.opts = s->opts,
-		.snippet_chars = s->format == F_TREC ? 0 : s->snippet_chars,
+		.snippet_chars = shows & OUT_SNIPPETS ? s->snippet_chars : 0,
 		.show_query = s->show_query,
-		.explain = s->format != F_TREC && s->explain,
-		.suggest = s->format != F_TREC,
+		.explain = (shows & OUT_EXPLAIN) && s->explain,
+		.suggest = (shows & OUT_SUGGEST) != 0,
 		.notes = 1,
 	};
-	if (s->format == F_TREC)
+	if (!(shows & OUT_FACETS))
 		req.opts.facets = 0;
 	search_result_t r;
-	int st = search_run(s->db, s->an, &req, &r);
+	naqib_status_t st = search_run(s->db, s->an, &req, &r);
 
 	if (st)
-		return -st;
-	switch (s->format) {
-	case F_TEXT:
-		if (s->bidi.visual) {
-			/* Reordered line by line once written: the colours
-			 * stay on their words (see lib/bidi.c). */
-			char *buf = NULL;
-			size_t len = 0;
-			FILE *mem = open_memstream(&buf, &len);
-			if (!mem) {
-				st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-				break;
-			}
-			out_text(mem, &r.out, s->color);
-			if (fclose(mem) != 0)
-				st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-			else
-				st = cli_bidi_write(&s->bidi, stdout, buf, len);
-			free(buf);
-		} else {
-			out_text(stdout, &r.out, s->color);
-		}
-		break;
-	case F_JSON:
-		if (out_json(stdout, &r.out))
-			st = NAQIB_E_NOMEM;
-		break;
-	case F_TREC:
-		out_trec(stdout, &r.out, s->tag);
-		break;
+		return -(long)st;
+	out_page_t page = {
+		.result = &r.out,
+		.query = text,
+		.color = s->color,
+		.tag = s->tag,
+		.first = s->results++ == 0,
+		.batch = s->batch,
+	};
+	_naqib_buf_t b = NAQIB_BUF_INIT;
+	if (!(st = s->format->render(&b, &page))) {
+		/* Text for a terminal is reordered line by line once
+		 * written, when asked: the colours stay on their words (see
+		 * cli/bidi.c). */
+		if (s->format == out_named("text", OUT_CLI))
+			st = cli_bidi_write(&s->bidi, stdout, b.data, b.len);
+		else
+			fwrite(b.data, 1, b.len, stdout);
 	}
+	_naqib_buf_free(&b);
 	long n = (long)r.out.n;
 	search_result_free(&r);
-	return st ? -st : n;
+	return st ? -(long)st : n;
 }
 
 /* Batch mode: every "QID<TAB>query" line of path. */
@@ -202,6 +250,7 @@ int main(int argc, char **argv)
 		{ "explain", no_argument, NULL, 'E' },
 		{ "bidi", required_argument, NULL, 'b' },
 		{ "shape", no_argument, NULL, 's' },
+		{ "list", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -214,13 +263,10 @@ int main(int argc, char **argv)
 
 	cli_prog = "naqib-search";
 	memset(&s, 0, sizeof s);
-	s.opts.limit = 10;
+	naqib_search_options_init(&s.opts);
+	s.format = out_named(out_cli_item(0, NULL), OUT_CLI);
 	s.snippet_chars = 200;
 	s.tag = "naqib";
-	s.opts.bm25_k1 = NAQIB_DEFAULT_BM25_K1;
-	s.opts.bm25_b = NAQIB_DEFAULT_BM25_B;
-	s.opts.exact_bonus = NAQIB_DEFAULT_EXACT_BONUS;
-	s.opts.proximity = NAQIB_DEFAULT_PROXIMITY;
 	while ((c = getopt_long(argc, argv, ":d:n:f:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -241,17 +287,10 @@ int main(int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'f':
-			if (!strcmp(optarg, "text"))
-				s.format = F_TEXT;
-			else if (!strcmp(optarg, "json"))
-				s.format = F_JSON;
-			else if (!strcmp(optarg, "trec"))
-				s.format = F_TREC;
-			else {
-				cli_error("--format: unknown format '%s' (text, "
-					  "json, trec)", optarg);
+			if (cli_list_find(out_cli_item, optarg, "--format",
+					  "format") < 0)
 				return EXIT_USAGE;
-			}
+			s.format = out_named(optarg, OUT_CLI);
 			break;
 		case 'Q':
 			queries = optarg;
@@ -268,12 +307,9 @@ int main(int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'C':
-			if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
-			    strcmp(optarg, "never")) {
-				cli_error("--color: '%s' is not auto, always or "
-					  "never", optarg);
+			if (cli_list_find(color_item, optarg, "--color",
+					  "value") < 0)
 				return EXIT_USAGE;
-			}
 			color = optarg;
 			break;
 		case 'P':
@@ -289,16 +325,11 @@ int main(int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'W': {
-			const char *const *w = naqib_weighting_names();
-			while (*w && strcmp(*w, optarg))
-				w++;
-			if (!*w) {
-				cli_error("--weighting: unknown scheme '%s' (dlh, "
-					  "bm25, pl2, dph, inl2, ifb2, bb2)",
-					  optarg);
+			int w = cli_list_find(naqib_weighting_name, optarg,
+					      "--weighting", "scheme");
+			if (w < 0)
 				return EXIT_USAGE;
-			}
-			s.opts.weighting = *w;
+			s.opts.weighting = naqib_weighting_name((size_t)w, NULL);
 			break;
 		}
 		case 'X':
@@ -312,17 +343,9 @@ int main(int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'O':
-			if (!strcmp(optarg, "relevance"))
-				s.opts.sort = NAQIB_SORT_RELEVANCE;
-			else if (!strcmp(optarg, "newest"))
-				s.opts.sort = NAQIB_SORT_NEWEST;
-			else if (!strcmp(optarg, "oldest"))
-				s.opts.sort = NAQIB_SORT_OLDEST;
-			else {
-				cli_error("--sort: '%s' is not relevance, newest "
-					  "or oldest", optarg);
+			if ((s.opts.sort = cli_list_find(naqib_sort_name, optarg,
+							 "--sort", "order")) < 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'A':
 			s.opts.facets = 10;
@@ -340,6 +363,8 @@ int main(int argc, char **argv)
 		case 's':
 			shape = 1;
 			break;
+		case 'L':
+			return cli_list_print(lists, optarg, stdout);
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
@@ -374,6 +399,7 @@ int main(int argc, char **argv)
 	}
 
 	if (queries) {
+		s.batch = 1;
 		status = run_batch(&s, queries);
 	} else {
 		/* The words of the command line make one query. */

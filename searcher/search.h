@@ -4,7 +4,7 @@
 #define NAQIB_SEARCH_H
 
 #include "naqib.h"
-#include "output.h"
+#include "outputs/outputs.h"
 
 typedef struct search_request {
 	const char *query;      /* as typed */

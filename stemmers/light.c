@@ -168,5 +168,5 @@ static void light_destroy(void *state)
 }
 
 const _naqib_stemmer_ops_t _naqib_stemmer_light = {
-	"light", light_create, light_stem, light_destroy,
+	light_create, light_stem, light_destroy,
 };

@@ -30,5 +30,5 @@ static void none_destroy(void *state)
 }
 
 const _naqib_stemmer_ops_t _naqib_stemmer_none = {
-	"none", none_create, none_stem, none_destroy,
+	none_create, none_stem, none_destroy,
 };

@@ -131,6 +131,16 @@ static void snowball_destroy(void *state)
 	free(s);
 }
 
+const char *naqib_stemmer_language(size_t i)
+{
+	const char **list = sb_stemmer_list();
+	size_t n = 0;
+
+	while (list[n])
+		n++;
+	return i < n ? list[i] : NULL;
+}
+
 const _naqib_stemmer_ops_t _naqib_stemmer_snowball = {
-	"snowball", snowball_create, snowball_stem, snowball_destroy,
+	snowball_create, snowball_stem, snowball_destroy,
 };

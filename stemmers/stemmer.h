@@ -1,11 +1,12 @@
-/* The stemmer function table: every stemmer is create/stem/destroy. */
+/* The stemmer function table: every stemmer is create/stem/destroy, in a
+ * file of its own, named _naqib_stemmer_NAME, with a row in the table of
+ * registry.c. */
 #ifndef NAQIB_STEMMER_H
 #define NAQIB_STEMMER_H
 
 #include <stddef.h>
 
 typedef struct _naqib_stemmer_ops {
-	const char *name;
 	/* language: a Snowball language name, or NULL.  Unknown languages and
 	 * options are rejected with NAQIB_E_INVALID. */
 	int (*create)(const char *language, void **state);
@@ -14,9 +15,5 @@ typedef struct _naqib_stemmer_ops {
 		    const char **out, size_t *out_len);
 	void (*destroy)(void *state);
 } _naqib_stemmer_ops_t;
-
-extern const _naqib_stemmer_ops_t _naqib_stemmer_snowball;
-extern const _naqib_stemmer_ops_t _naqib_stemmer_light;
-extern const _naqib_stemmer_ops_t _naqib_stemmer_none;
 
 #endif

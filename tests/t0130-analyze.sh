@@ -91,7 +91,7 @@ naqib_analyze --json -f text 'الإضراب UMT' | cmp -s - "$T/text.out" ||
 	fail "--json -f text: the last one wins"
 run naqib_analyze -f xml 'الإضراب'
 expect_status 2 "bad --format"
-expect_eq "$(cat "$T/err")" "naqib-analyze: --format: unknown format 'xml' (text, json)" \
+expect_eq "$(cat "$T/err")" "naqib-analyze: --format: unknown format 'xml' (text or json)" \
 	"bad --format message"
 expect_eq "$(wc -c <"$T/out" | tr -d ' ')" 0 "bad --format: no output"
 # -f no longer takes a file: a file name is an unknown format.

@@ -72,7 +72,7 @@ checks() {
 	expect_completion 'naqib-search --color ' 'always auto never'
 	expect_completion 'naqib-index --format ' 'auto jsonl trec txt'
 	expect_completion 'naqib-index -f j' 'jsonl'
-	expect_completion 'naqib-search -f ' 'json text trec'
+	expect_completion 'naqib-search -f ' 'csv json text trec'
 	expect_completion 'naqib-search --format=t' 'text trec'
 	expect_completion 'naqib-analyze -f ' 'json text'
 	expect_completion 'naqib-analyze --format=' 'json text'
@@ -80,7 +80,7 @@ checks() {
 	expect_completion 'naqib-search --sort ' 'newest oldest relevance'
 	expect_completion 'naqib-index -s ' 'light none snowball'
 	expect_completion 'naqib-analyze --stemmer l' 'light'
-	expect_completion 'naqib-index --latin-stemmer no' 'none'
+	expect_completion 'naqib-index --latin-stemmer no' 'none norwegian'
 	expect_completion 'naqib-analyze --latin-stemmer en' 'english'
 	# Directories, files, and nothing where the value is the user's.
 	expect_completion 'naqib-index -d ' 'dbdir texts'

@@ -404,6 +404,12 @@ void naqib_analyzer_destroy(naqib_analyzer_t *a)
 	free(a);
 }
 
+void naqib_analyzer_options_init(naqib_analyzer_options_t *o)
+{
+	o->stemmer = NULL;
+	o->latin_stemmer = NULL;
+}
+
 const char *naqib_analyzer_stemmer(const naqib_analyzer_t *a)
 {
 	return a->stemmer_name;

@@ -18,8 +18,10 @@ naqib_status_t _naqib_buf_reserve(_naqib_buf_t *b, size_t extra)
 	while (cap < need)
 		cap *= 2;
 	char *p = realloc(b->cap ? b->data : NULL, cap);
-	if (!p)
+	if (!p) {
+		b->failed = 1;
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	}
 	if (!b->cap)
 		p[0] = '\0';
 	b->data = p;
@@ -84,6 +86,7 @@ char *_naqib_buf_detach(_naqib_buf_t *b, size_t *len)
 		*len = b->cap ? b->len : 0;
 	b->data = _naqib_buf_empty;
 	b->len = b->cap = 0;
+	b->failed = 0;
 	return s;
 }
 
@@ -93,6 +96,7 @@ void _naqib_buf_free(_naqib_buf_t *b)
 		free(b->data);
 	b->data = _naqib_buf_empty;
 	b->len = b->cap = 0;
+	b->failed = 0;
 }
 
 naqib_status_t _naqib_grow(void **p, size_t *cap, size_t need, size_t size)

@@ -27,11 +27,13 @@ naqib_status_t _naqib_fail(naqib_status_t status, const char *fmt, ...)
 typedef struct _naqib_buf {
 	char *data;
 	size_t len;
-	size_t cap; /* 0: data is the shared "", nothing allocated */
+	size_t cap;  /* 0: data is the shared "", nothing allocated */
+	int failed;  /* an addition ran out of memory (and was left out):
+			code that adds many pieces checks once at the end */
 } _naqib_buf_t;
 
 extern char _naqib_buf_empty[1];
-#define NAQIB_BUF_INIT { _naqib_buf_empty, 0, 0 }
+#define NAQIB_BUF_INIT { _naqib_buf_empty, 0, 0, 0 }
 
 naqib_status_t _naqib_buf_reserve(_naqib_buf_t *b, size_t extra);
 naqib_status_t _naqib_buf_add(_naqib_buf_t *b, const char *s, size_t n);

@@ -365,6 +365,16 @@ extern "C" naqib_status_t naqib_db_get_data(naqib_db_t *db, const char *id, char
 	return NAQIB_OK;
 }
 
+extern "C" naqib_status_t naqib_db_has_settings(naqib_db_t *db, int *has)
+{
+	try {
+		*has = !db->db->get_metadata(_NAQIB_KEY_STEMMER).empty();
+	} catch (...) {
+		return _naqib_xfail(db->path, "reading the settings");
+	}
+	return NAQIB_OK;
+}
+
 extern "C" naqib_status_t naqib_db_check_analyzer(naqib_db_t *db, naqib_analyzer_t *a,
 				       int writer)
 {

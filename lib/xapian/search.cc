@@ -1,44 +1,98 @@
 /* Matching and ranking (private.h): the weighting schemes, the ranking
  * bonuses, sorting by date, the page of hits and their records. */
+#include <cstring>
 #include <new>
 
 #include "xapian/private.h"
 
-static const char *const weighting_names[] = { "dlh", "bm25", "pl2", "dph",
-					       "inl2", "ifb2", "bb2", NULL };
-
-extern "C" const char *const *naqib_weighting_names(void)
+extern "C" void naqib_search_options_init(naqib_search_options_t *o)
 {
-	return weighting_names;
+	memset(o, 0, sizeof *o);
+	o->limit = 10;
+	o->bm25_k1 = NAQIB_DEFAULT_BM25_K1;
+	o->bm25_b = NAQIB_DEFAULT_BM25_B;
+	o->exact_bonus = -1;
+	o->proximity = -1;
+	o->sort = NAQIB_SORT_RELEVANCE;
 }
 
-/* The weighting scheme: Xapian's, with their own defaults but BM25's k1
+/* The weighting schemes: Xapian's, with their own defaults but BM25's k1
  * and b, which are ours to set (k2 = 0, k3 = 1, min_normlen = 0.5 are
- * Xapian's defaults). */
-static void set_weighting(Xapian::Enquire &enquire,
-			  const naqib_search_options_t *opts)
+ * Xapian's defaults).  The default first. */
+static void set_dlh(Xapian::Enquire &e, const naqib_search_options_t *)
 {
-	std::string w = opts->weighting && *opts->weighting
-				 ? opts->weighting
-				 : NAQIB_DEFAULT_WEIGHTING;
-	if (w == "bm25")
-		enquire.set_weighting_scheme(Xapian::BM25Weight(
-			opts->bm25_k1 > 0 ? opts->bm25_k1 : NAQIB_DEFAULT_BM25_K1,
-			0, 1,
-			opts->bm25_b >= 0 ? opts->bm25_b : NAQIB_DEFAULT_BM25_B,
-			0.5));
-	else if (w == "pl2")
-		enquire.set_weighting_scheme(Xapian::PL2Weight());
-	else if (w == "dph")
-		enquire.set_weighting_scheme(Xapian::DPHWeight());
-	else if (w == "inl2")
-		enquire.set_weighting_scheme(Xapian::InL2Weight());
-	else if (w == "ifb2")
-		enquire.set_weighting_scheme(Xapian::IfB2Weight());
-	else if (w == "bb2")
-		enquire.set_weighting_scheme(Xapian::BB2Weight());
-	else
-		enquire.set_weighting_scheme(Xapian::DLHWeight());
+	e.set_weighting_scheme(Xapian::DLHWeight());
+}
+
+static void set_bm25(Xapian::Enquire &e, const naqib_search_options_t *o)
+{
+	e.set_weighting_scheme(Xapian::BM25Weight(
+		o->bm25_k1 > 0 ? o->bm25_k1 : NAQIB_DEFAULT_BM25_K1, 0, 1,
+		o->bm25_b >= 0 ? o->bm25_b : NAQIB_DEFAULT_BM25_B, 0.5));
+}
+
+template <class W>
+static void set(Xapian::Enquire &e, const naqib_search_options_t *)
+{
+	e.set_weighting_scheme(W());
+}
+
+static const struct weighting {
+	const char *name, *description;
+	void (*set)(Xapian::Enquire &, const naqib_search_options_t *);
+} weightings[] = {
+	{ "dlh", "DLH, divergence from randomness, parameter-free (the "
+		 "default)", set_dlh },
+	{ "bm25", "Okapi BM25, with --bm25-k1 and --bm25-b", set_bm25 },
+	{ "pl2", "PL2, divergence from randomness (Poisson)",
+	  set<Xapian::PL2Weight> },
+	{ "dph", "DPH, divergence from randomness, parameter-free",
+	  set<Xapian::DPHWeight> },
+	{ "inl2", "InL2, divergence from randomness (inverse document "
+		  "frequency)", set<Xapian::InL2Weight> },
+	{ "ifb2", "IfB2, divergence from randomness (inverse term "
+		  "frequency)", set<Xapian::IfB2Weight> },
+	{ "bb2", "BB2, divergence from randomness (Bose-Einstein)",
+	  set<Xapian::BB2Weight> },
+};
+
+extern "C" const char *naqib_weighting_name(size_t i, const char **description)
+{
+	if (i >= sizeof weightings / sizeof *weightings)
+		return NULL;
+	if (description)
+		*description = weightings[i].description;
+	return weightings[i].name;
+}
+
+/* In the order of NAQIB_SORT_*. */
+static const struct sort {
+	const char *name, *description;
+} sorts[] = {
+	{ "relevance", "the best match first (the default)" },
+	{ "newest", "the newest document first, then by relevance" },
+	{ "oldest", "the oldest first; undated documents last" },
+};
+
+extern "C" const char *naqib_sort_name(size_t i, const char **description)
+{
+	if (i >= sizeof sorts / sizeof *sorts)
+		return NULL;
+	if (description)
+		*description = sorts[i].description;
+	return sorts[i].name;
+}
+
+/* The weighting scheme of opts, or NULL for a name there is none of. */
+static const weighting *weighting_of(const naqib_search_options_t *opts)
+{
+	const char *w = opts->weighting && *opts->weighting
+				? opts->weighting
+				: NAQIB_DEFAULT_WEIGHTING;
+	for (const weighting &x : weightings)
+		if (!strcmp(x.name, w))
+			return &x;
+	return NULL;
 }
 
 /* The query with the ranking bonuses: the words as written (their
@@ -98,7 +152,7 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 		f.clear();
 	Xapian::Enquire enquire(*db->db);
 	enquire.set_query(ranking_query(q, opts));
-	set_weighting(enquire, opts);
+	weighting_of(opts)->set(enquire, opts);
 	/* Undated documents last either way: going down, their
 	 * empty value is last; going up, a key maker puts
 	 * them past every date.  Remote shards take no key
@@ -157,6 +211,9 @@ extern "C" naqib_status_t naqib_db_search(naqib_db_t *db, const naqib_query_t *q
 			       naqib_mset_t **out)
 {
 	*out = NULL;
+	if (!weighting_of(opts))
+		return _naqib_fail(NAQIB_E_INVALID, "unknown weighting scheme "
+				   "'%s'", opts->weighting);
 	naqib_mset_t *m = new (std::nothrow) naqib_mset_t();
 	if (!m)
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");

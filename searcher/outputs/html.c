@@ -7,8 +7,7 @@
 #include <strings.h>
 
 #include "cgi.h"
-#include "html.h"
-#include "internal.h"
+#include "outputs/outputs.h"
 
 static const char style[] =
 	":root{color-scheme:light dark;--fg:#1d2330;--muted:#5b6475;"
@@ -71,22 +70,21 @@ static int lit(_naqib_buf_t *b, const char *s)
 	return _naqib_buf_add(b, s, strlen(s));
 }
 
-static const char *const sort_names[] = { "relevance", "newest", "oldest" };
-
 /* The parameters after q that every link of this search keeps. */
-static int keep_params(_naqib_buf_t *b, const html_page_t *p)
+static int keep_params(_naqib_buf_t *b, const out_page_t *p)
 {
 	int st = 0;
 
 	if (p->limit != CGI_DEFAULT_LIMIT)
 		st |= _naqib_buf_printf(b, "&amp;limit=%u", p->limit);
 	if (p->sort != NAQIB_SORT_RELEVANCE)
-		st |= _naqib_buf_printf(b, "&amp;sort=%s", sort_names[p->sort]);
+		st |= _naqib_buf_printf(b, "&amp;sort=%s",
+					naqib_sort_name((size_t)p->sort, NULL));
 	return st;
 }
 
 /* A link to another page of the same search, relative to this one. */
-static int page_link(_naqib_buf_t *b, const html_page_t *p, unsigned page,
+static int page_link(_naqib_buf_t *b, const out_page_t *p, unsigned page,
 		     const char *label, int current)
 {
 	int st = 0;
@@ -105,12 +103,8 @@ static int page_link(_naqib_buf_t *b, const html_page_t *p, unsigned page,
 
 /* The facets: each value a link that narrows the search to it (the query
  * with the filter added). */
-static int render_facets(_naqib_buf_t *b, const html_page_t *p)
+static int render_facets(_naqib_buf_t *b, const out_page_t *p)
 {
-	static const char *const titles[] = { "النقابات", "الأماكن", "السنوات",
-					      "المصادر" };
-	static const char *const fields[] = { "union", "place", "year",
-					      "source" };
 	const out_result_t *r = p->result;
 	_naqib_buf_t q = NAQIB_BUF_INIT, fl = NAQIB_BUF_INIT;
 	int st = 0, any = 0;
@@ -124,7 +118,8 @@ static int render_facets(_naqib_buf_t *b, const html_page_t *p)
 		size_t n = naqib_mset_facet_size(r->mset, f);
 		if (!n)
 			continue;
-		st |= _naqib_buf_printf(b, "<p><b>%s%s:</b> ", titles[f],
+		st |= _naqib_buf_printf(b, "<p><b>%s%s:</b> ",
+					naqib_facet_label(f, 1),
 					naqib_mset_facets_exact(r->mset)
 						? ""
 						: " (تقديرا)");
@@ -138,7 +133,7 @@ static int render_facets(_naqib_buf_t *b, const html_page_t *p)
 			 * in guillemets, which no name holds); a value the
 			 * query already asks for narrows nothing. */
 			_naqib_buf_reset(&fl);
-			st |= _naqib_buf_printf(&fl, "+%s:", fields[f]);
+			st |= _naqib_buf_printf(&fl, "+%s:", naqib_facet_name(f));
 			st |= _naqib_buf_printf(&fl, strchr(v, ' ') ? "«%s»" : "%s",
 						v);
 			if (st || strstr(p->query, fl.data + 1))
@@ -223,7 +218,7 @@ static int render_hit(_naqib_buf_t *b, const out_hit_t *h)
 	return st;
 }
 
-static int render_pages(_naqib_buf_t *b, const html_page_t *p)
+static int render_pages(_naqib_buf_t *b, const out_page_t *p)
 {
 	const out_result_t *r = p->result;
 	unsigned last = (r->estimate + p->limit - 1) / p->limit;
@@ -251,7 +246,7 @@ static int render_pages(_naqib_buf_t *b, const html_page_t *p)
 
 /* The results of a search: a "did you mean", then the hits with their
  * facets and pages, or a notice that there are none. */
-static int render_results(_naqib_buf_t *b, const html_page_t *p)
+static int render_results(_naqib_buf_t *b, const out_page_t *p)
 {
 	const out_result_t *r = p->result;
 	const char *cut;
@@ -299,7 +294,7 @@ static int render_results(_naqib_buf_t *b, const html_page_t *p)
 	return st | render_pages(b, p);
 }
 
-int html_render(_naqib_buf_t *b, const html_page_t *p)
+static naqib_status_t render_html(_naqib_buf_t *b, const out_page_t *p)
 {
 	const out_result_t *r = p->result;
 	int st = 0;
@@ -332,7 +327,7 @@ int html_render(_naqib_buf_t *b, const html_page_t *p)
 	st |= lit(b, "<select name=\"sort\" aria-label=\"الترتيب\">");
 	for (int i = 0; i < 3; i++)
 		st |= _naqib_buf_printf(b, "<option value=\"%s\"%s>%s</option>",
-					sort_names[i],
+					naqib_sort_name((size_t)i, NULL),
 					i == p->sort ? " selected" : "",
 					sort_labels[i]);
 	st |= lit(b, "</select>\n");
@@ -361,3 +356,10 @@ int html_render(_naqib_buf_t *b, const html_page_t *p)
 		     "</footer>\n</body>\n</html>\n");
 	return st ? NAQIB_E_NOMEM : NAQIB_OK;
 }
+
+const out_format_t out_html = {
+	"html", "the search page: Arabic, right to left, readable on a phone",
+	"text/html; charset=utf-8", NULL,
+	OUT_WEB | OUT_SNIPPETS | OUT_FACETS | OUT_FACETS_ALWAYS | OUT_SUGGEST,
+	render_html, render_html,
+};

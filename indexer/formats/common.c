@@ -1,0 +1,38 @@
+/* Helpers of the readers (reader.h). */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "formats/reader.h"
+
+size_t fmt_skip_bom(const char *s, size_t len)
+{
+	return len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+}
+
+size_t fmt_line_of(const char *s, size_t off, size_t from, size_t line)
+{
+	for (size_t i = from; i < off; i++)
+		line += s[i] == '\n';
+	return line;
+}
+
+void fmt_bad(const fmt_callbacks_t *cb, size_t line, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	cb->bad(line, msg, cb->ctx);
+}
+
+void fmt_trim(const char *s, size_t *from, size_t *to)
+{
+	while (*from < *to && isspace((unsigned char)s[*from]))
+		(*from)++;
+	while (*to > *from && isspace((unsigned char)s[*to - 1]))
+		(*to)--;
+}

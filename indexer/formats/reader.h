@@ -1,0 +1,20 @@
+/* What the readers of formats/ share (common.c). */
+#ifndef NAQIB_FORMATS_READER_H
+#define NAQIB_FORMATS_READER_H
+
+#include "formats/formats.h"
+
+/* Bytes of a UTF-8 byte order mark at s, 0 or 3. */
+size_t fmt_skip_bom(const char *s, size_t len);
+
+/* The line of offset off: line is the line of offset from. */
+size_t fmt_line_of(const char *s, size_t off, size_t from, size_t line);
+
+/* Reports a document (or, line 0, the file) skipped. */
+void fmt_bad(const fmt_callbacks_t *cb, size_t line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Trims ASCII white space off s[*from..*to). */
+void fmt_trim(const char *s, size_t *from, size_t *to);
+
+#endif

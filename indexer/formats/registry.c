@@ -1,0 +1,98 @@
+/* The table of input formats (formats.h). */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "formats/reader.h"
+
+/* NAME: the format's file, which defines fmt_NAME. */
+#define FORMATS(X) X(txt) X(jsonl) X(trec)
+
+#define DECLARE(name) extern const fmt_format_t fmt_##name;
+FORMATS(DECLARE)
+
+static const fmt_format_t *const formats[] = {
+#define ROW(name) &fmt_##name,
+	FORMATS(ROW)
+};
+
+#define N_FORMATS (sizeof formats / sizeof *formats)
+
+const fmt_format_t *fmt_at(size_t i)
+{
+	return i < N_FORMATS ? formats[i] : NULL;
+}
+
+const fmt_format_t *fmt_named(const char *name)
+{
+	for (size_t i = 0; i < N_FORMATS; i++)
+		if (!strcmp(formats[i]->name, name))
+			return formats[i];
+	return NULL;
+}
+
+static int in(const char *const *list, const char *ext)
+{
+	for (; list && *list; list++)
+		if (!strcasecmp(*list, ext))
+			return 1;
+	return 0;
+}
+
+const fmt_format_t *fmt_for_name(const char *name, int *unknown)
+{
+	const char *base = strrchr(name, '/');
+	base = base ? base + 1 : name;
+	const char *dot = strrchr(base, '.');
+
+	*unknown = 0;
+	if (!dot || dot == base)
+		return NULL; /* README, LICENSE: look inside */
+	for (size_t i = 0; i < N_FORMATS; i++)
+		if (in(formats[i]->sniffed, dot + 1))
+			return NULL;
+	for (size_t i = 0; i < N_FORMATS; i++)
+		if (in(formats[i]->extensions, dot + 1))
+			return formats[i];
+	*unknown = 1;
+	return NULL;
+}
+
+const fmt_format_t *fmt_sniff(const char *s, size_t len)
+{
+	size_t i = fmt_skip_bom(s, len);
+	const fmt_format_t *fallback = NULL;
+
+	while (i < len && isspace((unsigned char)s[i]))
+		i++;
+	for (size_t k = 0; k < N_FORMATS; k++) {
+		if (!formats[k]->sniff)
+			fallback = fallback ? fallback : formats[k];
+		else if (formats[k]->sniff(s + i, len - i))
+			return formats[k];
+	}
+	return fallback;
+}
+
+int fmt_read(const fmt_format_t *f, const char *id, char *data, size_t len,
+	     const fmt_callbacks_t *cb)
+{
+	if (!f)
+		f = fmt_sniff(data, len);
+	return f->read(id, data, len, cb);
+}
+
+const char *fmt_item(size_t i, const char **description)
+{
+	if (i == 0) {
+		if (description)
+			*description = "from the file's name, else its first "
+				       "bytes (the default)";
+		return "auto";
+	}
+	if (i > N_FORMATS)
+		return NULL;
+	if (description)
+		*description = formats[i - 1]->description;
+	return formats[i - 1]->name;
+}

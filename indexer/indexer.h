@@ -1,0 +1,177 @@
+/* What the parts of naqib-index share:
+ *   naqib-index.c  the command line: options, --delete, --compact, the summary
+ *   shards.c       the database: one, or the shards of a sharded one, opened
+ *                  with the analysis and the thesaurus it keeps
+ *   ingest.c       reading files (formats/) a block of whole documents at a
+ *                  time, and writing their documents, in a writer thread per
+ *                  shard when sharded; progress, commits, fatal errors
+ *   marks.c        the ids of files, and the marks of the files read, so that
+ *                  unchanged files are skipped
+ *   walk.c         the walk over directories */
+#ifndef NAQIB_INDEXER_H
+#define NAQIB_INDEXER_H
+
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/stat.h>
+
+#include "formats/formats.h"
+#include "naqib.h"
+
+/* JSON Lines and TREC files are read in blocks of about this size, cut
+ * after the last whole document, so that memory does not grow with the
+ * file (a document longer than a block is read whole). */
+#define DEFAULT_READ_BLOCK (8u << 20)
+/* Documents a commit.  Small batches index faster as well as losing less in
+ * a crash: Xapian's in-memory changes grow slow to update when large
+ * (bench/index-speed: 55 s at 1000, 81 s at 10000 on the eval corpus). */
+#define DEFAULT_BATCH 1000
+/* The longest text indexed of a document: what is beyond is left out with
+ * a warning.  A 100 MB text takes 2 GB to analyse and seconds to show in
+ * every result list; a real communiqué is a few kilobytes, a book 2 MB. */
+#define DEFAULT_MAX_DOC (16u << 20)
+/* Titles are cut, at a word, to this many bytes: a text file's first line
+ * may be its whole text. */
+#define TITLE_MAX 1024
+
+/* The stub file of a sharded database, and the names of its shards. */
+#define STUB_NAME "XAPIANDB"
+#define SHARD_NAME "shard%d"
+#define MAX_SHARDS 64
+/* Documents waiting for a shard's writer: enough for the other shards to
+ * go on while one commits (a commit of 1000 documents takes about as long
+ * as indexing 1000), and a bound on the memory they take. */
+#define QUEUE_CAP 4096
+#define QUEUE_BYTES (32u << 20)
+
+typedef struct stats {
+	unsigned long added, replaced, unchanged, failed, truncated;
+	unsigned long long bytes;
+} stats_t;
+
+/* A file of a sharded run: whether its documents all went in is known
+ * only when the writers are done, so its signature waits until then. */
+typedef struct file_rec {
+	struct file_rec *next;
+	char *name;		/* for messages */
+	char key[256], sig[128];	/* sig empty: not to be recorded */
+	unsigned long failed;	/* documents the writers skipped; under mu */
+} file_rec_t;
+
+/* A document on its way to a shard's writer: its record, encoded. */
+typedef struct job {
+	char *data;
+	size_t len;
+	file_rec_t *file;
+	size_t line;
+} job_t;
+
+struct indexer;
+
+/* One database of the index (the only one when it is not sharded) and
+ * what writes to it. */
+typedef struct shard {
+	struct indexer *x;
+	char path[PATH_MAX];
+	naqib_db_t *db;
+	naqib_analyzer_t *an;
+	stats_t st;
+	unsigned long pending;	/* documents since the last commit */
+	unsigned long done_added, done_replaced;	/* committed */
+	/* Sharded runs: the writer thread and its queue, under x->mu. */
+	pthread_t thread;
+	int running;
+	job_t q[QUEUE_CAP];
+	size_t head, count, bytes;
+} shard_t;
+
+typedef struct indexer {
+	shard_t *shards;
+	int n_shards;
+	int sharded;		/* a directory of shards and a stub */
+	pthread_mutex_t mu;	/* the queues, file_rec_t.failed, fatal */
+	pthread_cond_t changed;
+	int closing;		/* no more jobs: writers finish */
+	file_rec_t *files;	/* sharded runs: every file read */
+	naqib_db_t *marks;	/* sharded runs: the reader's own handle on
+				 * the first shard, for the marks of files
+				 * read (its writer thread owns the other) */
+	const char *db_path;
+	char **thesauri;	/* --thesaurus files */
+	size_t n_thesauri, cap_thesauri;
+	char root[PATH_MAX];
+	const fmt_format_t *format;	/* --format; NULL: auto */
+	unsigned batch;
+	unsigned read_block;	/* --read-block */
+	unsigned max_doc;	/* --max-doc-size */
+	unsigned lead_words;
+	int force, quiet, progress;
+	stats_t st;		/* what the reader saw: bytes, unchanged, bad */
+	unsigned long read;	/* documents read */
+	unsigned long in_file;	/* documents read from the current file */
+	size_t line_base;	/* lines of the file before the block read */
+	const char *file;	/* the file being read, for messages */
+	file_rec_t *frec;	/* its record, in a sharded run */
+	volatile int fatal;	/* a database error: stop (set under mu) */
+	double started, last_progress;
+	/* The progress line: the bytes of every input (0: unknown, as for
+	 * standard input), and those of the files skipped as unchanged. */
+	unsigned long long total_bytes, skipped_bytes;
+	/* How far into the current file the reader is: the block being
+	 * read (its offset, length and lines), and the bytes done. */
+	unsigned long long blk_start, blk_len, blk_lines, file_done;
+} indexer_t;
+
+/* The signal that asked us to stop, or 0. */
+extern volatile sig_atomic_t ingest_interrupted;
+
+/* ---------------------------------------------------------------- shards.c */
+
+/* Opens the database at x->db_path: one database, or the shards of a
+ * sharded one.  want is --shards (0: not given): a new database gets that
+ * many shards; an existing one keeps what it has.  Returns an exit
+ * status. */
+int shards_open(indexer_t *x, const char *stemmer, const char *latin,
+		unsigned want);
+void shards_close(indexer_t *x);
+
+/* ---------------------------------------------------------------- ingest.c */
+
+/* The walk's callbacks: a file to read; a path that cannot be read. */
+int ingest_file(const char *path, void *ctx);
+void ingest_walk_error(const char *path, int err, void *ctx);
+/* The progress line's walk: each file's size; standard input makes the
+ * total unknown: x->total_bytes INGEST_UNKNOWN. */
+#define INGEST_UNKNOWN (~0ULL)
+int ingest_add_size(const char *path, void *ctx);
+void ingest_ignore_error(const char *path, int err, void *ctx);
+
+/* A shard's writer thread (sharded runs). */
+void *ingest_writer(void *arg);
+/* The end of a sharded run, once the writers are done: marks the files
+ * whose every document went in, and commits. */
+void ingest_record_files(indexer_t *x);
+
+/* Commits shard s; a failure is reported and stops the run. */
+int ingest_commit(shard_t *s);
+/* Stops the run on a database error: every writer and the reader see it. */
+void ingest_fatal(indexer_t *x, int st);
+/* The shard of a document id. */
+shard_t *ingest_shard_of(indexer_t *x, const char *id);
+/* The progress line on a terminal (at most every 0.2 s, unless final). */
+void ingest_progress(indexer_t *x, int final);
+
+/* ---------------------------------------------------------------- marks.c */
+
+/* The id of a text file: its path relative to --root (0, or an errno). */
+int marks_file_id(indexer_t *x, const char *path, char *out, size_t cap);
+/* What a file was like when it was indexed. */
+void marks_signature(const struct stat *sb, unsigned long docs, char *out,
+		     size_t cap);
+/* The metadata key of a file's mark. */
+void marks_key(const char *id, char *out, size_t cap);
+/* Forgets that the file a document came from was indexed. */
+void marks_forget(indexer_t *x, const char *id);
+
+#endif

@@ -1,0 +1,511 @@
+/* Reading files and writing their documents (indexer.h). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "indexer.h"
+#include "util/util.h"
+
+volatile sig_atomic_t ingest_interrupted;
+
+static void on_bad(size_t line, const char *message, void *ctx);
+
+void ingest_progress(indexer_t *x, int final)
+{
+	double now = cli_now();
+
+	if (!x->progress || (!final && now - x->last_progress < 0.2))
+		return;
+	x->last_progress = now;
+	double mb = (double)(x->st.bytes + x->file_done) / 1e6;
+	double secs = now - x->started;
+	double rate = secs > 0 ? mb / secs : 0.0;
+	double done = mb + (double)x->skipped_bytes / 1e6;
+	double total = (double)x->total_bytes / 1e6;
+	fprintf(stderr, "\r\033[Knaqib-index: %lu documents, ",
+		x->read + x->st.unchanged);
+	if (total >= done && total > 0) {
+		fprintf(stderr, "%.1f of %.1f MB (%.0f%%), %.1f MB/s", done, total,
+			100 * done / total, rate);
+		if (rate > 0 && !final) {
+			unsigned long left = (unsigned long)((total - done) / rate);
+			fprintf(stderr, ", %lu:%02lu left", left / 60, left % 60);
+		}
+	} else {
+		fprintf(stderr, "%.1f MB, %.1f MB/s", mb, rate);
+	}
+	if (final)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+/* Counts a document of file f (NULL outside a sharded run) that did not go
+ * in: the file is not marked as read, so that the next run reads it again. */
+static void file_failed(indexer_t *x, file_rec_t *f)
+{
+	if (!f)
+		return;
+	pthread_mutex_lock(&x->mu);
+	f->failed++;
+	pthread_mutex_unlock(&x->mu);
+}
+
+/* Stops the run on a database error: every writer and the reader see it. */
+void ingest_fatal(indexer_t *x, int st)
+{
+	pthread_mutex_lock(&x->mu);
+	if (!x->fatal)
+		x->fatal = st;
+	pthread_cond_broadcast(&x->changed);
+	pthread_mutex_unlock(&x->mu);
+}
+
+int ingest_commit(shard_t *s)
+{
+	int st = naqib_db_commit(s->db);
+
+	if (st) {
+		cli_error("%s", naqib_last_error());
+		ingest_fatal(s->x, st);
+	} else {
+		s->done_added = s->st.added;
+		s->done_replaced = s->st.replaced;
+	}
+	s->pending = 0;
+	return st;
+}
+
+/* Where to cut the text s (of length len > max) to at most max bytes: after
+ * the last space or line break, else at the last whole character. */
+static size_t cut_point(const char *s, size_t max)
+{
+	for (size_t i = max; i > 0 && max - i < 4096; i--)
+		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t')
+			return i;
+	size_t i = max;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* A copy of the first bytes of text, cut by cut_point() when it is longer
+ * than max; NULL when it is not (or on no memory: *err is set). */
+static char *cut_text(const char *text, size_t max, int *err)
+{
+	size_t len = text ? strlen(text) : 0;
+
+	*err = 0;
+	if (len <= max)
+		return NULL;
+	char *c = strndup(text, cut_point(text, max));
+	if (!c)
+		*err = NAQIB_E_NOMEM;
+	return c;
+}
+
+/* Analyses a document and writes it to shard s, replacing any document with
+ * its id.  A document that cannot be indexed is skipped with a message
+ * naming file and line (f counts it in a sharded run); a database error
+ * stops the run. */
+static int index_doc(shard_t *s, naqib_record_t rec, const char *file,
+		     size_t line, file_rec_t *f)
+{
+	indexer_t *x = s->x;
+	naqib_doc_t *doc = NULL;
+	int replaced = 0, st, err1, err2;
+
+	/* A title is a line, a text at most --max-doc-size: the rest is
+	 * left out, with a warning for the text. */
+	char *title = cut_text(rec.title, TITLE_MAX, &err1);
+	char *body = cut_text(rec.body, x->max_doc, &err2);
+	if (err1 || err2) {
+		free(title);
+		free(body);
+		cli_error("out of memory");
+		ingest_fatal(x, NAQIB_E_NOMEM);
+		return NAQIB_E_NOMEM;
+	}
+	if (title)
+		rec.title = title;
+	if (body) {
+		cli_error("%s:%zu: warning: the text of '%s' is longer than "
+			  "--max-doc-size (%u bytes): only its first %zu bytes "
+			  "are indexed", file, line, rec.id, x->max_doc,
+			  strlen(body));
+		rec.body = body;
+		s->st.truncated++;
+	}
+	naqib_doc_options_t o;
+	naqib_doc_options_init(&o);
+	o.lead_words = x->lead_words;
+	if (!(st = naqib_doc_from_record(s->an, &rec, &o, &doc)))
+		st = naqib_db_replace(s->db, rec.id, doc, &replaced);
+	naqib_doc_destroy(doc);
+	free(title);
+	free(body);
+	if (st == NAQIB_E_INVALID || st == NAQIB_E_UTF8) {
+		/* This document only: say which and go on. */
+		cli_error("%s:%zu: %s; document skipped", file, line,
+			  naqib_last_error());
+		s->st.failed++;
+		file_failed(x, f);
+		return NAQIB_OK;
+	}
+	if (st) {
+		cli_error("%s", naqib_last_error());
+		ingest_fatal(x, st);
+		return st;
+	}
+	if (replaced)
+		s->st.replaced++;
+	else
+		s->st.added++;
+	if (++s->pending >= x->batch)
+		st = ingest_commit(s);
+	return st;
+}
+
+/* The shard of a document: a stable hash of its id (FNV-1a), so that the
+ * same id always goes to the same shard. */
+shard_t *ingest_shard_of(indexer_t *x, const char *id)
+{
+	return &x->shards[_naqib_hash(id, strlen(id)) % (unsigned long long)x->n_shards];
+}
+
+/* A shard's writer thread: indexes the documents of its queue until the
+ * reader closes it, then commits. */
+void *ingest_writer(void *arg)
+{
+	shard_t *s = arg;
+	indexer_t *x = s->x;
+
+	for (;;) {
+		pthread_mutex_lock(&x->mu);
+		while (!s->count && !x->closing && !x->fatal)
+			pthread_cond_wait(&x->changed, &x->mu);
+		if (!s->count || x->fatal) {
+			pthread_mutex_unlock(&x->mu);
+			break;
+		}
+		job_t j = s->q[s->head];
+		s->head = (s->head + 1) % QUEUE_CAP;
+		s->count--;
+		s->bytes -= j.len;
+		pthread_cond_broadcast(&x->changed);
+		pthread_mutex_unlock(&x->mu);
+
+		naqib_record_t rec;
+		if (!ingest_interrupted &&
+		    naqib_record_decode(j.data, j.len, &rec) == NAQIB_OK)
+			index_doc(s, rec, j.file->name, j.line, j.file);
+		free(j.data);
+	}
+	/* Drop what an error or a signal left in the queue. */
+	pthread_mutex_lock(&x->mu);
+	for (; s->count; s->count--, s->head = (s->head + 1) % QUEUE_CAP)
+		free(s->q[s->head].data);
+	pthread_cond_broadcast(&x->changed);
+	pthread_mutex_unlock(&x->mu);
+	if (!x->fatal)
+		ingest_commit(s);
+	return NULL;
+}
+
+/* Hands a document to its shard's writer, waiting while the queue is
+ * full. */
+static int dispatch(indexer_t *x, const fmt_doc_t *d)
+{
+	char *data;
+	size_t len;
+	int st;
+
+	if ((st = naqib_record_encode(&d->rec, &data, &len))) {
+		on_bad(d->line, naqib_last_error(), x);	/* on_bad adds the base */
+		return NAQIB_OK;
+	}
+	shard_t *s = ingest_shard_of(x, d->rec.id);
+	pthread_mutex_lock(&x->mu);
+	while ((s->count == QUEUE_CAP ||
+		(s->count && s->bytes + len > QUEUE_BYTES)) &&
+	       !x->fatal)
+		pthread_cond_wait(&x->changed, &x->mu);
+	if (x->fatal) {
+		st = x->fatal;
+		pthread_mutex_unlock(&x->mu);
+		free(data);
+		return st;
+	}
+	s->q[(s->head + s->count) % QUEUE_CAP] =
+		(job_t){ data, len, x->frec, x->line_base + d->line };
+	s->count++;
+	s->bytes += len;
+	pthread_cond_broadcast(&x->changed);
+	pthread_mutex_unlock(&x->mu);
+	return NAQIB_OK;
+}
+
+static int on_doc(const fmt_doc_t *d, void *ctx)
+{
+	indexer_t *x = ctx;
+	int st;
+
+	if (ingest_interrupted)
+		return NAQIB_E_IO;
+	if (x->fatal)
+		return x->fatal;
+	x->in_file++;
+	x->read++;
+	/* The share of the block done, by lines. */
+	size_t l = d->line < x->blk_lines ? d->line : x->blk_lines;
+	x->file_done = x->blk_start + x->blk_len * l / x->blk_lines;
+	if (x->sharded)
+		st = dispatch(x, d);
+	else
+		st = index_doc(&x->shards[0], d->rec, x->file,
+			       x->line_base + d->line, NULL);
+	ingest_progress(x, 0);
+	return st;
+}
+
+static void on_bad(size_t line, const char *message, void *ctx)
+{
+	indexer_t *x = ctx;
+
+	if (line)
+		cli_error("%s:%zu: %s", x->file, x->line_base + line, message);
+	else
+		cli_error("%s: %s", x->file, message);
+	x->st.failed++;
+	file_failed(x, x->frec);
+}
+
+/* Reads the file open on fd and hands its documents to the callbacks, a
+ * block of whole documents at a time: a plain text file is one document,
+ * read whole.  *bytes counts what was read; a read error is left in *err. */
+static int read_blocks(indexer_t *x, int fd, const fmt_format_t *f,
+		       const char *id, const fmt_callbacks_t *cb, size_t *bytes,
+		       int *err)
+{
+	size_t cap = x->read_block, n = 0;
+	char *buf = malloc(cap + 1);
+	int eof = 0, st = NAQIB_OK, blocks = 0;
+
+	*err = 0;
+	x->line_base = 0;
+	if (!buf) {
+		*err = ENOMEM;
+		return NAQIB_OK;
+	}
+	while (!st) {
+		while (!eof && n < cap) {
+			ssize_t r = read(fd, buf + n, cap - n);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r < 0) {
+				*err = errno;
+				goto out;
+			}
+			if (r == 0)
+				eof = 1;
+			n += (size_t)r;
+			*bytes += (size_t)r;
+		}
+		if (!f)
+			f = fmt_sniff(buf, n);
+		if (!f->cut && !eof && n > x->max_doc) {
+			/* A file of one document: what is beyond
+			 * --max-doc-size is not even read. */
+			n = cut_point(buf, x->max_doc);
+			eof = 1;
+			cli_error("%s: warning: longer than --max-doc-size (%u "
+				  "bytes): only its first %zu bytes are indexed",
+				  x->file, x->max_doc, n);
+			x->st.truncated++;
+		}
+		size_t cut = eof ? n : f->cut ? f->cut(buf, n) : 0;
+		if (!cut && !eof) {
+			/* A document longer than the block: read on. */
+			char *b = realloc(buf, cap * 2 + 1);
+			if (!b) {
+				*err = ENOMEM;
+				goto out;
+			}
+			buf = b;
+			cap *= 2;
+			continue;
+		}
+		if (!cut && blocks)
+			break;
+		/* Lines before the next block: counted now, as the readers
+		 * write NULs over some line breaks. */
+		size_t lines = 0;
+		for (const char *p = buf; (p = memchr(p, '\n', cut - (size_t)(p - buf)));
+		     p++)
+			lines++;
+		char keep = buf[cut];
+		buf[cut] = '\0';
+		x->blk_start = *bytes - n;
+		x->blk_len = cut;
+		x->blk_lines = lines ? lines : 1;
+		st = f->read(id, buf, cut, cb);
+		x->file_done = x->blk_start + cut;
+		buf[cut] = keep;
+		blocks++;
+		x->line_base += lines;
+		memmove(buf, buf + cut, n - cut);
+		n -= cut;
+		if (eof && !n)
+			break;
+	}
+out:
+	free(buf);
+	x->line_base = 0;
+	return st;
+}
+
+int ingest_file(const char *path, void *ctx)
+{
+	indexer_t *x = ctx;
+	char id[PATH_MAX + 16], key[256], sig[128];
+	char *old = NULL;
+	size_t len;
+	struct stat sb;
+	int err, st;
+
+	if (ingest_interrupted)
+		return NAQIB_E_IO;
+	x->file = path;
+	if ((err = marks_file_id(x, path, id, sizeof id))) {
+		cli_error("cannot open '%s': %s", path, strerror(err));
+		x->st.failed++;
+		return 0;
+	}
+	int is_stdin = !strcmp(path, "-");
+	int known = !is_stdin && stat(path, &sb) == 0;
+	if (known) {
+		marks_key(id, key, sizeof key);
+		naqib_db_t *marks = x->sharded ? x->marks : x->shards[0].db;
+		if (!x->force && !naqib_db_get_metadata(marks, key, &old) &&
+		    *old) {
+			const char *sp = strrchr(old, ' ');
+			unsigned long docs = sp ? strtoul(sp + 1, NULL, 10) : 0;
+			marks_signature(&sb, docs, sig, sizeof sig);
+			if (!strcmp(old, sig)) {
+				x->st.unchanged += docs;
+				x->skipped_bytes += (unsigned long long)sb.st_size;
+				free(old);
+				return 0;
+			}
+		}
+		free(old);
+	}
+	int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		cli_error("cannot read '%s': %s", path, strerror(errno));
+		x->st.failed++;
+		return 0;
+	}
+	/* The format: --format's, else what the name says, else what the
+	 * first bytes say (NULL). */
+	const fmt_format_t *format = x->format;
+	int unknown;
+	if (!format && !is_stdin)
+		format = fmt_for_name(path, &unknown);
+	if (x->sharded) {
+		file_rec_t *f = calloc(1, sizeof *f);
+		if (!f || !(f->name = strdup(path))) {
+			free(f);
+			if (!is_stdin)
+				close(fd);
+			cli_error("out of memory");
+			ingest_fatal(x, NAQIB_E_NOMEM);
+			return NAQIB_E_NOMEM;
+		}
+		f->next = x->files;
+		x->files = x->frec = f;
+	}
+	fmt_callbacks_t cb = { on_doc, on_bad, x };
+	unsigned long failed_before = x->st.failed;
+	x->in_file = 0;
+	len = 0;
+	st = read_blocks(x, fd, format, id, &cb, &len, &err);
+	if (!is_stdin)
+		close(fd);
+	x->st.bytes += len;
+	x->file_done = 0;
+	if (st)
+		return st;
+	if (err) {
+		cli_error("cannot read '%s': %s", path, strerror(err));
+		x->st.failed++;
+		file_failed(x, x->frec);
+		return 0;
+	}
+	if (x->in_file == 0 && x->st.failed == failed_before) {
+		cli_error("%s: empty, nothing to index", path);
+	}
+	if (known && x->st.failed == failed_before) {
+		/* Only a file read without a failure is marked done: one with
+		 * bad documents is read again next time.  In a sharded run the
+		 * writers may still skip one: the mark waits for them. */
+		marks_signature(&sb, x->in_file, sig, sizeof sig);
+		if (x->sharded) {
+			memcpy(x->frec->key, key, sizeof key);
+			memcpy(x->frec->sig, sig, sizeof sig);
+		} else if ((st = naqib_db_set_metadata(x->shards[0].db, key,
+						       sig))) {
+			cli_error("%s", naqib_last_error());
+			ingest_fatal(x, st);
+		}
+	}
+	return st;
+}
+
+/* The end of a sharded run, once the writers are done: marks the files
+ * whose every document went in (in the first shard, which keeps the marks),
+ * and commits. */
+void ingest_record_files(indexer_t *x)
+{
+	shard_t *s = &x->shards[0];
+	int st = NAQIB_OK;
+
+	for (file_rec_t *f = x->files; f && !x->fatal && !st; f = f->next)
+		if (f->sig[0] && !f->failed &&
+		    (st = naqib_db_set_metadata(s->db, f->key, f->sig))) {
+			cli_error("%s", naqib_last_error());
+			ingest_fatal(x, st);
+		}
+	if (!x->fatal)
+		ingest_commit(s);
+}
+
+int ingest_add_size(const char *path, void *ctx)
+{
+	indexer_t *x = ctx;
+	struct stat sb;
+
+	if (!strcmp(path, "-")) {
+		x->total_bytes = INGEST_UNKNOWN;
+		return 1;
+	}
+	if (stat(path, &sb) == 0)
+		x->total_bytes += (unsigned long long)sb.st_size;
+	return 0;
+}
+
+void ingest_ignore_error(const char *path, int err, void *ctx)
+{
+	(void)path, (void)err, (void)ctx;
+}
+
+void ingest_walk_error(const char *path, int err, void *ctx)
+{
+	indexer_t *x = ctx;
+
+	cli_error("cannot open '%s': %s", path, strerror(err));
+	x->st.failed++;
+}

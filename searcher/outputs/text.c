@@ -1,0 +1,173 @@
+/* Text for a terminal or a pager: the hits with their snippets, matches
+ * in colour or between ** markers, --explain, the facets. */
+#include <string.h>
+
+#include "outputs/outputs.h"
+
+#define ANSI_MATCH "\033[1;31m"
+#define ANSI_TITLE "\033[1m"
+#define ANSI_DIM "\033[2m"
+#define ANSI_OFF "\033[0m"
+
+static void put_snippet(_naqib_buf_t *f, const naqib_snippet_t *s,
+			const char *on, const char *off)
+{
+	size_t pos = 0;
+
+	if (s->cut_start)
+		_naqib_buf_adds(f, "… ");
+	for (size_t m = 0; m < s->n_marks; m++) {
+		size_t a = s->marks[2 * m], b = s->marks[2 * m + 1];
+		_naqib_buf_add(f, s->text + pos, a - pos);
+		_naqib_buf_adds(f, on);
+		_naqib_buf_add(f, s->text + a, b - a);
+		_naqib_buf_adds(f, off);
+		pos = b;
+	}
+	_naqib_buf_add(f, s->text + pos, s->len - pos);
+	if (s->cut_end)
+		_naqib_buf_adds(f, " …");
+}
+
+/* Whether query words a and b were typed the same (a domain term is one
+ * word for its stems and one for its synonyms). */
+static int same_typed(const naqib_query_t *q, size_t a, size_t b)
+{
+	naqib_query_word_t x, y;
+
+	if (a == b)
+		return 1;
+	if (a == (size_t)-1 || b == (size_t)-1 || naqib_query_word(q, a, &x) ||
+	    naqib_query_word(q, b, &y))
+		return 0;
+	return strcmp(x.typed, y.typed) == 0;
+}
+
+/* The --explain lines of a hit: one per word of the query, with each form
+ * that matched it. */
+static void put_why(_naqib_buf_t *f, const out_result_t *r,
+		    const out_hit_t *h, const char *dim, const char *off)
+{
+	size_t words = naqib_query_word_count(r->q);
+
+	for (size_t w = 0; w <= words; w++) {
+		size_t id = w < words ? w : (size_t)-1, e;
+		for (e = 0; e < w && !same_typed(r->q, e, id); e++)
+			;
+		if (e < w)
+			continue; /* shown with the first word typed alike */
+		int first = 1;
+		for (size_t k = 0; k < h->n_why; k++) {
+			const out_why_t *y = &h->why[k];
+			naqib_query_word_t qw;
+			if (!same_typed(r->q, y->word, id))
+				continue;
+			if (first) {
+				if (w < words && !naqib_query_word(r->q, w, &qw))
+					_naqib_buf_printf(f, "   %s%s ←%s ", dim, qw.typed,
+						off);
+				else
+					_naqib_buf_printf(f, "   %s(wildcard) ←%s ", dim,
+						off);
+			} else {
+				_naqib_buf_adds(f, ", ");
+			}
+			first = 0;
+			_naqib_buf_printf(f, "%s %s(%s", y->form, dim,
+				naqib_match_name(y->how));
+			if (y->how == NAQIB_MATCH_THESAURUS ||
+			    y->how == NAQIB_MATCH_DATE) {
+				if (!naqib_query_word(r->q, y->word, &qw))
+					_naqib_buf_printf(f, " %s", qw.detail);
+			} else if (y->how == NAQIB_MATCH_STEM &&
+				   !naqib_query_word(r->q, y->word, &qw)) {
+				_naqib_buf_printf(f, " %s", qw.stem);
+			}
+			_naqib_buf_printf(f, ")%s", off);
+			if (y->count > 1)
+				_naqib_buf_printf(f, " ×%u", y->count);
+		}
+		if (!first)
+			_naqib_buf_addc(f, '\n');
+	}
+}
+
+/* The facets after the hits: "unions: UMT 12 · CDT 5". */
+static void put_facets(_naqib_buf_t *f, const out_result_t *r,
+		       const char *bold, const char *off)
+{
+
+	for (int k = 0; k < NAQIB_FACETS; k++) {
+		size_t n = naqib_mset_facet_size(r->mset, k);
+		if (!n)
+			continue;
+		_naqib_buf_printf(f, "%s%s%s:%s", bold, naqib_facet_label(k, 0),
+			naqib_mset_facets_exact(r->mset) ? "" : " (estimated)",
+			off);
+		for (size_t i = 0; i < n; i++) {
+			const char *v;
+			unsigned c;
+			if (!naqib_mset_facet(r->mset, k, i, &v, &c))
+				_naqib_buf_printf(f, "%s %s %u", i ? " ·" : "", v, c);
+		}
+		_naqib_buf_addc(f, '\n');
+	}
+}
+
+static naqib_status_t render_text(_naqib_buf_t *f, const out_page_t *p)
+{
+	const out_result_t *r = p->result;
+	int color = p->color;
+	const char *dim = color ? ANSI_DIM : "", *off = color ? ANSI_OFF : "";
+	const char *bold = color ? ANSI_TITLE : "";
+
+	if (r->qid)
+		_naqib_buf_printf(f, "### %s\t%s\n", r->qid, r->query);
+	if (r->suggestion)
+		_naqib_buf_printf(f, "did you mean: %s%s%s\n", bold, r->suggestion, off);
+	if (r->n == 0) {
+		_naqib_buf_printf(f, "%sno results%s\n", dim, off);
+		if (r->facets)
+			put_facets(f, r, bold, off);
+		return NAQIB_OK;
+	}
+	_naqib_buf_printf(f, "%sabout %u result%s, %u to %zu (%.3f s)%s\n\n", dim,
+		r->estimate, r->estimate == 1 ? "" : "s", r->offset + 1,
+		r->offset + r->n, r->seconds, off);
+	for (size_t i = 0; i < r->n; i++) {
+		const out_hit_t *h = &r->hits[i];
+		_naqib_buf_printf(f, "%u. %s%s%s  %s[%.3f]%s", h->rank, bold,
+			*h->rec.title ? h->rec.title : h->rec.id, off, dim,
+			h->score, off);
+		_naqib_buf_addc(f, '\n');
+		_naqib_buf_printf(f, "   %s%s", dim, h->rec.id);
+		if (*h->rec.date)
+			_naqib_buf_printf(f, "  %s", h->rec.date);
+		if (*h->rec.source)
+			_naqib_buf_printf(f, "  %s", h->rec.source);
+		if (*h->rec.url)
+			_naqib_buf_printf(f, "  %s", h->rec.url);
+		_naqib_buf_printf(f, "%s\n", off);
+		if (h->snippet && h->snippet->len) {
+			_naqib_buf_adds(f, "   ");
+			put_snippet(f, h->snippet, color ? ANSI_MATCH : "**",
+				    color ? ANSI_OFF : "**");
+			_naqib_buf_addc(f, '\n');
+		}
+		if (h->why)
+			put_why(f, r, h, dim, off);
+		_naqib_buf_addc(f, '\n');
+	}
+	if (r->facets)
+		put_facets(f, r, bold, off);
+	return f->failed ? _naqib_fail(NAQIB_E_NOMEM, "out of memory")
+			 : NAQIB_OK;
+}
+
+const out_format_t out_text = {
+	"text", "for people: hits with snippets, matches highlighted (the "
+		"default)",
+	"text/plain; charset=utf-8", NULL,
+	OUT_CLI | OUT_SNIPPETS | OUT_EXPLAIN | OUT_FACETS | OUT_SUGGEST,
+	render_text, NULL,
+};
