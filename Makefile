@@ -5,21 +5,28 @@
 #   make check      install missing dependencies, run the whole test suite,
 #                   again under AddressSanitizer + UBSan, three end-to-end
 #                   tests under valgrind, then a minute of fuzzing
-#   make install    PREFIX=/usr/local DESTDIR= BINDIR= MANDIR= CGIDIR= DATADIR=
-#                   BASHCOMPDIR=
+#   make install    PREFIX=/usr/local DESTDIR= BINDIR= LIBDIR= INCLUDEDIR=
+#                   MANDIR= CGIDIR= DATADIR= BASHCOMPDIR=: the tools, libnaqib
+#                   (shared and static), naqib.h, naqib.pc; nothing outside
+#                   DESTDIR and PREFIX
 #   make bench      benchmarks and the retrieval evaluation (bench/)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 MANDIR ?= $(PREFIX)/share/man
 # The built-in thesaurus, as a reference for users who write their own.
 DATADIR ?= $(PREFIX)/share/naqib
 # Where the bash-completion package loads a command's completion from, on
 # demand: completion/naqib.bash under each tool's name.
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
-# Where a web server's cgi-bin is (Debian's lighttpd and Apache use this),
-# and where naqib.cgi looks for naqib.conf.
-CGIDIR ?= /usr/lib/cgi-bin
+# Where naqib.cgi goes; a web server's cgi-bin is elsewhere (Debian's
+# lighttpd and Apache use /usr/lib/cgi-bin: make install CGIDIR=...).
+CGIDIR ?= $(PREFIX)/lib/cgi-bin
+# Where naqib.cgi looks for naqib.conf (compiled in; nothing is installed
+# there).
 SYSCONFDIR ?= /etc
 DESTDIR ?=
 BUILD ?= build
@@ -31,15 +38,25 @@ CFLAGS ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 LDFLAGS ?=
 
-PKGS = icu-uc icu-i18n xapian-core jansson zlib
+# What libnaqib needs (naqib.pc says so), and what the tools need besides.
+LIB_PKGS = icu-uc icu-i18n xapian-core zlib
+LIB_OTHER = -lstemmer -lpthread
+PKGS = $(LIB_PKGS) jansson
 WARN = -Wall -Wextra -Werror
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
 # after `deps` has installed what was missing.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lpthread
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) $(LIB_OTHER)
+LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(LIB_PKGS)) $(LIB_OTHER)
+# -fPIC: the same objects make the static and the shared library.
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DSYSCONFDIR='"$(SYSCONFDIR)"' $(WARN) \
-	$(CFLAGS) $(PKG_CFLAGS)
-ALL_CXXFLAGS = -std=c++11 $(WARN) $(CXXFLAGS) $(PKG_CFLAGS)
+	-fPIC $(CFLAGS) $(PKG_CFLAGS)
+ALL_CXXFLAGS = -std=c++11 $(WARN) -fPIC $(CXXFLAGS) $(PKG_CFLAGS)
+
+# libnaqib's version, read from naqib.h's NAQIB_VERSION, and the soname's
+# number, raised when the ABI changes.
+VERSION := $(shell sed -n 's/^\#define NAQIB_VERSION "\(.*\)"/\1/p' lib/naqib.h)
+SOVERSION = 0
 
 # Sources are found by directory: a new file in one of these directories is
 # built and linked without a change here.  Dependencies point one way:
@@ -50,6 +67,7 @@ LIB_CXX = $(wildcard lib/xapian/*.cc)
 LIB_OBJ = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o) \
 	$(BUILD)/lib/builtin.o
 LIB = $(BUILD)/libnaqib.a
+SHLIB = $(BUILD)/libnaqib.so.$(VERSION)
 # The command-line helpers (options, messages, terminal bidi): linked into
 # the tools, not part of libnaqib.
 CLI_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(wildcard cli/*.c))
@@ -74,6 +92,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 MAN1 = man/naqib-index.1 man/naqib-search.1 man/naqib-analyze.1
+MAN3 = man/naqib.3
 MAN7 = man/naqib.7
 MAN8 = man/naqib.cgi.8
 
@@ -82,7 +101,7 @@ INCLUDES = -Ilib -Istemmers -Icli -Iindexer -Isearcher
 .PHONY: all deps deps-check demo check test test-asan test-valgrind install uninstall \
 	clean bench
 
-all: $(TOOLS) $(CGI) $(UNIT_BIN)
+all: $(TOOLS) $(CGI) $(UNIT_BIN) $(SHLIB)
 
 # -MMD: each object's header dependencies, found by the compiler.
 $(BUILD)/%.o: %.c
@@ -106,6 +125,15 @@ $(BUILD)/lib/builtin.o: $(BUILD)/lib/builtin.c lib/naqib.h
 $(LIB): $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
+
+# The shared library exports naqib_* only (lib/naqib.map): the layers'
+# _naqib_ functions and the C++ inside stay private.
+$(SHLIB): $(LIB_OBJ) lib/naqib.map
+	$(CXX) -shared $(LDFLAGS) $(CXXFLAGS) -Wl,-soname,libnaqib.so.$(SOVERSION) \
+		-Wl,--version-script=lib/naqib.map -Wl,--no-undefined \
+		-o $@ $(LIB_OBJ) $(LIB_LIBS)
+	ln -sf libnaqib.so.$(VERSION) $(BUILD)/libnaqib.so.$(SOVERSION)
+	ln -sf libnaqib.so.$(VERSION) $(BUILD)/libnaqib.so
 
 $(CLI): $(CLI_OBJ)
 	rm -f $@
@@ -191,13 +219,26 @@ bench: deps
 	bench/eval
 	bench/cgi
 
-install: $(TOOLS) $(CGI)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(CGIDIR) \
-		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
-		$(DESTDIR)$(MANDIR)/man8
+# naqib.pc is written at install time: it names the PREFIX installed to.
+install: $(TOOLS) $(CGI) $(LIB) $(SHLIB)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(CGIDIR) $(DESTDIR)$(LIBDIR) \
+		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(INCLUDEDIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(MANDIR)/man8
 	install -m 755 $(TOOLS) $(DESTDIR)$(BINDIR)/
 	install -m 755 $(CGI) $(DESTDIR)$(CGIDIR)/
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/
+	ln -sf libnaqib.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libnaqib.so.$(SOVERSION)
+	ln -sf libnaqib.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libnaqib.so
+	install -m 644 lib/naqib.h $(DESTDIR)$(INCLUDEDIR)/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+		-e 's|@REQUIRES@|$(LIB_PKGS)|' -e 's|@LIBS@|$(LIB_OTHER)|' \
+		lib/naqib.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/naqib.pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/naqib.pc
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN3) $(DESTDIR)$(MANDIR)/man3/
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	install -m 644 $(MAN8) $(DESTDIR)$(MANDIR)/man8/
 	install -d $(DESTDIR)$(DATADIR)
@@ -211,7 +252,12 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/naqib-index $(DESTDIR)$(BINDIR)/naqib-search
 	rm -f $(DESTDIR)$(BINDIR)/naqib-analyze
 	rm -f $(DESTDIR)$(CGIDIR)/naqib.cgi $(MAN8:man/%=$(DESTDIR)$(MANDIR)/man8/%)
+	rm -f $(DESTDIR)$(LIBDIR)/libnaqib.a $(DESTDIR)$(LIBDIR)/libnaqib.so \
+		$(DESTDIR)$(LIBDIR)/libnaqib.so.$(SOVERSION) \
+		$(DESTDIR)$(LIBDIR)/libnaqib.so.$(VERSION)
+	rm -f $(DESTDIR)$(INCLUDEDIR)/naqib.h $(DESTDIR)$(PKGCONFIGDIR)/naqib.pc
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	rm -f $(MAN3:man/%=$(DESTDIR)$(MANDIR)/man3/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 	rm -f $(DESTDIR)$(DATADIR)/thesaurus
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/naqib-index \
