@@ -82,7 +82,12 @@ done
 for page in $pages; do
 	[ -f "$page" ] || continue
 	sed -n 's/^\.SH  *//p' "$page" | tr -d '"' >"$T/sections"
-	want="NAME DESCRIPTION EXIT_STATUS EXAMPLES SEE_ALSO"
+	# A library's page (3) says what its functions return, a program's
+	# how it exits.
+	case $page in
+	*.3) want="NAME DESCRIPTION RETURN_VALUE EXAMPLES SEE_ALSO" ;;
+	*) want="NAME DESCRIPTION EXIT_STATUS EXAMPLES SEE_ALSO" ;;
+	esac
 	case $page in *.7) ;; *) want="$want SYNOPSIS" ;; esac
 	for section in $want; do
 		section=$(echo "$section" | tr _ ' ')
