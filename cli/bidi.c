@@ -41,7 +41,7 @@
 typedef struct bidi_line {
 	UChar *u;
 	size_t *sty;
-	size_t n, cap;
+	size_t n, cap_u, cap_sty;
 	_naqib_buf_t styles; /* NUL-separated escape strings */
 } bidi_line_t;
 
@@ -54,20 +54,9 @@ static void line_free(bidi_line_t *l)
 
 static int line_reserve(bidi_line_t *l, size_t extra)
 {
-	if (l->n + extra <= l->cap)
-		return NAQIB_OK;
-	size_t cap = l->cap ? l->cap * 2 : 64;
-	while (cap < l->n + extra)
-		cap *= 2;
-	UChar *u = realloc(l->u, cap * sizeof *u);
-	if (u)
-		l->u = u;
-	size_t *s = u ? realloc(l->sty, cap * sizeof *s) : NULL;
-	if (!s)
-		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-	l->sty = s;
-	l->cap = cap;
-	return NAQIB_OK;
+	naqib_status_t st = NAQIB_GROW(l->u, l->cap_u, l->n + extra);
+
+	return st ? st : NAQIB_GROW(l->sty, l->cap_sty, l->n + extra);
 }
 
 /* Appends the code point c in style sty; paragraph separators (which
@@ -152,7 +141,7 @@ static UChar unshape_mark(UChar c)
  * lam-alef becomes one ligature, so the text may shrink. */
 static int line_shape(bidi_line_t *l)
 {
-	bidi_line_t out = { NULL, NULL, 0, 0, NAQIB_BUF_INIT };
+	bidi_line_t out = { NULL, NULL, 0, 0, 0, NAQIB_BUF_INIT };
 	int st = NAQIB_OK;
 
 	for (size_t a = 0, b; a < l->n && !st; a = b) {
@@ -188,7 +177,8 @@ static int line_shape(bidi_line_t *l)
 	l->u = out.u;
 	l->sty = out.sty;
 	l->n = out.n;
-	l->cap = out.cap;
+	l->cap_u = out.cap_u;
+	l->cap_sty = out.cap_sty;
 	return NAQIB_OK;
 }
 
@@ -336,7 +326,7 @@ static size_t break_line(const bidi_line_t *l, size_t from, unsigned width,
 static int visual_line(_naqib_buf_t *b, const char *text, size_t len,
 		       const cli_bidi_options_t *o)
 {
-	bidi_line_t l = { NULL, NULL, 0, 0, NAQIB_BUF_INIT };
+	bidi_line_t l = { NULL, NULL, 0, 0, 0, NAQIB_BUF_INIT };
 	UBiDi *para = NULL, *line = NULL;
 	UChar *tmp = NULL;
 	UErrorCode err = U_ZERO_ERROR;

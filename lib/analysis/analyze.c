@@ -49,7 +49,8 @@ struct naqib_analyzer {
 	_naqib_buf_t norm;     /* scratch: one normalized word */
 	_naqib_buf_t stem;     /* scratch: one stem */
 	UChar *u16a, *u16b;    /* scratch for the ICU path */
-	int32_t u16cap;
+	size_t u16a_cap, u16b_cap;
+	int32_t u16cap;        /* what both hold */
 	naqib_thesaurus_t *thesaurus; /* owned; NULL for none */
 	int no_stems;          /* tokens get their normalized form as stem */
 	/* Stems already computed: a word's stem depends on the word only, and
@@ -164,20 +165,14 @@ static unsigned fold_full(const naqib_analyzer_t *a, unsigned c)
 
 static int ensure_u16(naqib_analyzer_t *a, int32_t need)
 {
-	if (need <= a->u16cap)
-		return NAQIB_OK;
-	int32_t cap = a->u16cap ? a->u16cap : 64;
-	while (cap < need)
-		cap *= 2;
-	UChar *x = realloc(a->u16a, (size_t)cap * sizeof(UChar));
-	if (!x)
-		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-	a->u16a = x;
-	UChar *y = realloc(a->u16b, (size_t)cap * sizeof(UChar));
-	if (!y)
-		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-	a->u16b = y;
-	a->u16cap = cap;
+	naqib_status_t st;
+
+	if ((st = NAQIB_GROW(a->u16a, a->u16a_cap, (size_t)need)) ||
+	    (st = NAQIB_GROW(a->u16b, a->u16b_cap, (size_t)need)))
+		return st;
+	/* Both grow alike; ICU takes an int32_t (need is bounded). */
+	size_t cap = a->u16a_cap < a->u16b_cap ? a->u16a_cap : a->u16b_cap;
+	a->u16cap = cap > INT32_MAX ? INT32_MAX : (int32_t)cap;
 	return NAQIB_OK;
 }
 
