@@ -393,8 +393,9 @@ naqib_status_t naqib_entry_term(const naqib_thes_entry_t *e, char *out,
 naqib_status_t naqib_day_term(int year, int month, int day, char *out,
 			      size_t cap);
 
-/* Whether the database keeps analyser settings (it is not new: a writer
- * opened an empty one, or a database naqib did not make). */
+/* Whether the database keeps naqib's analysis settings: not yet in a new
+ * database a writer just created (naqib_db_check_analyzer() stores them),
+ * never in one that naqib did not make. */
 naqib_status_t naqib_db_has_settings(naqib_db_t *db, int *has);
 
 /* Stores the analyser settings (and its thesaurus) in a new database, or
