@@ -10,14 +10,18 @@
  * broken check; a failing case's messages follow its "not ok" line as "# "
  * lines.  main() ends with `return check_done();`, which prints the plan
  * "1..N" and returns 1 if any case failed.  A check outside any case counts
- * in a case of its own, "checks outside a case". */
+ * in a case of its own, "checks outside a case".  A case that crashes
+ * (where no sanitizer has the signal) is told "not ok N - name" before the
+ * test dies. */
 #ifndef NAQIB_CHECK_H
 #define NAQIB_CHECK_H
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct check_case {
 	const char *name;
@@ -34,6 +38,8 @@ static char check_name[512];
 static char *check_diag;		     /* this case's messages */
 static size_t check_diag_len;
 static FILE *check_diag_f;
+static char check_crash_line[sizeof check_name + 64]; /* for a crash */
+static size_t check_crash_len;
 
 static inline void check_begin(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
@@ -44,6 +50,31 @@ static inline void check_fail_at(const char *file, int line,
 	__attribute__((format(printf, 3, 4)));
 static inline void check_end(void);
 
+/* On a crash: the case's line, then the signal as it would have been. */
+static inline void check_crashed(int sig)
+{
+	ssize_t w = write(STDOUT_FILENO, check_crash_line, check_crash_len);
+
+	(void)w;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* A sanitizer's handler stays: its report tells more than a line. */
+static inline void check_catch_crashes(void)
+{
+	static const int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	static int done;
+
+	for (size_t i = 0; !done && i < CHECK_N(sigs); i++) {
+		struct sigaction old;
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler == SIG_DFL && !(old.sa_flags & SA_SIGINFO))
+			signal(sigs[i], check_crashed);
+	}
+	done = 1;
+}
+
 static inline void check_vbegin(const char *fmt, va_list ap)
 {
 	char raw[sizeof check_name];
@@ -51,6 +82,7 @@ static inline void check_vbegin(const char *fmt, va_list ap)
 
 	if (check_open)
 		check_end();
+	check_catch_crashes();
 	vsnprintf(raw, sizeof raw, fmt, ap);
 	/* One line of TAP: control characters shown as escapes, and '#'
 	 * (which would start a TAP directive) escaped. */
@@ -68,6 +100,12 @@ static inline void check_vbegin(const char *fmt, va_list ap)
 			check_name[o++] = (char)*p;
 	}
 	check_name[o] = '\0';
+	check_crash_len = (size_t)snprintf(check_crash_line,
+					   sizeof check_crash_line,
+					   "not ok %d - %s (it crashed)\n",
+					   check_cases + 1, check_name);
+	if (check_crash_len >= sizeof check_crash_line)
+		check_crash_len = sizeof check_crash_line - 1;
 	check_failures = 0;
 	check_diag = NULL;
 	check_diag_len = 0;
@@ -161,6 +199,7 @@ static inline void check_end(void)
 	if (!check_open)
 		return;
 	check_open = 0;
+	check_crash_len = 0;
 	check_cases++;
 	if (check_failures)
 		check_cases_failed++;
