@@ -139,13 +139,12 @@ _tc_exit() {
 	set +e
 	eval "$_tc_at_exit"
 	[ "${_tc_own_tmp:-0}" = 0 ] || rm -rf "$T"
-	# (A script of no cases, not yet made of them, ends as it always did.)
-	if [ "$_tc_ended" = 0 ] && [ "$_tc_n" -gt 0 ]; then
+	if [ "$_tc_ended" = 0 ]; then
 		if [ -n "${_tc_fail_message:-}" ]; then
 			echo "Bail out! $(_tc_tap_name "$_tc_fail_message")"
 		else
-			echo "Bail out! stopped outside a case, exit status $_tc_rc," \
-				"after $_tc_n cases (no test_done)"
+			echo "Bail out! stopped outside a case, exit status" \
+				"$_tc_rc, before test_done"
 		fi
 		[ "$_tc_rc" -ne 0 ] || _tc_rc=1
 	fi
