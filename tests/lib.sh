@@ -39,15 +39,21 @@ else
 fi
 unset NAQIB_DB NO_COLOR
 
+# In a case, the message goes with the case's output; outside, as TAP
+# comments, lest a line of it read as TAP.
 fail() {
 	_tc_fail_message="$*"
-	echo "FAILED: $*" >&2
+	if [ "$_tc_in_case" = 1 ]; then
+		echo "FAILED: $*" >&2
+	else
+		echo "FAILED: $*" | sed 's/^/# /' >&2
+	fi
 	exit 1
 }
 
 # ---------------------------------------------------------------- cases
 
-_tc_n=0 _tc_failed=0 _tc_ended=0 _tc_at_exit=
+_tc_n=0 _tc_failed=0 _tc_ended=0 _tc_at_exit= _tc_in_case=0
 
 at_exit() { # command
 	_tc_at_exit="$1
@@ -83,7 +89,7 @@ test_case() { # name; the body on standard input
 	_tc_t0=$(_tc_clock)
 	set +e
 	(
-		_tc_at_exit=
+		_tc_at_exit= _tc_in_case=1
 		trap _tc_case_exit EXIT
 		[ "${NAQIB_TEST_TRACE:-0}" != 1 ] || set -x
 		set -e
