@@ -26,9 +26,8 @@
 #	                  when the script ends (cleaning up servers, mounts)
 #	test_skip NAME WHY   a case that cannot run here ("ok N - NAME # SKIP")
 #
-# NAQIB_TEST_TRACE=1 runs each case under set -x, its commands shown with
-# its output.  Under tests/run, a sanitizer or valgrind report that a case's
-# programs left in NAQIB_SANLOG fails that case.
+# Under tests/run, a sanitizer or valgrind report that a case's programs
+# left in NAQIB_SANLOG fails that case.
 set -eu
 : "${NAQIB_BIN:?run the tests through tests/run}"
 if [ -n "${NAQIB_TEST_TMP:-}" ]; then
@@ -72,7 +71,7 @@ _tc_clock() {
 # In a case's subshell, at its end: its own at_exit commands.
 _tc_case_exit() {
 	_tc_rc=$?
-	set +ex
+	set +e
 	eval "$_tc_at_exit"
 	exit "$_tc_rc"
 }
@@ -91,7 +90,6 @@ test_case() { # name; the body on standard input
 	(
 		_tc_at_exit= _tc_in_case=1
 		trap _tc_case_exit EXIT
-		[ "${NAQIB_TEST_TRACE:-0}" != 1 ] || set -x
 		set -e
 		eval "$_tc_body"
 	) >"$T/.case" 2>&1 </dev/null
@@ -118,8 +116,8 @@ test_case() { # name; the body on standard input
 		_tc_failed=$((_tc_failed + 1))
 		echo "not ok $_tc_n - $_tc_name"
 		grep -q '^FAILED: ' "$T/.case" || [ "$_tc_rc" -eq 99 ] ||
-			echo "(a command of the case failed: exit status $_tc_rc;" \
-				"NAQIB_TEST_TRACE=1 shows its commands)" >>"$T/.case"
+			echo "(a command of the case failed: exit status $_tc_rc)" \
+				>>"$T/.case"
 	fi
 	sed 's/^/# /' "$T/.case"
 	printf '# %s: %d.%03d s\n' "$_tc_n" $((_tc_ms / 1000)) $((_tc_ms % 1000))

@@ -74,7 +74,7 @@ expect_status 1 "a script with a failing command"
 expect_tap "failed command" <<'TAP'
 not ok 1 - a command fails
 # before
-# (a command of the case failed: exit status 1; NAQIB_TEST_TRACE=1 shows its commands)
+# (a command of the case failed: exit status 1)
 1..1
 # 1 of 1 cases failed
 TAP
