@@ -20,7 +20,8 @@
 # ones are set at the top level); files under $T stay, and a case may build
 # on what an earlier one left there.  test_done prints the plan "1..N" and
 # exits 1 if any case failed.  A failure outside the cases (the top-level
-# setup) ends the script with "Bail out!" and the reason.
+# setup) ends the script with "Bail out!" and the reason.  (A script of no
+# cases at all, written before them, is one case: ok if it exits 0.)
 #
 #	at_exit CMD       runs CMD when the case ends, or, outside a case,
 #	                  when the script ends (cleaning up servers, mounts)
@@ -143,7 +144,11 @@ _tc_exit() {
 	set +e
 	eval "$_tc_at_exit"
 	[ "${_tc_own_tmp:-0}" = 0 ] || rm -rf "$T"
-	if [ "$_tc_ended" = 0 ]; then
+	if [ "$_tc_ended" = 0 ] && [ "$_tc_n" = 0 ] && [ "$_tc_rc" = 0 ]; then
+		echo "ok 1 - the whole script, which has no cases"
+		echo "1..1"
+		echo "# (each check of it as a case: test_case, tests/lib.sh)"
+	elif [ "$_tc_ended" = 0 ]; then
 		if [ -n "${_tc_fail_message:-}" ]; then
 			echo "Bail out! $(_tc_tap_name "$_tc_fail_message")"
 		else

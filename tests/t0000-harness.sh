@@ -115,6 +115,29 @@ Bail out! stopped outside a case, exit status 1, before test_done
 TAP
 EOF
 
+# Scripts written before cases: one case, by their exit status.
+script old-style-pass <<'SCRIPT'
+expect_eq 1 1 "a check"
+SCRIPT
+script old-style-fail <<'SCRIPT'
+expect_eq 1 2 "a check"
+SCRIPT
+test_case 'a script of no cases is one case, which fails as the script fails' <<'EOF'
+tap_of old-style-pass
+expect_status 0 "a script of no cases that passes"
+expect_tap "old style, passing" <<'TAP'
+ok 1 - the whole script, which has no cases
+1..1
+# (each check of it as a case: test_case, tests/lib.sh)
+TAP
+tap_of old-style-fail
+expect_status 1 "a script of no cases that fails"
+expect_tap "old style, failing" <<'TAP'
+# FAILED: a check: got '1', want '2'
+Bail out! a check: got '1', want '2'
+TAP
+EOF
+
 script state <<'SCRIPT'
 shared=top
 test_case 'sets a variable, writes a file' <<'EOF'
