@@ -2,8 +2,9 @@
 # naqib.cgi as plain CGI under /cgi-bin/naqib.cgi and as FastCGI under
 # /search (database in the processes' environment) and /search-setenv (in
 # each request's parameters).  Sourced after tests/lib.sh.
-#   start_httpd DB    sets HTTP (http://127.0.0.1:PORT)
-#   stop_httpd        (also run at exit)
+#   start_httpd DB    sets HTTP (http://127.0.0.1:PORT); at the top level of
+#                     a test, so that the server outlives the cases
+#   stop_httpd        (also run at exit: at_exit)
 
 start_httpd() {
 	db=$1
@@ -47,7 +48,7 @@ CONF
 		i=0
 		while [ $i -lt 50 ]; do
 			if curl -s -o /dev/null "$HTTP/cgi-bin/naqib.cgi"; then
-				trap stop_httpd EXIT
+				at_exit stop_httpd
 				return 0
 			fi
 			kill -0 "$httpd_pid" 2>/dev/null || break

@@ -3,12 +3,17 @@
 . tests/lib.sh
 db=$T/db
 
+# The cases up to --delete work on $db in turn: each one's counts are those
+# of the database as the cases before it left it.
+test_case 'the first run adds every document of the corpus' <<'EOF'
 run naqib_index -d "$db" $CORPUS
 expect_status 0 "first run"
 expect_in "$T/err" "$CORPUS_DOCS added, 0 replaced, 0 unchanged (skipped), 0 failed" "summary"
 expect_eq "$(xapian-delve "$db" | sed -n 's/^number of documents = //p')" "$CORPUS_DOCS" "documents in the database"
+EOF
 
 # Ids: text files by their path, JSON Lines and TREC by their own ids.
+test_case 'a text file is found by its path; JSON Lines and TREC documents by their own ids' <<'EOF'
 expect_eq "$(ids "$db" خريبكة)" "corpus/texts/ma-umt-phosphate-khouribga.txt" "text file id"
 run naqib_search -d "$db" -f json -n 50 المحلة الكبرى
 expect_in "$T/out" '"id":"corpus/texts/eg-mahalla-textile-greve.txt"' "path id in json"
@@ -16,21 +21,24 @@ expect_eq "$(ids "$db" الإسكندرية)" "jsonl-eg-etuf-004" "JSON Lines id
 expect_in "$T/out" '"id":"corpus/texts/eg-mahalla-textile-greve.txt"' "path id in json"
 naqib_search -d "$db" -f json -n 100 --snippet-length 0 التقاعد >"$T/all.json" || true
 expect_in "$T/all.json" '"id":"trec-dz-autonomes-003"' "TREC id"
+EOF
 
-# Titles and dates come from each format.
+test_case 'titles and dates come from each format' <<'EOF'
 run naqib_search -d "$db" -f json -n 1 الأجور الضمان الاجتماعي الحد الأدنى
 jq -e '.hits | length == 1' "$T/out" >/dev/null || fail "one hit"
 naqib_search -d "$db" -f json -n 100 --snippet-length 0 الأجور OR للأجور OR التقاعد >"$T/w.json" || true
 title=$(jq -r '.hits[] | select(.id == "corpus/texts/ma-umt-smig-2025.txt") | .title' "$T/w.json")
 expect_eq "$title" "$(head -n 1 corpus/texts/ma-umt-smig-2025.txt)" "title of a text file = its first line"
 expect_eq "$(jq -r '.hits[] | select(.id == "trec-dz-autonomes-003") | .date' "$T/w.json")" "2016-10-10" "TREC date 10/10/2016"
+EOF
 
-# Again: nothing changed, nothing read.
+test_case 'indexing again: nothing changed, nothing read' <<'EOF'
 run naqib_index -d "$db" $CORPUS
 expect_status 0 "second run"
 expect_in "$T/err" "0 added, 0 replaced, $CORPUS_DOCS unchanged (skipped), 0 failed" "unchanged files skipped"
+EOF
 
-# A changed file is read again and its document replaced, not doubled.
+test_case 'a changed file is read again and its document replaced, not doubled' <<'EOF'
 cp -r corpus "$T/corpus"
 naqib_index -q -d "$T/db2" --root "$T" "$T/corpus/texts"
 printf '\nسطر جديد عن الأرخبيل.\n' >>"$T/corpus/texts/ma-umt-smig-2025.txt"
@@ -38,56 +46,87 @@ run naqib_index -d "$T/db2" --root "$T" "$T/corpus/texts"
 expect_in "$T/err" "0 added, 1 replaced, 31 unchanged (skipped), 0 failed" "one file changed"
 expect_eq "$(ids "$T/db2" الأرخبيل)" "corpus/texts/ma-umt-smig-2025.txt" "the new text is found"
 expect_eq "$(xapian-delve "$T/db2" | sed -n 's/^number of documents = //p')" "32" "no duplicate"
+EOF
 
-# --force reads everything again; the same ids are replaced.
+test_case '--force reads everything again; the same ids are replaced' <<'EOF'
 run naqib_index -d "$db" --force $CORPUS
 expect_in "$T/err" "0 added, $CORPUS_DOCS replaced, 0 unchanged (skipped), 0 failed" "--force"
+EOF
 
-# The same file named by another path gets the same id.
+test_case 'the same file named by another path gets the same id' <<'EOF'
 (cd corpus && naqib_index -q -d "$db" --root .. --force texts/lb-cgtl-wages.txt)
 expect_eq "$(xapian-delve "$db" | sed -n 's/^number of documents = //p')" "$CORPUS_DOCS" "same id from another path"
+EOF
 
-# --delete.
+test_case '--delete takes documents out by id' <<'EOF'
 run naqib_index -d "$db" --delete jsonl-eg-etuf-004 corpus/texts/eg-mahalla-textile-greve.txt
 expect_status 0 "delete"
 expect_in "$T/err" "2 documents deleted" "delete summary"
 run naqib_search -d "$db" المحلة
 expect_status 1 "deleted document not found"
+EOF
+
 # The index follows the files: the next run reads their files again and,
-# as they are still there, the documents come back.
+# as they are still there, the documents come back.  (The counts are those
+# after the --force and --delete cases above.)
+test_case 'deleted documents come back from their files on the next run' <<'EOF'
 run naqib_index -d "$db" $CORPUS
 expect_in "$T/err" "2 added, 5 replaced, 36 unchanged (skipped), 0 failed" "deleted documents come back from their files"
+EOF
+
+test_case '--delete of an unknown id: status 3 and the id named' <<'EOF'
 run naqib_index -d "$db" --delete no-such-id
 expect_status 3 "delete of an unknown id"
 expect_in "$T/err" "naqib-index: no document with id 'no-such-id'" "unknown id message"
+EOF
 
-# NAQIB_DB, and ./naqib.db by default.
+test_case 'the database is $NAQIB_DB, and ./naqib.db by default' <<'EOF'
 NAQIB_DB=$T/envdb naqib_index -q corpus/samples.trec
 [ -d "$T/envdb" ] || fail "NAQIB_DB not used"
 (cd "$T" && naqib_index -q "$OLDPWD/corpus/samples.trec" && [ -d naqib.db ]) || fail "default ./naqib.db"
+EOF
 
 # The stemmer is chosen when the database is made and kept.
+test_case 'the stemmer a database is made with is stored in it' <<'EOF'
 naqib_index -q -d "$T/light" --stemmer light corpus/samples.trec
 expect_eq "$(xapian-metadata get "$T/light" naqib.stemmer)" "light" "stemmer stored"
+EOF
+
+test_case 'another stemmer on that database is refused' <<'EOF'
 run naqib_index -d "$T/light" --stemmer snowball corpus/samples.jsonl
 expect_status 2 "other stemmer on an existing database"
 expect_in "$T/err" "was indexed with --stemmer=light" "stemmer mismatch message"
+EOF
+
+test_case 'without --stemmer, the database is indexed and searched with its own' <<'EOF'
 run naqib_index -d "$T/light" corpus/samples.jsonl
 expect_status 0 "existing database, its own stemmer"
 expect_eq "$(ids "$T/light" نقابة | grep -c jsonl)" "4" "light stemmer search"
+EOF
 
 # Progress on a terminal only: documents, MB of the whole job, rate, time
 # left; none in a pipe or a file, none with -q.  script(1) gives the
 # indexer a terminal.
-command -v script >/dev/null || fail "script(1) is missing (package bsdutils)"
 make_corpus 300 "$T/gen.jsonl"
+
+test_case 'a progress line on a terminal: documents, MB of the job, rate, time left' <<'EOF'
+command -v script >/dev/null || fail "script(1) is missing (package bsdutils)"
 script -qec "\"$NAQIB_BIN/naqib-index\" -d \"$T/progress\" --read-block 16k \"$T/gen.jsonl\"" \
 	/dev/null | tr '\r' '\n' | sed 's/\x1b\[K//g' >"$T/tty"
 size=$(awk -v b="$(wc -c <"$T/gen.jsonl")" 'BEGIN { printf "%.1f", b / 1e6 }')
 grep -Eq "^naqib-index: [0-9]+ documents, [0-9.]+ of $size MB \([0-9]+%\), [0-9.]+ MB/s, [0-9]+:[0-5][0-9] left$" "$T/tty" ||
 	fail "no progress line on a terminal: $(head -c 300 "$T/tty")"
 expect_in "$T/tty" "naqib-index: 300 added" "summary on a terminal"
+EOF
+
+test_case 'no progress line in a file' <<'EOF'
 run naqib_index -d "$T/progress2" "$T/gen.jsonl"
 expect_not_in "$T/err" "left" "no progress line in a file"
+EOF
+
+test_case '-q on a terminal prints nothing' <<'EOF'
 script -qec "\"$NAQIB_BIN/naqib-index\" -q -d \"$T/progress3\" \"$T/gen.jsonl\"" /dev/null >"$T/tty"
 [ ! -s "$T/tty" ] || fail "-q on a terminal printed: $(head -c 200 "$T/tty")"
+EOF
+
+test_done

@@ -6,65 +6,106 @@ index_corpus "$db"
 
 # The phrase finds the texts where the two words are adjacent, and not
 # jo-health-workers, where they are apart; AND finds both.
+test_case 'a phrase finds adjacent words, not words apart; AND finds both' <<'EOF'
 ids "$db" '"الحوار الاجتماعي"' >"$T/phrase"
 grep -qxF corpus/texts/int-ilo-conference-2025.txt "$T/phrase" || fail "phrase: adjacent words not found"
 ! grep -qF jo-health "$T/phrase" || fail "phrase matched words that are apart"
 ids "$db" 'الحوار AND الاجتماعي' >"$T/and"
 grep -qF jo-health "$T/and" || fail "AND should find words that are apart"
-# Guillemets and typographic quotes are quotes too.
+EOF
+
+# Guillemets and typographic quotes are quotes too.  (The phrase's hits are
+# those of the case above, in $T/phrase.)
+test_case 'guillemets and typographic quotes make a phrase too' <<'EOF'
 expect_eq "$(ids "$db" '«الحوار الاجتماعي»')" "$(cat "$T/phrase")" "«» phrase"
 expect_eq "$(ids "$db" '“الحوار الاجتماعي”')" "$(cat "$T/phrase")" "“” phrase"
+EOF
+
 # The phrase is normalized like every word.
+test_case 'a phrase is normalized like every word' <<'EOF'
 expect_eq "$(ids "$db" '"الحِوَارُ الإجتماعي"')" "$(cat "$T/phrase")" "phrase with diacritics and hamza"
+EOF
+
 # NEAR finds them within a window; jo-health has them further apart.
+test_case 'NEAR finds words within its window' <<'EOF'
 ids "$db" 'الحوار NEAR/2 الاجتماعي' >"$T/near"
 grep -qxF corpus/texts/int-ilo-conference-2025.txt "$T/near" || fail "NEAR"
+EOF
 
-# NOT and OR.
+test_case 'OR, NOT, and AND of acronyms' <<'EOF'
 ids "$db" الفوسفاط OR الفسفاط >"$T/or"
 expect_eq "$(wc -l <"$T/or" | tr -d ' ')" "2" "OR"
 expect_eq "$(ids "$db" '(الفوسفاط OR الفسفاط) NOT خريبكة')" "corpus/texts/tn-ugtt-gafsa-phosphate.txt" "NOT"
 expect_eq "$(ids "$db" 'UMT AND UGTT AND ETUF')" "corpus/texts/int-ilo-conference-2025.txt" "AND of acronyms"
+EOF
+
 # -word excludes, +word requires.
+test_case '-word excludes the documents that hold it' <<'EOF'
 a=$(ids "$db" إضراب | wc -l)
 b=$(ids "$db" 'إضراب -تونس' | wc -l)
 [ "$b" -lt "$a" ] && [ "$b" -gt 0 ] || fail "-word: $b of $a"
 ! ids "$db" 'إضراب -تونس' | grep -q tn-ugtt-greve-generale || fail "-تونس kept a Tunisian text"
+EOF
 
 # Wildcards expand over the words of the index.
+test_case 'a wildcard expands over the words of the index' <<'EOF'
 ids "$db" 'الفوس*' >"$T/wild"
 expect_eq "$(cat "$T/wild")" "corpus/texts/ma-umt-phosphate-khouribga.txt" "prefix*"
+EOF
 
 # Stopwords: dropped from free text; they have no positions in the index,
 # so a phrase is matched without them, and matches with or without them.
 # Negations keep their place: «لا تراجع» is not «تراجع».
+test_case 'a stopword is dropped from free text' <<'EOF'
 run naqib_search -d "$db" --show-query 'في الفوسفاط'
 expect_not_in "$T/err" "Zفي" "stopword dropped"
+EOF
+
+test_case 'a negation keeps its place in a phrase' <<'EOF'
 run naqib_search -d "$db" --show-query '"ﻻ تراجع"'
 expect_in "$T/err" "لا" "negation kept in a phrase"
+EOF
+
+test_case 'a phrase matches across a stopword, and without it' <<'EOF'
 run naqib_search -d "$db" --show-query -f trec '"عام في القطاع العام"'
 expect_not_in "$T/err" "في@" "stopword left out of a phrase"
 expect_eq "$(awk '{ print $3 }' "$T/out")" corpus/texts/tn-ugtt-greve-generale.txt "phrase across a stopword"
 expect_eq "$(ids "$db" '"عام القطاع العام"')" corpus/texts/tn-ugtt-greve-generale.txt "the same phrase without it"
+EOF
+
+test_case 'a phrase of one stopword is the word' <<'EOF'
 expect_eq "$(ids "$db" '"في"' | wc -l)" "$(ids "$db" 'في' | wc -l)" "a phrase of one stopword is the word"
+EOF
+
 # A query of stopwords alone still searches.
+test_case 'a query of stopwords alone still searches' <<'EOF'
 run naqib_search -d "$db" 'في'
 expect_status 0 "stopword-only query"
+EOF
 
 # --limit and --offset page through the same ranking.
+test_case '--limit and --offset page through the same ranking' <<'EOF'
 naqib_search -d "$db" -f trec -n 6 الاتحاد >"$T/p"
 naqib_search -d "$db" -f trec -n 3 --offset 3 الاتحاد >"$T/p2"
 expect_eq "$(awk '{print $3, $4}' "$T/p2")" "$(sed -n '4,6p' "$T/p" | awk '{print $3, $4}')" "offset"
 expect_eq "$(wc -l <"$T/p2" | tr -d ' ')" "3" "limit"
+EOF
 
 # Exit statuses: 0 hits, 1 none, 2 usage.
+test_case 'exit status 0: hits' <<'EOF'
 run naqib_search -d "$db" الفوسفاط
 expect_status 0 "hits"
+EOF
+
+test_case 'exit status 1: no hits, and a query with no word' <<'EOF'
 run naqib_search -d "$db" كلمةغيرموجودةأبدا
 expect_status 1 "no hits"
 expect_in "$T/out" "no results" "no hits message"
 run naqib_search -d "$db" '؟؟ ،،'
 expect_status 1 "a query with no word"
+EOF
+
+test_case 'exit status 2: no query, --limit 0, an unknown format or option' <<'EOF'
 run naqib_search -d "$db"
 expect_status 2 "no query"
 run naqib_search -d "$db" --limit 0 x
@@ -74,3 +115,6 @@ run naqib_search -d "$db" --format xml x
 expect_status 2 "unknown format"
 run naqib_search -d "$db" --bogus x
 expect_status 2 "unknown option"
+EOF
+
+test_done

@@ -6,22 +6,31 @@ index_corpus "$db"
 
 # Text, not a terminal: ** markers, no escape codes.  The snippet shows the
 # diacritics of the original while the query had none.
+test_case 'text in a pipe: ranks, ids, ** markers on the vocalized words, no escape codes' <<'EOF'
 run naqib_search -d "$db" -n 3 'الإضراب العام'
 expect_status 0 "text"
 expect_in "$T/out" "**الإِضْرَابُ العَامُّ**" "highlighted vocalized words"
 expect_in "$T/out" "1. " "rank"
 expect_in "$T/out" "corpus/texts/tn-ugtt-greve-generale.txt" "id"
 if grep -q "$(printf '\033')" "$T/out"; then fail "escape codes in a pipe"; fi
+EOF
+
 # Colour when asked, and never with NO_COLOR unless forced.
+test_case 'colour with --color always, none with NO_COLOR and --color auto' <<'EOF'
 run naqib_search -d "$db" -n 1 --color always الفوسفاط
 expect_in "$T/out" "$(printf '\033[1;31m')" "ANSI highlight with --color=always"
 NO_COLOR=1 run naqib_search -d "$db" -n 1 --color auto الفوسفاط
 if grep -q "$(printf '\033')" "$T/out"; then fail "escape codes with NO_COLOR"; fi
+EOF
+
 # Titles and dates are shown.
+test_case 'a hit shows its title' <<'EOF'
 run naqib_search -d "$db" -n 1 خريبكة
 expect_in "$T/out" "$(head -n 1 corpus/texts/ma-umt-phosphate-khouribga.txt)" "title"
+EOF
 
 # JSON: valid, UTF-8, every field; highlights point at the marked words.
+test_case 'JSON: one valid object, its header, every field of each hit, the ranks' <<'EOF'
 run naqib_search -d "$db" -f json -n 5 'الإضراب العام'
 expect_status 0 "json"
 jq -e . "$T/out" >/dev/null || fail "invalid JSON"
@@ -31,8 +40,12 @@ jq -e '.query == "الإضراب العام" and (.hits | length) == 5 and .esti
 jq -e '[.hits[] | .rank, .score, .id, .title, .date, .snippet, .snippet_html, .highlights] | all(. != null)' "$T/out" >/dev/null ||
 	fail "json hit fields"
 jq -e '[.hits[].rank] == [1,2,3,4,5]' "$T/out" >/dev/null || fail "json ranks"
+EOF
+
 # Each highlight (code point offsets) covers a word that the query matches.
-# (Diacritics, U+064B..U+0652, are taken off before comparing.)
+# (Diacritics, U+064B..U+0652, are taken off before comparing.)  The JSON is
+# that of the case above, in $T/out.
+test_case 'JSON: each highlight covers a word the query matches; snippet_html has <mark>' <<'EOF'
 words=$(jq -r '.hits[] | .snippet as $s | .highlights[] | $s[.[0]:.[1]]' "$T/out" |
 	LC_ALL=C sed 's/\xd9[\x8b-\x92]//g' | sort -u | tr '\n' ' ')
 [ -n "$words" ] || fail "no highlights"
@@ -43,33 +56,52 @@ for w in $words; do
 	esac
 done
 jq -r '.hits[].snippet_html' "$T/out" | grep -q '<mark>' || fail "no <mark> in snippet_html"
+EOF
+
 # Document text is escaped in HTML.
+test_case 'document text is escaped in snippet_html' <<'EOF'
 printf '{"id":"x1","title":"t","body":"الإضراب <script>alert(1)</script> & \\"done\\""}\n' >"$T/x.jsonl"
 naqib_index -q -d "$T/xdb" "$T/x.jsonl"
 naqib_search -d "$T/xdb" -f json الإضراب >"$T/x.json"
 expect_eq "$(jq -r '.hits[0].snippet_html' "$T/x.json")" \
 	'<mark>الإضراب</mark> &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;done&quot;' "HTML escaping"
+EOF
+
 # No hits is still a result set.
+test_case 'JSON: no hits is still a result set' <<'EOF'
 run naqib_search -d "$db" -f json كلمةغيرموجودةأبدا
 expect_status 1 "json, no hits"
 jq -e '.hits == []' "$T/out" >/dev/null || fail "empty hits"
+EOF
 
 # TREC run format.
+test_case 'TREC run lines: six fields, ranks in order, scores not increasing' <<'EOF'
 run naqib_search -d "$db" -f trec --qid Q7 --run-tag test -n 4 الاتحاد
 awk 'NF != 6 || $1 != "Q7" || $2 != "Q0" || $4 != NR || $6 != "test" { bad = 1 } END { exit bad }' "$T/out" ||
 	fail "TREC lines: $(cat "$T/out")"
 awk 'NR > 1 && $5 > prev { bad = 1 } { prev = $5 } END { exit bad }' "$T/out" || fail "scores not decreasing"
+EOF
 
 # Batch mode: one process, many queries; bad lines are reported with their
 # line number and the others still run.
+test_case 'batch: a bad line is reported with its number, the other queries run' <<'EOF'
 printf 'q1\tخريبكة\nq2\tقفصة\n\nbad line without tab\nq3\tكلمةغيرموجودةأبدا\n' >"$T/queries"
 run naqib_search -d "$db" -f trec --queries "$T/queries"
 expect_status 3 "batch with a bad line"
 expect_in "$T/err" "naqib-search: $T/queries:4: expected QID<TAB>query" "bad line message"
 expect_eq "$(awk '{print $1, $3}' "$T/out" | grep -E '^q[12] ' | head -2 | tr '\n' ';')" \
 	"q1 corpus/texts/ma-umt-phosphate-khouribga.txt;q2 corpus/texts/tn-ugtt-gafsa-phosphate.txt;" "batch results"
+EOF
+
+test_case 'batch in JSON Lines from standard input' <<'EOF'
 printf 'q1\tالفوسفاط\nq2\tالإضراب العام\n' | naqib_search -d "$db" -f json --queries - >"$T/b.json"
 expect_eq "$(jq -r .qid "$T/b.json" | tr '\n' ' ')" "q1 q2 " "batch JSON Lines"
+EOF
+
+test_case 'a query and --queries together: a usage error' <<'EOF'
 printf 'q1\tالفوسفاط\n' >"$T/q1"
 run naqib_search -d "$db" --queries "$T/q1" extra words
 expect_status 2 "query and --queries"
+EOF
+
+test_done

@@ -9,6 +9,7 @@ printf '\344\336\307\310\311\n' >"$T/in/cp1256.txt"        # Windows-1256
 : >"$T/in/empty.txt"
 printf 'PK\003\004\000\000binary' >"$T/in/archive.txt"
 
+test_case 'each bad file is named with its line and byte offset and skipped; the good one goes in' <<'EOF'
 run naqib_index -d "$db" --root "$T" "$T/in" "$T/missing.txt"
 expect_status 3 "some input failed"
 expect_in "$T/err" "naqib-index: $T/in/bad-utf8.txt:3: invalid UTF-8 at byte offset 17; file skipped" "invalid UTF-8"
@@ -18,14 +19,22 @@ expect_in "$T/err" "naqib-index: $T/in/empty.txt: empty, nothing to index" "empt
 expect_in "$T/err" "naqib-index: cannot open '$T/missing.txt': No such file or directory" "missing path"
 expect_in "$T/err" "1 added, 0 replaced, 0 unchanged (skipped), 4 failed" "summary"
 expect_eq "$(ids "$db" الأجور)" "in/good.txt" "the good file is indexed"
+EOF
+
 # The files that failed are read again on the next run; the good one not.
+test_case 'the files that failed are read again on the next run, the good one not' <<'EOF'
 run naqib_index -d "$db" --root "$T" "$T/in"
 expect_in "$T/err" "0 added, 0 replaced, 1 unchanged (skipped), 3 failed" "failed files are retried"
+EOF
+
 # An empty file alone is not an error.
+test_case 'an empty file alone is not an error' <<'EOF'
 run naqib_index -d "$T/db-empty" "$T/in/empty.txt"
 expect_status 0 "empty file alone"
+EOF
 
 # JSON Lines: each bad line is reported with its number; the others go in.
+test_case 'JSON Lines: each bad line is reported with its number; the others go in' <<'EOF'
 {
 	printf '{"id":"j1","title":"أول","body":"الإضراب الأول"}\n'
 	printf '{"id":"j2","body":"غير مكتمل"\n'
@@ -47,8 +56,10 @@ expect_in "$T/err" "$T/docs.jsonl:6: not a JSON object" "line 6"
 expect_in "$T/err" "$T/docs.jsonl:8: invalid JSON" "line 8 (NUL)"
 expect_in "$T/err" "2 added, 0 replaced, 0 unchanged (skipped), 6 failed" "JSONL summary"
 expect_eq "$(ids "$T/jdb" الإضراب | tr '\n' ' ')" "j1 j9 " "good JSON lines indexed"
+EOF
 
 # TREC: a document without DOCNO is skipped, an unterminated one reported.
+test_case 'TREC: a document without DOCNO is skipped, an unterminated one reported' <<'EOF'
 {
 	printf '<DOC>\n<DOCNO>t1</DOCNO>\n<TEXT>\nالإضراب &amp; الحوار\n</TEXT>\n</DOC>\n'
 	printf '<DOC>\n<TEXT>\nبلا رقم\n</TEXT>\n</DOC>\n'
@@ -60,11 +71,17 @@ expect_status 3 "bad TREC"
 expect_in "$T/err" "$T/docs.trec:7: <DOC> without <DOCNO>" "no DOCNO"
 expect_in "$T/err" "$T/docs.trec:18: <DOC> without </DOC>" "unterminated DOC"
 expect_eq "$(ids "$T/tdb" الإضراب | tr '\n' ' ')" "t1 t3 " "good TREC documents indexed"
+EOF
+
+test_case 'TREC: entities are decoded (in the database of the case above)' <<'EOF'
 run naqib_search -d "$T/tdb" -f json الحوار
 expect_in "$T/out" 'الإضراب & الحوار' "entities decoded"
+EOF
+
 # A field inside another (found with fuzz/): decoding one in place would
 # shift the other under its pointer, and the document would go in under a
 # wrong id.  It is skipped, the next one indexed.
+test_case 'TREC: a document with a field inside another is skipped, the next one indexed' <<'EOF'
 {
 	cat fuzz/regressions/formats/trec-field-inside-another
 	printf '<DOC>\n<DOCNO>t5</DOCNO>\n<TEXT>\nالإضراب الخامس\n</TEXT>\n</DOC>\n'
@@ -73,52 +90,60 @@ run naqib_index -d "$T/ndb" "$T/nested.trec"
 expect_status 3 "nested TREC fields"
 expect_in "$T/err" "$T/nested.trec:1: <DOC> with a field inside another; document skipped" "nested fields"
 expect_eq "$(xapian-delve -A Q -1 "$T/ndb" | grep '^Q' | tr '\n' ' ')" "Qt5 " "only the sound document"
+EOF
 
 # Read in blocks of 1 KB (--read-block), the files give the same documents
 # and the same line numbers as read whole: blocks end after a line (JSON
 # Lines) or a </DOC> (TREC), and a document longer than a block (most
-# lines of samples.jsonl) is read whole.
+# lines of samples.jsonl) is read whole.  Read with the bad files of the
+# JSON Lines and TREC cases above.
 sed 's/"id": *"jsonl-/"id": "more-/' corpus/samples.jsonl >"$T/more.jsonl"
 printf '{"id": "more-bad",\n' >>"$T/more.jsonl"
 sed 's/<DOCNO>trec-/<DOCNO>more-/' corpus/samples.trec >"$T/more.trec"
 printf '<DOC>\n<TEXT>\nبلا رقم\n</TEXT>\n</DOC>\n' >>"$T/more.trec"
 for shards in 1 2; do
-	for how in blk whole; do
-		opt=
-		[ $how = blk ] && opt="--read-block 1024"
-		# shellcheck disable=SC2086
-		run naqib_index -d "$T/$how-$shards" --shards $shards $opt \
-			"$T/docs.jsonl" "$T/docs.trec" "$T/more.jsonl" "$T/more.trec"
-		expect_status 3 "bad input read as $how ($shards shards)"
-		sort "$T/err" | grep -v "^naqib-index: [0-9]* added" >"$T/$how.err"
-		xapian-delve -A Q -1 "$T/$how-$shards" | grep "^Q" | sort >"$T/$how.ids"
-	done
-	cmp -s "$T/blk.err" "$T/whole.err" ||
-		fail "messages in blocks differ: $(diff "$T/whole.err" "$T/blk.err" | tr '\n' ' ')"
-	expect_in "$T/blk.err" "$T/more.jsonl:7: invalid JSON" "JSON Lines line numbers in blocks"
-	expect_in "$T/blk.err" "$T/more.trec:$(($(wc -l <corpus/samples.trec) + 1)): <DOC> without <DOCNO>" \
-		"TREC line numbers in blocks"
-	cmp -s "$T/blk.ids" "$T/whole.ids" ||
-		fail "documents in blocks differ: $(diff "$T/whole.ids" "$T/blk.ids" | tr '\n' ' ')"
-	expect_eq "$(wc -l <"$T/blk.ids")" 15 "documents read in blocks ($shards shards)"
+	test_case "read in blocks of 1 KB into $shards shard(s): the same documents and line numbers as read whole" <<'EOF'
+for how in blk whole; do
+	opt=
+	[ $how = blk ] && opt="--read-block 1024"
+	# shellcheck disable=SC2086
+	run naqib_index -d "$T/$how-$shards" --shards $shards $opt \
+		"$T/docs.jsonl" "$T/docs.trec" "$T/more.jsonl" "$T/more.trec"
+	expect_status 3 "bad input read as $how ($shards shards)"
+	sort "$T/err" | grep -v "^naqib-index: [0-9]* added" >"$T/$how.err"
+	xapian-delve -A Q -1 "$T/$how-$shards" | grep "^Q" | sort >"$T/$how.ids"
+done
+cmp -s "$T/blk.err" "$T/whole.err" ||
+	fail "messages in blocks differ: $(diff "$T/whole.err" "$T/blk.err" | tr '\n' ' ')"
+expect_in "$T/blk.err" "$T/more.jsonl:7: invalid JSON" "JSON Lines line numbers in blocks"
+expect_in "$T/blk.err" "$T/more.trec:$(($(wc -l <corpus/samples.trec) + 1)): <DOC> without <DOCNO>" \
+	"TREC line numbers in blocks"
+cmp -s "$T/blk.ids" "$T/whole.ids" ||
+	fail "documents in blocks differ: $(diff "$T/whole.ids" "$T/blk.ids" | tr '\n' ' ')"
+expect_eq "$(wc -l <"$T/blk.ids")" 15 "documents read in blocks ($shards shards)"
+EOF
 done
 
 # An id too long for Xapian is refused for that document only.
+test_case 'an id too long for Xapian is refused for that document only' <<'EOF'
 long=$(printf 'x%.0s' $(seq 300))
 printf '{"id":"%s","body":"نص"}\n{"id":"ok","body":"نص"}\n' "$long" >"$T/long.jsonl"
 run naqib_index -d "$T/ldb" "$T/long.jsonl"
 expect_status 3 "long id"
 expect_in "$T/err" "document id too long" "long id message"
 expect_in "$T/err" "1 added" "the other document"
+EOF
 
 # A second writer gets a clear "locked" message and status 4; the first
 # writer finishes its work.  The first one holds the lock while it waits
-# for its standard input.
+# for its standard input.  ($db is that of the first case, good.txt in it.)
+test_case 'a second writer is told the database is locked (status 4), readers are not blocked, nothing is lost' <<'EOF'
 mkfifo "$T/fifo"
 sleep 30 >"$T/fifo" &
 holder_input=$!
 naqib_index -q -d "$db" -f jsonl - <"$T/fifo" 2>"$T/holder.err" &
 holder=$!
+at_exit 'kill "$holder_input" 2>/dev/null; wait "$holder" 2>/dev/null'
 sleep 1
 run naqib_index -d "$db" corpus/samples.trec
 expect_status 4 "locked"
@@ -131,15 +156,20 @@ wait "$holder" || true
 run naqib_index -d "$db" corpus/samples.trec
 expect_status 0 "after the lock is released"
 expect_eq "$(ids "$db" الأجور | grep -c good.txt)" "1" "nothing lost"
+EOF
 
 # Searching a database that is not there, or not naqib's.
+test_case 'searching no database, or a directory that is none: status 5' <<'EOF'
 run naqib_search -d "$T/nowhere" الإضراب
 expect_status 5 "no database"
 expect_in "$T/err" "naqib-search: no database at '$T/nowhere'" "no database message"
 mkdir "$T/notdb"
 run naqib_search -d "$T/notdb" الإضراب
 expect_status 5 "a directory that is no database"
+EOF
+
 # Usage errors.
+test_case 'usage errors: no paths, an unknown format or stemmer (status 2); no database made' <<'EOF'
 run naqib_index -d "$db"
 expect_status 2 "no paths"
 run naqib_index -d "$db" --format csv x
@@ -149,8 +179,14 @@ run naqib_index -d "$T/newdb" --stemmer porter corpus/samples.trec
 expect_status 2 "unknown stemmer"
 expect_in "$T/err" "unknown stemmer 'porter'" "stemmer message"
 [ ! -e "$T/newdb" ] || fail "a database was made for a bad command line"
+EOF
+
 # A directory of other files is not taken for a database.
+test_case 'a directory of other files is not taken for a database' <<'EOF'
 run naqib_index -d "$T/in" corpus/samples.trec
 expect_status 2 "--db on a directory of files"
 expect_in "$T/err" "is a directory of other files, not a database" "foreign directory message"
 [ ! -e "$T/in/iamglass" ] || fail "database files written among the user's files"
+EOF
+
+test_done

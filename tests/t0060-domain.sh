@@ -8,58 +8,95 @@
 db=$T/db
 index_corpus "$db"
 
+# The documents CDT and UMT find, which the cases compare with.
+ids "$db" CDT >"$T/cdt"
+ids "$db" UMT >"$T/umt"
+
 # Every name of a union finds the same documents, among them one that only
 # writes the Arabic name (jsonl-ma-cdt-001) and one that only writes the
 # dotted acronym in its title.
-ids "$db" CDT >"$T/cdt"
+test_case 'every name of CDT finds the same documents, among them one with the Arabic name only' <<'EOF'
 expect_in "$T/cdt" jsonl-ma-cdt-001 "CDT finds the Arabic name only"
 expect_in "$T/cdt" corpus/texts/ma-cdt-greve-sante.txt "CDT"
 for q in ك.د.ش كدش "الكونفدرالية الديمقراطية للشغل" "الكنفدرالية الديموقراطية للشغل" cdt; do
 	ids "$db" "$q" >"$T/other"
 	cmp -s "$T/cdt" "$T/other" || fail "'$q' and CDT differ: $(diff "$T/cdt" "$T/other" | tr '\n' ' ')"
 done
+EOF
+
 # UMT: the Latin acronym, the dotted Arabic one, the name with ل + ال.
-ids "$db" UMT >"$T/umt"
+test_case 'UMT finds إ.م.ش and للاتحاد المغربي للشغل; إ.م.ش finds the same' <<'EOF'
 expect_in "$T/umt" corpus/texts/ma-umt-note-interne.txt "UMT finds إ.م.ش and للاتحاد المغربي للشغل"
 expect_eq "$(ids "$db" 'إ.م.ش')" "$(cat "$T/umt")" "إ.م.ش = UMT"
+EOF
 
 # Next to NEAR or ADJ, or in a phrase, a name is matched as its words.
+test_case 'a union name next to NEAR is matched as its words' <<'EOF'
 run naqib_search -d "$db" --show-query -f trec 'CDT NEAR/5 إضراب'
 expect_status 0 "a name next to NEAR"
 expect_in "$T/err" "cdt@1 NEAR 6" "NEAR keeps its words"
+EOF
+
+test_case 'a place next to NEAR is matched as its words' <<'EOF'
 run naqib_search -d "$db" --show-query -f trec 'الرباط NEAR العمال'
 expect_in "$T/err" "NEAR 11" "a place next to NEAR"
+EOF
+
+test_case 'a date in a phrase is matched as its words' <<'EOF'
 run naqib_search -d "$db" --show-query -f trec '"14 أكتوبر 2025"'
 expect_in "$T/err" "PHRASE 3" "a date in a phrase"
+EOF
 
 # union: filters, by any name; unknown names are refused clearly.
+test_case 'union:UMT alone lists the UMT documents, by any of its names' <<'EOF'
 ids "$db" union:UMT >"$T/f"
 expect_eq "$(cat "$T/f")" "$(cat "$T/umt")" "union:UMT alone lists the UMT documents"
 expect_eq "$(ids "$db" 'union:إ.م.ش')" "$(cat "$T/umt")" "union:إ.م.ش"
+EOF
+
+test_case 'union:UMT keeps the UMT documents of a query, and only them' <<'EOF'
 ids "$db" 'إضراب union:UMT' >"$T/f"
 [ -s "$T/f" ] || fail "إضراب union:UMT finds nothing"
 ids "$db" إضراب >"$T/all"
 for id in $(cat "$T/f"); do grep -qx "$id" "$T/umt" || fail "union:UMT let $id through"; done
 [ "$(wc -l <"$T/f")" -lt "$(wc -l <"$T/all")" ] || fail "union:UMT filters nothing"
+EOF
+
 # Two values of one field: either.  -field: excludes; NOT field: too.
+test_case 'two values of one field: either' <<'EOF'
 expect_eq "$(ids "$db" 'union:CDT OR union:UMT')" "$(sort -u "$T/cdt" "$T/umt")" "union:CDT OR union:UMT"
 expect_eq "$(ids "$db" 'union:CDT union:UMT')" "$(sort -u "$T/cdt" "$T/umt")" "union:CDT union:UMT"
+EOF
+
+test_case '-union: excludes, and NOT union: the same' <<'EOF'
 ids "$db" 'إضراب -union:UMT' >"$T/not"
 expect_eq "$(ids "$db" 'إضراب NOT union:UMT')" "$(cat "$T/not")" "NOT union: = -union:"
 for id in $(cat "$T/not"); do ! grep -qx "$id" "$T/umt" || fail "-union:UMT kept $id"; done
+EOF
+
+test_case 'an unknown union is refused clearly (status 3)' <<'EOF'
 run naqib_search -d "$db" union:XYZ
 expect_status 3 "unknown union"
 expect_in "$T/err" "union:XYZ: no such union in the thesaurus" "unknown union message"
+EOF
+
+test_case 'union: without a value is refused (status 3)' <<'EOF'
 run naqib_search -d "$db" 'union:'
 expect_status 3 "union: without a value"
 expect_in "$T/err" "needs a value" "empty filter message"
+EOF
 
 # place: by the gazetteer, with clitics (بالدار البيضاء) and quotes.
+test_case 'place: by any name of the gazetteer, with clitics, quotes and the Arabic field name' <<'EOF'
 ids "$db" 'place:"الدار البيضاء"' >"$T/casa"
 expect_in "$T/casa" corpus/texts/ma-odt-securite-nettoyage.txt "place: الدار البيضاء"
 expect_eq "$(ids "$db" 'place:Casablanca')" "$(cat "$T/casa")" "place:Casablanca"
 expect_eq "$(ids "$db" 'مكان:«الدار البيضاء»')" "$(cat "$T/casa")" "Arabic field name and «»"
+EOF
+
+test_case 'place:البصرة' <<'EOF'
 expect_eq "$(ids "$db" place:البصرة)" "corpus/texts/iq-gfiw-basra-oil.txt" "place:البصرة"
+EOF
 
 # The same day however it is written: Egyptian, Mashriqi names, Arabic-Indic
 # digits, numeric; each finds the five files that mention 14 October 2025,
@@ -73,38 +110,60 @@ corpus/texts/tn-ugtt-greve-generale.txt"
 want=$(printf '%s\njsonl-ma-cdt-001\n' "$mentioning" | sort)
 for q in "14 أكتوبر 2025" "14 تشرين الأول 2025" "١٤ اكتوبر ٢٠٢٥" "14/10/2025" \
 	"2025-10-14"; do
-	expect_eq "$(ids "$db" "$q")" "$want" "the day 14 October 2025 as '$q'"
+	test_case "the day 14 October 2025 as '$q': the five texts that give it, and the one dated that day" <<'EOF'
+expect_eq "$(ids "$db" "$q")" "$want" "the day 14 October 2025 as '$q'"
+EOF
 done
 for q in mentions:2025-10-14 "mentions:14/10/2025"; do
-	expect_eq "$(ids "$db" "$q")" "$mentioning" "the day 14 October 2025 as '$q'"
+	test_case "$q: only the five texts that give the day" <<'EOF'
+expect_eq "$(ids "$db" "$q")" "$mentioning" "the day 14 October 2025 as '$q'"
+EOF
 done
 # A document that gives the day and is dated that day ranks above one that
 # only gives it.
+test_case 'a document dated that day that does not write it ranks last' <<'EOF'
 expect_eq "$(naqib_search -d "$db" -f trec -n 6 "14 أكتوبر 2025" | awk 'END { print $3 }')" \
 	jsonl-ma-cdt-001 "dated only: last"
+EOF
 # A range of days in the text holds every day of it («من 14 إلى 16»).
+test_case 'a range of days in the text holds every day of it' <<'EOF'
 expect_eq "$(ids "$db" mentions:2025-10-15)" "corpus/texts/ma-cdt-greve-sante.txt" "day inside a range"
+EOF
 
 # date: and year: filter on the document date (metadata, else the text).
+test_case 'date: a range filters on the document date, from the metadata or the text' <<'EOF'
 ids "$db" 'date:2025-10-01..2025-10-31' >"$T/oct"
 expect_in "$T/oct" corpus/texts/iq-gfiw-basra-oil.txt "date from the text (Mashriqi month)"
 expect_in "$T/oct" corpus/texts/lb-cgtl-wages.txt "date: range"
 expect_not_in "$T/oct" corpus/texts/ma-cdt-bureau-executif-bilingue.txt "December outside October"
+EOF
+
+test_case 'date:YYYY-MM, and a range day first in Arabic-Indic digits (as the case above)' <<'EOF'
 expect_eq "$(ids "$db" 'date:2025-10')" "$(cat "$T/oct")" "date:YYYY-MM"
 expect_eq "$(ids "$db" 'تاريخ:١/١٠/٢٠٢٥..٣١/١٠/٢٠٢٥')" "$(cat "$T/oct")" "date: day first, Arabic-Indic digits"
+EOF
+
+test_case 'year: and an open range of dates' <<'EOF'
 expect_eq "$(ids "$db" year:2016)" "trec-dz-autonomes-003" "year: (TREC <TIME>10/10/2016)"
 expect_eq "$(ids "$db" 'date:..2024-12-31')" "trec-dz-autonomes-003" "open range"
 [ "$(ids "$db" year:2025 | wc -l)" -gt 30 ] || fail "year:2025"
+EOF
+
+test_case 'a bad date or year is refused (status 3)' <<'EOF'
 run naqib_search -d "$db" 'date:2025-13-01'
 expect_status 3 "a bad date"
 expect_in "$T/err" "date:2025-13-01: not a date" "bad date message"
 run naqib_search -d "$db" 'year:25'
 expect_status 3 "a bad year"
+EOF
 
 # source: a source, or its first words.
+test_case 'source: a source by its first words' <<'EOF'
 expect_eq "$(ids "$db" 'source:"بيان نقابي"' | head -n 1)" "jsonl-lb-cgtl-005" "source:"
+EOF
 
 # Sort by date: newest first, oldest first; undated documents last in both.
+test_case '--sort newest and oldest: in date order, undated documents last in both' <<'EOF'
 naqib_search -d "$db" -f json -n 100 --snippet-length 0 --sort newest union:UMT |
 	jq -r '.hits[].date' >"$T/newest"
 naqib_search -d "$db" -f json -n 100 --snippet-length 0 --sort oldest union:UMT |
@@ -114,56 +173,92 @@ grep . "$T/oldest" | sort -c || fail "--sort oldest: $(tr '\n' ' ' <"$T/oldest")
 expect_eq "$(tail -n 1 "$T/newest")" "" "undated last (newest)"
 expect_eq "$(tail -n 1 "$T/oldest")" "" "undated last (oldest)"
 expect_eq "$(head -n 1 "$T/oldest")" "2025-05-01" "oldest UMT document"
+EOF
+
+test_case 'a bad --sort is a usage error' <<'EOF'
 run naqib_search -d "$db" --sort sideways x
 expect_status 2 "bad --sort"
+EOF
 
 # Facets: counts over all matches, in text and JSON.
+test_case 'JSON facets: counts over all matches, of each kind' <<'EOF'
 naqib_search -d "$db" -f json --facets=3 -n 1 'union:UMT OR union:CDT' >"$T/f.json"
 expect_eq "$(jq -r '[.facets.union[] | "\(.value)=\(.count)"] | join(" ")' "$T/f.json")" \
 	"UMT=$(wc -l <"$T/umt" | tr -d ' ') CDT=$(wc -l <"$T/cdt" | tr -d ' ') CGEM=1" "union facet"
 expect_eq "$(jq -r '.facets.year[0].value' "$T/f.json")" "2025" "year facet"
 expect_eq "$(jq -r '.facets | keys | join(" ")' "$T/f.json")" "place source union year" "facet kinds"
+EOF
+
+test_case 'text facets when asked, none unless asked' <<'EOF'
 run naqib_search -d "$db" --facets -n 1 إضراب
 expect_in "$T/out" "unions: " "text facets"
 expect_in "$T/out" "years: 2025 " "text year facet"
 run naqib_search -d "$db" -n 1 إضراب
 expect_not_in "$T/out" "unions: " "no facets unless asked"
+EOF
 
 # --explain: which form matched which query word, and how.
+test_case '--explain: a line per query word, the thesaurus and the date' <<'EOF'
 run naqib_search -d "$db" -n 1 --explain 'ك.د.ش 14 تشرين الأول 2025'
 expect_in "$T/out" "ك.د.ش ← " "explain line per query word"
 expect_in "$T/out" "(thesaurus CDT)" "explain: thesaurus"
 expect_in "$T/out" "(date 2025-10-14)" "explain: date"
+EOF
+
+test_case '--explain in JSON: a match by stem' <<'EOF'
 naqib_search -d "$db" -f json -n 1 --explain 'النقابات الاضرابات' >"$T/e.json"
 jq -e '[.hits[0].explain[] | .how] | index("stem") != null' "$T/e.json" >/dev/null ||
 	fail "explain: stem: $(cat "$T/e.json")"
+EOF
+
+test_case '--explain in JSON: a match by normalization (الاضراب typed, الإضراب written)' <<'EOF'
 naqib_search -d "$db" -f json -n 10 --explain 'الاضراب' |
 	jq -e '[.hits[].explain[] | select(.how == "normalization" and .form == "الإضراب")] | length > 0' >/dev/null ||
 	fail "explain: normalization (الاضراب typed, الإضراب written)"
+EOF
 
 # The words of a name are marked together in snippets.
+test_case 'the words of a name are marked together in a snippet' <<'EOF'
 naqib_search -d "$db" -f json -n 1 'الاتحاد المغربي للشغل' | jq -r '.hits[0].snippet_html' >"$T/s"
 expect_in "$T/s" "<mark>الاتحاد المغربي للشغل</mark>" "one mark for a name"
+EOF
 
 # A user's thesaurus adds entries; a new database keeps it for searching.
+test_case "a user's thesaurus adds entries to a new database; the built-in ones stay" <<'EOF'
 printf '# ours\nunion: XPROF | أساتذة التعليم العالي\nunion: XCW | عمال الحراسة\nplace: دوار الحاجة | Douar El Haja\n' >"$T/user.ths"
 run naqib_index -q -d "$T/db2" --thesaurus "$T/user.ths" $CORPUS
 expect_status 0 "--thesaurus"
 expect_eq "$(ids "$T/db2" union:XCW)" "corpus/texts/ma-odt-securite-nettoyage.txt" "user entry"
 expect_eq "$(ids "$T/db2" union:CDT)" "$(cat "$T/cdt")" "built-in entries kept"
-# An existing database refuses another thesaurus without --force.
+EOF
+
+# An existing database refuses another thesaurus without --force.  (The
+# database is that of the case above.)
+test_case 'an existing database refuses another thesaurus without --force' <<'EOF'
 printf 'union: XCW | الحراسة الخاصة\n' >"$T/other.ths"
 run naqib_index -q -d "$T/db2" --thesaurus "$T/other.ths" corpus/texts
 expect_status 2 "another thesaurus"
 expect_in "$T/err" "indexed with another thesaurus" "another thesaurus message"
+EOF
+
+test_case 'with --force, a database takes another thesaurus' <<'EOF'
 run naqib_index -q -d "$T/db2" --force --thesaurus "$T/other.ths" $CORPUS
 expect_status 0 "--force --thesaurus"
 expect_eq "$(ids "$T/db2" union:XCW)" "corpus/texts/ma-odt-securite-nettoyage.txt" "new thesaurus"
+EOF
+
 # A bad thesaurus names its file and line, and makes no database.
+test_case 'a bad thesaurus: its file and line named, status 2' <<'EOF'
 printf 'union: A | a\nplace Rabat\n' >"$T/bad.ths"
 run naqib_index -q -d "$T/db3" --thesaurus "$T/bad.ths" corpus/texts
 expect_status 2 "bad thesaurus"
 expect_in "$T/err" "thesaurus '$T/bad.ths', line 2" "bad thesaurus message"
+EOF
+
+test_case 'a missing thesaurus: named, status 2' <<'EOF'
 run naqib_index -q -d "$T/db3" --thesaurus "$T/missing.ths" corpus/texts
 expect_status 2 "missing thesaurus"
 expect_in "$T/err" "--thesaurus: cannot read '$T/missing.ths'" "missing thesaurus message"
+EOF
+
+test_done

@@ -11,22 +11,19 @@
 #
 # Run by tests/run from the repository root, with NAQIB_BIN set to the
 # directory of the built tools:  NAQIB_BIN=build sh tests/t0090-man-pages.sh
-set -eu
-: "${NAQIB_BIN:?set NAQIB_BIN to the directory of the built tools}"
+. tests/lib.sh
 # Bytes, not characters, and one sort order for comm(1).
 LC_ALL=C
 export LC_ALL
 
-T=${NAQIB_TEST_TMP:-}
-if [ -z "$T" ]; then
-	T=$(mktemp -d "${TMPDIR:-/tmp}/naqib-man.XXXXXX")
-	trap 'rm -rf "$T"' EXIT
-fi
-
-failures=0
+# Each case makes every one of its checks and tells each one that fails:
+# fail counts here, and checks_passed, at the end of the case, fails it.
 fail() {
 	echo "FAILED: $*" >&2
 	failures=$((failures + 1))
+}
+checks_passed() {
+	[ "$failures" -eq 0 ]
 }
 
 for tool in mandoc groff; do
@@ -37,9 +34,13 @@ for tool in mandoc groff; do
 done
 
 pages="man/naqib-index.1 man/naqib-search.1 man/naqib-analyze.1 man/naqib.7 man/naqib.cgi.8"
+test_case 'the five man pages are there' <<'EOF'
+failures=0
 for page in $pages; do
 	[ -f "$page" ] || fail "$page is missing"
 done
+checks_passed
+EOF
 for page in man/*.[1-9]; do
 	[ -f "$page" ] || continue
 	case " $pages " in *" $page "*) ;; *) pages="$pages $page" ;; esac
@@ -49,6 +50,8 @@ done
 
 for page in $pages; do
 	[ -f "$page" ] || continue
+	test_case "$page: nothing to say from mandoc -Tlint nor groff -ww; tables announced" <<'EOF'
+failures=0
 
 	# mandoc: nothing at all to say, at the level of warnings and above.
 	status=0
@@ -75,12 +78,16 @@ for page in $pages; do
 	if grep -q '^\.TS' "$page" && [ "$(head -n 1 "$page")" != "'\\\" t" ]; then
 		fail "$page has tables but its first line is not '\\\" t"
 	fi
+checks_passed
+EOF
 done
 
 # ---------------------------------------------------------------- sections
 
 for page in $pages; do
 	[ -f "$page" ] || continue
+	test_case "$page has every section that a page of its section needs" <<'EOF'
+failures=0
 	sed -n 's/^\.SH  *//p' "$page" | tr -d '"' >"$T/sections"
 	# A library's page (3) says what its functions return, a program's
 	# how it exits.
@@ -94,11 +101,17 @@ for page in $pages; do
 		grep -qx -- "$section" "$T/sections" ||
 			fail "$page has no $section section"
 	done
+checks_passed
+EOF
 	# The tool that shows what the analysis does, from every other page.
 	case $page in man/naqib-analyze.1) continue ;; esac
+	test_case "$page: SEE ALSO lists naqib-analyze(1)" <<'EOF'
+failures=0
 	sed -e '1,/^\.SH "*SEE ALSO"*$/d' -e '/^\.SH/,$d' -e 's/\\-/-/g' "$page" |
 		grep -q '^\.BR naqib-analyze (1)' ||
 		fail "$page: SEE ALSO does not list naqib-analyze(1)"
+checks_passed
+EOF
 done
 
 # ---------------------------------------------------------------- options
@@ -161,9 +174,13 @@ check_options() { # tool page
 	done <"$T/help.pairs"
 }
 
-check_options naqib-index man/naqib-index.1
-check_options naqib-search man/naqib-search.1
-check_options naqib-analyze man/naqib-analyze.1
+for tool in naqib-index naqib-search naqib-analyze; do
+	test_case "$tool(1): OPTIONS and $tool --help agree, both ways, short forms too" <<'EOF'
+failures=0
+check_options $tool man/$tool.1
+checks_passed
+EOF
+done
 
 # The tag lines (the line after .TP) of a section, as text.
 section_tags() { # page SECTION
@@ -217,10 +234,10 @@ check_cgi() { # tool page
 	done <"$T/help.env"
 }
 
+test_case 'naqib.cgi(8): --help and --version, documented, and the environment --help names' <<'EOF'
+failures=0
 check_cgi naqib.cgi man/naqib.cgi.8
+checks_passed
+EOF
 
-if [ "$failures" -ne 0 ]; then
-	echo "t0090-man-pages: $failures check(s) failed" >&2
-	exit 1
-fi
-echo "man pages: lint clean, options in step with --help"
+test_done

@@ -18,6 +18,7 @@ status_is() { grep -q "^Status: $1 " "$T/h" || fail "$2: want status $1, got: $(
 q() { printf '%s' "$1" | jq -sRr @uri; }  # percent-encodes
 
 # The empty form.
+test_case 'the empty form: an Arabic page in UTF-8, right to left, its length and CSP' <<'EOF'
 cgi ""
 status_is 200 "empty form"
 expect_in "$T/h" "Content-Type: text/html; charset=utf-8" "content type"
@@ -26,8 +27,10 @@ expect_in "$T/b" '<meta charset="utf-8">' "charset"
 expect_in "$T/b" 'name="q"' "search form"
 expect_eq "$(wc -c <"$T/b" | tr -d ' ')" "$(sed -n 's/^Content-Length: //p' "$T/h")" "Content-Length"
 expect_in "$T/h" "Content-Security-Policy: default-src 'none'" "CSP"
+EOF
 
 # A search: the form keeps the query, hits have marks and links.
+test_case 'a search: the form keeps the query; hits have marks, links, a count and the time' <<'EOF'
 cgi "q=$(q 'الاضراب العام')"
 status_is 200 "search"
 expect_in "$T/b" 'value="الاضراب العام"' "query kept in the form"
@@ -35,16 +38,20 @@ expect_in "$T/b" '<mark>الإِضْرَابُ العَامُّ</mark>' "marks o
 expect_in "$T/b" 'href="https://example.org/lb/rabita/2025/02/idrab-maftouh"' "title links to its URL"
 expect_in "$T/b" 'نحو ' "result count"
 expect_in "$T/b" 'ميلي ثانية' "time"
+EOF
 
 # JSON: the same results as naqib-search --format json.
+test_case 'format=json: the same results as naqib-search --format json' <<'EOF'
 cgi "q=$(q 'الاضراب العام')&format=json"
 status_is 200 "json"
 expect_in "$T/h" "Content-Type: application/json" "json content type"
 jq -e . "$T/b" >/dev/null || fail "invalid JSON"
 naqib_search -d "$db" -f json 'الاضراب العام' >"$T/cli.json"
 expect_eq "$(jq -c 'del(.seconds)' "$T/b")" "$(jq -c 'del(.seconds)' "$T/cli.json")" "CGI JSON = naqib-search JSON"
+EOF
 
 # Pagination: page 2 of 3 a page is hits 4..6, with links around it.
+test_case 'page 2 of 3 hits a page: hits 4 to 6, links to the pages around it' <<'EOF'
 cgi "q=$(q الإضراب)&page=2&limit=3"
 status_is 200 "page 2"
 expect_in "$T/b" '<ol class="hits" start="4">' "page 2 starts at 4"
@@ -52,18 +59,26 @@ expect_eq "$(grep -o '<li>' "$T/b" | wc -l | tr -d ' ')" "3" "3 hits a page"
 expect_in "$T/b" 'page=3&amp;limit=3">التالي' "next link"
 expect_in "$T/b" 'limit=3">السابق' "previous link"
 expect_in "$T/b" '<b aria-current="page">2</b>' "current page"
+EOF
+test_case 'offset in JSON' <<'EOF'
 cgi "q=$(q الإضراب)&limit=3&format=json&offset=3"
 expect_eq "$(jq -c '[.hits[].rank]' "$T/b")" "[4,5,6]" "offset in JSON"
+EOF
+test_case 'a page past the end says so' <<'EOF'
 cgi "q=$(q الإضراب)&page=1000"
 status_is 200 "a page past the end"
 expect_in "$T/b" 'تجاوزت آخر صفحة' "past the end message"
+EOF
 
 # No hits.
+test_case 'no hits: a page that says so' <<'EOF'
 cgi "q=$(q كلمةغيرموجودةأبدا)"
 status_is 200 "no hits"
 expect_in "$T/b" 'لا توجد نتائج لـ«كلمةغيرموجودةأبدا»' "no hits page"
+EOF
 
 # Hostile documents: everything escaped, no javascript: link.
+test_case 'a hostile document: every field escaped, no javascript: link' <<'EOF'
 cgi "q=$(q إضراب)&limit=50"
 expect_not_in "$T/b" '<script>' "script from a document"
 expect_in "$T/b" '&lt;script&gt;alert(1)&lt;/script&gt;' "escaped title"
@@ -71,73 +86,107 @@ expect_not_in "$T/b" 'javascript:' "javascript: URL"
 expect_not_in "$T/b" '<img' "img from a source field"
 expect_in "$T/b" '&lt;b&gt;المفتوح&lt;/b&gt; &amp; &quot;غدا&quot;' "escaped snippet"
 expect_in "$T/b" 'evil&lt;1&gt;' "escaped id"
+EOF
 
 # Hostile queries.
+test_case 'a script in the query is escaped, in the page and in the form' <<'EOF'
 cgi "q=$(q '<script>alert(1)</script>')"
 status_is 200 "script in the query"
 expect_not_in "$T/b" '<script>' "script from the query"
 expect_in "$T/b" 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' "escaped query in the form"
+EOF
+test_case 'a query cannot inject an attribute' <<'EOF'
 cgi "q=$(q '"><svg onload=alert(1)>')"
 expect_not_in "$T/b" '<svg' "attribute injection"
+EOF
 for bad in 'q=%00' 'q=a%00b' 'q=%' 'q=%E' 'q=%ZZ' 'q=%D9' 'q=%C0%AF' \
 	'q=a&q=b' 'limit=0&q=a' 'limit=51&q=a' 'limit=x&q=a' 'page=0&q=a' \
 	'page=-1&q=a' 'page=1&offset=3&q=a' 'format=xml&q=a' 'q=a&page=1&page=2' \
 	'sort=date&q=a' 'sort=&q=a' 'facets=2&q=a' 'q=a&sort=newest&sort=oldest'; do
-	cgi "$bad"
-	status_is 400 "'$bad'"
-	expect_in "$T/b" 'طلب غير صالح' "'$bad' page"
+	test_case "a bad request, $bad: status 400 and its page" <<'EOF'
+cgi "$bad"
+status_is 400 "'$bad'"
+expect_in "$T/b" 'طلب غير صالح' "'$bad' page"
+EOF
 done
+test_case 'a bad request in JSON: status 400, the error named' <<'EOF'
 cgi 'q=%00&format=json'
 status_is 400 "json 400"
 jq -e '.error | test("NUL")' "$T/b" >/dev/null || fail "json error: $(cat "$T/b")"
+EOF
+test_case 'a query of 100 KB: status 400' <<'EOF'
 long=$(head -c 100000 /dev/zero | tr '\0' 'a')
 cgi "q=$long"
 status_is 400 "100 KB query"
+EOF
+test_case 'a query of 3000 bytes: status 400, too long' <<'EOF'
 cgi "q=$(head -c 1500 /dev/zero | tr '\0' 'x' | sed 's/x/%D8%A7/g')"
 status_is 400 "query of 3000 bytes"
 expect_in "$T/b" 'too long' "too long message"
+EOF
+test_case 'a query Xapian cannot parse: status 400 and its page' <<'EOF'
 cgi "q=$(q 'NOT')"
 status_is 400 "a query Xapian cannot parse"
 expect_in "$T/b" 'تعذّر فهم هذا الاستعلام' "malformed query page"
+EOF
 # A query of spaces is the empty form; arguments (Apache passes a query
 # string without = as arguments) are not options under a web server.
+test_case 'a query of spaces is the empty form' <<'EOF'
 cgi "q=+++"
 status_is 200 "spaces only"
 expect_in "$T/b" ' autofocus' "the empty form"
+EOF
+test_case 'arguments are no options under a web server' <<'EOF'
 NAQIB_DB=$db REQUEST_METHOD=GET QUERY_STRING=--version "$NAQIB_BIN/naqib.cgi" --version >"$T/resp" 2>&1
 grep -q '^Status: 200 ' "$T/resp" || fail "an argument under a web server: $(head -1 "$T/resp")"
+EOF
 # Unknown parameters are ignored.
+test_case 'unknown parameters are ignored' <<'EOF'
 cgi "q=$(q الفوسفاط)&utm_source=x"
 status_is 200 "unknown parameter"
+EOF
 
 # Methods: POST is refused, HEAD has headers only.
+test_case 'POST is refused (405, Allow: GET, HEAD)' <<'EOF'
 cgi "q=a" POST
 status_is 405 "POST"
 expect_in "$T/h" "Allow: GET, HEAD" "Allow header"
+EOF
+test_case 'HEAD has headers only' <<'EOF'
 cgi "q=$(q الفوسفاط)" HEAD
 status_is 200 "HEAD"
 [ ! -s "$T/b" ] || fail "HEAD has a body"
+EOF
 
 # The database comes from the server, and its failures show no internals.
+test_case 'a missing database: 503 and Retry-After, no path in the answer, the detail in the log' <<'EOF'
 NAQIB_DB=$T/nowhere REQUEST_METHOD=GET QUERY_STRING="q=a" "$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err"
 grep -q '^Status: 503 ' "$T/resp" || fail "missing database: $(head -1 "$T/resp")"
 grep -q '^Retry-After: ' "$T/resp" || fail "no Retry-After"
 ! grep -q "$T" "$T/resp" || fail "a path in the response"
 grep -q "no database at '$T/nowhere'" "$T/cgi.err" || fail "the error log has no detail"
+EOF
+test_case 'no database configured: a plain 500' <<'EOF'
 env -u NAQIB_DB NAQIB_CONFIG=$T/none.conf REQUEST_METHOD=GET QUERY_STRING="q=a" \
 	"$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err"
 grep -q '^Status: 500 ' "$T/resp" || fail "not configured: $(head -1 "$T/resp")"
 expect_in "$T/resp" "internal error" "plain 500"
+EOF
+test_case 'naqib.conf names the database' <<'EOF'
 printf '# naqib.cgi\n db = %s \n' "$db" >"$T/naqib.conf"
 env -u NAQIB_DB NAQIB_CONFIG=$T/naqib.conf REQUEST_METHOD=GET QUERY_STRING="q=$(q الفوسفاط)" \
 	"$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err"
 grep -q '^Status: 200 ' "$T/resp" || fail "naqib.conf: $(head -1 "$T/resp")"
+EOF
 # A db parameter in the request is ignored.
+test_case 'a db parameter in the request is ignored' <<'EOF'
 cgi "q=$(q الفوسفاط)&db=/etc"
 status_is 200 "db parameter ignored"
+EOF
 
 # Filters, date sort and facets.  The page always shows facets, as links
 # that narrow the search ("+union:CDT"), keeping the sort.
+test_case 'a filter sorted newest first: the sort kept, facets as links that narrow the search' <<'EOF'
 cgi "q=$(q 'union:UMT')&sort=newest"
 status_is 200 "filter and sort"
 expect_in "$T/b" '<option value="newest" selected>' "sort kept in the form"
@@ -147,10 +196,17 @@ expect_not_in "$T/b" "$(q '+union:UMT')" "no link for the value asked for"
 dates=$(grep -o '<time datetime="[0-9-]*"' "$T/b" | cut -d'"' -f2)
 [ -n "$dates" ] || fail "dates on the page"
 printf '%s\n' "$dates" | sort -r -c || fail "newest first: $dates"
+EOF
+test_case 'JSON facets only when asked' <<'EOF'
 cgi "q=$(q 'union:UMT')&format=json&facets=1"
 expect_eq "$(jq -r '.facets.union[0].value' "$T/b")" "UMT" "JSON facets"
 cgi "q=$(q 'union:UMT')&format=json"
 expect_eq "$(jq -r 'has("facets")' "$T/b")" "false" "JSON facets only when asked"
+EOF
+test_case 'an unknown union: status 400, named' <<'EOF'
 cgi "q=$(q 'union:NOPE')"
 status_is 400 "unknown union"
 expect_in "$T/b" "union:NOPE: no such union" "unknown union message"
+EOF
+
+test_done

@@ -10,39 +10,57 @@ q() { printf '%s' "$1" | jq -sRr @uri; }
 
 for path in /cgi-bin/naqib.cgi /search; do
 	what="$path"
-	code=$(curl -s -o "$T/b" -D "$T/h" -w '%{http_code}' "$HTTP$path?q=$(q 'الحوار الاجتماعي')")
-	expect_eq "$code" "200" "$what: search"
-	expect_in "$T/h" "Content-Type: text/html; charset=utf-8" "$what: content type"
-	expect_in "$T/b" '<html lang="ar" dir="rtl">' "$what: rtl"
-	expect_in "$T/b" '<mark>الحوار</mark>' "$what: marks"
-	code=$(curl -s -o "$T/$(basename $path).json" -D "$T/h" -w '%{http_code}' \
-		"$HTTP$path?q=$(q 'الحوار الاجتماعي')&format=json")
-	expect_eq "$code" "200" "$what: json"
-	expect_in "$T/h" "Content-Type: application/json" "$what: json type"
-	code=$(curl -s -o "$T/b" -w '%{http_code}' "$HTTP$path?q=%00")
-	expect_eq "$code" "400" "$what: %00"
+	test_case "$path: a search answers an Arabic page, right to left, with marks" <<'EOF'
+code=$(curl -s -o "$T/b" -D "$T/h" -w '%{http_code}' "$HTTP$path?q=$(q 'الحوار الاجتماعي')")
+expect_eq "$code" "200" "$what: search"
+expect_in "$T/h" "Content-Type: text/html; charset=utf-8" "$what: content type"
+expect_in "$T/b" '<html lang="ar" dir="rtl">' "$what: rtl"
+expect_in "$T/b" '<mark>الحوار</mark>' "$what: marks"
+EOF
+	test_case "$path: format=json answers JSON" <<'EOF'
+code=$(curl -s -o "$T/$(basename $path).json" -D "$T/h" -w '%{http_code}' \
+	"$HTTP$path?q=$(q 'الحوار الاجتماعي')&format=json")
+expect_eq "$code" "200" "$what: json"
+expect_in "$T/h" "Content-Type: application/json" "$what: json type"
+EOF
+	test_case "$path: %00 in the query is a bad request" <<'EOF'
+code=$(curl -s -o "$T/b" -w '%{http_code}' "$HTTP$path?q=%00")
+expect_eq "$code" "400" "$what: %00"
+EOF
 	# Invalid UTF-8 (lighttpd itself repairs a broken %E into %25E and
 	# refuses %00: naqib.cgi's own checks are tested in t0100).
-	code=$(curl -s -o "$T/b" -w '%{http_code}' "$HTTP$path?q=%D9%D9")
-	expect_eq "$code" "400" "$what: invalid UTF-8"
-	code=$(curl -s -o "$T/b" -w '%{http_code}' -d 'q=x' "$HTTP$path")
-	expect_eq "$code" "405" "$what: POST"
-	code=$(curl -s -I -o "$T/h" -w '%{http_code}' "$HTTP$path?q=$(q الفوسفاط)")
-	expect_eq "$code" "200" "$what: HEAD"
+	test_case "$path: invalid UTF-8 in the query is a bad request" <<'EOF'
+code=$(curl -s -o "$T/b" -w '%{http_code}' "$HTTP$path?q=%D9%D9")
+expect_eq "$code" "400" "$what: invalid UTF-8"
+EOF
+	test_case "$path: POST is refused" <<'EOF'
+code=$(curl -s -o "$T/b" -w '%{http_code}' -d 'q=x' "$HTTP$path")
+expect_eq "$code" "405" "$what: POST"
+EOF
+	test_case "$path: HEAD answers" <<'EOF'
+code=$(curl -s -I -o "$T/h" -w '%{http_code}' "$HTTP$path?q=$(q الفوسفاط)")
+expect_eq "$code" "200" "$what: HEAD"
+EOF
 done
 # CGI and FastCGI give the same answer, and both the same as naqib-search.
+# (The JSON answers are those of the format=json cases above.)
+test_case 'CGI and FastCGI give the same JSON, both that of naqib-search' <<'EOF'
 naqib_search -d "$db" -f json 'الحوار الاجتماعي' >"$T/cli.json"
 for f in naqib.cgi.json search.json; do
 	expect_eq "$(jq -c 'del(.seconds)' "$T/$f")" "$(jq -c 'del(.seconds)' "$T/cli.json")" "$f = naqib-search"
 done
+EOF
 
 # FastCGI with the database set for each request by the server.
+test_case 'FastCGI with the database set by the server for each request' <<'EOF'
 code=$(curl -s -o "$T/b" -w '%{http_code}' "$HTTP/search-setenv?q=$(q الفوسفاط)")
 expect_eq "$code" "200" "NAQIB_DB as a request parameter"
 expect_in "$T/b" '<mark>الفوسفاط</mark>' "NAQIB_DB as a request parameter: hits"
+EOF
 
 # The FastCGI processes keep the database open, and see new documents as
 # soon as they are committed.
+test_case 'the FastCGI processes see new documents as soon as they are committed' <<'EOF'
 code=$(curl -s -o "$T/b" -w '%{http_code}' "$HTTP/search?q=$(q الأرخبيل)")
 expect_eq "$code" "200" "before"
 expect_in "$T/b" 'لا توجد نتائج' "nothing yet"
@@ -52,8 +70,10 @@ for i in 1 2 3 4; do # both processes, whichever answers
 	curl -s -o "$T/b" "$HTTP/search?q=$(q الأرخبيل)"
 	expect_in "$T/b" '<mark>الأرخبيل</mark>' "after indexing ($i)"
 done
+EOF
 
 # Many requests at once: all answered.
+test_case '20 requests at once are all answered' <<'EOF'
 i=0
 pids=
 while [ $i -lt 20 ]; do
@@ -64,4 +84,7 @@ done
 # shellcheck disable=SC2086
 wait $pids  # not the server's
 expect_eq "$(sort -u "$T/codes" | tr '\n' ' ')" "200 " "20 concurrent requests"
+EOF
 stop_httpd
+
+test_done

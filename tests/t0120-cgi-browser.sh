@@ -19,16 +19,22 @@ browse() { # what output-options...
 		fail "chromium ($what) failed: $(tail -3 "$T/chrome.log")"
 }
 
+test_case 'the rendered page: right to left, the marks, 10 hits, the query kept in the form' <<'EOF'
 browse dom --dump-dom
 expect_in "$T/dom" '<html lang="ar" dir="rtl">' "rendered page is rtl"
 expect_in "$T/dom" '<mark>الإِضْرَابُ العَامُّ</mark>' "marks in the rendered DOM"
 [ "$(grep -o '<li>' "$T/dom" | wc -l)" -eq 10 ] || fail "10 hits rendered"
 expect_in "$T/dom" 'value="الإضراب العام"' "the form keeps the query"
+EOF
 # The phone layout too: a narrow window, and the screenshots.
+test_case 'screenshots of the desktop and the phone layouts are saved' <<'EOF'
 mkdir -p "$NAQIB_BIN/screenshots"
 browse desktop --window-size=1000,1400 --screenshot="$NAQIB_BIN/screenshots/search-desktop.png"
 browse phone --window-size=400,900 --screenshot="$NAQIB_BIN/screenshots/search-phone.png"
 for f in search-desktop search-phone; do
 	[ -s "$NAQIB_BIN/screenshots/$f.png" ] || fail "no screenshot $f"
 done
+EOF
 stop_httpd
+
+test_done

@@ -45,7 +45,9 @@ kill_after() { # commits db options...
 	wait $pid 2>/dev/null || true
 }
 
+# The cases of one database, here and below, work on it in turn.
 db=$T/killed.db
+test_case 'killed by SIGKILL after 3 commits: the database is whole and holds exactly the first whole batches' <<'EOF'
 kill_after 3 "$db"
 xapian-check "$db" >"$T/check" 2>&1 || fail "xapian-check after SIGKILL: $(tail -3 "$T/check")"
 count=$(doc_count "$db")
@@ -57,19 +59,27 @@ count=$(doc_count "$db")
 has_id "$db" doc-000001 || fail "after SIGKILL: the first document is missing"
 has_id "$db" "$(printf 'doc-%06d' "$count")" || fail "after SIGKILL: document $count is missing"
 ! has_id "$db" "$(printf 'doc-%06d' $((count + 1)))" || fail "after SIGKILL: document $((count + 1)) is there"
+EOF
+test_case 'after SIGKILL the database is searched' <<'EOF'
 run naqib_search -d "$db" -n 1 -f trec الإضراب
 expect_status 0 "search after SIGKILL"
+EOF
 # Running again completes the job.
+test_case 'after SIGKILL, running again completes the job' <<'EOF'
 run naqib_index -d "$db" --batch $BATCH "$T/gen.jsonl"
 expect_status 0 "indexing again after SIGKILL"
 expect_eq "$(doc_count "$db")" $N "documents after running again"
 has_id "$db" "$(printf 'doc-%06d' $N)" || fail "the last document after running again"
+EOF
+test_case 'after the run that completes the job, the file is marked done' <<'EOF'
 run naqib_index -d "$db" "$T/gen.jsonl"
 expect_in "$T/err" "0 added, 0 replaced, $N unchanged" "the file is marked done"
+EOF
 
 # The same with two shards: each shard keeps its commits, and running
 # again completes the job.
 db=$T/killed-shards.db
+test_case 'two shards killed by SIGKILL: each shard is whole and keeps its commits' <<'EOF'
 kill_after 3 "$db" --shards 2
 for s in 0 1; do
 	xapian-check "$db/shard$s" >"$T/check" 2>&1 ||
@@ -78,9 +88,12 @@ done
 count=$(doc_count "$db")
 [ "$count" -ge $BATCH ] && [ "$count" -lt $N ] ||
 	fail "shards after SIGKILL: $count documents"
+EOF
+test_case 'two shards after SIGKILL: running again completes the job' <<'EOF'
 run naqib_index -d "$db" --batch $BATCH "$T/gen.jsonl"
 expect_status 0 "indexing shards again after SIGKILL"
 expect_eq "$(doc_count "$db")" $N "documents in shards after running again"
+EOF
 
 # ------------------------------------------------------------ disk full
 
@@ -107,28 +120,34 @@ check_full() { # db what
 index_corpus "$T/corpus.db"
 xapian-delve -A Q -1 "$T/corpus.db" | grep '^Q' | sort >"$T/corpus.ids"
 db=$T/full.db
+test_case 'past the file size limit: status 5, a clear message, what was committed whole' <<'EOF'
 index_corpus "$db"
 # dash counts ulimit -f in blocks of 512 bytes: 1 MB.
 run sh -c 'ulimit -f 2048; trap "" XFSZ; exec "$0" "$@"' \
 	"$NAQIB_BIN/naqib-index" -d "$db" --batch $BATCH "$T/gen.jsonl"
 check_full "$db" "file size limit"
+EOF
+test_case 'once there is room, running again completes the job' <<'EOF'
 run naqib_index -d "$db" --batch $BATCH "$T/gen.jsonl"
 expect_status 0 "indexing again once there is room"
 expect_eq "$(doc_count "$db")" $((N + CORPUS_DOCS)) "documents once there is room"
+EOF
 
 # A real full disk, where a small tmpfs can be mounted (root, and a
 # kernel that lets us).
 mkdir "$T/mnt"
 if mount -t tmpfs -o size=3m tmpfs "$T/mnt" 2>/dev/null; then
-	trap 'umount "$T/mnt" 2>/dev/null || true' EXIT
-	index_corpus "$T/mnt/db"
-	run naqib_index -d "$T/mnt/db" --batch $BATCH "$T/gen.jsonl"
-	expect_in "$T/err" "No space left on device" "full tmpfs"
-	check_full "$T/mnt/db" "full tmpfs"
+	at_exit 'umount "$T/mnt" 2>/dev/null || true'
+	test_case 'a full tmpfs: status 5, a clear message, what was committed whole' <<'EOF'
+index_corpus "$T/mnt/db"
+run naqib_index -d "$T/mnt/db" --batch $BATCH "$T/gen.jsonl"
+expect_in "$T/err" "No space left on device" "full tmpfs"
+check_full "$T/mnt/db" "full tmpfs"
+EOF
 	umount "$T/mnt"
-	trap - EXIT
 else
-	echo "note: no tmpfs could be mounted; the file size limit stood for a full disk"
+	test_skip 'a full tmpfs: status 5, a clear message, what was committed whole' \
+		'no tmpfs could be mounted; the file size limit stood for a full disk'
 fi
 
 # ------------------------------------------------------------ concurrency
@@ -148,6 +167,7 @@ while [ $i -lt 900 ]; do
 	3) printf 'q%d\tالفوصفاط\n' $i ;; # no hit: "did you mean" reads too
 	esac
 done >"$T/queries"
+test_case 'searches while the indexer commits: none fails, a second writer is told it is locked, every document goes in' <<'EOF'
 naqib_index -q -d "$db" --batch 50 "$T/gen.jsonl" 2>"$T/busy.err" &
 writer=$!
 sleep 0.2
@@ -168,6 +188,7 @@ if [ $still = 1 ]; then
 fi
 wait $writer || fail "the indexer failed while searched: $(cat "$T/busy.err")"
 expect_eq "$(doc_count "$db")" $((N + CORPUS_DOCS)) "documents after the busy run"
+EOF
 
 # ------------------------------------------------------------ hostile input
 
@@ -176,10 +197,13 @@ expect_eq "$(doc_count "$db")" $((N + CORPUS_DOCS)) "documents after the busy ru
 yes 'أعلنت النقابة الوطنية للتعليم إضرابا وطنيا' | tr '\n' ' ' |
 	head -c 104857600 >"$T/huge.txt"
 db=$T/huge.db
+test_case 'a 100 MB text file is indexed up to --max-doc-size, with a warning' <<'EOF'
 run naqib_index -d "$db" "$T/huge.txt"
 expect_status 0 "a 100 MB document"
 expect_in "$T/err" "huge.txt: warning: longer than --max-doc-size (16777216 bytes)" "100 MB warning"
 expect_in "$T/err" "1 document cut at --max-doc-size" "100 MB summary"
+EOF
+test_case 'the 100 MB document is found; its title is a line, not the text' <<'EOF'
 run naqib_search -d "$db" -f json -n 1 إضراب
 # (Once, in some fifty runs, Xapian found this database damaged: what
 # xapian-check says of it goes with the failure, to tell why.)
@@ -188,35 +212,47 @@ run naqib_search -d "$db" -f json -n 1 إضراب
 		"xapian-check: $(xapian-check "$db" 2>&1 | tail -5)"
 title=$(jq -r '.hits[0].title' "$T/out")
 [ "${#title}" -le 1024 ] || fail "the title of a one-line text is ${#title} characters long"
+EOF
 # A document of JSON Lines over the limit: cut, with file, line and id.
+test_case 'a JSON Lines document over --max-doc-size is cut, with its file, line and id' <<'EOF'
 printf '{"id":"small","body":"إضراب"}\n{"id":"big","body":"%s"}\n' \
 	"$(head -c 6000 "$T/huge.txt")" >"$T/big.jsonl"
 run naqib_index -d "$T/big.db" --max-doc-size 4k "$T/big.jsonl"
 expect_status 0 "a JSON Lines document over --max-doc-size"
 expect_in "$T/err" "big.jsonl:2: warning: the text of 'big' is longer than --max-doc-size (4096 bytes)" \
 	"JSON Lines warning"
+EOF
+test_case 'a bad --max-doc-size is a usage error' <<'EOF'
 run naqib_index -d "$T/big2.db" --max-doc-size 12x "$T/big.jsonl"
 expect_status 2 "a bad --max-doc-size"
 expect_in "$T/err" "--max-doc-size: '12x' is not a size" "bad size message"
+EOF
 
 db=$T/corpus.db
 # A 10,000-word query: its first 1000 words are searched, and it says so.
+test_case 'a 10,000-word query: its first 1000 words are searched, and it says so' <<'EOF'
 words=$(cat corpus/texts/*.txt | tr -s ' \n' '\n\n' | head -n 10000 | tr '\n' ' ')
 run naqib_search -d "$db" -n 3 -f trec "$words"
 expect_status 0 "a 10,000-word query"
 expect_in "$T/err" "note: the query is long: only its first 1000 words are searched" \
 	"a 10,000-word query is cut"
+EOF
 # Deep parentheses, unbalanced ones, operators alone.
+test_case '3000 nested parentheses are searched' <<'EOF'
 deep=$(printf '(%.0s' $(seq 3000))إضراب$(printf ')%.0s' $(seq 3000))
 run naqib_search -d "$db" -n 3 -f trec "$deep"
 expect_status 0 "3000 nested parentheses"
+EOF
+test_case 'unbalanced parentheses, operators alone, huge numbers, bad dates: no status above 3' <<'EOF'
 for q in "$(printf '(%.0s' $(seq 20000))" ')))' 'AND OR NOT' '"' '*' 'NEAR/999999999' \
 	'إضراب NEAR/4294967296 نقابة' '-' 'union:' 'date:9999-99-99..0000'; do
 	run naqib_search -d "$db" -n 3 -f trec "$q"
 	[ "$status" -le 3 ] || fail "query '$q': exit status $status: $(cat "$T/err")"
 done
+EOF
 # A wildcard that stands for more than 1000 words: the most frequent ones,
-# with a note.
+# with a note.  The cases after the first search its database.
+test_case 'a wildcard of 1568 words: the 1000 most frequent are searched, with a note' <<'EOF'
 awk 'BEGIN {
 	split("ا ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن ه و ي", l, " ")
 	printf "{\"id\":\"many\",\"body\":\""
@@ -229,15 +265,26 @@ run naqib_search -d "$T/many.db" -n 3 -f trec 'تس*'
 expect_status 0 "a wildcard of 1568 words"
 expect_in "$T/err" "note: تس* stands for more than 1000 words: only the 1000 most frequent are searched" \
 	"wildcard note"
+EOF
+test_case 'a narrow wildcard has no note' <<'EOF'
 run naqib_search -d "$T/many.db" -n 3 -f trec 'تسبب*'
 expect_not_in "$T/err" "note:" "a narrow wildcard has no note"
+EOF
 # The same note for programs, and in Arabic on the web page.
+test_case 'the same note in JSON' <<'EOF'
 naqib_search -d "$T/many.db" -n 3 -f json 'تس*' 2>/dev/null >"$T/out"
 expect_eq "$(jq -r '.notes[0]' "$T/out")" \
 	"تس* stands for more than 1000 words: only the 1000 most frequent are searched" "JSON note"
+EOF
+test_case 'the same note in Arabic on the web page' <<'EOF'
 NAQIB_DB=$T/many.db REQUEST_METHOD=GET QUERY_STRING="q=%D8%AA%D8%B3*" \
 	"$NAQIB_BIN/naqib.cgi" >"$T/out" 2>/dev/null
 expect_in "$T/out" '<p class="notice">«تس*» يطابق أكثر من 1000 كلمة: بُحث بأكثرها تكرارًا فقط.</p>' \
 	"the page's note"
+EOF
+test_case 'no note in JSON for a narrow wildcard' <<'EOF'
 naqib_search -d "$T/many.db" -n 3 -f json 'تسبب*' >"$T/out"
 expect_eq "$(jq -r '.notes // "none"' "$T/out")" none "no note in JSON"
+EOF
+
+test_done

@@ -86,7 +86,10 @@ load() { # path secs
 # memory does not grow (checked outside the sanitizers, whose quarantine
 # holds freed memory on purpose).
 path=/search
+test_case 'FastCGI, 2 s of the mix to warm up: every request answered, none with a 5xx' <<'EOF'
 load $path 2
+EOF
+test_case 'FastCGI, 5 s more: the same processes answer, their memory flat' <<'EOF'
 before=$(fcgi_pids)
 [ -n "$before" ] || fail "no FastCGI process"
 rss1=$(rss_kb)
@@ -98,12 +101,21 @@ if ! ldd "$NAQIB_BIN/naqib.cgi" | grep -q libasan; then
 	[ "$rss2" -le $((rss1 + rss1 / 5 + 4096)) ] ||
 		fail "FastCGI memory grew from $rss1 to $rss2 KB"
 fi
+EOF
 # Plain CGI: a process a request.
 path=/cgi-bin/naqib.cgi
+test_case 'plain CGI, 2 s of the mix: every request answered, none with a 5xx' <<'EOF'
 load $path 2
+EOF
 # The server's log has no trace of a crash.
+test_case "the server's log has no trace of a crash" <<'EOF'
 ! grep -Eiq 'died|signal|segfault|abort' "$T/lighttpd.log" ||
 	fail "lighttpd log: $(grep -Ei 'died|signal|segfault|abort' "$T/lighttpd.log" | head -3)"
+EOF
 # And the server still answers.
+test_case 'the server still answers a search after the load' <<'EOF'
 code=$(curl -s -o /dev/null -w '%{http_code}' "$HTTP/search?q=$(q الإضراب)")
 expect_eq "$code" 200 "a search after the load"
+EOF
+
+test_done

@@ -64,7 +64,9 @@ expect_completion() { # line want
 	expect_eq "$reply" "$2" "$mode: completing '$1'"
 }
 
+# The cases, for the mode in $mode.
 checks() {
+	test_case "$mode: the values of --bidi, --color, --format, --weighting, --sort and the stemmers" <<'EOF'
 	expect_completion 'naqib-search --bi' '--bidi'
 	expect_completion 'naqib-search --bidi ' 'auto logical visual'
 	expect_completion 'naqib-search --bidi v' 'visual'
@@ -82,7 +84,9 @@ checks() {
 	expect_completion 'naqib-analyze --stemmer l' 'light'
 	expect_completion 'naqib-index --latin-stemmer no' 'none norwegian'
 	expect_completion 'naqib-analyze --latin-stemmer en' 'english'
+EOF
 	# Directories, files, and nothing where the value is the user's.
+	test_case "$mode: directories, files, and nothing where the value is the user's" <<'EOF'
 	expect_completion 'naqib-index -d ' 'dbdir texts'
 	expect_completion 'naqib-index --db d' 'dbdir'
 	expect_completion 'naqib-search -d ' 'dbdir texts'
@@ -99,9 +103,11 @@ checks() {
 	expect_completion 'naqib-search الإضراب ' ''
 	expect_completion 'naqib-analyze -- --q' ''
 	expect_completion 'naqib-search --facets' '--facets'
+EOF
 
 	# Every option of every tool's --help, long and short, and no other.
 	for tool in naqib-index naqib-search naqib-analyze; do
+		test_case "$mode: every option of $tool --help, long and short, and no other" <<'EOF'
 		"$NAQIB_BIN/$tool" --help | grep -o -- '--[a-z][a-z0-9-]*' |
 			LC_ALL=C sort -u | tr '\n' ' ' | sed 's/ $//' >"$T/long"
 		expect_completion "$tool --" "$(cat "$T/long")"
@@ -112,9 +118,12 @@ checks() {
 		grep -v -- '^--' "$T/reply" >"$T/got.short" || true
 		cmp -s "$T/short" "$T/got.short" ||
 			fail "$mode: $tool -: short options $(tr '\n' ' ' <"$T/got.short"), want $(tr '\n' ' ' <"$T/short")"
+EOF
 	done
 	# A path to the tool runs that one.
+	test_case "$mode: a path to the tool completes for that tool" <<'EOF'
 	expect_completion "$NAQIB_BIN/naqib-analyze --fo" '--format'
+EOF
 }
 
 mode="without bash-completion"
@@ -128,6 +137,9 @@ if [ -f "$bc" ]; then
 	mode="with bash-completion"
 	BASH_COMPLETION_SCRIPT=$bc
 	checks
+else
+	test_skip "with bash-completion: every completion" \
+		"no $bc: the bash-completion package is not installed"
 fi
 
 # ---------------------------------------------------------------- install
@@ -138,19 +150,24 @@ if command -v make >/dev/null 2>&1 &&
 	make -s -q BUILD="$NAQIB_BIN" "$NAQIB_BIN/naqib-index" \
 		"$NAQIB_BIN/naqib-search" "$NAQIB_BIN/naqib-analyze" \
 		"$NAQIB_BIN/naqib.cgi" >/dev/null 2>&1; then
+	dir=$T/inst/usr/share/bash-completion/completions
+	test_case 'make install puts completion/naqib.bash under the three command names' <<'EOF'
 	run make -s BUILD="$NAQIB_BIN" DESTDIR="$T/inst" PREFIX=/usr install
 	expect_status 0 "make install"
-	dir=$T/inst/usr/share/bash-completion/completions
 	for tool in naqib-index naqib-search naqib-analyze; do
 		[ -f "$dir/$tool" ] || fail "make install: no $dir/$tool"
 		cmp -s "$dir/$tool" completion/naqib.bash ||
 			fail "make install: $dir/$tool is not completion/naqib.bash"
 	done
+EOF
+	test_case 'make install BASHCOMPDIR= puts them there' <<'EOF'
 	run make -s BUILD="$NAQIB_BIN" DESTDIR="$T/inst" PREFIX=/usr \
 		BASHCOMPDIR=/etc/bash_completion.d install
 	expect_status 0 "make install BASHCOMPDIR="
 	[ -f "$T/inst/etc/bash_completion.d/naqib-search" ] ||
 		fail "make install: BASHCOMPDIR not used"
+EOF
+	test_case 'make uninstall takes them away' <<'EOF'
 	run make -s BUILD="$NAQIB_BIN" DESTDIR="$T/inst" PREFIX=/usr uninstall
 	expect_status 0 "make uninstall"
 	for tool in naqib-index naqib-search naqib-analyze; do
@@ -158,7 +175,12 @@ if command -v make >/dev/null 2>&1 &&
 			fail "make uninstall left $dir/$tool"
 		fi
 	done
+EOF
 else
-	echo "the tools in $NAQIB_BIN are not up to date: make install not tried"
+	for what in 'make install puts completion/naqib.bash under the three command names' \
+		'make install BASHCOMPDIR= puts them there' 'make uninstall takes them away'; do
+		test_skip "$what" "the tools in $NAQIB_BIN are not up to date: make install not tried"
+	done
 fi
-exit 0
+
+test_done

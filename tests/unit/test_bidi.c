@@ -51,96 +51,122 @@ static char *icu_reordered(const char *in)
 	return out;
 }
 
-int main(void)
-{
-	/* Arabic with a Latin acronym and a year inside: the paragraph is
-	 * right to left (its first letter is Arabic), the Arabic words come
-	 * out reversed, UMT and 2025 read left to right in place. */
-	static const struct {
-		const char *in, *want;
-	} lines[] = {
-		{ "نقابة UMT تعلن إضراب 2025",
-		  "2025 بارضإ نلعت UMT ةباقن" },
-		{ "أعلن الاتحاد المغربي للشغل (UMT) إضرابا يوم 14 أكتوبر 2025",
-		  "2025 ربوتكأ 14 موي ابارضإ (UMT) لغشلل يبرغملا داحتالا نلعأ" },
-		/* Left to right paragraph: only the Arabic run turns, and a
-		 * number after Arabic words goes with them (rule N1: the
-		 * space between R and a number is R), to their left. */
-		{ "UMT: إضراب عام 2025", "UMT: 2025 ماع بارضإ" },
-		{ "about 40 results, 1 to 2 (0.001 s)",
-		  "about 40 results, 1 to 2 (0.001 s)" },
-		/* Brackets are mirrored in a right-to-left run. */
-		{ "(نقابة)", "(ةباقن)" },
-		{ "«الحوار الاجتماعي»", "«يعامتجالا راوحلا»" },
-		/* Diacritics stay after their letters. */
-		{ "الإِضْرَابُ العَامُّ", "مُّاعَلا بُارَضْإِلا" },
-		/* Eastern digits are numbers too: left to right. */
-		{ "إضراب ٢٠٢٥", "٢٠٢٥ بارضإ" },
-		{ "", "" },
-	};
-	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
-		visual_is(lines[i].in, lines[i].want, CLI_DIR_AUTO, 0, 0);
-		CHECK_STR(icu_reordered(lines[i].in), lines[i].want,
-			  "ubidi_writeReordered");
-	}
+/* Arabic with a Latin acronym and a year inside: the paragraph is right to
+ * left (its first letter is Arabic), the Arabic words come out reversed,
+ * UMT and 2025 read left to right in place.  Each line in visual order is
+ * also what ICU's ubidi_writeReordered() makes of it. */
+static const struct {
+	const char *in, *want;
+} lines[] = {
+	{ "نقابة UMT تعلن إضراب 2025", "2025 بارضإ نلعت UMT ةباقن" },
+	{ "أعلن الاتحاد المغربي للشغل (UMT) إضرابا يوم 14 أكتوبر 2025",
+	  "2025 ربوتكأ 14 موي ابارضإ (UMT) لغشلل يبرغملا داحتالا نلعأ" },
+	/* Left to right paragraph: only the Arabic run turns, and a number
+	 * after Arabic words goes with them (rule N1: the space between R
+	 * and a number is R), to their left. */
+	{ "UMT: إضراب عام 2025", "UMT: 2025 ماع بارضإ" },
+	{ "about 40 results, 1 to 2 (0.001 s)",
+	  "about 40 results, 1 to 2 (0.001 s)" },
+	/* Brackets are mirrored in a right-to-left run. */
+	{ "(نقابة)", "(ةباقن)" },
+	{ "«الحوار الاجتماعي»", "«يعامتجالا راوحلا»" },
+	/* Diacritics stay after their letters. */
+	{ "الإِضْرَابُ العَامُّ", "مُّاعَلا بُارَضْإِلا" },
+	/* Eastern digits are numbers too: left to right. */
+	{ "إضراب ٢٠٢٥", "٢٠٢٥ بارضإ" },
+	{ "", "" },
+};
 
-	/* Several lines: each one on its own. */
-	visual_is("إضراب عام\nabout 2 results\n", "ماع بارضإ\nabout 2 results\n",
-		  CLI_DIR_AUTO, 0, 0);
-
-	/* A forced direction: a Latin-first line read as right to left. */
-	visual_is("UMT إضراب", "بارضإ UMT", CLI_DIR_RTL, 0, 0);
-	visual_is("إضراب UMT", "بارضإ UMT", CLI_DIR_LTR, 0, 0);
-
-	/* Colours stay on their words, inside a right-to-left line ... */
-	visual_is("أعلن \033[1;31mالإضراب العام\033[0m اليوم",
-		  "مويلا \033[1;31mماعلا بارضإلا\033[0m نلعأ", CLI_DIR_AUTO,
-		  0, 0);
-	/* ... on a Latin word in it ... */
-	visual_is("نقابة \033[1;31mUMT\033[0m تعلن",
-		  "نلعت \033[1;31mUMT\033[0m ةباقن", CLI_DIR_AUTO, 0, 0);
-	/* ... and across lines of a left-to-right one (the dim details of a
-	 * hit, the ** markers of no colour). */
-	visual_is("   \033[2mcorpus/a.txt  2025-10-14\033[0m",
-		  "   \033[2mcorpus/a.txt  2025-10-14\033[0m", CLI_DIR_AUTO,
-		  0, 0);
-	visual_is("… **إضراب عام** في", "يف **ماع بارضإ** …", CLI_DIR_AUTO,
-		  0, 0);
-	/* Two colours in a row, one of them bold on top of another. */
-	visual_is("\033[1mنقابة\033[31m الصحة\033[0m",
-		  "\033[1m\033[31mةحصلا \033[0m\033[1mةباقن\033[0m",
-		  CLI_DIR_AUTO, 0, 0);
-
-	/* Shaping: presentation forms, joined (final ة, medial ا after ب, ...),
-	 * and lam-alef as one ligature. */
-	visual_is("نقابة", "\xef\xba\x94\xef\xba\x91\xef\xba\x8e\xef\xbb\x98\xef\xbb\xa7",
-		  CLI_DIR_AUTO, 1, 0);
-	visual_is("لا", "\xef\xbb\xbb", CLI_DIR_AUTO, 1, 0);
-	visual_is("UMT", "UMT", CLI_DIR_AUTO, 1, 0);
+/* Lines in visual order with the options of cli_bidi_visual(). */
+static const struct {
+	const char *name, *in, *want;
+	int direction, shape;
+	unsigned width;
+} visuals[] = {
+	{ "several lines: each one on its own", "إضراب عام\nabout 2 results\n",
+	  "ماع بارضإ\nabout 2 results\n", CLI_DIR_AUTO, 0, 0 },
+	/* A forced direction. */
+	{ "a Latin-first line read as right to left", "UMT إضراب",
+	  "بارضإ UMT", CLI_DIR_RTL, 0, 0 },
+	{ "an Arabic-first line read as left to right", "إضراب UMT",
+	  "بارضإ UMT", CLI_DIR_LTR, 0, 0 },
+	{ "colours stay on their words, inside a right-to-left line",
+	  "أعلن \033[1;31mالإضراب العام\033[0m اليوم",
+	  "مويلا \033[1;31mماعلا بارضإلا\033[0m نلعأ", CLI_DIR_AUTO, 0, 0 },
+	{ "colours stay on a Latin word in a right-to-left line",
+	  "نقابة \033[1;31mUMT\033[0m تعلن", "نلعت \033[1;31mUMT\033[0m ةباقن",
+	  CLI_DIR_AUTO, 0, 0 },
+	/* The dim details of a hit, the ** markers of no colour. */
+	{ "colours stay across a left-to-right line",
+	  "   \033[2mcorpus/a.txt  2025-10-14\033[0m",
+	  "   \033[2mcorpus/a.txt  2025-10-14\033[0m", CLI_DIR_AUTO, 0, 0 },
+	{ "** markers stay on their words", "… **إضراب عام** في",
+	  "يف **ماع بارضإ** …", CLI_DIR_AUTO, 0, 0 },
+	{ "two colours in a row, one of them bold on top of another",
+	  "\033[1mنقابة\033[31m الصحة\033[0m",
+	  "\033[1m\033[31mةحصلا \033[0m\033[1mةباقن\033[0m", CLI_DIR_AUTO, 0,
+	  0 },
+	/* Presentation forms, joined (final ة, medial ا after ب, ...), and
+	 * lam-alef as one ligature. */
+	{ "shaping: presentation forms, joined", "نقابة",
+	  "\xef\xba\x94\xef\xba\x91\xef\xba\x8e\xef\xbb\x98\xef\xbb\xa7",
+	  CLI_DIR_AUTO, 1, 0 },
+	{ "shaping: lam-alef as one ligature", "لا", "\xef\xbb\xbb",
+	  CLI_DIR_AUTO, 1, 0 },
+	{ "shaping leaves Latin alone", "UMT", "UMT", CLI_DIR_AUTO, 1, 0 },
 	/* Diacritics stay combining marks (not their spacing forms), after
 	 * their letters: عَمّ is initial ع with fatha, final م with shadda. */
-	visual_is("عَمّ", "\xef\xbb\xa2\xd9\x91\xef\xbb\x8b\xd9\x8e",
-		  CLI_DIR_AUTO, 1, 0);
+	{ "shaping: diacritics stay combining marks after their letters",
+	  "عَمّ", "\xef\xbb\xa2\xd9\x91\xef\xbb\x8b\xd9\x8e", CLI_DIR_AUTO,
+	  1, 0 },
+	/* At spaces, reordered line by line, right-to-left lines aligned
+	 * right. */
+	{ "line breaking: a right-to-left line, aligned right",
+	  "نقابة تعلن إضراب عام", "نلعت ةباقن\n ماع بارضإ", CLI_DIR_AUTO, 0,
+	  10 },
+	{ "line breaking: a left-to-right line", "about 40 results, 1 to 2",
+	  "about 40\nresults, 1\nto 2", CLI_DIR_AUTO, 0, 10 },
+	{ "line breaking: a word longer than the line is cut", "abcdefghij",
+	  "abcd\nefgh\nij", CLI_DIR_AUTO, 0, 4 },
+};
 
-	/* Line breaking: at spaces, reordered line by line, right-to-left
-	 * lines aligned right. */
-	visual_is("نقابة تعلن إضراب عام", "نلعت ةباقن\n ماع بارضإ",
-		  CLI_DIR_AUTO, 0, 10);
-	visual_is("about 40 results, 1 to 2", "about 40\nresults, 1\nto 2",
-		  CLI_DIR_AUTO, 0, 10);
-	/* A word longer than the line is cut. */
-	visual_is("abcdefghij", "abcd\nefgh\nij", CLI_DIR_AUTO, 0, 4);
-
-	/* Widths: marks none, escapes none, wide characters two. */
+/* Widths: marks none, escapes none, wide characters two. */
+static void widths(void)
+{
 	CHECK(cli_text_width("الإِضْرَابُ", strlen("الإِضْرَابُ")) == 7);
 	CHECK(cli_text_width("\033[1mUMT\033[0m", 11) == 3);
 	CHECK(cli_text_width("日本", strlen("日本")) == 4);
 	CHECK(cli_text_width("إضرابـــات", strlen("إضرابـــات")) == 10);
+}
 
-	/* Invalid UTF-8 is refused. */
+static void invalid_utf8_is_refused(void)
+{
 	char *out = (char *)1;
 	CHECK(cli_bidi_visual("a\xff", 2, NULL, &out, NULL) == NAQIB_E_UTF8);
 	CHECK(out == NULL);
+}
 
-	return check_done("test_bidi");
+static const check_case_t cases[] = {
+	{ "widths: marks none, escapes none, wide characters two", widths },
+	{ "invalid UTF-8 is refused", invalid_utf8_is_refused },
+};
+
+int main(void)
+{
+	for (size_t i = 0; i < CHECK_N(lines); i++) {
+		check_begin("visual order of '%s', as ubidi_writeReordered() has it",
+			    lines[i].in);
+		visual_is(lines[i].in, lines[i].want, CLI_DIR_AUTO, 0, 0);
+		CHECK_STR(icu_reordered(lines[i].in), lines[i].want,
+			  "ubidi_writeReordered");
+		check_end();
+	}
+	for (size_t i = 0; i < CHECK_N(visuals); i++) {
+		check_begin("%s", visuals[i].name);
+		visual_is(visuals[i].in, visuals[i].want, visuals[i].direction,
+			  visuals[i].shape, visuals[i].width);
+		check_end();
+	}
+	check_run(cases, CHECK_N(cases));
+	return check_done();
 }

@@ -116,15 +116,10 @@ static const struct {
 	{ "", NULL, "" },
 };
 
-int main(void)
+/* Every month word is written as the analyser normalizes it, or it could
+ * never match. */
+static void month_words_are_normalized(void)
 {
-	CHECK(naqib_analyzer_new(NULL, &a) == NAQIB_OK);
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-		CHECK_STR(dates(cases[i].text, cases[i].ref), cases[i].want,
-			  cases[i].text);
-
-	/* Every month word is written as the analyser normalizes it, or it
-	 * could never match. */
 	const char *second;
 	int month;
 	for (size_t i = 0; _naqib_month_word(i, &second, &month); i++) {
@@ -139,6 +134,32 @@ int main(void)
 			CHECK_STR(norm, second, "second word");
 		}
 	}
+}
+
+int main(void)
+{
+	check_begin("the default analyser is made");
+	CHECK(naqib_analyzer_new(NULL, &a) == NAQIB_OK);
+	check_end();
+	for (size_t i = 0; i < CHECK_N(cases); i++) {
+		/* "'text' (in a document of REF): WANT". */
+		const char *want = *cases[i].want ? cases[i].want : "no date";
+		size_t wl = strlen(want);
+		int guessed = want[wl - 1] == '?';
+		char ref[64] = "";
+		if (cases[i].ref)
+			snprintf(ref, sizeof ref, " (in a document of %s)",
+				 cases[i].ref);
+		check_begin("'%s'%s: %.*s%s", cases[i].text, ref,
+			    (int)(wl - guessed), want,
+			    guessed ? " (year guessed)" : "");
+		CHECK_STR(dates(cases[i].text, cases[i].ref), cases[i].want,
+			  cases[i].text);
+		check_end();
+	}
+	check_begin("every month word is written as the analyser normalizes it");
+	month_words_are_normalized();
+	check_end();
 	naqib_analyzer_destroy(a);
-	return check_done("test_dates");
+	return check_done();
 }

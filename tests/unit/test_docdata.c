@@ -42,7 +42,7 @@ static void round_trip(const char *dir, const char *id, size_t len)
 	CHECK(naqib_db_open(dir, NAQIB_DB_READ, &db) == NAQIB_OK);
 	int st = naqib_db_get_data(db, id, &back, &back_len);
 	if (st)
-		fprintf(stderr, "%s: %s\n", id, naqib_last_error());
+		check_note("%s: %s", id, naqib_last_error());
 	CHECK(st == NAQIB_OK);
 	CHECK(back_len == len);
 	CHECK(back && memcmp(back, data, len) == 0);
@@ -55,19 +55,27 @@ int main(void)
 {
 	char dir[] = "/tmp/naqib-test-docdata.XXXXXX";
 
-	if (!mkdtemp(dir))
+	if (!mkdtemp(dir)) {
+		printf("Bail out! mkdtemp %s failed\n", dir);
 		return 1;
+	}
 	char path[sizeof dir + 8];
 	/* Alone in its database: whether Xapian fails depends on where the
 	 * tag's chunks fall, so on its key (the document number 1). */
+	check_begin("16,706,752 bytes of one sentence, alone in a database, come back whole");
 	snprintf(path, sizeof path, "%s/huge", dir);
 	round_trip(path, "huge", 16706752);
+	check_end();
 	snprintf(path, sizeof path, "%s/db", dir);
-	round_trip(path, "small", 100);		/* stored as it is */
-	round_trip(path, "64k", 64 * 1024);	/* the first size packed */
+	check_begin("100 bytes (stored as they are) come back whole");
+	round_trip(path, "small", 100);
+	check_end();
+	check_begin("64 KB (the first size packed) come back whole");
+	round_trip(path, "64k", 64 * 1024);
+	check_end();
 	char cmd[sizeof path + 16];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	if (system(cmd) != 0)
-		fprintf(stderr, "test_docdata: could not remove %s\n", dir);
-	return check_done("test_docdata");
+		printf("# test_docdata: could not remove %s\n", dir);
+	return check_done();
 }

@@ -8,81 +8,65 @@
 
 static naqib_analyzer_t *a;
 
-static void norm_is(const char *in, const char *want)
+/* Each rule, a word in and the form it normalizes to. */
+static const struct {
+	const char *rule, *in, *want;
+} forms[] = {
+	{ "tashkeel: fatha, damma, kasra, sukun", "الإِضْرَابُ", "الاضراب" },
+	{ "tashkeel: shadda", "النِّقَابَةُ", "النقابه" },
+	{ "tashkeel: shadda, tanwin", "عُمَّالٌ", "عمال" },
+	{ "tashkeel: tanwin", "إضرابًا", "اضرابا" },
+	{ "dagger alef", "هٰذا", "هذا" },
+	{ "dagger alef and Quranic marks", "الرَّحْمٰنِ", "الرحمن" },
+	{ "tatweel", "نقابـــة", "نقابه" },
+	{ "tatweel", "الإضـــراب", "الاضراب" },
+	{ "alef forms: أ", "أجور", "اجور" },
+	{ "alef forms: إ", "إضراب", "اضراب" },
+	{ "alef forms: آ", "آلاف", "الاف" },
+	{ "alef forms: ٱ", "ٱلعمال", "العمال" },
+	/* Both spellings of مسؤول meet. */
+	{ "hamza on a seat: ؤ", "مسؤول", "مسءول" },
+	{ "hamza on a seat: ئ", "مسئول", "مسءول" },
+	{ "hamza on a seat: ئ", "رئيس", "رءيس" },
+	{ "hamza on a seat: ؤ", "شؤون", "شءون" },
+	{ "alef maqsura", "على", "علي" },
+	{ "alef maqsura", "إلى", "الي" },
+	{ "ta marbuta", "الحكومة", "الحكومه" },
+	{ "ta marbuta", "الحكومه", "الحكومه" },
+	{ "Persian and Urdu letter forms: ک", "کلمة", "كلمه" },
+	{ "Persian and Urdu letter forms: ی", "الشغیلة", "الشغيله" },
+	{ "Persian and Urdu letter forms: ھ", "ھذا", "هذا" },
+	{ "loanword letters: ڤ", "ڤيتنام", "فيتنام" },
+	{ "loanword letters: ڭ", "أڭادير", "اكادير" },
+	{ "loanword letters: گ", "گاز", "كاز" },
+	{ "Arabic-Indic digits", "٢٠٢٥", "2025" },
+	{ "Persian digits", "۲۰۲۵", "2025" },
+	{ "the Arabic decimal separator", "٣٫٥", "3.5" },
+	{ "the Arabic thousands separator", "١٬٥٠٠", "1,500" },
+	{ "NFKC: the lam-alef ligature", "ﻻ", "لا" },
+	{ "NFKC: presentation forms", "\xEF\xBB\x8B\xEF\xBB\xA4\xEF\xBA\x8E\xEF\xBB\x9F",
+	  "عمال" },
+	{ "format controls: ZWNJ", "الاحت\xE2\x80\x8C" "قان", "الاحتقان" },
+	{ "bidi controls: RLM", "FDT\xE2\x80\x8F", "fdt" },
+	{ "bidi controls: LRM", "\xE2\x80\x8E" "UMT", "umt" },
+	{ "format controls: ZWJ", "ن\xE2\x80\x8D" "قابة", "نقابه" },
+	{ "bidi controls: ALM", "\xD8\x9C" "عمال", "عمال" },
+	{ "Latin: case folding", "UMT", "umt" },
+	{ "Latin: accents", "Grève", "greve" },
+	{ "Latin: accents and case", "ÉTÉ", "ete" },
+	{ "Latin: ß", "Straße", "strasse" },
+	{ "a combining accent composes before it is removed", "gre\xCC\x80ve",
+	  "greve" },
+	{ "hamza written as a combining mark after its seat: ا", "ا\xD9\x94" "جور",
+	  "اجور" },
+	{ "hamza written as a combining mark after its seat: و",
+	  "مسو\xD9\x94ول", "مسءول" },
+};
+
+/* The fast path and ICU agree on every code point of the Arabic block,
+ * alone and between two letters. */
+static void fast_path_agrees_with_icu(void)
 {
-	const char *out;
-	size_t len;
-
-	CHECK(naqib_normalize(a, in, strlen(in), &out, &len) == NAQIB_OK);
-	CHECK_STR(out, want, in);
-	CHECK(!out || strlen(out) == len);
-}
-
-int main(void)
-{
-	CHECK(naqib_analyzer_new(NULL, &a) == NAQIB_OK);
-
-	/* Tashkeel: fatha, damma, kasra, sukun, shadda, tanwin. */
-	norm_is("الإِضْرَابُ", "الاضراب");
-	norm_is("النِّقَابَةُ", "النقابه");
-	norm_is("عُمَّالٌ", "عمال");
-	norm_is("إضرابًا", "اضرابا");
-	/* Dagger alef and Quranic marks. */
-	norm_is("هٰذا", "هذا");
-	norm_is("الرَّحْمٰنِ", "الرحمن");
-	/* Tatweel. */
-	norm_is("نقابـــة", "نقابه");
-	norm_is("الإضـــراب", "الاضراب");
-	/* Alef forms. */
-	norm_is("أجور", "اجور");
-	norm_is("إضراب", "اضراب");
-	norm_is("آلاف", "الاف");
-	norm_is("ٱلعمال", "العمال");
-	/* Hamza on a seat: both spellings of مسؤول meet. */
-	norm_is("مسؤول", "مسءول");
-	norm_is("مسئول", "مسءول");
-	norm_is("رئيس", "رءيس");
-	norm_is("شؤون", "شءون");
-	/* Alef maqsura and ta marbuta. */
-	norm_is("على", "علي");
-	norm_is("إلى", "الي");
-	norm_is("الحكومة", "الحكومه");
-	norm_is("الحكومه", "الحكومه");
-	/* Persian and Urdu letter forms. */
-	norm_is("کلمة", "كلمه");
-	norm_is("الشغیلة", "الشغيله");
-	norm_is("ھذا", "هذا");
-	/* Loanword letters. */
-	norm_is("ڤيتنام", "فيتنام");
-	norm_is("أڭادير", "اكادير");
-	norm_is("گاز", "كاز");
-	/* Digits of every script, and the Arabic separators. */
-	norm_is("٢٠٢٥", "2025");
-	norm_is("۲۰۲۵", "2025");
-	norm_is("٣٫٥", "3.5");
-	norm_is("١٬٥٠٠", "1,500");
-	/* NFKC: presentation forms and ligatures. */
-	norm_is("ﻻ", "لا");
-	norm_is("\xEF\xBB\x8B\xEF\xBB\xA4\xEF\xBA\x8E\xEF\xBB\x9F", "عمال");
-	/* Format and bidi controls: ZWNJ, ZWJ, RLM, LRM, ALM. */
-	norm_is("الاحت\xE2\x80\x8C" "قان", "الاحتقان");
-	norm_is("FDT\xE2\x80\x8F", "fdt");
-	norm_is("\xE2\x80\x8E" "UMT", "umt");
-	norm_is("ن\xE2\x80\x8D" "قابة", "نقابه");
-	norm_is("\xD8\x9C" "عمال", "عمال");
-	/* Latin: case folding and accents. */
-	norm_is("UMT", "umt");
-	norm_is("Grève", "greve");
-	norm_is("ÉTÉ", "ete");
-	norm_is("Straße", "strasse");
-	/* A combining accent composes before it is removed. */
-	norm_is("gre\xCC\x80ve", "greve");
-	/* Hamza written as a combining mark after its seat. */
-	norm_is("ا\xD9\x94" "جور", "اجور");
-	norm_is("مسو\xD9\x94ول", "مسءول");
-
-	/* The fast path and ICU agree on every code point of the Arabic
-	 * block, alone and between two letters. */
 	int disagree = 0;
 	for (unsigned c = 0x0600; c <= 0x06FF; c++) {
 		char w[16];
@@ -99,14 +83,16 @@ int main(void)
 		snprintf(fast, sizeof fast, "%s", x);
 		CHECK(_naqib_normalize_icu(a, w, n, &y, &yl) == NAQIB_OK);
 		if (y && strcmp(fast, y) != 0) {
-			fprintf(stderr, "U+%04X: fast '%s', ICU '%s'\n", c, fast,
-				y);
+			check_note("U+%04X: fast '%s', ICU '%s'", c, fast, y);
 			disagree++;
 		}
 	}
 	CHECK(disagree == 0);
+}
 
-	/* The stopword list is normalized and sorted (bsearch needs it). */
+/* The stopword list is normalized and sorted (bsearch needs it). */
+static void stopword_list_is_normalized_and_sorted(void)
+{
 	size_t nstop;
 	const char *const *stop = _naqib_stopwords(&nstop);
 	CHECK(nstop > 50);
@@ -120,17 +106,51 @@ int main(void)
 			CHECK(strcmp(stop[i - 1], stop[i]) < 0);
 		CHECK(naqib_is_stopword(stop[i], strlen(stop[i])));
 	}
+}
+
+static void stopwords_are_known(void)
+{
 	CHECK(naqib_is_stopword("في", strlen("في")));
 	CHECK(naqib_is_stopword("الي", strlen("الي")));
 	CHECK(!naqib_is_stopword("نقابه", strlen("نقابه")));
 	CHECK(!naqib_is_stopword("ف", strlen("ف")));
 	CHECK(!naqib_is_stopword("", 0));
+}
 
-	/* Invalid UTF-8 is refused, not mangled. */
+/* Invalid UTF-8 is refused, not mangled. */
+static void invalid_utf8_is_refused(void)
+{
 	const char *out;
 	size_t len;
 	CHECK(naqib_normalize(a, "\xD9", 1, &out, &len) == NAQIB_E_UTF8);
+}
 
+static const check_case_t cases[] = {
+	{ "the fast path and ICU agree on every code point of the Arabic block",
+	  fast_path_agrees_with_icu },
+	{ "the stopword list is normalized and sorted",
+	  stopword_list_is_normalized_and_sorted },
+	{ "في and الي are stopwords; نقابه, ف and \"\" are not",
+	  stopwords_are_known },
+	{ "invalid UTF-8 is refused", invalid_utf8_is_refused },
+};
+
+int main(void)
+{
+	check_begin("the default analyser is made");
+	CHECK(naqib_analyzer_new(NULL, &a) == NAQIB_OK);
+	check_end();
+	for (size_t i = 0; i < CHECK_N(forms); i++) {
+		const char *in = forms[i].in, *want = forms[i].want, *out;
+		size_t len;
+
+		check_begin("%s: %s is %s", forms[i].rule, in, want);
+		CHECK(naqib_normalize(a, in, strlen(in), &out, &len) == NAQIB_OK);
+		CHECK_STR(out, want, in);
+		CHECK(!out || strlen(out) == len);
+		check_end();
+	}
+	check_run(cases, CHECK_N(cases));
 	naqib_analyzer_destroy(a);
-	return check_done("normalize");
+	return check_done();
 }

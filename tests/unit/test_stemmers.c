@@ -35,6 +35,77 @@ static void same_stem(naqib_stemmer_t *s, const char *const *words)
 		CHECK_STR(stem(s, words[i]), first, words[i]);
 }
 
+/* The stemmer of the cases that follow its "is made" case. */
+static naqib_stemmer_t *s;
+
+static void made(const char *name, const char *option)
+{
+	check_begin("%s%s%s: the stemmer is made", name, option ? " " : "",
+		    option ? option : "");
+	CHECK(naqib_stemmer_new(name, option, &s) == NAQIB_OK);
+	check_end();
+}
+
+typedef struct stem_row {
+	const char *rule, *word, *want;
+} stem_row_t;
+
+static void stems_are(const char *stemmer, const stem_row_t *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		check_begin("%s: %s: %s stems to %s", stemmer, rows[i].rule,
+			    rows[i].word, rows[i].want);
+		stem_is(s, rows[i].word, rows[i].want);
+		check_end();
+	}
+}
+
+static void same_stems(const char *stemmer, const char *const *words)
+{
+	check_begin("%s: %s and its forms share one stem", stemmer, words[0]);
+	same_stem(s, words);
+	check_end();
+}
+
+static const stem_row_t light_stems[] = {
+	/* The article and its combinations with و ف ب ك ل. */
+	{ "the article", "النقابه", "نقاب" },
+	{ "the article after ل", "للنقابه", "نقاب" },
+	{ "the article after ب", "بالنقابه", "نقاب" },
+	{ "the article after و", "والنقابات", "نقاب" },
+	{ "the article after ف", "فالحكومه", "حكوم" },
+	{ "the article after ك", "كالعاده", "عاد" },
+	{ "the article after و ب", "وبالاضراب", "اضراب" },
+	/* Plural and feminine endings: ات ون ين يه ه ي. */
+	{ "the ending ين", "النقابيين", "نقاب" },
+	{ "the ending ون", "المعلمون", "معلم" },
+	{ "the ending ين", "العاملين", "عامل" },
+	{ "the ending يه", "نقابيه", "نقاب" },
+	{ "the ending ي", "الاجتماعي", "اجتماع" },
+	/* Attached pronouns, and ة showing as ت before them. */
+	{ "an attached pronoun", "مطالبهم", "مطالب" },
+	{ "an attached pronoun", "حقوقنا", "حقوق" },
+	{ "ة as ت before a pronoun", "نقابتنا", "نقاب" },
+	{ "ة as ت before a pronoun", "حكومتها", "حكوم" },
+	/* The conjunction و, only on words long enough. */
+	{ "the conjunction و", "واجور", "اجور" },
+	{ "the conjunction و on a word long enough", "وزير", "زير" },
+	/* Guards: short words stay whole. */
+	{ "a short word stays whole", "من", "من" },
+	{ "a short word stays whole", "الي", "الي" },
+	{ "a short word stays whole", "اله", "اله" },
+	{ "a short word stays whole", "وقت", "وقت" },
+	{ "a short word stays whole", "فهم", "فهم" },
+	/* Not Arabic: untouched. */
+	{ "Latin is untouched", "umt", "umt" },
+	{ "a number is untouched", "2025", "2025" },
+};
+
+static const stem_row_t snowball_stems[] = {
+	{ "the article", "الاضراب", "اضراب" },
+	{ "the article and ه", "النقابه", "نقاب" },
+};
+
 static const char *const union_forms[] = {
 	"نقابه", "النقابه", "للنقابه", "بالنقابه", "والنقابات", "النقابات",
 	"نقابتنا", NULL,
@@ -42,92 +113,22 @@ static const char *const union_forms[] = {
 static const char *const strike_forms[] = {
 	"اضراب", "الاضراب", "بالاضراب", "والاضراب", "للاضراب", NULL,
 };
+static const char *const gov[] = { "حكومه", "الحكومه", "فالحكومه", "والحكومه",
+				   NULL };
+/* Sound feminine plurals without the article, and the broken plurals of the
+ * domain, join their singulars. */
+static const char *const unions[] = { "نقابات", "النقابات", "نقابه", NULL };
+static const char *const wages[] = { "اجور", "الاجور", "اجر", "الاجر", NULL };
+static const char *const workers[] = { "عمال", "العمال", "عامل", "العامل",
+				       NULL };
+static const char *const demands[] = { "مطالب", "المطالب", "مطلب", NULL };
+static const char *const ministers[] = { "الوزراء", "الوزير", NULL };
+static const char *const greve[] = { "greve", "greves", NULL };
+static const char *const syndicat[] = { "syndicat", "syndicats", NULL };
 
-int main(void)
+/* Over-long words pass through every stemmer unchanged. */
+static void over_long_words_pass(void)
 {
-	naqib_stemmer_t *s = NULL;
-
-	/* ---- light */
-	CHECK(naqib_stemmer_new("light", NULL, &s) == NAQIB_OK);
-	/* The article and its combinations with و ف ب ك ل. */
-	stem_is(s, "النقابه", "نقاب");
-	stem_is(s, "للنقابه", "نقاب");
-	stem_is(s, "بالنقابه", "نقاب");
-	stem_is(s, "والنقابات", "نقاب");
-	stem_is(s, "فالحكومه", "حكوم");
-	stem_is(s, "كالعاده", "عاد");
-	stem_is(s, "وبالاضراب", "اضراب");
-	/* Plural and feminine endings: ات ون ين يه ه ي. */
-	stem_is(s, "النقابيين", "نقاب");
-	stem_is(s, "المعلمون", "معلم");
-	stem_is(s, "العاملين", "عامل");
-	stem_is(s, "نقابيه", "نقاب");
-	stem_is(s, "الاجتماعي", "اجتماع");
-	/* Attached pronouns, and ة showing as ت before them. */
-	stem_is(s, "مطالبهم", "مطالب");
-	stem_is(s, "حقوقنا", "حقوق");
-	stem_is(s, "نقابتنا", "نقاب");
-	stem_is(s, "حكومتها", "حكوم");
-	/* The conjunction و, only on words long enough. */
-	stem_is(s, "واجور", "اجور");
-	stem_is(s, "وزير", "زير");
-	/* Guards: short words stay whole. */
-	stem_is(s, "من", "من");
-	stem_is(s, "الي", "الي");
-	stem_is(s, "اله", "اله");
-	stem_is(s, "وقت", "وقت");
-	stem_is(s, "فهم", "فهم");
-	/* Not Arabic: untouched. */
-	stem_is(s, "umt", "umt");
-	stem_is(s, "2025", "2025");
-	same_stem(s, union_forms);
-	same_stem(s, strike_forms);
-	naqib_stemmer_destroy(s);
-
-	/* ---- snowball arabic */
-	CHECK(naqib_stemmer_new("snowball", "arabic", &s) == NAQIB_OK);
-	stem_is(s, "الاضراب", "اضراب");
-	stem_is(s, "النقابه", "نقاب");
-	same_stem(s, union_forms);
-	same_stem(s, strike_forms);
-	static const char *const gov[] = { "حكومه", "الحكومه", "فالحكومه",
-					   "والحكومه", NULL };
-	same_stem(s, gov);
-	/* Sound feminine plurals without the article, and the broken
-	 * plurals of the domain, join their singulars. */
-	static const char *const unions[] = { "نقابات", "النقابات", "نقابه",
-					      NULL };
-	same_stem(s, unions);
-	static const char *const wages[] = { "اجور", "الاجور", "اجر", "الاجر",
-					     NULL };
-	same_stem(s, wages);
-	static const char *const workers[] = { "عمال", "العمال", "عامل",
-					       "العامل", NULL };
-	same_stem(s, workers);
-	static const char *const demands[] = { "مطالب", "المطالب", "مطلب",
-					       NULL };
-	same_stem(s, demands);
-	static const char *const ministers[] = { "الوزراء", "الوزير", NULL };
-	same_stem(s, ministers);
-	naqib_stemmer_destroy(s);
-
-	/* ---- snowball for Latin words */
-	CHECK(naqib_stemmer_new("snowball", "french", &s) == NAQIB_OK);
-	static const char *const greve[] = { "greve", "greves", NULL };
-	same_stem(s, greve);
-	static const char *const syndicat[] = { "syndicat", "syndicats", NULL };
-	same_stem(s, syndicat);
-	naqib_stemmer_destroy(s);
-	CHECK(naqib_stemmer_new("snowball", "english", &s) == NAQIB_OK);
-	stem_is(s, "unions", "union");
-	naqib_stemmer_destroy(s);
-
-	/* ---- none */
-	CHECK(naqib_stemmer_new("none", NULL, &s) == NAQIB_OK);
-	stem_is(s, "والنقابات", "والنقابات");
-	naqib_stemmer_destroy(s);
-
-	/* Over-long words pass through every stemmer unchanged. */
 	char longw[NAQIB_MAX_STEM_INPUT * 2 + 8] = "";
 	while (strlen(longw) <= NAQIB_MAX_STEM_INPUT)
 		strcat(longw, "ال");
@@ -138,8 +139,11 @@ int main(void)
 		stem_is(s, longw, longw);
 		naqib_stemmer_destroy(s);
 	}
+}
 
-	/* Unknown names and options are refused, and *out is NULL. */
+/* Unknown names and options are refused, and *out is NULL. */
+static void unknown_stemmers_are_refused(void)
+{
 	s = (naqib_stemmer_t *)1;
 	CHECK(naqib_stemmer_new("porter", NULL, &s) == NAQIB_E_INVALID);
 	CHECK(s == NULL);
@@ -148,18 +152,23 @@ int main(void)
 	CHECK(naqib_stemmer_new("light", "french", &s) == NAQIB_E_INVALID);
 	CHECK(naqib_stemmer_new("none", "french", &s) == NAQIB_E_INVALID);
 	naqib_stemmer_destroy(NULL);
+}
 
-	/* The analyser rejects unknown stemmers too. */
+static void analyzer_refuses_unknown_stemmers(void)
+{
 	naqib_analyzer_t *a = (naqib_analyzer_t *)1;
 	naqib_analyzer_options_t o = { "heavy", NULL };
 	CHECK(naqib_analyzer_new(&o, &a) == NAQIB_E_INVALID && a == NULL);
 	naqib_analyzer_options_t o2 = { "light", "klingon" };
 	CHECK(naqib_analyzer_new(&o2, &a) == NAQIB_E_INVALID && a == NULL);
 	naqib_analyzer_destroy(NULL);
+}
 
-	/* The analyser keeps the stems it computed: asked again, it gives the
-	 * same stems as the stemmer itself, from its cache and after the cache
-	 * was emptied (it holds 40,000). */
+/* The analyser keeps the stems it computed: asked again, it gives the same
+ * stems as the stemmer itself, from its cache and after the cache was
+ * emptied (it holds 40,000). */
+static void analyzer_cache_agrees(void)
+{
 	naqib_analyzer_t *an = NULL;
 	CHECK(naqib_stemmer_new("snowball", NULL, &s) == NAQIB_OK);
 	CHECK(naqib_analyzer_new(NULL, &an) == NAQIB_OK);
@@ -185,5 +194,56 @@ int main(void)
 	CHECK(bad == 0);
 	naqib_analyzer_destroy(an);
 	naqib_stemmer_destroy(s);
-	return check_done("stemmers");
+}
+
+static const check_case_t cases[] = {
+	{ "an over-long word passes through every stemmer unchanged",
+	  over_long_words_pass },
+	{ "unknown stemmers and options are refused, and no stemmer is made",
+	  unknown_stemmers_are_refused },
+	{ "the analyser refuses unknown stemmers too",
+	  analyzer_refuses_unknown_stemmers },
+	{ "the analyser's cache of stems gives the stemmer's stems, before and after it is emptied",
+	  analyzer_cache_agrees },
+};
+
+int main(void)
+{
+	made("light", NULL);
+	stems_are("light", light_stems, CHECK_N(light_stems));
+	same_stems("light", union_forms);
+	same_stems("light", strike_forms);
+	naqib_stemmer_destroy(s);
+
+	made("snowball", "arabic");
+	stems_are("snowball arabic", snowball_stems, CHECK_N(snowball_stems));
+	same_stems("snowball arabic", union_forms);
+	same_stems("snowball arabic", strike_forms);
+	same_stems("snowball arabic", gov);
+	same_stems("snowball arabic", unions);
+	same_stems("snowball arabic", wages);
+	same_stems("snowball arabic", workers);
+	same_stems("snowball arabic", demands);
+	same_stems("snowball arabic", ministers);
+	naqib_stemmer_destroy(s);
+
+	/* Snowball for Latin words. */
+	made("snowball", "french");
+	same_stems("snowball french", greve);
+	same_stems("snowball french", syndicat);
+	naqib_stemmer_destroy(s);
+	made("snowball", "english");
+	check_begin("snowball english: unions stems to union");
+	stem_is(s, "unions", "union");
+	check_end();
+	naqib_stemmer_destroy(s);
+
+	made("none", NULL);
+	check_begin("none: والنقابات stays والنقابات");
+	stem_is(s, "والنقابات", "والنقابات");
+	check_end();
+	naqib_stemmer_destroy(s);
+
+	check_run(cases, CHECK_N(cases));
+	return check_done();
 }

@@ -44,53 +44,69 @@ static void bad(const char *text, const char *want)
 	naqib_thesaurus_t *th = NULL;
 	CHECK(naqib_thesaurus_new(a, &th) == NAQIB_OK);
 	CHECK(naqib_thesaurus_load(th, text, strlen(text), "user.ths") != NAQIB_OK);
-	if (!strstr(naqib_last_error(), want)) {
-		check_failures++;
-		fprintf(stderr, "message '%s' lacks '%s'\n", naqib_last_error(),
-			want);
-	}
+	CHECK_MSG(strstr(naqib_last_error(), want) != NULL,
+		  "message '%s' lacks '%s'", naqib_last_error(), want);
 	naqib_thesaurus_destroy(th);
 }
 
-int main(void)
+/* The thesaurus of the cases that follow its "loads" case. */
+static naqib_thesaurus_t *th;
+
+static void test_thesaurus_loads(void)
 {
-	CHECK(naqib_analyzer_new(NULL, &a) == NAQIB_OK);
-
-	naqib_thesaurus_t *th = load(
-		"# a comment\n"
-		"\n"
-		"union: CDT | الكونفدرالية الديمقراطية للشغل | ك.د.ش\n"
-		"union: UGTT | الاتحاد العام التونسي للشغل | اتحاد الشغل\n"
-		"union: UMT | الاتحاد المغربي للشغل\n"
-		"place: تونس | Tunis\n"
-		"place: الدار البيضاء | Casablanca\n"
-		"term: وقفة احتجاجية | وقفات احتجاجية\n"
-		"spelling: الكونفدرالية | الكنفدرالية\n"
-		"spelling: الديمقراطية | الديموقراطية\n");
+	th = load("# a comment\n"
+		  "\n"
+		  "union: CDT | الكونفدرالية الديمقراطية للشغل | ك.د.ش\n"
+		  "union: UGTT | الاتحاد العام التونسي للشغل | اتحاد الشغل\n"
+		  "union: UMT | الاتحاد المغربي للشغل\n"
+		  "place: تونس | Tunis\n"
+		  "place: الدار البيضاء | Casablanca\n"
+		  "term: وقفة احتجاجية | وقفات احتجاجية\n"
+		  "spelling: الكونفدرالية | الكنفدرالية\n"
+		  "spelling: الديمقراطية | الديموقراطية\n");
 	CHECK(naqib_thesaurus_size(th) == 6);
+}
 
-	/* Every name, any spelling, hamza, diacritics, clitics. */
-	CHECK_STR(found(th, "أعلنت ك.د.ش عن إضراب"), "union:CDT", "acronym");
-	CHECK_STR(found(th, "كدش"), "union:CDT", "acronym without dots");
-	CHECK_STR(found(th, "وقالت الكنفدرالية الديموقراطية للشغل"),
-		  "union:CDT", "spelling variants");
-	CHECK_STR(found(th, "بيان للكونفدرالية الديمقراطية للشغل"), "union:CDT",
-		  "ل before ال");
-	CHECK_STR(found(th, "وللإتحاد العامّ التونسيّ للشغل"), "union:UGTT",
-		  "و + لل, hamza, shadda");
-	CHECK_STR(found(th, "قرر اتحاد الشغل"), "union:UGTT", "short name");
-	CHECK_STR(found(th, "cdt et UMT"), "union:CDT union:UMT", "canonical names are names");
-	CHECK_STR(found(th, "في الدار البيضاء وتونس"),
-		  "place:الدار البيضاء place:تونس", "two places");
-	CHECK_STR(found(th, "بالدار البيضاء"), "place:الدار البيضاء", "ب + place");
-	CHECK_STR(found(th, "نظموا وقفات احتجاجية"), "term:وقفة احتجاجية",
-		  "a term's plural");
-	/* A name is a whole sequence of words, never a root. */
-	CHECK_STR(found(th, "التونسي الدار"), "", "no partial names");
-	CHECK_STR(found(th, "الاتحاد المغربي"), "", "a name needs every word");
-	CHECK_STR(found(th, ""), "", "empty text");
+/* Texts, the names found in them and what the case shows. */
+typedef struct found_row {
+	const char *text, *want, *what;
+} found_row_t;
 
-	/* Lookups for union:NAME and place:NAME. */
+/* Every name, any spelling, hamza, diacritics, clitics; a name is a whole
+ * sequence of words, never a root. */
+static const found_row_t test_names[] = {
+	{ "أعلنت ك.د.ش عن إضراب", "union:CDT", "acronym" },
+	{ "كدش", "union:CDT", "acronym without dots" },
+	{ "وقالت الكنفدرالية الديموقراطية للشغل", "union:CDT",
+	  "spelling variants" },
+	{ "بيان للكونفدرالية الديمقراطية للشغل", "union:CDT", "ل before ال" },
+	{ "وللإتحاد العامّ التونسيّ للشغل", "union:UGTT",
+	  "و + لل, hamza, shadda" },
+	{ "قرر اتحاد الشغل", "union:UGTT", "short name" },
+	{ "cdt et UMT", "union:CDT union:UMT", "canonical names are names" },
+	{ "في الدار البيضاء وتونس", "place:الدار البيضاء place:تونس",
+	  "two places" },
+	{ "بالدار البيضاء", "place:الدار البيضاء", "ب + place" },
+	{ "نظموا وقفات احتجاجية", "term:وقفة احتجاجية", "a term's plural" },
+	{ "التونسي الدار", "", "no partial names" },
+	{ "الاتحاد المغربي", "", "a name needs every word" },
+	{ "", "", "empty text" },
+};
+
+static void names_are_found(const char *thesaurus, const found_row_t *rows,
+			    size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		check_begin("%s: %s: '%s' names %s", thesaurus, rows[i].what,
+			    rows[i].text, *rows[i].want ? rows[i].want : "nothing");
+		CHECK_STR(found(th, rows[i].text), rows[i].want, rows[i].what);
+		check_end();
+	}
+}
+
+/* Lookups for union:NAME and place:NAME. */
+static void lookups(void)
+{
 	size_t e;
 	naqib_thes_entry_t en;
 	CHECK(naqib_thesaurus_find(th, NAQIB_THES_UNION, "ك.د.ش", &e) == NAQIB_OK);
@@ -108,8 +124,11 @@ int main(void)
 	      NAQIB_E_NOT_FOUND);
 	CHECK(naqib_thesaurus_find(th, NAQIB_THES_PLACE, "casablanca", &e) ==
 	      NAQIB_OK);
+}
 
-	/* The text is kept, for the database, and loads again the same. */
+/* The text is kept, for the database, and loads again the same. */
+static void text_loads_again(void)
+{
 	size_t len;
 	const char *text = naqib_thesaurus_text(th, &len);
 	naqib_thesaurus_t *again = NULL;
@@ -117,20 +136,26 @@ int main(void)
 	CHECK(naqib_thesaurus_load(again, text, len, "again") == NAQIB_OK);
 	CHECK(naqib_thesaurus_size(again) == 6);
 	naqib_thesaurus_destroy(again);
-	naqib_thesaurus_destroy(th);
+}
 
-	/* Errors name the file and the line. */
-	bad("union: CDT\nplace Rabat\n", "user.ths', line 2");
-	bad("colour: red | blue\n", "unknown kind");
-	bad("union: CDT | | ك.د.ش\n", "line 1: empty field");
-	bad("union: CDT | ك.د.ش\nunion: FDT | ك.د.ش\n",
-	    "line 2: phrase already names union 'CDT' (line 1)");
-	bad("spelling: الكونفدرالية\n", "two words or more");
-	bad("spelling: الكونفدرالية | الاتحاد العام\n", "not one word");
-	bad("union: \xff\n", "invalid UTF-8");
+/* Errors name the file and the line. */
+static const struct {
+	const char *text, *want;
+} errors[] = {
+	{ "union: CDT\nplace Rabat\n", "user.ths', line 2" },
+	{ "colour: red | blue\n", "unknown kind" },
+	{ "union: CDT | | ك.د.ش\n", "line 1: empty field" },
+	{ "union: CDT | ك.د.ش\nunion: FDT | ك.د.ش\n",
+	  "line 2: phrase already names union 'CDT' (line 1)" },
+	{ "spelling: الكونفدرالية\n", "two words or more" },
+	{ "spelling: الكونفدرالية | الاتحاد العام\n", "not one word" },
+	{ "union: \xff\n", "invalid UTF-8" },
+};
 
-	/* The built-in thesaurus loads, and knows the unions the issue
-	 * names. */
+/* The built-in thesaurus loads, and knows the unions the issue names. */
+static void builtin_loads(void)
+{
+	size_t len, e;
 	const char *builtin = naqib_thesaurus_builtin(&len);
 	CHECK(len > 1000);
 	th = load(builtin);
@@ -141,16 +166,49 @@ int main(void)
 	for (size_t i = 0; i < sizeof unions / sizeof *unions; i++)
 		CHECK(naqib_thesaurus_find(th, NAQIB_THES_UNION, unions[i], &e) ==
 		      NAQIB_OK);
-	CHECK_STR(found(th, "منظمة العمل الدولية"), "union:ILO", "ILO in Arabic");
-	CHECK_STR(found(th, "الفيدرالية الديمقراطية للشغل"), "union:FDT",
-		  "FDT spelling");
 	CHECK(naqib_thesaurus_find(th, NAQIB_THES_PLACE, "الرباط", &e) ==
 	      NAQIB_OK);
+}
+
+static const found_row_t builtin_names[] = {
+	{ "منظمة العمل الدولية", "union:ILO", "ILO in Arabic" },
+	{ "الفيدرالية الديمقراطية للشغل", "union:FDT", "FDT spelling" },
 	/* Tunisian towns written in one word as often as in two. */
-	CHECK_STR(found(th, "تجار بنقردان"), "place:بن قردان", "بنقردان");
-	CHECK_STR(found(th, "ولاية بنعروس"), "place:بن عروس", "بنعروس");
+	{ "تجار بنقردان", "place:بن قردان", "بنقردان" },
+	{ "ولاية بنعروس", "place:بن عروس", "بنعروس" },
+};
+
+int main(void)
+{
+	check_begin("the default analyser is made");
+	CHECK(naqib_analyzer_new(NULL, &a) == NAQIB_OK);
+	check_end();
+
+	check_begin("a thesaurus of 6 entries, comments and spellings loads");
+	test_thesaurus_loads();
+	check_end();
+	names_are_found("test thesaurus", test_names, CHECK_N(test_names));
+	check_begin("union: and place: look names up in any spelling, in their kind only");
+	lookups();
+	check_end();
+	check_begin("the text of a thesaurus is kept and loads again the same");
+	text_loads_again();
+	check_end();
+	naqib_thesaurus_destroy(th);
+
+	for (size_t i = 0; i < CHECK_N(errors); i++) {
+		check_begin("a bad thesaurus is refused: %s", errors[i].want);
+		bad(errors[i].text, errors[i].want);
+		check_end();
+	}
+
+	check_begin("the built-in thesaurus loads and knows the unions the issue names");
+	builtin_loads();
+	check_end();
+	names_are_found("built-in thesaurus", builtin_names,
+			CHECK_N(builtin_names));
 	naqib_thesaurus_destroy(th);
 
 	naqib_analyzer_destroy(a);
-	return check_done("test_thesaurus");
+	return check_done();
 }

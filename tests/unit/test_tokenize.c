@@ -19,10 +19,12 @@ static void tokens_are(const char *text, const want_t *w, size_t n)
 	CHECK(naqib_analyze(a, text, strlen(text), &t, &count) == NAQIB_OK);
 	CHECK(count == n);
 	if (count != n) {
-		fprintf(stderr, "  '%s': %zu tokens, want %zu:", text, count, n);
-		for (size_t i = 0; i < count; i++)
-			fprintf(stderr, " [%s]", t[i].norm);
-		fputc('\n', stderr);
+		char got[1024] = "";
+		for (size_t i = 0, o = 0; i < count && o < sizeof got; i++)
+			o += (size_t)snprintf(got + o, sizeof got - o, " [%s]",
+					      t[i].norm);
+		check_note("  '%s': %zu tokens, want %zu:%s", text, count, n,
+			   got);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -40,81 +42,63 @@ static void tokens_are(const char *text, const want_t *w, size_t n)
 #define AR NAQIB_TOKEN_ARABIC
 #define LA NAQIB_TOKEN_LATIN
 #define NU NAQIB_TOKEN_NUMBER
-#define N(x) (sizeof(x) / sizeof *(x))
 
-int main(void)
+/* Texts and the words they split into; the list of words ends at the first
+ * without a surface. */
+static const struct {
+	const char *name, *text;
+	want_t words[8];
+} texts[] = {
+	{ "punctuation is not part of words; diacritics are",
+	  "قال الكاتبُ العامُّ: «الإِضْرَابُ مستمرّ».",
+	  { { "قال", "قال", AR },
+	    { "الكاتبُ", "الكاتب", AR },
+	    { "العامُّ", "العام", AR },
+	    { "الإِضْرَابُ", "الاضراب", AR },
+	    { "مستمرّ", "مستمر", AR } } },
+	{ "digits of every script; a number glued to a letter is two words",
+	  "١٤ أكتوبر ٢٠٢٥م، ۲۰۲۵",
+	  { { "١٤", "14", NU },
+	    { "أكتوبر", "اكتوبر", AR },
+	    { "٢٠٢٥", "2025", NU },
+	    { "م", "م", AR },
+	    { "۲۰۲۵", "2025", NU } } },
+	{ "a conjunction glued to a number is two words", "و2025",
+	  { { "و", "و", AR }, { "2025", "2025", NU } } },
+	{ "numbers keep their separators; dates are split at slashes",
+	  "3,650 ٣٫٥ 10/10/2016",
+	  { { "3,650", "3,650", NU },
+	    { "٣٫٥", "3.5", NU },
+	    { "10", "10", NU },
+	    { "10", "10", NU },
+	    { "2016", "2016", NU } } },
+	{ "acronyms with dots are one word; a sentence's full stop is not",
+	  "U.M.T ك.د.ش. example.com",
+	  { { "U.M.T", "umt", LA },
+	    { "ك.د.ش", "كدش", AR },
+	    { "example", "example", LA },
+	    { "com", "com", LA } } },
+	{ "tatweel, ligatures and invisible controls stay inside the word's original bytes",
+	  "نقابـــة ﻻ تراجع الاحت\xE2\x80\x8C" "قان (FDT\xE2\x80\x8F)",
+	  { { "نقابـــة", "نقابه", AR },
+	    { "ﻻ", "لا", AR },
+	    { "تراجع", "تراجع", AR },
+	    { "الاحت\xE2\x80\x8C" "قان", "الاحتقان", AR },
+	    { "FDT\xE2\x80\x8F", "fdt", LA } } },
+	{ "script changes split words; French elision too",
+	  "UMTالاتحاد l'UMT COVID19 grève",
+	  { { "UMT", "umt", LA },
+	    { "الاتحاد", "الاتحاد", AR },
+	    { "l", "l", LA },
+	    { "UMT", "umt", LA },
+	    { "COVID", "covid", LA },
+	    { "19", "19", NU },
+	    { "grève", "greve", LA } } },
+};
+
+/* Stopwords are flagged, not dropped. */
+static void stopwords_are_flagged(void)
 {
-	CHECK(naqib_analyzer_new(NULL, &a) == NAQIB_OK);
-
-	/* Punctuation is not part of words; diacritics are. */
-	static const want_t w2[] = {
-		{ "قال", "قال", AR },
-		{ "الكاتبُ", "الكاتب", AR },
-		{ "العامُّ", "العام", AR },
-		{ "الإِضْرَابُ", "الاضراب", AR },
-		{ "مستمرّ", "مستمر", AR },
-	};
-	tokens_are("قال الكاتبُ العامُّ: «الإِضْرَابُ مستمرّ».", w2, N(w2));
-
-	/* Digits of every script; a number glued to a letter is two words. */
-	static const want_t w3[] = {
-		{ "١٤", "14", NU },
-		{ "أكتوبر", "اكتوبر", AR },
-		{ "٢٠٢٥", "2025", NU },
-		{ "م", "م", AR },
-		{ "۲۰۲۵", "2025", NU },
-	};
-	tokens_are("١٤ أكتوبر ٢٠٢٥م، ۲۰۲۵", w3, N(w3));
-	static const want_t w3b[] = {
-		{ "و", "و", AR },
-		{ "2025", "2025", NU },
-	};
-	tokens_are("و2025", w3b, N(w3b));
-
-	/* Numbers keep their separators; dates are split at slashes. */
-	static const want_t w4[] = {
-		{ "3,650", "3,650", NU },
-		{ "٣٫٥", "3.5", NU },
-		{ "10", "10", NU },
-		{ "10", "10", NU },
-		{ "2016", "2016", NU },
-	};
-	tokens_are("3,650 ٣٫٥ 10/10/2016", w4, N(w4));
-
-	/* Acronyms with dots are one word; a sentence's full stop is not. */
-	static const want_t w5[] = {
-		{ "U.M.T", "umt", LA },
-		{ "ك.د.ش", "كدش", AR },
-		{ "example", "example", LA },
-		{ "com", "com", LA },
-	};
-	tokens_are("U.M.T ك.د.ش. example.com", w5, N(w5));
-
-	/* Tatweel, ligatures and invisible controls stay inside the word's
-	 * original bytes. */
-	static const want_t w6[] = {
-		{ "نقابـــة", "نقابه", AR },
-		{ "ﻻ", "لا", AR },
-		{ "تراجع", "تراجع", AR },
-		{ "الاحت\xE2\x80\x8C" "قان", "الاحتقان", AR },
-		{ "FDT\xE2\x80\x8F", "fdt", LA },
-	};
-	tokens_are("نقابـــة ﻻ تراجع الاحت\xE2\x80\x8C" "قان (FDT\xE2\x80\x8F)", w6,
-		   N(w6));
-
-	/* Script changes split words; French elision too. */
-	static const want_t w7[] = {
-		{ "UMT", "umt", LA },
-		{ "الاتحاد", "الاتحاد", AR },
-		{ "l", "l", LA },
-		{ "UMT", "umt", LA },
-		{ "COVID", "covid", LA },
-		{ "19", "19", NU },
-		{ "grève", "greve", LA },
-	};
-	tokens_are("UMTالاتحاد l'UMT COVID19 grève", w7, N(w7));
-
-	/* Stopwords are flagged, not dropped. */
 	const naqib_token_t *t;
 	size_t n;
 	CHECK(naqib_analyze(a, "إضراب في القطاع", strlen("إضراب في القطاع"),
@@ -125,14 +109,45 @@ int main(void)
 		CHECK(t[1].flags & NAQIB_TOKEN_STOPWORD);
 		CHECK(!(t[2].flags & NAQIB_TOKEN_STOPWORD));
 	}
+}
 
-	/* Nothing to index. */
+static void nothing_to_index(void)
+{
+	const naqib_token_t *t;
+	size_t n;
 	CHECK(naqib_analyze(a, "", 0, &t, &n) == NAQIB_OK && n == 0);
 	CHECK(naqib_analyze(a, " ،؛؟ ... ـــ ", strlen(" ،؛؟ ... ـــ "), &t,
 			    &n) == NAQIB_OK && n == 0);
-	/* Bad input is refused. */
-	CHECK(naqib_analyze(a, "نق\xD9", 5, &t, &n) == NAQIB_E_UTF8);
+}
 
+static void bad_input_is_refused(void)
+{
+	const naqib_token_t *t;
+	size_t n;
+	CHECK(naqib_analyze(a, "نق\xD9", 5, &t, &n) == NAQIB_E_UTF8);
+}
+
+static const check_case_t cases[] = {
+	{ "stopwords are flagged, not dropped", stopwords_are_flagged },
+	{ "nothing to index: no words in \"\" or in punctuation and tatweel",
+	  nothing_to_index },
+	{ "invalid UTF-8 is refused", bad_input_is_refused },
+};
+
+int main(void)
+{
+	check_begin("the default analyser is made");
+	CHECK(naqib_analyzer_new(NULL, &a) == NAQIB_OK);
+	check_end();
+	for (size_t i = 0; i < CHECK_N(texts); i++) {
+		size_t n = 0;
+		while (n < CHECK_N(texts[i].words) && texts[i].words[n].surface)
+			n++;
+		check_begin("%s", texts[i].name);
+		tokens_are(texts[i].text, texts[i].words, n);
+		check_end();
+	}
+	check_run(cases, CHECK_N(cases));
 	naqib_analyzer_destroy(a);
-	return check_done("tokenize");
+	return check_done();
 }
