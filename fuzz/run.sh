@@ -22,7 +22,41 @@ max_len() {
 	esac
 }
 
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+# LeakSanitizer matches fuzz/lsan.supp against function names, which it
+# gets from llvm-symbolizer: without one, every frame is a bare address, the
+# suppression matches nothing and a known leak fails as a new one.  So the
+# symbolizer is looked up here and named to the sanitizers, and its absence
+# stops the run before any fuzzing: first ASAN_SYMBOLIZER_PATH if set, then
+# the llvm-symbolizer of clang's own version, the one on PATH, any other
+# /usr/lib/llvm-*/bin/llvm-symbolizer.
+find_symbolizer() {
+	if [ -n "${ASAN_SYMBOLIZER_PATH:-}" ]; then
+		echo "$ASAN_SYMBOLIZER_PATH"
+		return
+	fi
+	major=$(clang -dumpversion 2>/dev/null | cut -d. -f1)
+	for s in ${major:+/usr/lib/llvm-$major/bin/llvm-symbolizer} \
+		"$(command -v llvm-symbolizer 2>/dev/null)" \
+		/usr/lib/llvm-*/bin/llvm-symbolizer; do
+		[ -n "$s" ] && [ -x "$s" ] && { echo "$s"; return; }
+	done
+}
+symbolizer=$(find_symbolizer)
+if [ -z "$symbolizer" ] || ! "$symbolizer" --version >/dev/null 2>&1; then
+	echo "fuzz: no working llvm-symbolizer${symbolizer:+ ($symbolizer)}:" \
+		"LeakSanitizer could not name the frames fuzz/lsan.supp suppresses" >&2
+	echo "fuzz: install Debian's llvm-14 (scripts/deps check does, as root)," \
+		"or set ASAN_SYMBOLIZER_PATH" >&2
+	exit 1
+fi
+echo "fuzz: symbolizer $symbolizer"
+export ASAN_SYMBOLIZER_PATH="$symbolizer"
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+case :$ASAN_OPTIONS: in
+*:external_symbolizer_path=*) ;;
+*) ASAN_OPTIONS=$ASAN_OPTIONS:external_symbolizer_path=$symbolizer ;;
+esac
+export ASAN_OPTIONS
 # A leak inside Xapian's QueryParser, not ours: see fuzz/lsan.supp.
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$(pwd)/fuzz/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
