@@ -83,7 +83,7 @@ for h in "$@"; do
 	echo "fuzz: $h for ${seconds}s (log: $log)"
 	# shellcheck disable=SC2086
 	"$bin" -max_total_time="$seconds" -max_len="$(max_len "$h")" \
-		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+		-timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="$art/" $dict "$corpus" "$build/seeds/$h" \
 		>"$log" 2>&1
 	rc=$?

@@ -10,6 +10,10 @@ start_httpd() {
 	db=$1
 	mkdir -p "$T/www" "$T/cgi-bin"
 	cp "$NAQIB_BIN/naqib.cgi" "$T/cgi-bin/naqib.cgi"
+	# A file only our server has: on a port another server holds (a test
+	# run beside this one), the answer is not it.
+	token="$$.$(date +%s%N)"
+	printf '%s' "$token" >"$T/www/token"
 	port=$(( 20000 + $$ % 20000 ))
 	tries=0
 	while :; do
@@ -45,13 +49,17 @@ CONF
 		lighttpd -D -f "$T/lighttpd.conf" 2>>"$T/lighttpd.log" &
 		httpd_pid=$!
 		HTTP=http://127.0.0.1:$port
+		# Up to 30 s for a busy machine (a guard against a hang: a
+		# server that cannot bind exits at once, and the next port is
+		# tried).
 		i=0
-		while [ $i -lt 50 ]; do
-			if curl -s -o /dev/null "$HTTP/cgi-bin/naqib.cgi"; then
+		while [ $i -lt 300 ]; do
+			kill -0 "$httpd_pid" 2>/dev/null || break
+			if [ "$(curl -s "$HTTP/token")" = "$token" ] &&
+				curl -s -o /dev/null "$HTTP/cgi-bin/naqib.cgi"; then
 				at_exit stop_httpd
 				return 0
 			fi
-			kill -0 "$httpd_pid" 2>/dev/null || break
 			sleep 0.1
 			i=$((i + 1))
 		done

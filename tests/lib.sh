@@ -229,6 +229,27 @@ make_corpus() { # n file
 		}' >"$2"
 }
 
+# Waits until a writer holds the lock of database db: Xapian's lock is an
+# open file description lock on db/flintlock, which /proc/locks lists by
+# device and inode.  Fails if pid (the writer) ends first, or after two
+# minutes (a guard against a hang, not a measure: a busy machine takes
+# well under a second).
+wait_locked() { # db pid
+	_wl_n=0
+	while :; do
+		if _wl_st=$(stat -c '%d %i' "$1/flintlock" 2>/dev/null); then
+			set -- "$1" "$2" $_wl_st
+			_wl_dev=$(printf '%02x:%02x' $(($3 >> 8)) $(($3 & 255)))
+			grep -q " $_wl_dev:$4 " /proc/locks && return 0
+			set -- "$1" "$2"
+		fi
+		kill -0 "$2" 2>/dev/null || fail "the writer ended before it held the lock of $1"
+		_wl_n=$((_wl_n + 1))
+		[ $_wl_n -lt 1200 ] || fail "no writer holds the lock of $1 after two minutes"
+		sleep 0.1
+	done
+}
+
 # The number of documents in a database (xapian-delve), or "none".
 doc_count() { # db
 	xapian-delve "$1" 2>/dev/null | sed -n 's/^number of documents = //p' |

@@ -144,7 +144,7 @@ holder_input=$!
 naqib_index -q -d "$db" -f jsonl - <"$T/fifo" 2>"$T/holder.err" &
 holder=$!
 at_exit 'kill "$holder_input" 2>/dev/null; wait "$holder" 2>/dev/null'
-sleep 1
+wait_locked "$db" "$holder"
 run naqib_index -d "$db" corpus/samples.trec
 expect_status 4 "locked"
 expect_in "$T/err" "naqib-index: database '$db' is locked: another process" "locked message"

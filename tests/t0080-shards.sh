@@ -140,7 +140,11 @@ serve() { # shard -> port
 		setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" \
 			"$sharded/shard$1" >"$T/tcpsrv$1.log" 2>&1 &
 		pid=$!
-		for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		# Up to 30 s on a busy machine (a guard against a hang: a
+		# server that cannot bind its port exits at once).
+		i=0
+		while [ $i -lt 300 ]; do
+			i=$((i + 1))
 			if grep -q "Listening" "$T/tcpsrv$1.log"; then
 				echo "$pid" >"$T/tcpsrv$1.pid"
 				echo "$port"

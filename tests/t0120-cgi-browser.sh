@@ -12,7 +12,7 @@ url="$HTTP/search?q=$(printf '%s' 'الإضراب العام' | jq -sRr @uri)"
 browse() { # what output-options...
 	what=$1
 	shift
-	timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-quic \
+	timeout 300 chromium --headless --no-sandbox --disable-gpu --disable-quic \
 		--no-first-run --disable-background-networking \
 		--disable-component-update --disable-sync \
 		--user-data-dir="$T/chrome" "$@" "$url" >"$T/dom" 2>"$T/chrome.log" ||
@@ -29,6 +29,8 @@ EOF
 # The phone layout too: a narrow window, and the screenshots.
 test_case 'screenshots of the desktop and the phone layouts are saved' <<'EOF'
 mkdir -p "$NAQIB_BIN/screenshots"
+# Those of an earlier run do not count.
+rm -f "$NAQIB_BIN/screenshots/search-desktop.png" "$NAQIB_BIN/screenshots/search-phone.png"
 browse desktop --window-size=1000,1400 --screenshot="$NAQIB_BIN/screenshots/search-desktop.png"
 browse phone --window-size=400,900 --screenshot="$NAQIB_BIN/screenshots/search-phone.png"
 for f in search-desktop search-phone; do

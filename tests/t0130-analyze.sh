@@ -289,10 +289,12 @@ command -v tmux >/dev/null || fail "tmux is not installed (scripts/deps check in
 sock=naqib-test-$$
 tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 30 \
 	"NAQIB_BIDI=visual $NAQIB_BIN/naqib-search -d $T/corpus.db -n 1 --color never \
-		'الهيئة الإدارية لاتحاد الشغل'; sleep 30" ||
+		'الهيئة الإدارية لاتحاد الشغل'; sleep 300" ||
 	fail "tmux did not start"
+# Up to a minute for the search to show (a guard: it takes well under a
+# second).
 i=0
-while [ $i -lt 100 ]; do
+while [ $i -lt 600 ]; do
 	tmux -L "$sock" capture-pane -p -t 0 >"$T/pane" 2>/dev/null || true
 	grep -q "results" "$T/pane" && break
 	sleep 0.1
