@@ -1,4 +1,4 @@
-/* Visual order for terminals without bidi (lib/bidi.c): known lines, exact
+/* Visual order for terminals without bidi (cli/bidi.c): known lines, exact
  * bytes; the same bytes as ICU's own ubidi_writeReordered() for lines
  * without escapes; colours kept on their words; shaping; line breaking. */
 #include <stdlib.h>
