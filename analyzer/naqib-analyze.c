@@ -763,17 +763,9 @@ int main(int argc, char **argv)
 
 	if (optind < argc) {
 		/* The words of the command line make one text. */
-		for (int i = optind; i < argc; i++)
-			len += strlen(argv[i]) + 1;
-		if (!(text = malloc(len + 1))) {
+		if (!(text = cli_join_args(argv + optind, argc - optind))) {
 			cli_error("out of memory");
 			return EXIT_INTERNAL;
-		}
-		text[0] = '\0';
-		for (int i = optind; i < argc; i++) {
-			if (i > optind)
-				strcat(text, " ");
-			strcat(text, argv[i]);
 		}
 		len = strlen(text);
 	} else {

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "naqib.h"
+#include "util/util.h"
 
 const char *cli_prog = "naqib";
 
@@ -184,6 +185,22 @@ void cli_help(FILE *f, const char *option, const char *fmt, ...)
 			w++;
 	}
 	fputc('\n', f);
+}
+
+char *cli_join_args(char **args, int n)
+{
+	_naqib_buf_t b = NAQIB_BUF_INIT;
+
+	for (int i = 0; i < n; i++) {
+		if (i)
+			_naqib_buf_addc(&b, ' ');
+		_naqib_buf_adds(&b, args[i]);
+	}
+	if (b.failed) {
+		_naqib_buf_free(&b);
+		return NULL;
+	}
+	return _naqib_buf_detach(&b, NULL);
 }
 
 double cli_now(void)

@@ -58,6 +58,10 @@ const char *cli_db_path(const char *opt);
 void cli_help(FILE *f, const char *option, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* The arguments args[0..n) joined with spaces: the words of the command
+ * line as one text.  malloc'd, caller frees; NULL when out of memory. */
+char *cli_join_args(char **args, int n);
+
 /* Monotonic seconds. */
 double cli_now(void);
 

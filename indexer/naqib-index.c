@@ -139,6 +139,105 @@ static int compact(const char *from, const char *to, int quiet)
 	return EXIT_OK;
 }
 
+/* The summary of a run, and its exit status, once the writers are done;
+ * closes the database. */
+static int report(indexer_t *x)
+{
+	/* Documents count once committed: after a database error, those of
+	 * the batch that failed are not in the database. */
+	stats_t sum = x->st;
+	unsigned long lost = 0;
+	for (int i = 0; i < x->n_shards; i++) {
+		sum.added += x->shards[i].done_added;
+		sum.replaced += x->shards[i].done_replaced;
+		lost += x->shards[i].st.added + x->shards[i].st.replaced -
+			x->shards[i].done_added - x->shards[i].done_replaced;
+		sum.failed += x->shards[i].st.failed;
+		sum.truncated += x->shards[i].st.truncated;
+	}
+	double secs = cli_now() - x->started;
+	if (!x->quiet) {
+		double mb = (double)sum.bytes / 1e6;
+		unsigned long docs = sum.added + sum.replaced;
+		fprintf(stderr,
+			"naqib-index: %lu added, %lu replaced, %lu unchanged "
+			"(skipped), %lu failed; %.1f MB in %.1f s (%.2f MB/s, "
+			"%.0f documents/s)\n",
+			sum.added, sum.replaced, sum.unchanged, sum.failed,
+			mb, secs, secs > 0 ? mb / secs : 0.0,
+			secs > 0 ? (double)docs / secs : 0.0);
+	}
+	if (!x->quiet && sum.truncated)
+		cli_error("%lu document%s cut at --max-doc-size (%u bytes)",
+			  sum.truncated, sum.truncated == 1 ? "" : "s",
+			  x->max_doc);
+	shards_close(x);
+	free(x->thesauri);
+	if (x->fatal) {
+		if (lost)
+			cli_error("stopped: what was read after the last "
+				  "commit is not in the database; run the same "
+				  "command again once the cause is fixed");
+		return cli_exit_for(x->fatal);
+	}
+	if (ingest_interrupted) {
+		cli_error("interrupted; what was read so far is committed");
+		return 128 + ingest_interrupted;
+	}
+	return sum.failed ? EXIT_INPUT : EXIT_OK;
+}
+
+/* Indexes the files and directories of paths[0..n) into the database x
+ * has open: a signal stops the run at the next document, what was read is
+ * committed. */
+static int index_paths(indexer_t *x, char **paths, int n)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	x->progress = !x->quiet && isatty(2);
+	if (x->progress) {
+		/* The size of the job, for the progress line: a walk that only
+		 * adds up sizes (the real one reports what cannot be read). */
+		walk_callbacks_t scb = { ingest_add_size, ingest_ignore_error, x };
+		for (int i = 0; i < n && x->total_bytes != INGEST_UNKNOWN; i++)
+			walk_path(paths[i], &scb);
+		if (x->total_bytes == INGEST_UNKNOWN)
+			x->total_bytes = 0;
+	}
+	x->started = cli_now();
+	for (int i = 0; x->sharded && i < x->n_shards; i++) {
+		shard_t *s = &x->shards[i];
+		if ((errno = pthread_create(&s->thread, NULL, ingest_writer, s))) {
+			cli_error("cannot start a writer thread: %s",
+				  strerror(errno));
+			ingest_fatal(x, NAQIB_E_NOMEM);
+			break;
+		}
+		s->running = 1;
+	}
+	walk_callbacks_t wcb = { ingest_file, ingest_walk_error, x };
+	for (int i = 0; i < n && !x->fatal && !ingest_interrupted; i++)
+		walk_path(paths[i], &wcb);
+	if (x->sharded) {
+		pthread_mutex_lock(&x->mu);
+		x->closing = 1;
+		pthread_cond_broadcast(&x->changed);
+		pthread_mutex_unlock(&x->mu);
+		for (int i = 0; i < x->n_shards; i++)
+			if (x->shards[i].running)
+				pthread_join(x->shards[i].thread, NULL);
+		ingest_record_files(x);
+	} else if (!x->fatal) {
+		ingest_commit(&x->shards[0]);
+	}
+	ingest_progress(x, 1);
+
+	return report(x);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -281,89 +380,5 @@ int main(int argc, char **argv)
 		return status;
 	}
 
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	x.progress = !x.quiet && isatty(2);
-	if (x.progress) {
-		/* The size of the job, for the progress line: a walk that only
-		 * adds up sizes (the real one reports what cannot be read). */
-		walk_callbacks_t scb = { ingest_add_size, ingest_ignore_error, &x };
-		for (int i = optind; i < argc && x.total_bytes != INGEST_UNKNOWN; i++)
-			walk_path(argv[i], &scb);
-		if (x.total_bytes == INGEST_UNKNOWN)
-			x.total_bytes = 0;
-	}
-	x.started = cli_now();
-	for (int i = 0; x.sharded && i < x.n_shards; i++) {
-		shard_t *s = &x.shards[i];
-		if ((errno = pthread_create(&s->thread, NULL, ingest_writer, s))) {
-			cli_error("cannot start a writer thread: %s",
-				  strerror(errno));
-			ingest_fatal(&x, NAQIB_E_NOMEM);
-			break;
-		}
-		s->running = 1;
-	}
-	walk_callbacks_t wcb = { ingest_file, ingest_walk_error, &x };
-	for (int i = optind; i < argc && !x.fatal && !ingest_interrupted; i++)
-		walk_path(argv[i], &wcb);
-	if (x.sharded) {
-		pthread_mutex_lock(&x.mu);
-		x.closing = 1;
-		pthread_cond_broadcast(&x.changed);
-		pthread_mutex_unlock(&x.mu);
-		for (int i = 0; i < x.n_shards; i++)
-			if (x.shards[i].running)
-				pthread_join(x.shards[i].thread, NULL);
-		ingest_record_files(&x);
-	} else if (!x.fatal) {
-		ingest_commit(&x.shards[0]);
-	}
-	ingest_progress(&x, 1);
-
-	/* Documents count once committed: after a database error, those of
-	 * the batch that failed are not in the database. */
-	stats_t sum = x.st;
-	unsigned long lost = 0;
-	for (int i = 0; i < x.n_shards; i++) {
-		sum.added += x.shards[i].done_added;
-		sum.replaced += x.shards[i].done_replaced;
-		lost += x.shards[i].st.added + x.shards[i].st.replaced -
-			x.shards[i].done_added - x.shards[i].done_replaced;
-		sum.failed += x.shards[i].st.failed;
-		sum.truncated += x.shards[i].st.truncated;
-	}
-	double secs = cli_now() - x.started;
-	if (!x.quiet) {
-		double mb = (double)sum.bytes / 1e6;
-		unsigned long docs = sum.added + sum.replaced;
-		fprintf(stderr,
-			"naqib-index: %lu added, %lu replaced, %lu unchanged "
-			"(skipped), %lu failed; %.1f MB in %.1f s (%.2f MB/s, "
-			"%.0f documents/s)\n",
-			sum.added, sum.replaced, sum.unchanged, sum.failed,
-			mb, secs, secs > 0 ? mb / secs : 0.0,
-			secs > 0 ? (double)docs / secs : 0.0);
-	}
-	if (!x.quiet && sum.truncated)
-		cli_error("%lu document%s cut at --max-doc-size (%u bytes)",
-			  sum.truncated, sum.truncated == 1 ? "" : "s",
-			  x.max_doc);
-	shards_close(&x);
-	free(x.thesauri);
-	if (x.fatal) {
-		if (lost)
-			cli_error("stopped: what was read after the last "
-				  "commit is not in the database; run the same "
-				  "command again once the cause is fixed");
-		return cli_exit_for(x.fatal);
-	}
-	if (ingest_interrupted) {
-		cli_error("interrupted; what was read so far is committed");
-		return 128 + ingest_interrupted;
-	}
-	return sum.failed ? EXIT_INPUT : EXIT_OK;
+	return index_paths(&x, argv + optind, argc - optind);
 }

@@ -227,6 +227,148 @@ static int run_batch(searcher_t *s, const char *path)
 	return status;
 }
 
+/* One query made of the words of the command line; its exit status. */
+static int run_words(searcher_t *s, const char *qid, char **words, int n)
+{
+	char *text = cli_join_args(words, n);
+	int status;
+
+	if (!text) {
+		cli_error("out of memory");
+		return EXIT_INTERNAL;
+	}
+	long r = run_query(s, qid, text);
+	if (r < 0) {
+		cli_error("%s", naqib_last_error());
+		status = cli_exit_for((int)-r);
+	} else {
+		status = r > 0 ? EXIT_OK : EXIT_NO_MATCH;
+	}
+	free(text);
+	return status;
+}
+
+/* What the command line gives besides the search's own settings. */
+typedef struct args {
+	const char *db_opt[MAX_DBS]; /* --db, as many as given */
+	int n_db;
+	const char *queries, *qid, *color;
+	int bidi, shape;
+} args_t;
+
+/* Takes option c (getopt_long's, its value in optarg) into s or o.
+ * Returns -1 to go on, or the exit status to end with. */
+static int option(searcher_t *s, args_t *o, int c, char **argv)
+{
+	switch (c) {
+	case 'd':
+		if (o->n_db == MAX_DBS) {
+			cli_error("--db: at most %d databases", MAX_DBS);
+			return EXIT_USAGE;
+		}
+		o->db_opt[o->n_db++] = optarg;
+		break;
+	case 'n':
+		if (cli_parse_uint("--limit", optarg, 1, 10000,
+				   &s->opts.limit))
+			return EXIT_USAGE;
+		break;
+	case 'o':
+		if (cli_parse_uint("--offset", optarg, 0, 1000000,
+				   &s->opts.offset))
+			return EXIT_USAGE;
+		break;
+	case 'f':
+		if (cli_list_find(out_cli_item, optarg, "--format",
+				  "format") < 0)
+			return EXIT_USAGE;
+		s->format = out_named(optarg, OUT_CLI);
+		break;
+	case 'Q':
+		o->queries = optarg;
+		break;
+	case 'I':
+		o->qid = optarg;
+		break;
+	case 'T':
+		s->tag = optarg;
+		break;
+	case 'S':
+		if (cli_parse_uint("--snippet-length", optarg, 0, 100000,
+				   &s->snippet_chars))
+			return EXIT_USAGE;
+		break;
+	case 'C':
+		if (cli_list_find(color_item, optarg, "--color",
+				  "value") < 0)
+			return EXIT_USAGE;
+		o->color = optarg;
+		break;
+	case 'P':
+		s->show_query = 1;
+		break;
+	case 'K':
+		if (cli_parse_double("--bm25-k1", optarg, 0.001, 1000,
+				     &s->opts.bm25_k1))
+			return EXIT_USAGE;
+		break;
+	case 'B':
+		if (cli_parse_double("--bm25-b", optarg, 0, 1, &s->opts.bm25_b))
+			return EXIT_USAGE;
+		break;
+	case 'W': {
+		int w = cli_list_find(naqib_weighting_name, optarg,
+				      "--weighting", "scheme");
+		if (w < 0)
+			return EXIT_USAGE;
+		s->opts.weighting = naqib_weighting_name((size_t)w, NULL);
+		break;
+	}
+	case 'X':
+		if (cli_parse_double("--exact-bonus", optarg, 0, 100,
+				     &s->opts.exact_bonus))
+			return EXIT_USAGE;
+		break;
+	case 'N':
+		if (cli_parse_double("--proximity", optarg, 0, 100,
+				     &s->opts.proximity))
+			return EXIT_USAGE;
+		break;
+	case 'O':
+		if ((s->opts.sort = cli_list_find(naqib_sort_name, optarg,
+						 "--sort", "order")) < 0)
+			return EXIT_USAGE;
+		break;
+	case 'A':
+		s->opts.facets = 10;
+		if (optarg && cli_parse_uint("--facets", optarg, 1, 1000,
+					     &s->opts.facets))
+			return EXIT_USAGE;
+		break;
+	case 'E':
+		s->explain = 1;
+		break;
+	case 'b':
+		if (cli_bidi_parse(optarg, &o->bidi))
+			return EXIT_USAGE;
+		break;
+	case 's':
+		o->shape = 1;
+		break;
+	case 'L':
+		return cli_list_print(lists, optarg, stdout);
+	case 'h':
+		usage(stdout);
+		return EXIT_OK;
+	case 'V':
+		printf("naqib-search %s\n", NAQIB_VERSION);
+		return EXIT_OK;
+	default:
+		return cli_bad_option(argv, c);
+	}
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -256,10 +398,8 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	searcher_t s;
-	const char *db_opt[MAX_DBS] = { NULL }, *queries = NULL, *qid = NULL;
-	int n_db = 0;
-	const char *color = "auto";
-	int c, st, status, bidi = CLI_BIDI_AUTO, shape = 0;
+	args_t o = { { NULL }, 0, NULL, NULL, "auto", CLI_BIDI_AUTO, 0 };
+	int c, st, status;
 
 	cli_prog = "naqib-search";
 	memset(&s, 0, sizeof s);
@@ -267,166 +407,34 @@ int main(int argc, char **argv)
 	s.format = out_named(out_cli_item(0, NULL), OUT_CLI);
 	s.snippet_chars = 200;
 	s.tag = "naqib";
-	while ((c = getopt_long(argc, argv, ":d:n:f:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			if (n_db == MAX_DBS) {
-				cli_error("--db: at most %d databases", MAX_DBS);
-				return EXIT_USAGE;
-			}
-			db_opt[n_db++] = optarg;
-			break;
-		case 'n':
-			if (cli_parse_uint("--limit", optarg, 1, 10000,
-					   &s.opts.limit))
-				return EXIT_USAGE;
-			break;
-		case 'o':
-			if (cli_parse_uint("--offset", optarg, 0, 1000000,
-					   &s.opts.offset))
-				return EXIT_USAGE;
-			break;
-		case 'f':
-			if (cli_list_find(out_cli_item, optarg, "--format",
-					  "format") < 0)
-				return EXIT_USAGE;
-			s.format = out_named(optarg, OUT_CLI);
-			break;
-		case 'Q':
-			queries = optarg;
-			break;
-		case 'I':
-			qid = optarg;
-			break;
-		case 'T':
-			s.tag = optarg;
-			break;
-		case 'S':
-			if (cli_parse_uint("--snippet-length", optarg, 0, 100000,
-					   &s.snippet_chars))
-				return EXIT_USAGE;
-			break;
-		case 'C':
-			if (cli_list_find(color_item, optarg, "--color",
-					  "value") < 0)
-				return EXIT_USAGE;
-			color = optarg;
-			break;
-		case 'P':
-			s.show_query = 1;
-			break;
-		case 'K':
-			if (cli_parse_double("--bm25-k1", optarg, 0.001, 1000,
-					     &s.opts.bm25_k1))
-				return EXIT_USAGE;
-			break;
-		case 'B':
-			if (cli_parse_double("--bm25-b", optarg, 0, 1, &s.opts.bm25_b))
-				return EXIT_USAGE;
-			break;
-		case 'W': {
-			int w = cli_list_find(naqib_weighting_name, optarg,
-					      "--weighting", "scheme");
-			if (w < 0)
-				return EXIT_USAGE;
-			s.opts.weighting = naqib_weighting_name((size_t)w, NULL);
-			break;
-		}
-		case 'X':
-			if (cli_parse_double("--exact-bonus", optarg, 0, 100,
-					     &s.opts.exact_bonus))
-				return EXIT_USAGE;
-			break;
-		case 'N':
-			if (cli_parse_double("--proximity", optarg, 0, 100,
-					     &s.opts.proximity))
-				return EXIT_USAGE;
-			break;
-		case 'O':
-			if ((s.opts.sort = cli_list_find(naqib_sort_name, optarg,
-							 "--sort", "order")) < 0)
-				return EXIT_USAGE;
-			break;
-		case 'A':
-			s.opts.facets = 10;
-			if (optarg && cli_parse_uint("--facets", optarg, 1, 1000,
-						     &s.opts.facets))
-				return EXIT_USAGE;
-			break;
-		case 'E':
-			s.explain = 1;
-			break;
-		case 'b':
-			if (cli_bidi_parse(optarg, &bidi))
-				return EXIT_USAGE;
-			break;
-		case 's':
-			shape = 1;
-			break;
-		case 'L':
-			return cli_list_print(lists, optarg, stdout);
-		case 'h':
-			usage(stdout);
-			return EXIT_OK;
-		case 'V':
-			printf("naqib-search %s\n", NAQIB_VERSION);
-			return EXIT_OK;
-		default:
-			return cli_bad_option(argv, c);
-		}
-	}
-	if (queries && optind < argc) {
+	while ((c = getopt_long(argc, argv, ":d:n:f:h", longopts, NULL)) != -1)
+		if ((st = option(&s, &o, c, argv)) >= 0)
+			return st;
+	if (o.queries && optind < argc) {
 		cli_error("give a query or --queries, not both");
 		return EXIT_USAGE;
 	}
-	if (!queries && optind == argc) {
+	if (!o.queries && optind == argc) {
 		cli_error("no query given (see --help)");
 		return EXIT_USAGE;
 	}
-	cli_bidi_setup(bidi, shape, &s.bidi);
+	cli_bidi_setup(o.bidi, o.shape, &s.bidi);
 	const char *no_color = getenv("NO_COLOR");
-	s.color = !strcmp(color, "always") ||
-		  (!strcmp(color, "auto") && isatty(1) &&
+	s.color = !strcmp(o.color, "always") ||
+		  (!strcmp(o.color, "auto") && isatty(1) &&
 		   !(no_color && *no_color));
 
-	st = naqib_db_open(cli_db_path(db_opt[0]), NAQIB_DB_READ, &s.db);
-	for (int i = 1; i < n_db && !st; i++)
-		st = naqib_db_add(s.db, db_opt[i]);
+	st = naqib_db_open(cli_db_path(o.db_opt[0]), NAQIB_DB_READ, &s.db);
+	for (int i = 1; i < o.n_db && !st; i++)
+		st = naqib_db_add(s.db, o.db_opt[i]);
 	if (st || (st = naqib_db_analyzer_new(s.db, &s.an))) {
 		cli_error("%s", naqib_last_error());
 		naqib_db_close(s.db);
 		return cli_exit_for(st);
 	}
 
-	if (queries) {
-		s.batch = 1;
-		status = run_batch(&s, queries);
-	} else {
-		/* The words of the command line make one query. */
-		size_t len = 0;
-		for (int i = optind; i < argc; i++)
-			len += strlen(argv[i]) + 1;
-		char *text = malloc(len + 1);
-		if (!text) {
-			cli_error("out of memory");
-			status = EXIT_INTERNAL;
-		} else {
-			text[0] = '\0';
-			for (int i = optind; i < argc; i++) {
-				if (i > optind)
-					strcat(text, " ");
-				strcat(text, argv[i]);
-			}
-			long r = run_query(&s, qid, text);
-			if (r < 0) {
-				cli_error("%s", naqib_last_error());
-				status = cli_exit_for((int)-r);
-			} else {
-				status = r > 0 ? EXIT_OK : EXIT_NO_MATCH;
-			}
-			free(text);
-		}
-	}
+	status = o.queries ? (s.batch = 1, run_batch(&s, o.queries))
+			 : run_words(&s, o.qid, argv + optind, argc - optind);
 	if (fflush(stdout) != 0 && status == EXIT_OK) {
 		cli_error("cannot write the results");
 		status = EXIT_INTERNAL;
