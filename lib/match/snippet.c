@@ -45,154 +45,129 @@ static size_t distinct_stems(const naqib_token_t *t, const size_t *matched,
 	return d;
 }
 
-naqib_status_t naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
-				  const char *text, size_t len,
-				  size_t max_chars, naqib_snippet_t **out)
-{
+/* A text, its words and those that match, for the steps below. */
+typedef struct snip {
+	const char *text;
+	size_t len, max_chars;
 	const naqib_token_t *t;
-	size_t n, n_matched = 0;
-	size_t *matched = NULL, *chars = NULL, *group = NULL;
-	naqib_snippet_t *s = NULL;
-	_naqib_buf_t b = NAQIB_BUF_INIT;
-	int st;
+	size_t n;
+	size_t *chars;   /* per token: code points before it */
+	size_t *matched; /* the tokens that match, in order */
+	size_t *group;   /* per matched token: the match it belongs to */
+	size_t n_matched;
+} snip_t;
 
-	*out = NULL;
-	if (max_chars == 0)
-		max_chars = 1;
-	if ((st = naqib_analyze(a, text, len, &t, &n)))
-		return st;
-	s = calloc(1, sizeof *s);
-	matched = malloc((n + 1) * sizeof *matched);
-	group = malloc((n + 1) * sizeof *group);
-	chars = malloc((n + 1) * sizeof *chars);
-	if (!s || !matched || !group || !chars) {
-		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-		goto done;
-	}
-	/* chars[k]: code points before token k, to measure windows. */
-	for (size_t k = 0, pos = 0, c = 0; k < n; k++) {
-		c += count_chars(text, pos, t[k].start);
-		pos = t[k].start;
-		chars[k] = c;
-	}
-	if (q) {
-		/* Every word of a match: a name of several words («الاتحاد
-		 * المغربي للشغل» for UMT) or a date is marked whole. */
-		naqib_match_t *m;
-		size_t nm;
-		if ((st = naqib_query_matches(q, a, text, len, t, n, &m, &nm)))
-			goto done;
-		for (size_t i = 0; i < nm; i++)
-			for (size_t k = m[i].first; k < m[i].last; k++)
-				if (!n_matched || matched[n_matched - 1] < k) {
-					group[n_matched] = i;
-					matched[n_matched++] = k;
-				}
-		free(m);
-	}
-
-	/* The window of at most max_chars with the most distinct matched
-	 * stems, then the most matches, the earliest on ties. */
+/* The window of at most max_chars with the most distinct matched stems,
+ * then the most matches, the earliest on ties. */
+static window_t best_window(const snip_t *c)
+{
 	window_t best = { 0, 0, 0, 0 };
-	for (size_t i = 0, j = 0; i < n_matched; i++) {
-		size_t start = chars[matched[i]];
+
+	for (size_t i = 0, j = 0; i < c->n_matched; i++) {
+		size_t start = c->chars[c->matched[i]];
 		if (j < i)
 			j = i;
-		while (j + 1 < n_matched &&
-		       chars[matched[j + 1]] +
-				       count_chars(text, t[matched[j + 1]].start,
-						   t[matched[j + 1]].end) -
-				       start <=
-			       max_chars)
+		while (j + 1 < c->n_matched) {
+			const naqib_token_t *w = &c->t[c->matched[j + 1]];
+			if (c->chars[c->matched[j + 1]] +
+				    count_chars(c->text, w->start, w->end) - start >
+			    c->max_chars)
+				break;
 			j++;
-		size_t d = distinct_stems(t, matched, i, j + 1);
+		}
+		size_t d = distinct_stems(c->t, c->matched, i, j + 1);
 		size_t m = j + 1 - i;
 		if (d > best.distinct || (d == best.distinct && m > best.matches)) {
-			best.first = matched[i];
-			best.last = matched[j];
+			best.first = c->matched[i];
+			best.last = c->matched[j];
 			best.distinct = d;
 			best.matches = m;
 		}
 	}
+	return best;
+}
 
-	/* Grow the window into context: some words before the first match
-	 * (at most a quarter of the room), then after, then before again. */
-	size_t first = best.first, last = best.matches ? best.last : 0;
-	if (n) {
+/* The bytes [*ps, *pe) of the passage around window w: grown into context,
+ * some words before the first match (at most a quarter of the room), then
+ * after, then before again; ending with the punctuation of its last word;
+ * without white space at its ends. */
+static void passage(const snip_t *c, const window_t *w, size_t *ps, size_t *pe)
+{
+	const naqib_token_t *t = c->t;
+	size_t first = w->first, last = w->matches ? w->last : 0, max = c->max_chars;
+
+	if (c->n) {
 		size_t room_end = t[last].end;
 		while (first > 0 &&
-		       count_chars(text, t[first - 1].start, room_end) <=
-			       max_chars &&
-		       chars[best.first] - chars[first - 1] <= max_chars / 4)
+		       count_chars(c->text, t[first - 1].start, room_end) <= max &&
+		       c->chars[w->first] - c->chars[first - 1] <= max / 4)
 			first--;
-		while (last + 1 < n &&
-		       count_chars(text, t[first].start, t[last + 1].end) <=
-			       max_chars)
+		while (last + 1 < c->n &&
+		       count_chars(c->text, t[first].start, t[last + 1].end) <= max)
 			last++;
 		while (first > 0 &&
-		       count_chars(text, t[first - 1].start, t[last].end) <=
-			       max_chars)
+		       count_chars(c->text, t[first - 1].start, t[last].end) <= max)
 			first--;
 	}
-
-	size_t ps = n ? t[first].start : 0;
-	size_t pe = n ? t[last].end : len;
-	if (n && first == 0)
-		ps = 0;
+	*ps = c->n ? t[first].start : 0;
+	*pe = c->n ? t[last].end : c->len;
+	if (c->n && first == 0)
+		*ps = 0;
 	/* Keep the punctuation that ends the last word (a full stop, a
 	 * closing quote); or the whole tail when only that is left. */
-	while (pe < len && !is_space(text[pe]))
-		pe++;
-	if (n && last + 1 == n)
-		pe = len;
-	if (!n && count_chars(text, 0, len) > max_chars) {
+	while (*pe < c->len && !is_space(c->text[*pe]))
+		(*pe)++;
+	if (c->n && last + 1 == c->n)
+		*pe = c->len;
+	if (!c->n && count_chars(c->text, 0, c->len) > max) {
 		/* No words at all: cut at a character boundary. */
-		size_t c = 0;
-		for (pe = 0; pe < len; pe++) {
-			if (((unsigned char)text[pe] & 0xC0) != 0x80 &&
-			    c++ == max_chars)
+		size_t k = 0;
+		for (*pe = 0; *pe < c->len; (*pe)++) {
+			if (((unsigned char)c->text[*pe] & 0xC0) != 0x80 &&
+			    k++ == max)
 				break;
 		}
 	}
-	while (ps < pe && is_space(text[ps]))
-		ps++;
-	while (pe > ps && is_space(text[pe - 1]))
-		pe--;
+	while (*ps < *pe && is_space(c->text[*ps]))
+		(*ps)++;
+	while (*pe > *ps && is_space(c->text[*pe - 1]))
+		(*pe)--;
+}
 
-	/* Copy the passage, whitespace runs as one space, marking words. */
-	size_t *marks = malloc((n_matched + 1) * 2 * sizeof *marks);
-	if (!marks) {
-		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-		goto done;
-	}
-	s->marks = marks;
+/* Copies text[ps, pe) into s, white space runs as one space, and marks the
+ * matching words: the words of one match («الاتحاد المغربي للشغل», «14
+ * إلى 16 أكتوبر») make one mark. */
+static naqib_status_t copy_marked(const snip_t *c, size_t ps, size_t pe,
+				  naqib_snippet_t *s)
+{
+	const char *text = c->text;
+	_naqib_buf_t b = NAQIB_BUF_INIT;
 	size_t mi = 0, last_group = (size_t)-1;
-	while (mi < n_matched && t[matched[mi]].start < ps)
+	naqib_status_t st = NAQIB_OK;
+
+	if (!(s->marks = malloc((c->n_matched + 1) * 2 * sizeof *s->marks)))
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	while (mi < c->n_matched && c->t[c->matched[mi]].start < ps)
 		mi++;
-	if ((st = _naqib_buf_reserve(&b, pe - ps)))
-		goto done;
-	b.data[0] = '\0';
-	for (size_t i = ps; i < pe;) {
-		if (mi < n_matched && t[matched[mi]].start == i) {
-			const naqib_token_t *w = &t[matched[mi]];
+	for (size_t i = ps; i < pe && !st;) {
+		if (mi < c->n_matched && c->t[c->matched[mi]].start == i) {
+			const naqib_token_t *w = &c->t[c->matched[mi]];
 			size_t end = w->end < pe ? w->end : pe;
-			/* The words of one match («الاتحاد المغربي للشغل»,
-			 * «14 إلى 16 أكتوبر») make one mark. */
-			int same = s->n_marks && group[mi] == last_group;
+			int same = s->n_marks && c->group[mi] == last_group;
 			if (!same)
-				marks[2 * s->n_marks] = b.len;
+				s->marks[2 * s->n_marks] = b.len;
 			if ((st = _naqib_buf_add(&b, text + i, end - i)))
-				goto done;
+				break;
 			if (same) {
-				marks[2 * s->n_marks - 1] = b.len;
+				s->marks[2 * s->n_marks - 1] = b.len;
 			} else {
-				marks[2 * s->n_marks + 1] = b.len;
+				s->marks[2 * s->n_marks + 1] = b.len;
 				s->n_marks++;
 			}
-			last_group = group[mi];
+			last_group = c->group[mi];
 			i = end;
 			/* Tokens over the same bytes (a split ligature). */
-			while (mi < n_matched && t[matched[mi]].start < i)
+			while (mi < c->n_matched && c->t[c->matched[mi]].start < i)
 				mi++;
 			continue;
 		}
@@ -203,15 +178,60 @@ naqib_status_t naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
 		} else {
 			st = _naqib_buf_addc(&b, text[i++]);
 		}
-		if (st)
-			goto done;
-		while (mi < n_matched && t[matched[mi]].start < i)
+		while (mi < c->n_matched && c->t[c->matched[mi]].start < i)
 			mi++;
 	}
-	if (!(s->text = _naqib_buf_detach(&b, &s->len))) {
+	if (!st && !(s->text = _naqib_buf_detach(&b, &s->len)))
+		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	_naqib_buf_free(&b);
+	return st;
+}
+
+naqib_status_t naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
+				  const char *text, size_t len,
+				  size_t max_chars, naqib_snippet_t **out)
+{
+	snip_t c = { text, len, max_chars ? max_chars : 1, NULL, 0,
+		     NULL, NULL, NULL, 0 };
+	naqib_snippet_t *s = NULL;
+	size_t ps, pe;
+	naqib_status_t st;
+
+	*out = NULL;
+	if ((st = naqib_analyze(a, text, len, &c.t, &c.n)))
+		return st;
+	s = calloc(1, sizeof *s);
+	c.matched = malloc((c.n + 1) * sizeof *c.matched);
+	c.group = malloc((c.n + 1) * sizeof *c.group);
+	c.chars = malloc((c.n + 1) * sizeof *c.chars);
+	if (!s || !c.matched || !c.group || !c.chars) {
 		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 		goto done;
 	}
+	for (size_t k = 0, pos = 0, n = 0; k < c.n; k++) {
+		n += count_chars(text, pos, c.t[k].start);
+		pos = c.t[k].start;
+		c.chars[k] = n;
+	}
+	if (q) {
+		/* Every word of a match: a name of several words («الاتحاد
+		 * المغربي للشغل» for UMT) or a date is marked whole. */
+		naqib_match_t *m;
+		size_t nm;
+		if ((st = naqib_query_matches(q, a, text, len, c.t, c.n, &m, &nm)))
+			goto done;
+		for (size_t i = 0; i < nm; i++)
+			for (size_t k = m[i].first; k < m[i].last; k++)
+				if (!c.n_matched || c.matched[c.n_matched - 1] < k) {
+					c.group[c.n_matched] = i;
+					c.matched[c.n_matched++] = k;
+				}
+		free(m);
+	}
+	window_t best = best_window(&c);
+	passage(&c, &best, &ps, &pe);
+	if ((st = copy_marked(&c, ps, pe, s)))
+		goto done;
 	for (size_t i = 0; i < ps && !s->cut_start; i++)
 		s->cut_start = !is_space(text[i]);
 	for (size_t i = pe; i < len && !s->cut_end; i++)
@@ -219,10 +239,9 @@ naqib_status_t naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
 	*out = s;
 	s = NULL;
 done:
-	_naqib_buf_free(&b);
-	free(matched);
-	free(group);
-	free(chars);
+	free(c.matched);
+	free(c.group);
+	free(c.chars);
 	naqib_snippet_destroy(s);
 	return st;
 }
