@@ -48,10 +48,14 @@ WARN = -Wall -Wextra -Werror
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) $(LIB_OTHER)
 LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(LIB_PKGS)) $(LIB_OTHER)
-# -fPIC: the same objects make the static and the shared library.
+# -fPIC: the same objects make the static and the shared library;
+# -fno-semantic-interposition keeps the calls between our own functions
+# direct and inlinable (the shared library's version script makes them
+# local anyway).
+PIC = -fPIC -fno-semantic-interposition
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DSYSCONFDIR='"$(SYSCONFDIR)"' $(WARN) \
-	-fPIC $(CFLAGS) $(PKG_CFLAGS)
-ALL_CXXFLAGS = -std=c++11 $(WARN) -fPIC $(CXXFLAGS) $(PKG_CFLAGS)
+	$(PIC) $(CFLAGS) $(PKG_CFLAGS)
+ALL_CXXFLAGS = -std=c++11 $(WARN) $(PIC) $(CXXFLAGS) $(PKG_CFLAGS)
 
 # libnaqib's version, read from naqib.h's NAQIB_VERSION, and the soname's
 # number, raised when the ABI changes.

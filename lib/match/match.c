@@ -23,16 +23,14 @@ const char *naqib_match_name(int how)
 static int word_match(const _naqib_qword_t *w, const naqib_token_t *t,
 		      const char *text)
 {
-	size_t nl = strlen(w->norm), sl = strlen(w->stem);
-
-	if (nl == t->norm_len && memcmp(w->norm, t->norm, nl) == 0) {
-		size_t tl = strlen(w->typed);
-		int same = tl == t->end - t->start &&
-			   memcmp(w->typed, text + t->start, tl) == 0;
+	if (w->norm_len == t->norm_len &&
+	    memcmp(w->norm, t->norm, w->norm_len) == 0) {
+		int same = w->typed_len == t->end - t->start &&
+			   memcmp(w->typed, text + t->start, w->typed_len) == 0;
 		return same ? NAQIB_MATCH_EXACT : NAQIB_MATCH_NORMALIZED;
 	}
-	if (!(t->flags & NAQIB_TOKEN_NUMBER) && sl == t->stem_len &&
-	    memcmp(w->stem, t->stem, sl) == 0)
+	if (!(t->flags & NAQIB_TOKEN_NUMBER) && w->stem_len == t->stem_len &&
+	    memcmp(w->stem, t->stem, w->stem_len) == 0)
 		return NAQIB_MATCH_STEM;
 	return 0;
 }
@@ -155,8 +153,7 @@ static naqib_match_t word_of(const _naqib_qparts_t *p, const naqib_token_t *t,
 	for (size_t k = 0; k < p->n_words && m.how == NAQIB_MATCH_WILDCARD;
 	     k++)
 		if (p->words[k].kind == 'w' &&
-		    !strncmp(t[i].norm, p->words[k].norm,
-			     strlen(p->words[k].norm)))
+		    !strncmp(t[i].norm, p->words[k].norm, p->words[k].norm_len))
 			m.word = k;
 	return m;
 }

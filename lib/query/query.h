@@ -35,6 +35,9 @@ typedef struct _naqib_qword {
 	char *typed;     /* the bytes typed */
 	char *norm;      /* 'w': normalized form; else "" */
 	char *stem;      /* 'w': its stem; else "" */
+	size_t typed_len, norm_len, stem_len; /* their lengths: the matching
+						 of snippets compares them
+						 with every word of a text */
 	char *detail;    /* 't': the entry's canonical name; 'd': the days,
 			    YYYY-MM-DD separated by spaces; else "" */
 	size_t entry;    /* 't': the thesaurus entry */

@@ -105,6 +105,9 @@ static int add_word(_naqib_qparts_t *q, naqib_analyzer_t *a, const char *how,
 	w->typed = strndup(typed, typed_len);
 	w->norm = strndup(norm, norm_len);
 	w->stem = strndup(stem, stem_len);
+	w->typed_len = typed_len;
+	w->norm_len = norm_len;
+	w->stem_len = stem_len;
 	w->detail = _naqib_buf_detach(&detail, NULL);
 	q->n_words++; /* freed with q, whole or not */
 	if (!st && (!w->typed || !w->norm || !w->stem || !w->detail))

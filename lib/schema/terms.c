@@ -11,7 +11,9 @@ int naqib_tokens_terms(const naqib_token_t *tokens, size_t count, unsigned *pos,
 		       naqib_index_term_fn fn, void *ctx)
 {
 	_naqib_buf_t z = NAQIB_BUF_INIT;
-	int st = NAQIB_OK;
+	/* The stem terms: the prefix once, then each stem after it. */
+	int st = _naqib_term(&z, _NAQIB_F_STEM, "", 0);
+	size_t prefix = z.len;
 
 	for (size_t i = 0; i < count && !st; i++) {
 		const naqib_token_t *t = &tokens[i];
@@ -29,7 +31,8 @@ int naqib_tokens_terms(const naqib_token_t *tokens, size_t count, unsigned *pos,
 		/* Numbers are looked up as they are: no stem term. */
 		if (st || (t->flags & NAQIB_TOKEN_NUMBER))
 			continue;
-		if ((st = _naqib_term(&z, _NAQIB_F_STEM, t->stem, t->stem_len)))
+		z.len = prefix;
+		if ((st = _naqib_buf_add(&z, t->stem, t->stem_len)))
 			break;
 		st = fn(i, z.data, z.len, 0, ctx);
 	}

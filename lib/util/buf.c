@@ -57,9 +57,22 @@ naqib_status_t _naqib_buf_printf(_naqib_buf_t *b, const char *fmt, ...)
 	int n;
 	naqib_status_t st;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	/* Into the room there is first: most pieces fit, and are formatted
+	 * once. */
+	if (b->cap) {
+		va_start(ap, fmt);
+		n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+		va_end(ap);
+		if (n >= 0 && (size_t)n < b->cap - b->len) {
+			b->len += (size_t)n;
+			return NAQIB_OK;
+		}
+		b->data[b->len] = '\0';
+	} else {
+		va_start(ap, fmt);
+		n = vsnprintf(NULL, 0, fmt, ap);
+		va_end(ap);
+	}
 	if (n < 0)
 		return _naqib_fail(NAQIB_E_INVALID, "bad format");
 	if ((st = _naqib_buf_reserve(b, (size_t)n)))
@@ -114,13 +127,4 @@ naqib_status_t _naqib_grow(void **p, size_t *cap, size_t need, size_t size)
 	*p = q;
 	*cap = n;
 	return NAQIB_OK;
-}
-
-uint64_t _naqib_hash(const char *s, size_t n)
-{
-	uint64_t h = 14695981039346656037ULL;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
 }

@@ -54,16 +54,27 @@ void _naqib_buf_free(_naqib_buf_t *b);
 
 /* Makes room in the array *p of *cap elements of size bytes for need of
  * them, doubling (16 at first).  NAQIB_E_NOMEM (*p unchanged) when out of
- * memory.  NAQIB_GROW(array, cap, need) for a typed array. */
+ * memory.  NAQIB_GROW(array, cap, need) for a typed array; it calls only
+ * when the array must grow (the analyser grows its tokens word by word). */
 naqib_status_t _naqib_grow(void **p, size_t *cap, size_t need, size_t size);
 #define NAQIB_GROW(array, cap, need)                                       \
-	_naqib_grow((void **)&(array), &(cap), (need), sizeof *(array))
+	((need) <= (cap) ? NAQIB_OK                                         \
+			 : _naqib_grow((void **)&(array), &(cap), (need),   \
+				       sizeof *(array)))
 
 /* ---------------------------------------------------------------- hash */
 
 /* FNV-1a, 64 bits, of s[0..n): stable across runs and machines (shards
- * and file marks depend on it). */
-uint64_t _naqib_hash(const char *s, size_t n);
+ * and file marks depend on it).  Inline: the stem cache and the thesaurus
+ * hash every word. */
+static inline uint64_t _naqib_hash(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
 
 /* ---------------------------------------------------------------- UTF-8 */
 

@@ -223,7 +223,10 @@ extern "C" int naqib_query_matches_token(const naqib_query_t *q,
 			if (s.compare(0, strlen(q->parts.prefixes[i]),
 				      q->parts.prefixes[i]) == 0)
 				return 1;
-		s = _naqib_xterm(_NAQIB_F_STEM, std::string(t->stem, t->stem_len));
+		/* The stem term, in the same string: every word of a snippet's
+		 * text comes here. */
+		s.assign(_NAQIB_FIELD(_NAQIB_F_STEM)->prefix);
+		s.append(t->stem, t->stem_len);
 		return q->termset.count(s) != 0;
 	} catch (...) {
 		return 0;
