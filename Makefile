@@ -87,7 +87,7 @@ SEARCHER_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(filter-out \
 INDEX_OBJ = $(BUILD)/indexer/naqib-index.o $(INDEXER_OBJ)
 SEARCH_OBJ = $(BUILD)/searcher/naqib-search.o $(SEARCHER_OBJ)
 CGI_OBJ = $(BUILD)/searcher/naqib-cgi.o $(SEARCHER_OBJ)
-ANALYZE_OBJ = $(BUILD)/analyzer/naqib-analyze.o
+ANALYZE_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(wildcard analyzer/*.c))
 TOOLS = $(BUILD)/naqib-index $(BUILD)/naqib-search $(BUILD)/naqib-analyze
 CGI = $(BUILD)/naqib.cgi
 TOOL_LIBS = $(CLI) $(LIB) $(PKG_LIBS)
@@ -100,7 +100,7 @@ MAN3 = man/naqib.3
 MAN7 = man/naqib.7
 MAN8 = man/naqib.cgi.8
 
-INCLUDES = -Ilib -Istemmers -Icli -Iindexer -Isearcher
+INCLUDES = -Ilib -Istemmers -Icli -Iindexer -Isearcher -Ianalyzer
 
 .PHONY: all deps deps-check demo check test test-asan test-valgrind install uninstall \
 	clean bench

@@ -22,6 +22,7 @@
 #include "cli.h"
 #include "internal.h"
 #include "list.h"
+#include "table.h"
 #include "naqib.h"
 
 /* The stemmers of naqib_stemmer_name(), at most. */
@@ -142,103 +143,6 @@ static int on_term(size_t token, const char *term, size_t len, unsigned pos,
 		   void *ctx)
 {
 	return terms_add(ctx, token, term, len, pos);
-}
-
-/* ---------------------------------------------------------------- tables */
-
-/* A table for people: cells in rows, columns as wide as their widest cell.
- * In visual order each cell is reordered on its own, left to right (the
- * columns keep their order, each Arabic word reads right to left); in
- * logical order a cell with right-to-left letters ends with a
- * LEFT-TO-RIGHT MARK, so that a terminal that reorders does not take
- * neighbouring Arabic cells for one right-to-left run and swap them. */
-typedef struct table {
-	char **cells;
-	size_t n, cap, cols;
-} table_t;
-
-static int has_rtl(const char *s)
-{
-	for (size_t i = 0; s[i];) {
-		unsigned c = _naqib_utf8_next(s, &i);
-		if ((c >= 0x0590 && c <= 0x08ff) || (c >= 0xfb1d && c <= 0xfdff) ||
-		    (c >= 0xfe70 && c <= 0xfeff))
-			return 1;
-	}
-	return 0;
-}
-
-static int table_add(table_t *t, const analysis_t *a, const char *cell)
-{
-	char *c;
-
-	if (NAQIB_GROW(t->cells, t->cap, t->n + 1))
-		return NAQIB_E_NOMEM;
-	if (a->bidi.visual) {
-		cli_bidi_options_t o = a->bidi.opts;
-		o.direction = CLI_DIR_LTR;
-		o.width = 0;
-		int st = cli_bidi_visual(cell, strlen(cell), &o, &c, NULL);
-		if (st)
-			return st;
-	} else if (has_rtl(cell)) {
-		if (!(c = malloc(strlen(cell) + 4)))
-			return NAQIB_E_NOMEM;
-		strcpy(c, cell);
-		strcat(c, "\u200e");
-	} else if (!(c = strdup(cell))) {
-		return NAQIB_E_NOMEM;
-	}
-	t->cells[t->n++] = c;
-	return NAQIB_OK;
-}
-
-static void table_print(table_t *t, const char *indent)
-{
-	size_t w[16] = { 0 };
-
-	for (size_t i = 0; i < t->n; i++) {
-		size_t c = i % t->cols, x = cli_text_width(t->cells[i],
-							     strlen(t->cells[i]));
-		if (x > w[c])
-			w[c] = x;
-	}
-	for (size_t i = 0; i < t->n; i++) {
-		size_t c = i % t->cols;
-		if (c == 0)
-			fputs(indent, stdout);
-		fputs(t->cells[i], stdout);
-		if (c + 1 == t->cols || i + 1 == t->n) {
-			fputc('\n', stdout);
-			continue;
-		}
-		for (size_t k = cli_text_width(t->cells[i], strlen(t->cells[i]));
-		     k < w[c] + 2; k++)
-			fputc(' ', stdout);
-	}
-}
-
-static void table_free(table_t *t)
-{
-	for (size_t i = 0; i < t->n; i++)
-		free(t->cells[i]);
-	free(t->cells);
-}
-
-/* A line "label  value" for people, the value reordered as a cell is. */
-static int put_field(const analysis_t *a, const char *label, const char *value)
-{
-	table_t t = { NULL, 0, 0, 2 };
-	int st = table_add(&t, a, label);
-
-	if (!st)
-		st = table_add(&t, a, value);
-	if (!st) {
-		/* The labels line up with each other, not with the value. */
-		printf("%-11s %s\n", t.cells[0], t.cells[1]);
-	}
-	table_free(&t);
-	return st;
 }
 
 /* ---------------------------------------------------------------- text */
@@ -401,29 +305,29 @@ static int text_table(const analysis_t *a, const char *text,
 					    "normalized" };
 
 	for (size_t k = 0; k < 5 && !st; k++)
-		st = table_add(&tab, a, head[k]);
+		st = table_add(&tab, &a->bidi, head[k]);
 	for (size_t k = 0; k < a->n_per && !st; k++)
-		st = table_add(&tab, a, a->per_name[k]);
+		st = table_add(&tab, &a->bidi, a->per_name[k]);
 	if (!st)
-		st = table_add(&tab, a, "flags");
+		st = table_add(&tab, &a->bidi, "flags");
 	if (!st)
-		st = table_add(&tab, a, "terms");
+		st = table_add(&tab, &a->bidi, "terms");
 	for (size_t i = 0; i < n && !st; i++) {
 		char num[64];
 		unsigned pos;
 		token_terms(terms, i, &buf, &pos);
 		snprintf(num, sizeof num, "%zu", i + 1);
-		st |= table_add(&tab, a, num);
+		st |= table_add(&tab, &a->bidi, num);
 		snprintf(num, sizeof num, "%zu-%zu", t[i].start, t[i].end);
-		st |= table_add(&tab, a, num);
+		st |= table_add(&tab, &a->bidi, num);
 		snprintf(num, sizeof num, pos ? "%u" : "-", pos);
-		st |= table_add(&tab, a, num);
+		st |= table_add(&tab, &a->bidi, num);
 		_naqib_buf_reset(&cell);
 		st |= _naqib_buf_add(&cell, text + t[i].start, t[i].end - t[i].start);
-		st |= table_add(&tab, a, cell.data);
-		st |= table_add(&tab, a, t[i].norm);
+		st |= table_add(&tab, &a->bidi, cell.data);
+		st |= table_add(&tab, &a->bidi, t[i].norm);
 		for (size_t k = 0; k < a->n_per; k++)
-			st |= table_add(&tab, a, stems[i * a->n_per + k]);
+			st |= table_add(&tab, &a->bidi, stems[i * a->n_per + k]);
 		_naqib_buf_reset(&cell);
 		st |= _naqib_buf_add(&cell, script_name(t[i].flags),
 				     strlen(script_name(t[i].flags)));
@@ -433,8 +337,8 @@ static int text_table(const analysis_t *a, const char *text,
 			st |= _naqib_buf_add(&cell, ",negation", 9);
 		if (t[i].flags & NAQIB_TOKEN_TOO_LONG)
 			st |= _naqib_buf_add(&cell, ",too-long", 9);
-		st |= table_add(&tab, a, cell.data);
-		st |= table_add(&tab, a, buf.data);
+		st |= table_add(&tab, &a->bidi, cell.data);
+		st |= table_add(&tab, &a->bidi, buf.data);
 	}
 	if (!st)
 		table_print(&tab, "");
@@ -448,19 +352,19 @@ static int text_table(const analysis_t *a, const char *text,
 		naqib_thesaurus_entry(naqib_analyzer_thesaurus(a->an), m[i].entry, &e);
 		word_range(words, sizeof words, m[i].first, m[i].last);
 		naqib_entry_term(&e, term, sizeof term);
-		st |= table_add(&more, a, naqib_thes_kind_name(e.kind));
-		st |= table_add(&more, a, words);
-		st |= table_add(&more, a, e.name);
-		st |= table_add(&more, a, term);
+		st |= table_add(&more, &a->bidi, naqib_thes_kind_name(e.kind));
+		st |= table_add(&more, &a->bidi, words);
+		st |= table_add(&more, &a->bidi, e.name);
+		st |= table_add(&more, &a->bidi, term);
 	}
 	for (size_t i = 0; i < nd && !st; i++) {
 		char words[64], day[16], term[16];
 		word_range(words, sizeof words, d[i].first, d[i].last);
 		date_strings(&d[i], day, term);
-		st |= table_add(&more, a, "date");
-		st |= table_add(&more, a, words);
-		st |= table_add(&more, a, day);
-		st |= table_add(&more, a, term);
+		st |= table_add(&more, &a->bidi, "date");
+		st |= table_add(&more, &a->bidi, words);
+		st |= table_add(&more, &a->bidi, day);
+		st |= table_add(&more, &a->bidi, term);
 	}
 	if (!st && more.n) {
 		fputc('\n', stdout);
@@ -582,26 +486,26 @@ static int analyze_query(analysis_t *a, const char *text)
 	for (size_t k = 0; k < terms.n && !st; k++)
 		st = _naqib_buf_printf(&b, "%s%s%s", k ? " " : "", terms.v[k].text,
 				       terms.v[k].pos ? "*" : "");
-	st |= put_field(a, "query", text);
-	st |= put_field(a, "normalized", naqib_query_normalized(q));
-	st |= put_field(a, "terms", b.data);
-	st |= put_field(a, "xapian", naqib_query_description(q));
+	st |= put_field(&a->bidi, "query", text);
+	st |= put_field(&a->bidi, "normalized", naqib_query_normalized(q));
+	st |= put_field(&a->bidi, "terms", b.data);
+	st |= put_field(&a->bidi, "xapian", naqib_query_description(q));
 	_naqib_buf_free(&b);
 	if (!st && nw) {
 		table_t tab = { NULL, 0, 0, 5 };
 		static const char *const head[] = { "typed", "normalized", "stem",
 						    "kind", "detail" };
 		for (size_t k = 0; k < 5; k++)
-			st |= table_add(&tab, a, head[k]);
+			st |= table_add(&tab, &a->bidi, head[k]);
 		for (size_t i = 0; i < nw && !st; i++) {
 			naqib_query_word_t w;
 			if (naqib_query_word(q, i, &w))
 				continue;
-			st |= table_add(&tab, a, w.typed);
-			st |= table_add(&tab, a, *w.norm ? w.norm : "-");
-			st |= table_add(&tab, a, *w.stem ? w.stem : "-");
-			st |= table_add(&tab, a, kind_name(w.kind));
-			st |= table_add(&tab, a, w.detail && *w.detail ? w.detail : "-");
+			st |= table_add(&tab, &a->bidi, w.typed);
+			st |= table_add(&tab, &a->bidi, *w.norm ? w.norm : "-");
+			st |= table_add(&tab, &a->bidi, *w.stem ? w.stem : "-");
+			st |= table_add(&tab, &a->bidi, kind_name(w.kind));
+			st |= table_add(&tab, &a->bidi, w.detail && *w.detail ? w.detail : "-");
 		}
 		if (!st) {
 			fputc('\n', stdout);
