@@ -54,18 +54,12 @@ typedef struct analysis {
 /* The output formats. */
 static const char *format_item(size_t i, const char **description)
 {
-	static const struct {
-		const char *name, *description;
-	} formats[] = {
+	static const cli_choice_t formats[] = {
 		{ "text", "a table for people (the default)" },
 		{ "json", "one object for programs" },
 	};
 
-	if (i >= sizeof formats / sizeof *formats)
-		return NULL;
-	if (description)
-		*description = formats[i].description;
-	return formats[i].name;
+	return CLI_CHOICE(formats, i, description);
 }
 
 static const cli_list_t lists[] = {

@@ -402,13 +402,7 @@ naqib_status_t cli_bidi_visual(const char *text, size_t len,
 			st = visual_line(&b, text + at, end - at, opts);
 		at = end + 1;
 	}
-	if (st) {
-		_naqib_buf_free(&b);
-		return st;
-	}
-	if (!(*out = _naqib_buf_detach(&b, out_len)))
-		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-	return NAQIB_OK;
+	return _naqib_buf_finish(&b, st, out, out_len);
 }
 
 /* ---------------------------------------------------------------- --bidi
@@ -416,9 +410,7 @@ naqib_status_t cli_bidi_visual(const char *text, size_t len,
 
 const char *cli_bidi_item(size_t i, const char **description)
 {
-	static const struct {
-		const char *name, *description;
-	} modes[] = {
+	static const cli_choice_t modes[] = {
 		[CLI_BIDI_AUTO] = { "auto", "$NAQIB_BIDI on a terminal, else "
 					    "logical (the default)" },
 		[CLI_BIDI_LOGICAL] = { "logical", "as written: for terminals "
@@ -428,11 +420,7 @@ const char *cli_bidi_item(size_t i, const char **description)
 						"draw every line left to right" },
 	};
 
-	if (i >= sizeof modes / sizeof *modes)
-		return NULL;
-	if (description)
-		*description = modes[i].description;
-	return modes[i].name;
+	return CLI_CHOICE(modes, i, description);
 }
 
 int cli_bidi_parse(const char *value, int *mode)

@@ -190,17 +190,14 @@ void cli_help(FILE *f, const char *option, const char *fmt, ...)
 char *cli_join_args(char **args, int n)
 {
 	_naqib_buf_t b = NAQIB_BUF_INIT;
+	char *text;
 
 	for (int i = 0; i < n; i++) {
 		if (i)
 			_naqib_buf_addc(&b, ' ');
 		_naqib_buf_adds(&b, args[i]);
 	}
-	if (b.failed) {
-		_naqib_buf_free(&b);
-		return NULL;
-	}
-	return _naqib_buf_detach(&b, NULL);
+	return _naqib_buf_finish(&b, NAQIB_OK, &text, NULL) ? NULL : text;
 }
 
 double cli_now(void)

@@ -53,6 +53,16 @@ int cli_list_find(cli_item_fn item, const char *name, const char *opt,
 	return -1;
 }
 
+const char *cli_choice(const cli_choice_t *table, size_t n, size_t i,
+		       const char **description)
+{
+	if (i >= n)
+		return NULL;
+	if (description)
+		*description = table[i].description;
+	return table[i].name;
+}
+
 const char *cli_stemmer_item(size_t i, const char **description)
 {
 	return naqib_stemmer_name(i, description);

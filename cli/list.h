@@ -16,6 +16,17 @@
  * unset: none); NULL past the last. */
 typedef const char *(*cli_item_fn)(size_t i, const char **description);
 
+/* A list of a tool's own: a table of these, and CLI_CHOICE() in its
+ * cli_item_fn. */
+typedef struct cli_choice {
+	const char *name, *description;
+} cli_choice_t;
+
+const char *cli_choice(const cli_choice_t *table, size_t n, size_t i,
+		       const char **description);
+#define CLI_CHOICE(table, i, description)                                   \
+	cli_choice((table), sizeof(table) / sizeof *(table), (i), (description))
+
 typedef struct cli_list {
 	const char *name; /* what --list takes: an option's long name, or a
 			     table's */

@@ -36,20 +36,14 @@ typedef struct searcher {
 
 static const char *color_item(size_t i, const char **description)
 {
-	static const struct {
-		const char *name, *description;
-	} whens[] = {
+	static const cli_choice_t whens[] = {
 		{ "auto", "on a terminal, unless $NO_COLOR is set (the "
 			  "default)" },
 		{ "always", "even in a pipe or a file" },
 		{ "never", "matches between ** markers instead" },
 	};
 
-	if (i >= sizeof whens / sizeof *whens)
-		return NULL;
-	if (description)
-		*description = whens[i].description;
-	return whens[i].name;
+	return CLI_CHOICE(whens, i, description);
 }
 
 /* The fields of queries: union, place, ... with their Arabic names. */
@@ -61,11 +55,12 @@ static const char *field_item(size_t i, const char **description)
 	if (naqib_field_info(i, &f))
 		return NULL;
 	if (description) {
-		size_t n = 0;
-		for (const char *const *a = f.arabic; *a; a++)
-			n += (size_t)snprintf(line + n, sizeof line - n, "%s:, ",
-					      *a);
-		snprintf(line + n, sizeof line - n, "%s", f.help);
+		size_t n = (size_t)snprintf(line, sizeof line, "%s", f.help);
+		for (const char *const *a = f.arabic; *a && n < sizeof line; a++)
+			n += (size_t)snprintf(line + n, sizeof line - n, "%s%s:",
+					      a == f.arabic ? " (also " : ", ", *a);
+		if (f.arabic[0] && n < sizeof line)
+			snprintf(line + n, sizeof line - n, ")");
 		*description = line;
 	}
 	return f.name;

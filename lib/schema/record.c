@@ -40,13 +40,7 @@ naqib_status_t naqib_record_encode(const naqib_record_t *r, char **out,
 		    !(st = _naqib_buf_add(&b, s ? s : "", n)))
 			st = _naqib_buf_addc(&b, '\0');
 	}
-	if (st) {
-		_naqib_buf_free(&b);
-		return st;
-	}
-	if (!(*out = _naqib_buf_detach(&b, out_len)))
-		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-	return NAQIB_OK;
+	return _naqib_buf_finish(&b, st, out, out_len);
 }
 
 naqib_status_t naqib_record_decode(const char *data, size_t len,

@@ -103,6 +103,21 @@ char *_naqib_buf_detach(_naqib_buf_t *b, size_t *len)
 	return s;
 }
 
+naqib_status_t _naqib_buf_finish(_naqib_buf_t *b, naqib_status_t st,
+				 char **out, size_t *len)
+{
+	*out = NULL;
+	if (!st && b->failed)
+		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	if (st) {
+		_naqib_buf_free(b);
+		return st;
+	}
+	if (!(*out = _naqib_buf_detach(b, len)))
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	return NAQIB_OK;
+}
+
 void _naqib_buf_free(_naqib_buf_t *b)
 {
 	if (b->cap)

@@ -49,6 +49,11 @@ void _naqib_buf_reset(_naqib_buf_t *b);
  * (an empty buffer has nothing allocated to hand over). */
 char *_naqib_buf_detach(_naqib_buf_t *b, size_t *len);
 void _naqib_buf_free(_naqib_buf_t *b);
+/* The end of building a result in b: after a failure st, frees b and
+ * returns st; else hands b's bytes to *out (length *len, may be NULL) and
+ * returns NAQIB_OK, or NAQIB_E_NOMEM.  *out is NULL on failure. */
+naqib_status_t _naqib_buf_finish(_naqib_buf_t *b, naqib_status_t st,
+				 char **out, size_t *len);
 
 /* ---------------------------------------------------------------- arrays */
 

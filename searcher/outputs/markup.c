@@ -31,25 +31,22 @@ char *out_snippet_html(const naqib_snippet_t *s)
 {
 	_naqib_buf_t b = NAQIB_BUF_INIT;
 	size_t pos = 0;
-	int st = 0;
+	char *html;
 
 	if (s->cut_start)
-		st |= _naqib_buf_add(&b, "… ", strlen("… "));
+		_naqib_buf_adds(&b, "… ");
 	for (size_t m = 0; m < s->n_marks; m++) {
 		size_t a = s->marks[2 * m], z = s->marks[2 * m + 1];
-		st |= out_html_escape(&b, s->text + pos, a - pos);
-		st |= _naqib_buf_add(&b, "<mark>", 6);
-		st |= out_html_escape(&b, s->text + a, z - a);
-		st |= _naqib_buf_add(&b, "</mark>", 7);
+		out_html_escape(&b, s->text + pos, a - pos);
+		_naqib_buf_adds(&b, "<mark>");
+		out_html_escape(&b, s->text + a, z - a);
+		_naqib_buf_adds(&b, "</mark>");
 		pos = z;
 	}
-	st |= out_html_escape(&b, s->text + pos, s->len - pos);
+	out_html_escape(&b, s->text + pos, s->len - pos);
 	if (s->cut_end)
-		st |= _naqib_buf_add(&b, " …", strlen(" …"));
-	if (st) {
-		_naqib_buf_free(&b);
-		return NULL;
-	}
-	return _naqib_buf_detach(&b, NULL);
+		_naqib_buf_adds(&b, " …");
+	/* Out of memory on the way: the buffer says so. */
+	return _naqib_buf_finish(&b, NAQIB_OK, &html, NULL) ? NULL : html;
 }
 
