@@ -93,10 +93,9 @@ int _naqib_is_operator(const char *s, size_t n);
 naqib_status_t _naqib_filter_day(naqib_analyzer_t *a, const char *field,
 				 const char *s, int hi, char out[9]);
 
-/* Splits "A..B" (either side may be empty) or "A" into lo and hi (each
- * malloc'd); *range tells whether there were two dots. */
-naqib_status_t _naqib_split_range(const char *v, char **lo, char **hi,
-				  int *range);
+/* Splits "A..B" (either side may be empty) or "A" (both ends A) into lo
+ * and hi, each malloc'd. */
+naqib_status_t _naqib_split_range(const char *v, char **lo, char **hi);
 
 /* What a filter selects, read from its value as its field's kind says:
  *   THESAURUS  term: the entry's term (XUcdt)

@@ -50,12 +50,10 @@ naqib_status_t _naqib_filter_day(naqib_analyzer_t *a, const char *field,
 	return NAQIB_OK;
 }
 
-naqib_status_t _naqib_split_range(const char *v, char **lo, char **hi,
-				  int *range)
+naqib_status_t _naqib_split_range(const char *v, char **lo, char **hi)
 {
 	const char *dots = strstr(v, "..");
 
-	*range = dots != NULL;
 	*lo = dots ? strndup(v, (size_t)(dots - v)) : strdup(v);
 	*hi = strdup(dots ? dots + 2 : v);
 	if (!*lo || !*hi) {
@@ -116,7 +114,6 @@ naqib_status_t _naqib_filter_spec(naqib_analyzer_t *a,
 {
 	const char *name = f->field->name;
 	char *lo = NULL, *hi = NULL;
-	int range;
 	naqib_status_t st;
 
 	out->field = f->field;
@@ -140,9 +137,8 @@ naqib_status_t _naqib_filter_spec(naqib_analyzer_t *a,
 	default:
 		return _naqib_fail(NAQIB_E_QUERY, "%s: not a filter", name);
 	}
-	if ((st = _naqib_split_range(f->value, &lo, &hi, &range)))
+	if ((st = _naqib_split_range(f->value, &lo, &hi)))
 		return st;
-	(void)range;
 	if (f->field->filter == _NAQIB_FILTER_YEARS &&
 	    (!year_or_open(lo) || !year_or_open(hi)))
 		st = _naqib_fail(NAQIB_E_QUERY,
