@@ -112,6 +112,7 @@ EOF2
 test_case 'the example links statically too' <<'EOF2'
 [ -z "$san" ] || { echo "(the sanitizers' build: the static link is checked without them)"; exit 0; }
 example_block 1 >"$T/example.c"
+pkg-config --exists uuid || fail "uuid-dev is missing (Xapian's -luuid): scripts/deps check installs it"
 # shellcheck disable=SC2046
 cc -std=c99 -o "$T/example-static" "$T/example.c" $(pkg-config --cflags naqib) \
 	"$root$prefix/lib/libnaqib.a" $(pkg-config --static --libs naqib | sed 's/-lnaqib//') ||
