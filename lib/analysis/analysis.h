@@ -29,6 +29,12 @@ int _naqib_analyzer_stemming(naqib_analyzer_t *a, int on);
 /* The stopword list, sorted, and its length (for the unit tests). */
 const char *const *_naqib_stopwords(size_t *count);
 
+/* The day of a date as the index keys it, YYYYMMDD: the day terms and the
+ * date slot of a document, and the days of a query, are written by this
+ * one function so that they always meet (the finder gives real dates: 4,
+ * 2 and 2 digits). */
+void _naqib_day_key(int year, int month, int day, char out[9]);
+
 /* Whether a token is indexed without a position and dropped from phrases:
  * a stopword that is not a negation (stopwords.c). */
 int _naqib_positionless(const naqib_token_t *t);

@@ -52,6 +52,12 @@ static int day_first(const char *s, int *y, int *m, int *d)
 	return num(s, (int)a, d) && num(s + a + 1, (int)b, m) && num(yp, 4, y);
 }
 
+void _naqib_day_key(int year, int month, int day, char out[9])
+{
+	snprintf(out, 9, "%04u%02u%02u", (unsigned)year % 10000,
+		 (unsigned)month % 100, (unsigned)day % 100);
+}
+
 naqib_status_t naqib_date_normalize(const char *s, char out[11])
 {
 	static const char *const months[] = { "jan", "feb", "mar", "apr",

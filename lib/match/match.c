@@ -3,7 +3,6 @@
  * dates first (a name of several words is one match), then each word that
  * matches a term of the query, named after the query word it matches
  * best. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,12 +101,10 @@ static naqib_status_t date_matches(const _naqib_qparts_t *p,
 	naqib_status_t st = naqib_dates_find(t, n, text, len, NULL, &d, &nd);
 
 	for (size_t i = 0; i < nd && !st; i++) {
-		char day[16];
-		snprintf(day, sizeof day, "%04u%02u%02u",
-			 (unsigned)d[i].year % 10000,
-			 (unsigned)d[i].month % 100, (unsigned)d[i].day % 100);
+		char day[9];
 		if (f->covered[d[i].first])
 			continue;
+		_naqib_day_key(d[i].year, d[i].month, d[i].day, day);
 		for (size_t k = 0; k < p->n_words; k++) {
 			const _naqib_qword_t *w = &p->words[k];
 			size_t x = 0;

@@ -4,7 +4,6 @@
  * exactly the words the index holds; the syntax around the words (quotes,
  * parentheses, + - * : and the operators AND OR NOT XOR NEAR ADJ) is kept.
  * The parser then stems the words with naqib_analyzer_stem(). */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,8 +210,9 @@ static int substitute(const naqib_thes_match_t *m, size_t nm,
 			return 0;
 		else if (how->len > 1 && _naqib_buf_addc(how, ' '))
 			return 0;
-		if (_naqib_buf_printf(how, "%04d%02d%02d", d[i].year,
-				      d[i].month, d[i].day))
+		char day[9];
+		_naqib_day_key(d[i].year, d[i].month, d[i].day, day);
+		if (_naqib_buf_add(how, day, 8))
 			return 0;
 		*end = d[i].last;
 	}

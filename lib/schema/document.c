@@ -53,15 +53,11 @@ static naqib_status_t knowledge_collect(knowledge_t *k, const naqib_token_t *t,
 		return st;
 	}
 	for (size_t i = 0; i < nd; i++) {
-		/* The finder gives real dates: 4, 2 and 2 digits. */
-		unsigned y = (unsigned)d[i].year % 10000,
-			 m = (unsigned)d[i].month % 100,
-			 day = (unsigned)d[i].day % 100;
-		snprintf(k->days[k->n_days++], sizeof *k->days, "%04u%02u%02u",
-			 y, m, day);
+		char *key = k->days[k->n_days++];
+		_naqib_day_key(d[i].year, d[i].month, d[i].day, key);
 		if (!k->date[0] && !d[i].year_guessed)
-			snprintf(k->date, sizeof k->date, "%04u-%02u-%02u", y, m,
-				 day);
+			snprintf(k->date, sizeof k->date, "%.4s-%.2s-%.2s", key,
+				 key + 4, key + 6);
 	}
 	free(d);
 	return NAQIB_OK;

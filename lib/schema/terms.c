@@ -60,9 +60,8 @@ naqib_status_t naqib_entry_term(const naqib_thes_entry_t *e, char *out,
 naqib_status_t naqib_day_term(int year, int month, int day, char *out,
 			      size_t cap)
 {
-	char d[16];
+	char d[9];
 
-	snprintf(d, sizeof d, "%04u%02u%02u", (unsigned)year % 10000,
-		 (unsigned)month % 100, (unsigned)day % 100);
+	_naqib_day_key(year, month, day, d);
 	return put(out, cap, _NAQIB_FIELD(_NAQIB_F_MENTIONS)->prefix, d);
 }
