@@ -108,7 +108,6 @@ naqib_status_t _naqib_split_range(const char *v, char **lo, char **hi);
  * for the user. */
 typedef struct _naqib_filter_spec {
 	const _naqib_field_t *field;
-	char sign;
 	char lo[9], hi[9];
 	_naqib_buf_t term;
 } _naqib_filter_spec_t;
@@ -120,11 +119,8 @@ naqib_status_t _naqib_filter_spec(naqib_analyzer_t *a,
 				  _naqib_filter_spec_t *out);
 
 /* Implemented by the Xapian layer (lib/xapian/parse.cc), for the match
- * layer: a parsed query's parts, and whether a term is one of the terms a
- * matching document may hold. */
+ * layer: a parsed query's parts. */
 const _naqib_qparts_t *_naqib_query_parts(const naqib_query_t *q);
-int _naqib_query_has_term(const naqib_query_t *q, const char *term,
-			  size_t len);
 
 #ifdef __cplusplus
 }

@@ -89,7 +89,8 @@ static int add_word(_naqib_qparts_t *q, naqib_analyzer_t *a, const char *how,
 		if (th && !naqib_thesaurus_entry(th, w->entry, &e))
 			st = _naqib_buf_adds(&detail, e.name);
 	} else if (w->kind == 'd') {
-		size_t n = (strlen(how) - 1 + 1) / 9;
+		/* "d" and days of 8 digits, a space between two. */
+		size_t n = (strlen(how + 1) + 1) / 9;
 		if (!(w->days = calloc(n ? n : 1, sizeof *w->days)))
 			st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 		for (size_t k = 0; k < n && !st; k++) {

@@ -117,7 +117,6 @@ naqib_status_t _naqib_filter_spec(naqib_analyzer_t *a,
 	naqib_status_t st;
 
 	out->field = f->field;
-	out->sign = f->sign;
 	switch (f->field->filter) {
 	case _NAQIB_FILTER_THESAURUS:
 		return thesaurus_spec(a, name, f, out);

@@ -257,13 +257,3 @@ extern "C" const _naqib_qparts_t *_naqib_query_parts(const naqib_query_t *q)
 	return &q->parts;
 }
 
-extern "C" int _naqib_query_has_term(const naqib_query_t *q, const char *term,
-				     size_t len)
-{
-	try {
-		return q->termset.count(std::string(term, len)) != 0;
-	} catch (...) {
-		return 0;
-	}
-}
-
