@@ -34,13 +34,8 @@ static void snippet(_naqib_buf_t *b, const naqib_snippet_t *s)
 {
 	_naqib_buf_t t = NAQIB_BUF_INIT;
 
-	if (s) {
-		if (s->cut_start)
-			_naqib_buf_adds(&t, "… ");
-		_naqib_buf_add(&t, s->text, s->len);
-		if (s->cut_end)
-			_naqib_buf_adds(&t, " …");
-	}
+	if (s)
+		out_snippet(&t, s, "", "", _naqib_buf_add);
 	field(b, t.data, 1, 0);
 	b->failed |= t.failed;
 	_naqib_buf_free(&t);

@@ -2,7 +2,6 @@
  * HTML document with its CSS inline and no JavaScript, readable on a phone.
  * Everything that comes from a document or a request is HTML-escaped. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -67,7 +66,7 @@ static int esc(_naqib_buf_t *b, const char *s)
 /* Appends markup of our own, unescaped. */
 static int lit(_naqib_buf_t *b, const char *s)
 {
-	return _naqib_buf_add(b, s, strlen(s));
+	return _naqib_buf_adds(b, s);
 }
 
 /* The parameters after q that every link of this search keeps. */
@@ -206,13 +205,10 @@ static int render_hit(_naqib_buf_t *b, const out_hit_t *h)
 	st |= esc(b, h->rec.id);
 	st |= lit(b, "</span></p>");
 	if (h->snippet) {
-		char *html = out_snippet_html(h->snippet);
-		if (!html)
-			return NAQIB_E_NOMEM;
 		st |= lit(b, "<p class=\"snippet\">");
-		st |= _naqib_buf_add(b, html, strlen(html));
+		st |= out_snippet(b, h->snippet, "<mark>", "</mark>",
+				  out_html_escape);
 		st |= lit(b, "</p>");
-		free(html);
 	}
 	st |= lit(b, "</li>\n");
 	return st;

@@ -1,4 +1,4 @@
-/* What the formats that write HTML share: escaping and snippets. */
+/* What the formats share: HTML escaping, and snippets. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,33 +20,44 @@ naqib_status_t out_html_escape(_naqib_buf_t *b, const char *s, size_t n)
 		}
 		if (rep) {
 			st |= _naqib_buf_add(b, s + from, i - from);
-			st |= _naqib_buf_add(b, rep, strlen(rep));
+			st |= _naqib_buf_adds(b, rep);
 			from = i + 1;
 		}
 	}
 	return st | _naqib_buf_add(b, s + from, n - from);
 }
 
+naqib_status_t out_snippet(_naqib_buf_t *b, const naqib_snippet_t *s,
+			   const char *on, const char *off,
+			   naqib_status_t (*put)(_naqib_buf_t *, const char *,
+						 size_t))
+{
+	size_t pos = 0;
+	naqib_status_t st = NAQIB_OK;
+
+	if (s->cut_start)
+		st |= _naqib_buf_adds(b, "… ");
+	for (size_t m = 0; m < s->n_marks; m++) {
+		size_t a = s->marks[2 * m], z = s->marks[2 * m + 1];
+		st |= put(b, s->text + pos, a - pos);
+		st |= _naqib_buf_adds(b, on);
+		st |= put(b, s->text + a, z - a);
+		st |= _naqib_buf_adds(b, off);
+		pos = z;
+	}
+	st |= put(b, s->text + pos, s->len - pos);
+	if (s->cut_end)
+		st |= _naqib_buf_adds(b, " …");
+	return st ? NAQIB_E_NOMEM : NAQIB_OK;
+}
+
 char *out_snippet_html(const naqib_snippet_t *s)
 {
 	_naqib_buf_t b = NAQIB_BUF_INIT;
-	size_t pos = 0;
 	char *html;
 
-	if (s->cut_start)
-		_naqib_buf_adds(&b, "… ");
-	for (size_t m = 0; m < s->n_marks; m++) {
-		size_t a = s->marks[2 * m], z = s->marks[2 * m + 1];
-		out_html_escape(&b, s->text + pos, a - pos);
-		_naqib_buf_adds(&b, "<mark>");
-		out_html_escape(&b, s->text + a, z - a);
-		_naqib_buf_adds(&b, "</mark>");
-		pos = z;
-	}
-	out_html_escape(&b, s->text + pos, s->len - pos);
-	if (s->cut_end)
-		_naqib_buf_adds(&b, " …");
 	/* Out of memory on the way: the buffer says so. */
+	out_snippet(&b, s, "<mark>", "</mark>", out_html_escape);
 	return _naqib_buf_finish(&b, NAQIB_OK, &html, NULL) ? NULL : html;
 }
 

@@ -100,6 +100,15 @@ const char *out_web_item(size_t i, const char **description);
 /* Appends s[0..n) to b with & < > " ' escaped for HTML. */
 naqib_status_t out_html_escape(_naqib_buf_t *b, const char *s, size_t n);
 
+/* Appends snippet s to b, as every format shows one: "… " where it is cut
+ * at the start, its text through put (out_html_escape for HTML,
+ * _naqib_buf_add for text as it is) with each match between on and off,
+ * " …" where it is cut at the end.  Returns 0 or a status. */
+naqib_status_t out_snippet(_naqib_buf_t *b, const naqib_snippet_t *s,
+			   const char *on, const char *off,
+			   naqib_status_t (*put)(_naqib_buf_t *, const char *,
+						 size_t));
+
 /* The snippet as HTML: escaped, matches in <mark>, ellipses at cuts.
  * Caller frees; NULL when out of memory. */
 char *out_snippet_html(const naqib_snippet_t *s);

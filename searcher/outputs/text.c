@@ -9,26 +9,6 @@
 #define ANSI_DIM "\033[2m"
 #define ANSI_OFF "\033[0m"
 
-static void put_snippet(_naqib_buf_t *f, const naqib_snippet_t *s,
-			const char *on, const char *off)
-{
-	size_t pos = 0;
-
-	if (s->cut_start)
-		_naqib_buf_adds(f, "… ");
-	for (size_t m = 0; m < s->n_marks; m++) {
-		size_t a = s->marks[2 * m], b = s->marks[2 * m + 1];
-		_naqib_buf_add(f, s->text + pos, a - pos);
-		_naqib_buf_adds(f, on);
-		_naqib_buf_add(f, s->text + a, b - a);
-		_naqib_buf_adds(f, off);
-		pos = b;
-	}
-	_naqib_buf_add(f, s->text + pos, s->len - pos);
-	if (s->cut_end)
-		_naqib_buf_adds(f, " …");
-}
-
 /* Whether query words a and b were typed the same (a domain term is one
  * word for its stems and one for its synonyms). */
 static int same_typed(const naqib_query_t *q, size_t a, size_t b)
@@ -150,8 +130,8 @@ static naqib_status_t render_text(_naqib_buf_t *f, const out_page_t *p)
 		_naqib_buf_printf(f, "%s\n", off);
 		if (h->snippet && h->snippet->len) {
 			_naqib_buf_adds(f, "   ");
-			put_snippet(f, h->snippet, color ? ANSI_MATCH : "**",
-				    color ? ANSI_OFF : "**");
+			out_snippet(f, h->snippet, color ? ANSI_MATCH : "**",
+				    color ? ANSI_OFF : "**", _naqib_buf_add);
 			_naqib_buf_addc(f, '\n');
 		}
 		if (h->why)
