@@ -161,7 +161,7 @@ static void token_terms(const terms_t *terms, size_t token, _naqib_buf_t *buf,
 			continue;
 		if (buf->len)
 			_naqib_buf_addc(buf, ' ');
-		_naqib_buf_add(buf, terms->v[k].text, strlen(terms->v[k].text));
+		_naqib_buf_adds(buf, terms->v[k].text);
 		if (terms->v[k].pos)
 			*pos = terms->v[k].pos;
 	}

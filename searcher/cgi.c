@@ -9,6 +9,7 @@
 
 #include "cgi.h"
 #include "internal.h"
+#include "list.h"
 #include "naqib.h"
 
 #ifndef SYSCONFDIR
@@ -92,23 +93,20 @@ static int number(const char *name, const char *v, unsigned min,
 
 /* The index in item's list of the value v of parameter name; -1 with the
  * message for the user in err when it is none of them. */
-static int one_of(const char *name, const char *v,
-		  const char *(*item)(size_t, const char **), int *out,
-		  char *err, size_t errlen)
+static int one_of(const char *name, const char *v, cli_item_fn item,
+		  int *out, char *err, size_t errlen)
 {
-	size_t n = 0, used;
 	const char *w;
+	_naqib_buf_t known = NAQIB_BUF_INIT;
 
-	for (; (w = item(n, NULL)); n++)
+	for (size_t n = 0; (w = item(n, NULL)); n++)
 		if (!strcmp(v, w)) {
 			*out = (int)n;
 			return 0;
 		}
-	used = (size_t)snprintf(err, errlen, "%s must be", name);
-	for (size_t i = 0; i < n && used < errlen; i++)
-		used += (size_t)snprintf(err + used, errlen - used, "%s %s",
-					 i == 0 ? "" : i + 1 == n ? " or" : ",",
-					 item(i, NULL));
+	snprintf(err, errlen, "%s must be %s", name,
+		 cli_list_join(item, " or ", &known));
+	_naqib_buf_free(&known);
 	return -1;
 }
 

@@ -62,7 +62,7 @@ static void plain(response_t *r, int status, const char *msg)
 	r->status = status;
 	r->type = "text/plain; charset=utf-8";
 	_naqib_buf_reset(&r->body);
-	_naqib_buf_add(&r->body, msg, strlen(msg));
+	_naqib_buf_adds(&r->body, msg);
 	_naqib_buf_add(&r->body, "\n", 1);
 }
 

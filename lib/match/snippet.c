@@ -181,10 +181,7 @@ static naqib_status_t copy_marked(const snip_t *c, size_t ps, size_t pe,
 		while (mi < c->n_matched && c->t[c->matched[mi]].start < i)
 			mi++;
 	}
-	if (!st && !(s->text = _naqib_buf_detach(&b, &s->len)))
-		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-	_naqib_buf_free(&b);
-	return st;
+	return _naqib_buf_finish(&b, st, &s->text, &s->len);
 }
 
 naqib_status_t naqib_snippet_make(naqib_analyzer_t *a, const naqib_query_t *q,
