@@ -140,11 +140,12 @@ static Xapian::Query ranking_query(const naqib_query_t *q,
 					   bonus.end()));
 }
 
-/* One search into m (emptied first); throws Xapian's errors.  Remote
- * shards take no key maker: plain_oldest sorts by the value instead. */
+/* One search into m (emptied first), ranked by w; throws Xapian's errors.
+ * Remote shards take no key maker: plain_oldest sorts by the value
+ * instead. */
 static void search_once(naqib_db_t *db, const naqib_query_t *q,
-			const naqib_search_options_t *opts, naqib_mset_t *m,
-			bool plain_oldest)
+			const naqib_search_options_t *opts,
+			const weighting *w, naqib_mset_t *m, bool plain_oldest)
 {
 	m->hits.clear();
 	m->data.clear();
@@ -152,7 +153,7 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 		f.clear();
 	Xapian::Enquire enquire(*db->db);
 	enquire.set_query(ranking_query(q, opts));
-	weighting_of(opts)->set(enquire, opts);
+	w->set(enquire, opts);
 	/* Undated documents last either way: going down, their
 	 * empty value is last; going up, a key maker puts
 	 * them past every date.  Remote shards take no key
@@ -188,7 +189,7 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 			       : 1.0;
 	for (int f = 0; opts->facets && f < NAQIB_FACETS; f++)
 		spy.top(f, opts->facets, scale, m->facets[f]);
-	m->estimate = ms.get_matches_estimated();
+	m->estimate = total;
 	m->hits.reserve(ms.size());
 	m->data.reserve(ms.size());
 	for (Xapian::MSetIterator i = ms.begin(); i != ms.end();
@@ -211,7 +212,8 @@ extern "C" naqib_status_t naqib_db_search(naqib_db_t *db, const naqib_query_t *q
 			       naqib_mset_t **out)
 {
 	*out = NULL;
-	if (!weighting_of(opts))
+	const weighting *w = weighting_of(opts);
+	if (!w)
 		return _naqib_fail(NAQIB_E_INVALID, "unknown weighting scheme "
 				   "'%s'", opts->weighting);
 	naqib_mset_t *m = new (std::nothrow) naqib_mset_t();
@@ -219,11 +221,11 @@ extern "C" naqib_status_t naqib_db_search(naqib_db_t *db, const naqib_query_t *q
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 	naqib_status_t st = _naqib_retrying(db, "searching", [&] {
 		try {
-			search_once(db, q, opts, m, false);
+			search_once(db, q, opts, w, m, false);
 		} catch (const Xapian::UnimplementedError &) {
 			if (opts->sort != NAQIB_SORT_OLDEST)
 				throw;
-			search_once(db, q, opts, m, true);
+			search_once(db, q, opts, w, m, true);
 		}
 		return NAQIB_OK;
 	});

@@ -99,7 +99,7 @@ extern "C" naqib_status_t naqib_query_suggest(naqib_db_t *db, naqib_analyzer_t *
 		for (size_t i = 0; i < q->parts.n_words; i++) {
 			const _naqib_qword_t *w = &q->parts.words[i];
 			if (w->kind != 'w' || !*w->norm ||
-			    naqib_is_stopword(w->norm, strlen(w->norm)) ||
+			    naqib_is_stopword(w->norm, w->norm_len) ||
 			    db->db->term_exists(w->norm) ||
 			    db->db->term_exists(
 				    _naqib_xterm(_NAQIB_F_STEM, w->stem)))
@@ -108,7 +108,7 @@ extern "C" naqib_status_t naqib_query_suggest(naqib_db_t *db, naqib_analyzer_t *
 			size_t at = text.find(w->typed);
 			if (near.empty() || at == std::string::npos)
 				continue;
-			text.replace(at, strlen(w->typed),
+			text.replace(at, w->typed_len,
 				     written_form(db, a, near));
 			changed = true;
 		}
