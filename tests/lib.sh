@@ -231,7 +231,7 @@ make_corpus() { # n file
 
 # Waits until a writer holds the lock of database db: Xapian's lock is an
 # open file description lock on db/flintlock, which /proc/locks lists by
-# device and inode.  Fails if pid (the writer) ends first, or after two
+# device (MAJOR:MINOR in hex) and inode.  Fails if pid (the writer) ends first, or after two
 # minutes (a guard against a hang, not a measure: a busy machine takes
 # well under a second).
 wait_locked() { # db pid
@@ -239,7 +239,12 @@ wait_locked() { # db pid
 	while :; do
 		if _wl_st=$(stat -c '%d %i' "$1/flintlock" 2>/dev/null); then
 			set -- "$1" "$2" $_wl_st
-			_wl_dev=$(printf '%02x:%02x' $(($3 >> 8)) $(($3 & 255)))
+			# stat's %d is the kernel's encoding of the device:
+			# the minor's low byte, the major, then the rest of
+			# the minor (minors past 255 are common for the
+			# anonymous devices of overlay and tmpfs mounts).
+			_wl_dev=$(printf '%02x:%02x' $((($3 >> 8) & 0xfff)) \
+				$((($3 & 0xff) | (($3 >> 12) & 0xfff00))))
 			grep -q " $_wl_dev:$4 " /proc/locks && return 0
 			set -- "$1" "$2"
 		fi
