@@ -215,7 +215,7 @@ static void handle(app_t *a, const char *method, const char *qs,
 	f = p.format;
 	if (!p.q[strspn(p.q, " \t\r\n")]) {
 		/* The search page's empty form; other formats need a query. */
-		if (f->flags & OUT_FACETS_ALWAYS) {
+		if (f->flags & OUT_FORM) {
 			out_page_t empty = { .query = "", .page = 1,
 					     .limit = p.limit, .sort = p.sort };
 			page(r, 200, f, &empty);

@@ -356,6 +356,7 @@ static naqib_status_t render_html(_naqib_buf_t *b, const out_page_t *p)
 const out_format_t out_html = {
 	"html", "the search page: Arabic, right to left, readable on a phone",
 	"text/html; charset=utf-8", NULL,
-	OUT_WEB | OUT_SNIPPETS | OUT_FACETS | OUT_FACETS_ALWAYS | OUT_SUGGEST,
+	OUT_WEB | OUT_SNIPPETS | OUT_FACETS | OUT_FACETS_ALWAYS | OUT_SUGGEST |
+		OUT_FORM,
 	render_html, render_html,
 };

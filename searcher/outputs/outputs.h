@@ -69,6 +69,8 @@ typedef struct out_page {
 #define OUT_FACETS        0x10u /* shows facets when asked for */
 #define OUT_FACETS_ALWAYS 0x20u /* shows facets always */
 #define OUT_SUGGEST       0x40u /* says "did you mean" */
+#define OUT_FORM          0x80u /* web: a request without a query gets the
+				   empty form (else a 400) */
 
 typedef struct out_format {
 	const char *name;
