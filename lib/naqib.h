@@ -314,7 +314,17 @@ naqib_status_t naqib_db_commit(naqib_db_t *db);
  * call naqib_db_commit() first to see it. */
 void naqib_db_close(naqib_db_t *db);
 
-/* Makes a reader see the latest committed state. */
+/* Makes a reader see the latest committed state of the files at its
+ * paths: a new commit, or another database put in the place of its own
+ * (moved there, or deleted and made again, even at the same revision).
+ * Cheap when nothing changed (a few stat calls).  *replaced (if not NULL)
+ * is set to 1 when db now reads another database than before, whose
+ * analysis and thesaurus must be read again (naqib_db_analyzer_new()).
+ * On failure (the database is gone or cannot be read) db still reads the
+ * files it had, and the caller should close it. */
+naqib_status_t naqib_db_refresh(naqib_db_t *db, int *replaced);
+
+/* naqib_db_refresh(db, NULL). */
 naqib_status_t naqib_db_reopen(naqib_db_t *db);
 
 /* Number of documents. */

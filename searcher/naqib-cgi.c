@@ -149,11 +149,12 @@ static int ensure_db(app_t *a, const char *server_db)
 	int st;
 
 	if (a->db) {
-		if (!(st = naqib_db_reopen(a->db)) &&
+		int replaced = 0;
+		if (!(st = naqib_db_refresh(a->db, &replaced)) && !replaced &&
 		    !(st = naqib_db_check_analyzer(a->db, a->an, 0)))
 			return NAQIB_OK;
-		/* Replaced, re-created with other settings, or gone: start
-		 * again from the path. */
+		/* Replaced (its analysis and thesaurus may differ), re-created
+		 * with other settings, or gone: start again from the path. */
 		drop_db(a);
 	}
 	char *path = cgi_db_path(server_db);

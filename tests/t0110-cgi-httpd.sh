@@ -72,6 +72,47 @@ for i in 1 2 3 4; do # both processes, whichever answers
 done
 EOF
 
+# A nightly rebuild: another database moved into the place of the open
+# one, at the same revision (Xapian's reopen() sees only revisions), then
+# the database deleted (503) and made again from the same input.
+revision() { xapian-delve "$1" 2>/dev/null | sed -n 's/^revision = //p'; }
+rebuild() { # dir word
+	rm -rf "$1"
+	(index_corpus "$1") # which sets db
+	printf '{"id":"new-1","title":"جديد","body":"إضراب عمال %s"}\n' "$2" >"$T/new2.jsonl"
+	naqib_index -q -d "$1" "$T/new2.jsonl"
+}
+test_case 'FastCGI follows a database moved into place at the same revision' <<'EOF'
+rebuild "$T/db2" البركان
+expect_eq "$(revision "$T/db2")" "$(revision "$db")" "the two databases' revisions"
+for i in 1 2 3 4; do # both processes open the old one
+	curl -s -o "$T/b" "$HTTP/search?q=$(q الأرخبيل)"
+	expect_in "$T/b" '<mark>الأرخبيل</mark>' "before the move ($i)"
+done
+mv "$db" "$T/db-old"
+mv "$T/db2" "$db"
+for i in 1 2 3 4; do
+	curl -s -o "$T/b" "$HTTP/search?q=$(q البركان)"
+	expect_in "$T/b" '<mark>البركان</mark>' "after the move ($i)"
+	curl -s -o "$T/b" "$HTTP/search?q=$(q الأرخبيل)"
+	expect_in "$T/b" 'لا توجد نتائج' "the old database's word, after the move ($i)"
+done
+EOF
+
+test_case 'FastCGI answers 503 for a deleted database, then follows its rebuild' <<'EOF'
+rm -rf "$db" "$T/db-old"
+for i in 1 2 3 4; do
+	code=$(curl -s -o "$T/b" -w '%{http_code}' "$HTTP/search?q=$(q البركان)")
+	expect_eq "$code" "503" "deleted ($i)"
+done
+rebuild "$db" الأرخبيل
+for i in 1 2 3 4; do
+	code=$(curl -s -o "$T/b" -w '%{http_code}' "$HTTP/search?q=$(q الأرخبيل)")
+	expect_eq "$code" "200" "rebuilt ($i)"
+	expect_in "$T/b" '<mark>الأرخبيل</mark>' "rebuilt ($i)"
+done
+EOF
+
 # Many requests at once: all answered.
 test_case '20 requests at once are all answered' <<'EOF'
 i=0

@@ -1,8 +1,12 @@
 /* Databases (private.h): opening, shards, commits, metadata, documents by
  * id, and the analysis a database keeps. */
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cerrno>
+#include <cinttypes>
+#include <cstdio>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -136,6 +140,100 @@ std::string _naqib_xterm(_naqib_field_id_t field, const std::string &value)
 	return std::string(_NAQIB_FIELD(field)->prefix) + value;
 }
 
+/* ---------------------------------------------------------------- identity
+ *
+ * What a reader's files look like, to tell, cheaply, whether they changed
+ * since it opened them: Xapian's own reopen() compares revisions only, so a
+ * database moved into the place of another, or deleted and made again, at
+ * the same revision (a nightly rebuild of the same input) was never seen,
+ * and a reader went on answering from the old files, deleted or not.
+ *
+ * For each path: the device, inode, size and times of the path, of its
+ * iamglass (which every commit writes anew and renames into place), of its
+ * stub file (XAPIANDB, or the path itself when it is one) and, through the
+ * stub, of every local shard it names.  A stub's remote shards cannot be
+ * seen this way: *remote says there are some. */
+static void stat_line(std::string &out, const std::string &path)
+{
+	struct stat sb;
+	char line[192];
+
+	if (stat(path.c_str(), &sb) != 0) {
+		out += "-\n";
+		return;
+	}
+	snprintf(line, sizeof line,
+		 "%ju %ju %jd %jd.%09ld %jd.%09ld\n", (uintmax_t)sb.st_dev,
+		 (uintmax_t)sb.st_ino, (intmax_t)sb.st_size,
+		 (intmax_t)sb.st_mtim.tv_sec, sb.st_mtim.tv_nsec,
+		 (intmax_t)sb.st_ctim.tv_sec, sb.st_ctim.tv_nsec);
+	out += line;
+}
+
+static void path_identity(std::string &out, const std::string &path,
+			  bool &remote, int depth);
+
+/* The stub file at stub, whose relative paths are in dir. */
+static void stub_identity(std::string &out, const std::string &stub,
+			  const std::string &dir, bool &remote, int depth)
+{
+	FILE *f = fopen(stub.c_str(), "r");
+	char line[4096];
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof line, f)) {
+		char kind[16], where[4000];
+		if (sscanf(line, "%15s %3999[^\n]", kind, where) != 2)
+			continue;
+		std::string k = kind;
+		if (k == "auto" || k == "glass" || k == "chert" ||
+		    k == "honey") {
+			std::string p = where;
+			if (p[0] != '/')
+				p = dir + "/" + p;
+			path_identity(out, p, remote, depth + 1);
+		} else if (k == "remote" || k == "tcp" || k == "prog") {
+			remote = true;
+		}
+	}
+	fclose(f);
+}
+
+static void path_identity(std::string &out, const std::string &path,
+			  bool &remote, int depth)
+{
+	struct stat sb;
+
+	stat_line(out, path);
+	/* Xapian follows stubs no deeper either. */
+	if (depth > 8 || stat(path.c_str(), &sb) != 0)
+		return;
+	if (S_ISDIR(sb.st_mode)) {
+		stat_line(out, path + "/iamglass");
+		std::string stub = path + "/XAPIANDB";
+		stat_line(out, stub);
+		stub_identity(out, stub, path, remote, depth);
+	} else {
+		size_t slash = path.rfind('/');
+		std::string dir = slash == std::string::npos
+					  ? std::string(".")
+					  : path.substr(0, slash ? slash : 1);
+		stub_identity(out, path, dir, remote, depth);
+	}
+}
+
+static std::string identity_of(const std::vector<std::string> &paths,
+			       bool &remote)
+{
+	std::string out;
+
+	remote = false;
+	for (const std::string &p : paths)
+		path_identity(out, p, remote, 0);
+	return out;
+}
+
 extern "C" naqib_status_t naqib_db_open(const char *path, int mode, naqib_db_t **out)
 {
 	*out = NULL;
@@ -149,6 +247,10 @@ extern "C" naqib_status_t naqib_db_open(const char *path, int mode, naqib_db_t *
 				path, Xapian::DB_CREATE_OR_OPEN);
 			d->db = d->wdb;
 		} else {
+			d->sources.push_back(path);
+			/* Before opening: a commit in between is seen at the
+			 * next naqib_db_refresh(), never missed. */
+			d->identity = identity_of(d->sources, d->remote);
 			d->db = new Xapian::Database(path);
 		}
 	} catch (...) {
@@ -185,6 +287,8 @@ extern "C" naqib_status_t naqib_db_add(naqib_db_t *db, const char *path)
 		db->db->add_database(more);
 		db->path += ", ";
 		db->path += path;
+		db->sources.push_back(path);
+		db->identity = identity_of(db->sources, db->remote);
 	} catch (...) {
 		return _naqib_xfail(path, "opening");
 	}
@@ -228,14 +332,50 @@ extern "C" void naqib_db_close(naqib_db_t *db)
 	delete db;
 }
 
-extern "C" naqib_status_t naqib_db_reopen(naqib_db_t *db)
+extern "C" naqib_status_t naqib_db_refresh(naqib_db_t *db, int *replaced)
 {
+	if (replaced)
+		*replaced = 0;
+	if (db->wdb)
+		return NAQIB_OK;
+	bool remote;
+	std::string now = identity_of(db->sources, remote);
 	try {
-		db->db->reopen();
+		if (now == db->identity) {
+			/* Nothing changed here; only a server knows about its
+			 * shards. */
+			if (db->remote)
+				db->db->reopen();
+			return NAQIB_OK;
+		}
+		/* A commit, or other files: open them afresh.  This costs an
+		 * open per commit, and sees a replacement that reopen() does
+		 * not. */
+		std::unique_ptr<Xapian::Database> fresh(
+			new Xapian::Database(db->sources[0]));
+		for (size_t i = 1; i < db->sources.size(); i++)
+			fresh->add_database(Xapian::Database(db->sources[i]));
+		bool other;
+		try {
+			other = fresh->get_uuid() != db->db->get_uuid();
+		} catch (const Xapian::Error &) {
+			other = true;
+		}
+		delete db->db;
+		db->db = fresh.release();
+		db->identity = now;
+		db->remote = remote;
+		if (replaced)
+			*replaced = other;
 	} catch (...) {
 		return _naqib_xfail(db->path, "reopening");
 	}
 	return NAQIB_OK;
+}
+
+extern "C" naqib_status_t naqib_db_reopen(naqib_db_t *db)
+{
+	return naqib_db_refresh(db, NULL);
 }
 
 extern "C" naqib_status_t naqib_db_doc_count(naqib_db_t *db, unsigned *out)

@@ -30,7 +30,12 @@
 struct naqib_db {
 	Xapian::Database *db;		/* for reading; == wdb for a writer */
 	Xapian::WritableDatabase *wdb;	/* NULL for a reader */
-	std::string path;
+	std::string path;		/* for messages: the paths, ", " */
+	/* A reader's: the paths it was opened from, and what their files
+	 * looked like then (db.cc, naqib_db_refresh()). */
+	std::vector<std::string> sources;
+	std::string identity;
+	bool remote;			/* some shard is on another machine */
 };
 
 struct naqib_doc {
