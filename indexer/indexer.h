@@ -98,6 +98,7 @@ typedef struct indexer {
 				 * the first shard, for the marks of files
 				 * read (its writer thread owns the other) */
 	const char *db_path;
+	int lock_fd;		/* the database directory, locked: -1 none */
 	char **thesauri;	/* --thesaurus files */
 	size_t n_thesauri, cap_thesauri;
 	char root[PATH_MAX];

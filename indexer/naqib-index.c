@@ -269,6 +269,7 @@ int main(int argc, char **argv)
 
 	cli_prog = "naqib-index";
 	memset(&x, 0, sizeof x);
+	x.lock_fd = -1;
 	x.batch = DEFAULT_BATCH;
 	x.read_block = DEFAULT_READ_BLOCK;
 	x.max_doc = DEFAULT_MAX_DOC;

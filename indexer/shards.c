@@ -2,15 +2,45 @@
  * each with the analysis and the thesaurus it keeps. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "indexer.h"
 #include "util/util.h"
+
+/* Whether directory dir holds an entry called name. */
+static int has_entry(const char *dir, const char *name)
+{
+	char path[PATH_MAX];
+	struct stat sb;
+
+	return snprintf(path, sizeof path, "%s/%s", dir, name) <
+		       (int)sizeof path &&
+	       stat(path, &sb) == 0;
+}
+
+/* Whether name is that of a file Xapian makes in a glass database
+ * directory, other than iamglass (so never a user's). */
+static int xapian_file(const char *name)
+{
+	static const char *const files[] = {
+		"flintlock", "v.tmp", "postlist.glass", "termlist.glass",
+		"position.glass", "docdata.glass", "spelling.glass",
+		"synonym.glass", "postlist.tmp", "termlist.tmp",
+		"position.tmp", "docdata.tmp", "spelling.tmp", "synonym.tmp"
+	};
+
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+		if (!strcmp(name, files[i]))
+			return 1;
+	return 0;
+}
 
 /* Whether path is a directory with files in it but no Xapian database:
  * Xapian would create its files among them, so we refuse. */
@@ -27,7 +57,11 @@ static int foreign_directory(const char *path)
 	if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode) || !(d = opendir(path)))
 		return 0;
 	while ((e = readdir(d)) != NULL) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+		/* The stub, or the database, that a run killed while
+		 * writing it left half done (clear_unborn()). */
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
+		    !strcmp(e->d_name, STUB_NAME ".new") ||
+		    xapian_file(e->d_name))
 			continue;
 		entries++;
 		for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
@@ -125,6 +159,46 @@ static int use_thesaurus(indexer_t *x, shard_t *s, int existing)
 	return EXIT_OK;
 }
 
+/* A run killed while Xapian made a database leaves its table files and no
+ * iamglass, which Xapian then neither opens ("no database") nor makes
+ * again: nothing was ever committed there.  Such a directory, holding
+ * only the files Xapian makes, is emptied for Xapian to make it anew.
+ * Runs under the lock of the run (lock_db()). */
+static int clear_unborn(const char *path)
+{
+	char file[PATH_MAX];
+	DIR *d;
+	struct dirent *e;
+	int n = 0, err = 0;
+
+	if (has_entry(path, "iamglass") || !(d = opendir(path)))
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		if (xapian_file(e->d_name)) {
+			n++;
+			continue;
+		}
+		closedir(d);
+		return 0; /* not Xapian's alone: left as it is */
+	}
+	rewinddir(d);
+	while (n && (e = readdir(d)) != NULL) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(file, sizeof file, "%s/%s", path, e->d_name);
+		if (unlink(file) && errno != ENOENT && !err)
+			err = errno;
+	}
+	closedir(d);
+	if (err)
+		cli_error("cannot clear '%s', left half made by a run that was "
+			  "stopped: %s",
+			  path, strerror(err));
+	return err ? EXIT_DB : EXIT_OK;
+}
+
 /* Opens (creating it if new) the database of shard s. */
 static int open_shard(indexer_t *x, shard_t *s, const char *stemmer,
 		      const char *latin)
@@ -132,6 +206,8 @@ static int open_shard(indexer_t *x, shard_t *s, const char *stemmer,
 	int st, existing;
 
 	s->x = x;
+	if ((st = clear_unborn(s->path)) != EXIT_OK)
+		return st;
 	st = naqib_db_open(s->path, NAQIB_DB_WRITE, &s->db);
 
 	if (st) {
@@ -157,6 +233,13 @@ static int open_shard(indexer_t *x, shard_t *s, const char *stemmer,
 		}
 	} else {
 		naqib_analyzer_options_t o = { stemmer, latin };
+		/* A shard that a killed first run did not reach takes the
+		 * analysis of the first, whatever options this run has. */
+		if (s != &x->shards[0] && x->shards[0].an) {
+			o.stemmer = naqib_analyzer_stemmer(x->shards[0].an);
+			o.latin_stemmer =
+				naqib_analyzer_latin_stemmer(x->shards[0].an);
+		}
 		if ((st = naqib_analyzer_new(&o, &s->an))) {
 			cli_error("%s", naqib_last_error());
 			return EXIT_USAGE;
@@ -173,16 +256,6 @@ fail:
 	return cli_exit_for(st);
 }
 
-/* Whether directory dir holds an entry called name. */
-static int has_entry(const char *dir, const char *name)
-{
-	char path[PATH_MAX];
-	struct stat sb;
-
-	return snprintf(path, sizeof path, "%s/%s", dir, name) <
-		       (int)sizeof path &&
-	       stat(path, &sb) == 0;
-}
 
 /* Reads the stub of a sharded database into *n, 0 when dir has none.
  * Returns 0, an errno, or -1 for a stub naqib did not write (one line
@@ -232,6 +305,47 @@ static int write_stub(const char *dir, int n)
 	return err;
 }
 
+/* Locks the database directory for the whole run, making it first if
+ * need be, before anything looks at what it holds: two first runs at once
+ * (one with --shards, one without) would otherwise both find it new, and
+ * make a plain database and shards side by side.  Xapian's own lock
+ * covers only a database already open, not the choice of what to make. */
+static int lock_db(indexer_t *x)
+{
+	int fd;
+
+	if (mkdir(x->db_path, 0777) && errno != EEXIST) {
+		cli_error("cannot create the database directory '%s': %s",
+			  x->db_path, strerror(errno));
+		return EXIT_DB;
+	}
+	if ((fd = open(x->db_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		if (errno == ENOTDIR) {
+			cli_error("'%s' is a file, not a database directory: "
+				  "give a new or a database directory with --db",
+				  x->db_path);
+			return EXIT_USAGE;
+		}
+		cli_error("cannot open the database directory '%s': %s",
+			  x->db_path, strerror(errno));
+		return EXIT_DB;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB)) {
+		int err = errno;
+		if (err == EWOULDBLOCK) {
+			close(fd);
+			cli_error("database '%s' is locked: another process "
+				  "(another naqib-index?) is writing to it",
+				  x->db_path);
+			return EXIT_LOCKED;
+		}
+		/* A file system without flock(2): Xapian's lock still keeps
+		 * two writers of one database apart. */
+	}
+	x->lock_fd = fd;
+	return EXIT_OK;
+}
+
 /* Opens the database at x->db_path: one database, or the shards of a
  * sharded one.  want is --shards (0: not given): a new database gets that
  * many shards; an existing one keeps what it has. */
@@ -240,6 +354,8 @@ int shards_open(indexer_t *x, const char *stemmer, const char *latin,
 {
 	int n, err, status;
 
+	if ((status = lock_db(x)) != EXIT_OK)
+		return status;
 	if ((err = read_stub(x->db_path, &n))) {
 		if (err < 0)
 			cli_error("'%s/" STUB_NAME "' is not a stub file that "
@@ -269,11 +385,13 @@ int shards_open(indexer_t *x, const char *stemmer, const char *latin,
 			  x->db_path);
 		return EXIT_USAGE;
 	}
-	int create = !n && want > 1;
-	if (create) {
-		if (mkdir(x->db_path, 0777) && errno != EEXIST) {
-			cli_error("cannot create '%s': %s", x->db_path,
-				  strerror(errno));
+	/* A new sharded database: the stub first, then the shards, so that
+	 * a run killed on the way leaves a database that names its shards,
+	 * and running the same command again makes those still missing. */
+	if (!n && want > 1) {
+		if ((err = write_stub(x->db_path, (int)want))) {
+			cli_error("cannot write '%s/" STUB_NAME "': %s",
+				  x->db_path, strerror(err));
 			return EXIT_DB;
 		}
 		n = (int)want;
@@ -293,14 +411,10 @@ int shards_open(indexer_t *x, const char *stemmer, const char *latin,
 			snprintf(s->path, sizeof s->path, "%s", x->db_path);
 		if ((status = open_shard(x, s, stemmer, latin)) != EXIT_OK)
 			return status;
-		/* The stub names the shards once they are databases. */
-		if (create && ingest_commit(s))
+		/* Its settings on disk, for the reader of the marks and for
+		 * searches (nothing to do in a shard that has them). */
+		if (x->sharded && ingest_commit(s))
 			return cli_exit_for(x->fatal);
-	}
-	if (create && (err = write_stub(x->db_path, n))) {
-		cli_error("cannot write '%s/" STUB_NAME "': %s", x->db_path,
-			  strerror(err));
-		return EXIT_DB;
 	}
 	if (x->sharded &&
 	    (err = naqib_db_open(x->shards[0].path, NAQIB_DB_READ, &x->marks))) {
@@ -320,6 +434,9 @@ void shards_close(indexer_t *x)
 	x->shards = NULL;
 	naqib_db_close(x->marks);
 	x->marks = NULL;
+	if (x->lock_fd >= 0)
+		close(x->lock_fd);
+	x->lock_fd = -1;
 	while (x->files) {
 		file_rec_t *f = x->files;
 		x->files = f->next;

@@ -101,6 +101,114 @@ expect_status 0 "indexing shards again after SIGKILL"
 expect_eq "$(doc_count "$db")" $N "documents in shards after running again"
 EOF
 
+# ------------------------------------------------------------ first runs
+
+# Two first runs at once on one new path, one with --shards and one
+# without: one makes the database, the other is told it is locked.  The
+# first holds its lock while it waits for its standard input.
+hold() { # db options...: a writer waiting on a FIFO, in $holder
+	_h_db=$1
+	shift
+	rm -f "$T/hold.fifo"
+	mkfifo "$T/hold.fifo"
+	sleep 60 >"$T/hold.fifo" &
+	holder_input=$!
+	# Not through naqib_index, a function: $! would be its subshell.
+	"$NAQIB_BIN/naqib-index" -q -d "$_h_db" "$@" -f jsonl - <"$T/hold.fifo" 2>"$T/holder.err" &
+	holder=$!
+	at_exit 'kill "$holder_input" 2>/dev/null; wait "$holder" 2>/dev/null'
+}
+test_case 'a first run while another makes the database, sharded or not: status 4, one kind of database' <<'EOF'
+for first in plain sharded; do
+	d=$T/race-$first.db
+	if [ $first = plain ]; then
+		hold "$d"
+		wait_locked "$d" "$holder"
+		run naqib_index -d "$d" --shards 2 corpus/texts
+	else
+		hold "$d" --shards 2
+		wait_locked "$d/shard1" "$holder"
+		run naqib_index -d "$d" corpus/texts
+	fi
+	expect_status 4 "$first first: the second run"
+	expect_in "$T/err" "database '$d' is locked: another process" "$first first: message"
+	kill "$holder_input"
+	wait "$holder" || fail "$first first: the first run: $(cat "$T/holder.err")"
+	if [ $first = plain ]; then
+		[ ! -e "$d/XAPIANDB" ] && [ ! -e "$d/shard0" ] || fail "$first first: shards beside the database"
+	else
+		[ ! -e "$d/iamglass" ] || fail "$first first: a database beside the shards"
+	fi
+	run naqib_index -d "$d" corpus/texts
+	expect_status 0 "$first first: indexing after the first run"
+	run naqib_search -d "$d" -n 100 -f trec 'union:UMT'
+	expect_status 0 "$first first: what was indexed after is found"
+done
+EOF
+
+test_case 'first runs at once, 6 times: never a plain database and shards side by side' <<'EOF'
+for i in 1 2 3 4 5 6; do
+	d=$T/race$i.db
+	naqib_index -q -d "$d" --shards 2 corpus/texts 2>"$T/a.err" & a=$!
+	naqib_index -q -d "$d" corpus/texts 2>"$T/b.err" & b=$!
+	sa=0 sb=0
+	wait $a || sa=$?
+	wait $b || sb=$?
+	if [ -e "$d/iamglass" ] && [ -e "$d/XAPIANDB" ]; then
+		fail "round $i: both a database and shards ($sa, $sb)"
+	fi
+	for s in "$sa:$T/a.err" "$sb:$T/b.err"; do
+		case ${s%%:*} in
+		0) ;;
+		4) grep -q "is locked" "${s#*:}" || fail "round $i: status 4 without 'locked'" ;;
+		2) grep -q "is not sharded" "${s#*:}" || fail "round $i: status 2: $(cat "${s#*:}")" ;;
+		*) fail "round $i: status ${s%%:*}: $(cat "${s#*:}")" ;;
+		esac
+	done
+	[ "$sa" = 0 ] || [ "$sb" = 0 ] || fail "round $i: neither run made the database ($sa, $sb)"
+	run naqib_search -d "$d" -n 1 'union:UMT'
+	expect_status 0 "round $i: searching what was made"
+done
+EOF
+
+# A run killed while it makes a sharded database, at moments from the
+# start to after the first commits: the same command again completes it.
+test_case 'killed while --shards 4 makes the database: the same command again completes it' <<'EOF'
+for delay in 0 0.005 0.01 0.02 0.04 0.08 0.15 0.3; do
+	d=$T/kshards-$delay.db
+	"$NAQIB_BIN/naqib-index" -q -d "$d" --shards 4 --batch $BATCH "$T/gen.jsonl" 2>/dev/null &
+	pid=$!
+	sleep $delay
+	kill -9 $pid 2>/dev/null || true
+	wait $pid 2>/dev/null || true
+	run naqib_index -d "$d" --shards 4 --batch $BATCH "$T/gen.jsonl"
+	expect_status 0 "after a kill at ${delay}s: running again"
+	expect_eq "$(cat "$d/XAPIANDB" | wc -l)" 4 "after a kill at ${delay}s: the stub"
+	total=0
+	for s in 0 1 2 3; do
+		c=$(doc_count "$d/shard$s")
+		total=$((total + c))
+	done
+	expect_eq "$total" $N "after a kill at ${delay}s: documents"
+done
+EOF
+
+test_case 'a database killed before its first commit is called empty, and running again completes it' <<'EOF'
+d=$T/uncommitted.db
+hold "$d"
+wait_locked "$d" "$holder"
+kill -9 "$holder"
+wait "$holder" 2>/dev/null || true
+run naqib_search -d "$d" الإضراب
+expect_status 5 "searching it"
+expect_in "$T/err" "database '$d' is empty: its first naqib-index run has not committed yet" "message"
+expect_not_in "$T/err" "not made by" "message"
+run naqib_index -d "$d" corpus/texts
+expect_status 0 "running again"
+run naqib_search -d "$d" -n 1 'union:UMT'
+expect_status 0 "searching it after"
+EOF
+
 # ------------------------------------------------------------ disk full
 
 # A write that fails for want of room (here the file size limit, which

@@ -515,6 +515,23 @@ extern "C" naqib_status_t naqib_db_has_settings(naqib_db_t *db, int *has)
 	return NAQIB_OK;
 }
 
+/* A database without naqib's settings: one whose first naqib-index run
+ * has not committed yet (or was killed before it did), or another
+ * program's.  Throws Xapian's errors. */
+static naqib_status_t no_settings(naqib_db_t *db)
+{
+	if (db->db->get_doccount() == 0 && db->db->metadata_keys_begin() ==
+						   db->db->metadata_keys_end())
+		return _naqib_fail(NAQIB_E_DB_NOT_FOUND,
+				   "database '%s' is empty: its first "
+				   "naqib-index run has not committed yet (if "
+				   "it was stopped, run it again)",
+				   db->path.c_str());
+	return _naqib_fail(NAQIB_E_DB_VERSION,
+			   "database '%s' was not made by naqib-index",
+			   db->path.c_str());
+}
+
 extern "C" naqib_status_t naqib_db_check_analyzer(naqib_db_t *db, naqib_analyzer_t *a,
 				       int writer)
 {
@@ -533,10 +550,7 @@ extern "C" naqib_status_t naqib_db_check_analyzer(naqib_db_t *db, naqib_analyzer
 			return th ? naqib_db_set_thesaurus(db, th) : NAQIB_OK;
 		}
 		if (s.empty())
-			return _naqib_fail(NAQIB_E_DB_VERSION,
-					   "database '%s' was not made by "
-					   "naqib-index",
-					   db->path.c_str());
+			return no_settings(db);
 		if (v != _NAQIB_ANALYSIS_VERSION)
 			return _naqib_fail(NAQIB_E_DB_VERSION,
 					   "database '%s' was made by another "
@@ -570,10 +584,13 @@ extern "C" naqib_status_t naqib_db_analyzer_new(naqib_db_t *db, naqib_analyzer_t
 		return _naqib_xfail(db->path, "reading the settings");
 	}
 	naqib_analyzer_options_t o = { s.c_str(), l.c_str() };
-	if (s.empty())
-		return _naqib_fail(NAQIB_E_DB_VERSION,
-				   "database '%s' was not made by naqib-index",
-				   db->path.c_str());
+	if (s.empty()) {
+		try {
+			return no_settings(db);
+		} catch (...) {
+			return _naqib_xfail(db->path, "reading the settings");
+		}
+	}
 	naqib_status_t st = naqib_analyzer_new(&o, out);
 	if (!st)
 		st = naqib_db_check_analyzer(db, *out, 0);
