@@ -189,4 +189,41 @@ expect_in "$T/err" "is a directory of other files, not a database" "foreign dire
 [ ! -e "$T/in/iamglass" ] || fail "database files written among the user's files"
 EOF
 
+# Messages that name the real cause: a database the user cannot write is
+# not "locked by another process"; a damaged one is called damaged (status
+# 5 in the tools, 503 on the web), not blamed on the query.
+test_case 'a database the user cannot write: status 5, "cannot write", not "locked"' <<'EOF'
+d=$T/unwritable.db
+index_corpus "$d"
+if [ "$(id -u)" = 0 ]; then
+	command -v setpriv >/dev/null || fail "setpriv is missing (util-linux)"
+	as_user() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
+	chmod -R a+rX "$T" corpus "$NAQIB_BIN"
+	chmod 755 "$d"
+else
+	as_user() { "$@"; }
+	chmod a-w "$d"
+	at_exit 'chmod u+w "$d"'
+fi
+run as_user "$NAQIB_BIN/naqib-index" -d "$d" corpus/samples.jsonl
+expect_status 5 "an unwritable database"
+expect_in "$T/err" "cannot write to database '$d':" "message"
+expect_in "$T/err" "Permission denied" "the reason"
+expect_not_in "$T/err" "locked" "message"
+EOF
+
+test_case 'a damaged database: status 5 and "damaged" from the tools, 503 from the web' <<'EOF'
+d=$T/damaged.db
+index_corpus "$d"
+: >"$d/docdata.glass"
+run naqib_search -d "$d" -f json الإضراب
+expect_status 5 "a search"
+expect_in "$T/err" "database '$d' is damaged (" "message"
+expect_in "$T/err" "xapian-check" "what to do"
+NAQIB_DB=$d REQUEST_METHOD=GET QUERY_STRING='q=%D8%A5%D8%B6%D8%B1%D8%A7%D8%A8' \
+	"$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err"
+expect_eq "$(head -1 "$T/resp" | tr -d '\r')" "Status: 503 Service Unavailable" "the web page"
+expect_in "$T/cgi.err" "is damaged" "the server's log"
+EOF
+
 test_done

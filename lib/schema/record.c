@@ -52,7 +52,10 @@ naqib_status_t naqib_record_decode(const char *data, size_t len,
 	memset(r, 0, sizeof *r);
 	if (len < sizeof magic || memcmp(data, magic, sizeof magic) != 0)
 		return _naqib_fail(NAQIB_E_DB_VERSION,
-				   "document data not written by naqib-index");
+				   "a document's stored data was not written "
+				   "by naqib-index: the database is damaged, or "
+				   "another program added to it (check it with "
+				   "xapian-check)");
 	for (int f = 0; f < N_FIELDS; f++) {
 		size_t n = 0;
 		int shift = 0;
@@ -72,5 +75,8 @@ naqib_status_t naqib_record_decode(const char *data, size_t len,
 	return NAQIB_OK;
 bad:
 	memset(r, 0, sizeof *r);
-	return _naqib_fail(NAQIB_E_DB_CORRUPT, "document data is truncated");
+	return _naqib_fail(NAQIB_E_DB_CORRUPT,
+			   "a document's stored data is cut short: the "
+			   "database is damaged (check it with xapian-check, "
+			   "or index again)");
 }

@@ -14,6 +14,9 @@
 
 #include "xapian/private.h"
 
+static naqib_status_t io_failure(const char *p, const Xapian::Error &e,
+				 const char *doing);
+
 naqib_status_t _naqib_xfail(const std::string &path, const char *doing)
 {
 	const char *p = path.c_str();
@@ -21,6 +24,22 @@ naqib_status_t _naqib_xfail(const std::string &path, const char *doing)
 	try {
 		throw;
 	} catch (const Xapian::DatabaseLockError &e) {
+		/* Xapian says "already locked" when another writer holds the
+		 * lock, else why it could not take it (its lock file cannot be
+		 * made: a directory the user cannot write, a read-only file
+		 * system). */
+		std::string m = e.get_msg();
+		const std::string held = "already locked";
+		if (m.size() < held.size() ||
+		    m.compare(m.size() - held.size(), held.size(), held) != 0) {
+			size_t why = m.rfind(": ");
+			return _naqib_fail(NAQIB_E_DB,
+					   "cannot write to database '%s': %s",
+					   p,
+					   why == std::string::npos
+						   ? m.c_str()
+						   : m.c_str() + why + 2);
+		}
 		return _naqib_fail(NAQIB_E_DB_LOCKED,
 				   "database '%s' is locked: another process "
 				   "(another naqib-index?) is writing to it",
@@ -58,33 +77,57 @@ naqib_status_t _naqib_xfail(const std::string &path, const char *doing)
 	} catch (const Xapian::InvalidArgumentError &e) {
 		return _naqib_fail(NAQIB_E_INVALID, "%s: %s", doing,
 				   e.get_msg().c_str());
+	} catch (const Xapian::DatabaseError &e) {
+		/* Without an errno, a DatabaseError is about what Xapian read
+		 * ("EOF reading block", "inflate failed"): damage. */
+		if (!e.get_error_string() || !*e.get_error_string())
+			return _naqib_fail(NAQIB_E_DB_CORRUPT,
+					   "database '%s' is damaged (%s while "
+					   "%s); check it with xapian-check or "
+					   "index again",
+					   p, e.get_msg().c_str(), doing);
+		return io_failure(p, e, doing);
 	} catch (const Xapian::Error &e) {
 		std::string m = e.get_msg();
 		if (!e.get_error_string() || !*e.get_error_string())
 			return _naqib_fail(NAQIB_E_DB, "database '%s': %s %s: %s",
 					   p, e.get_type(), doing, m.c_str());
-		const char *why = e.get_error_string();
-		if (!strcmp(why, strerror(ENOSPC)) ||
-		    !strcmp(why, strerror(EDQUOT)) ||
-		    !strcmp(why, strerror(EFBIG)))
-			return _naqib_fail(NAQIB_E_DB,
-					   "database '%s': no room to write "
-					   "(%s) while %s: the disk is full or a "
-					   "size limit is reached; what was "
-					   "committed before is intact",
-					   p, why, doing);
-		return _naqib_fail(NAQIB_E_DB, "database '%s': %s %s: %s (%s)",
-				   p, e.get_type(), doing, m.c_str(),
-				   e.get_error_string());
+		return io_failure(p, e, doing);
 	} catch (const std::bad_alloc &) {
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory while %s",
 				   doing);
+	} catch (const std::length_error &e) {
+		/* Xapian's own code asked for an impossible length: a length
+		 * it read from the files was wrong. */
+		return _naqib_fail(NAQIB_E_DB_CORRUPT,
+				   "database '%s' is damaged (a length read "
+				   "while %s is impossible: %s); check it with "
+				   "xapian-check or index again",
+				   p, doing, e.what());
 	} catch (const std::exception &e) {
 		return _naqib_fail(NAQIB_E_DB, "error while %s: %s", doing,
 				   e.what());
 	} catch (...) {
 		return _naqib_fail(NAQIB_E_DB, "unknown error while %s", doing);
 	}
+}
+
+/* A Xapian error with an errno: a disk that is full, or another failure
+ * of the system. */
+static naqib_status_t io_failure(const char *p, const Xapian::Error &e,
+				 const char *doing)
+{
+	const char *why = e.get_error_string();
+
+	if (!strcmp(why, strerror(ENOSPC)) || !strcmp(why, strerror(EDQUOT)) ||
+	    !strcmp(why, strerror(EFBIG)))
+		return _naqib_fail(NAQIB_E_DB,
+				   "database '%s': no room to write (%s) while "
+				   "%s: the disk is full or a size limit is "
+				   "reached; what was committed before is intact",
+				   p, why, doing);
+	return _naqib_fail(NAQIB_E_DB, "database '%s': %s %s: %s (%s)", p,
+			   e.get_type(), doing, e.get_msg().c_str(), why);
 }
 
 /* Xapian 1.4.22 cannot always read back a tag it compressed very well:
@@ -605,9 +648,20 @@ extern "C" naqib_status_t naqib_db_analyzer_new(naqib_db_t *db, naqib_analyzer_t
 	if (!st && !text.empty()) {
 		naqib_thesaurus_t *th = NULL;
 		std::string name = db->path + " (" + _NAQIB_KEY_THESAURUS + ")";
-		if (!(st = naqib_thesaurus_new(*out, &th)))
-			st = naqib_thesaurus_load(th, text.data(), text.size(),
-						  name.c_str());
+		if (!(st = naqib_thesaurus_new(*out, &th)) &&
+		    (st = naqib_thesaurus_load(th, text.data(), text.size(),
+					       name.c_str())) &&
+		    st != NAQIB_E_NOMEM)
+			/* naqib-index keeps a thesaurus it has read: one
+			 * that does not read back is damage, not the user's
+			 * thesaurus. */
+			st = _naqib_fail(NAQIB_E_DB_CORRUPT,
+					 "database '%s' is damaged: the "
+					 "thesaurus it keeps cannot be read "
+					 "(%s); check it with xapian-check or "
+					 "index again",
+					 db->path.c_str(),
+					 std::string(naqib_last_error()).c_str());
 		if (st)
 			naqib_thesaurus_destroy(th);
 		else
