@@ -189,7 +189,7 @@ static int run_batch(searcher_t *s, const char *path)
 	char *data;
 	size_t len;
 	int err = cli_read_file(path, &data, &len);
-	int status = EXIT_NO_MATCH;
+	int failed = 0, answered = 0;
 
 	if (err) {
 		cli_error("cannot read '%s': %s", path, strerror(err));
@@ -200,26 +200,27 @@ static int run_batch(searcher_t *s, const char *path)
 		char *tab = strchr(p, '\t');
 		if (!tab || tab == p) {
 			cli_error("%s:%zu: expected QID<TAB>query", path, line);
-			status = EXIT_INPUT;
+			if (failed < EXIT_INPUT)
+				failed = EXIT_INPUT;
 			continue;
 		}
 		*tab = '\0';
 		long r = run_query(s, p, tab + 1);
 		if (r < 0) {
-			int st = (int)-r;
-			cli_error("%s:%zu: %s", path, line, naqib_last_error());
-			if (cli_exit_for(st) != EXIT_INPUT) {
-				status = cli_exit_for(st);
-				break;
-			}
-			status = EXIT_INPUT;
-		} else if (r > 0 && status == EXIT_NO_MATCH) {
-			status = EXIT_OK;
+			/* Reported, and the batch goes on: the exit status is
+			 * that of the gravest failure. */
+			int st = cli_exit_for((int)-r);
+			cli_error("%s:%zu: query %s: %s", path, line, p,
+				  naqib_last_error());
+			if (failed < st)
+				failed = st;
+		} else if (r > 0) {
+			answered = 1;
 		}
 	}
 	fflush(stdout);
 	free(data);
-	return status;
+	return failed ? failed : answered ? EXIT_OK : EXIT_NO_MATCH;
 }
 
 /* One query made of the words of the command line; its exit status. */

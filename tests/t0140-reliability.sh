@@ -307,6 +307,38 @@ wait $writer || fail "the indexer failed while searched: $(cat "$T/busy.err")"
 expect_eq "$(doc_count "$db")" $((N + CORPUS_DOCS)) "documents after the busy run"
 EOF
 
+# A writer that commits every 5 documents, on a machine made busy, while
+# two batches search: every query of both is answered (a search that meets
+# two commits is run again on the new state until it gets through).
+test_case 'searches while the indexer commits every 5 documents on a busy machine: every query answered' <<'EOF'
+d=$T/busy5.db
+index_corpus "$d"
+hogs=
+for h in 1 2 3; do
+	sh -c 'while :; do :; done' &
+	hogs="$hogs $!"
+done
+at_exit "kill $hogs 2>/dev/null"
+"$NAQIB_BIN/naqib-index" -q -d "$d" --batch 5 "$T/gen.jsonl" 2>"$T/busy5.err" &
+writer=$!
+sleep 0.2
+for b in 1 2; do
+	naqib_search -d "$d" -f json -n 3 --queries "$T/queries" >"$T/out$b" 2>"$T/err$b" &
+	eval "b$b=\$!"
+done
+s1=0 s2=0
+wait $b1 || s1=$?
+wait $b2 || s2=$?
+# shellcheck disable=SC2086
+kill $hogs
+wait $writer || fail "the indexer failed while searched: $(cat "$T/busy5.err")"
+for b in 1 2; do
+	[ ! -s "$T/err$b" ] || fail "batch $b: $(head -3 "$T/err$b")"
+	expect_eq "$(jq -r .qid "$T/out$b" | sort -u | wc -l)" 900 "batch $b: queries answered"
+done
+expect_eq "$s1 $s2" "0 0" "the batches' exit statuses"
+EOF
+
 # ------------------------------------------------------------ hostile input
 
 # A 100 MB text file: indexed up to --max-doc-size (16 MB), with a warning;

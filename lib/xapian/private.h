@@ -77,8 +77,12 @@ naqib_status_t _naqib_xfail(const std::string &path, const char *doing);
 
 /* Runs f(), which reads db (NULL: none) and returns a status.  When a
  * writer commits twice while it reads (DatabaseModifiedError), db is
- * reopened at its new state and f runs again, three times at most; any
- * other error becomes a status and a message about `doing`. */
+ * reopened at its new state and f runs again, up to _NAQIB_RETRIES times:
+ * a bound far above what any commit rate causes (three were not enough for
+ * a writer with --batch 100 on a busy machine), there only against a
+ * writer that commits faster than one search can run; any other error
+ * becomes a status and a message about `doing`. */
+#define _NAQIB_RETRIES 100
 template <class F>
 static naqib_status_t _naqib_retrying(naqib_db_t *db, const char *doing, F f)
 {
@@ -88,7 +92,7 @@ static naqib_status_t _naqib_retrying(naqib_db_t *db, const char *doing, F f)
 		try {
 			return f();
 		} catch (const Xapian::DatabaseModifiedError &) {
-			bool again = db && attempt < 3;
+			bool again = db && attempt < _NAQIB_RETRIES;
 			try {
 				if (again)
 					db->db->reopen();
