@@ -371,6 +371,12 @@ int main(int argc, char **argv)
 	if (cli_check_stemmers(stemmer, latin))
 		return EXIT_USAGE;
 	x.db_path = cli_db_path(db_opt);
+	/* Xapian commits by itself once this many documents have changed
+	 * (10000 unless told): above --batch, so that it never commits in
+	 * the middle of one of ours, and a killed run keeps whole batches. */
+	char threshold[32];
+	snprintf(threshold, sizeof threshold, "%u", x.batch + 1);
+	setenv("XAPIAN_FLUSH_THRESHOLD", threshold, 1);
 	pthread_mutex_init(&x.mu, NULL);
 	pthread_cond_init(&x.changed, NULL);
 	if ((status = shards_open(&x, stemmer, latin, shards)) != EXIT_OK || del) {

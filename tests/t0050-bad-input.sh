@@ -92,6 +92,18 @@ expect_in "$T/err" "$T/nested.trec:1: <DOC> with a field inside another; documen
 expect_eq "$(xapian-delve -A Q -1 "$T/ndb" | grep '^Q' | tr '\n' ' ')" "Qt5 " "only the sound document"
 EOF
 
+test_case 'TREC: a <DOC> inside a <DOC>, an unclosed <TITLE>: each told and skipped, the others indexed' <<'EOF'
+printf '<DOC>\n<DOCNO>o1</DOCNO>\n<TEXT>\nالإضراب الأول\n<DOC>\n<DOCNO>i2</DOCNO>\n<TEXT>\nالإضراب الثاني\n</TEXT>\n</DOC>\n</DOC>\n<DOC>\n<DOCNO>u3</DOCNO>\n<TITLE>عنوان بلا نهاية\n<TEXT>\nالإضراب الثالث\n</TEXT>\n</DOC>\n<DOC>\n<DOCNO>ok4</DOCNO>\n<TEXT>\nالإضراب الرابع\n</TEXT>\n</DOC>\n' >"$T/inner.trec"
+run naqib_index -d "$T/idb" "$T/inner.trec"
+expect_status 3 "a DOC inside a DOC"
+expect_in "$T/err" "$T/inner.trec:1: <DOC> without </DOC> before the next <DOC> (line 5); document skipped" "the outer DOC"
+expect_in "$T/err" "$T/inner.trec:12: <TITLE> without </TITLE>; document skipped" "unclosed TITLE"
+expect_in "$T/err" "2 added, 0 replaced, 0 unchanged (skipped), 2 failed" "summary"
+expect_eq "$(xapian-delve -A Q -1 "$T/idb" | grep '^Q' | sort | tr '\n' ' ')" "Qi2 Qok4 " "the sound documents"
+run naqib_search -d "$T/idb" -f trec الثاني
+expect_not_in "$T/out" "o1" "the inner document is not inside the outer"
+EOF
+
 # Read in blocks of 1 KB (--read-block), the files give the same documents
 # and the same line numbers as read whole: blocks end after a line (JSON
 # Lines) or a </DOC> (TREC), and a document longer than a block (most

@@ -101,6 +101,19 @@ expect_status 0 "indexing shards again after SIGKILL"
 expect_eq "$(doc_count "$db")" $N "documents in shards after running again"
 EOF
 
+# Xapian commits by itself after 10000 changed documents unless told
+# otherwise: with --batch above that, a run would commit in the middle of
+# a batch, and a killed one would not hold whole batches.
+test_case '--batch 20000 over 12,500 documents: one commit, not Xapian'"'"'s own at 10000' <<'EOF'
+for k in 1 2 3 4 5; do
+	sed "s/\"id\":\"/\"id\":\"k$k-/" "$T/gen.jsonl"
+done >"$T/gen5.jsonl"
+run naqib_index -d "$T/big-batch.db" --batch 20000 "$T/gen5.jsonl"
+expect_status 0 "indexing"
+expect_eq "$(doc_count "$T/big-batch.db")" 12500 "documents"
+expect_eq "$(revision "$T/big-batch.db")" 1 "commits (the revision)"
+EOF
+
 # ------------------------------------------------------------ first runs
 
 # Two first runs at once on one new path, one with --shards and one

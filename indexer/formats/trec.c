@@ -71,13 +71,15 @@ static size_t decode_entities(char *s, size_t n)
 typedef struct span {
 	char *p;
 	size_t n;
+	const char *unclosed;	/* the name of a <tag> without </tag> */
 } span_t;
 
-/* The content of the first <tag>...</tag> in doc, or a NULL span. */
+/* The content of the first <tag>...</tag> in doc, or a NULL span (with
+ * .unclosed set when the tag opens and does not close). */
 static span_t tag(char *doc, size_t n, const char *name)
 {
 	char open[32], close[32];
-	span_t r = { NULL, 0 };
+	span_t r = { NULL, 0, NULL };
 
 	snprintf(open, sizeof open, "<%s>", name);
 	snprintf(close, sizeof close, "</%s>", name);
@@ -86,8 +88,10 @@ static span_t tag(char *doc, size_t n, const char *name)
 		return r;
 	a += strlen(open);
 	char *b = find(a, n - (size_t)(a - doc), close);
-	if (!b)
+	if (!b) {
+		r.unclosed = name;
 		return r;
+	}
 	size_t from = 0, to = (size_t)(b - a);
 	fmt_trim(a, &from, &to);
 	r.p = a + from;
@@ -136,6 +140,18 @@ static int read_trec(const char *path, char *s, size_t len,
 			break;
 		}
 		size_t n = (size_t)(e - d), bad_at;
+		/* A <DOC> before this one's </DOC>: this one lost its end (the
+		 * </DOC> is the next one's), and is skipped, the next read
+		 * from its own <DOC>.  Swallowed, markup and all, into this
+		 * one, it was lost without a word. */
+		char *inner = find(d + 5, n - 5, "<DOC>");
+		if (inner) {
+			fmt_bad(cb, line, "<DOC> without </DOC> before the "
+			    "next <DOC> (line %zu); document skipped",
+			    fmt_line_of(s, (size_t)(inner - s), start, line));
+			pos = (size_t)(inner - s);
+			continue;
+		}
 		pos = start + n + 6;
 		/* Count this document's lines now: cutting its fields out
 		 * below writes NULs over some of its line breaks. */
@@ -152,16 +168,26 @@ static int read_trec(const char *path, char *s, size_t len,
 		/* Find every field before cutting any of them out. */
 		span_t docno = tag(d, n, "DOCNO");
 		span_t title = tag(d, n, "TITLE");
-		if (!title.p)
+		if (!title.p && !title.unclosed)
 			title = tag(d, n, "HEADLINE");
 		span_t date = tag(d, n, "TIME");
-		if (!date.p)
+		if (!date.p && !date.unclosed)
 			date = tag(d, n, "DATE");
 		span_t url = tag(d, n, "URL");
 		span_t src = tag(d, n, "SRC");
-		if (!src.p)
+		if (!src.p && !src.unclosed)
 			src = tag(d, n, "SOURCE");
 		span_t text = tag(d, n, "TEXT");
+		span_t fields[] = { docno, title, date, url, src, text };
+		const char *unclosed = NULL;
+		for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+			if (!unclosed)
+				unclosed = fields[i].unclosed;
+		if (unclosed) {
+			fmt_bad(cb, doc_line, "<%s> without </%s>; document "
+			    "skipped", unclosed, unclosed);
+			continue;
+		}
 		if (!docno.p || !docno.n) {
 			fmt_bad(cb, doc_line,
 			    "<DOC> without <DOCNO>; document skipped");
@@ -170,7 +196,6 @@ static int read_trec(const char *path, char *s, size_t len,
 		/* Fields are cut out and decoded in place: one inside another
 		 * (<TITLE>&amp;<DOCNO>x</DOCNO></TITLE>) would cut the other
 		 * short or shift it under its pointer. */
-		span_t fields[] = { docno, title, date, url, src, text };
 		if (overlapping(fields, sizeof fields / sizeof *fields)) {
 			fmt_bad(cb, doc_line, "<DOC> with a field inside another; "
 			    "document skipped");
