@@ -73,6 +73,16 @@ expect_in "$T/err" "$T/docs.trec:18: <DOC> without </DOC>" "unterminated DOC"
 expect_eq "$(ids "$T/tdb" الإضراب | tr '\n' ' ')" "t1 t3 " "good TREC documents indexed"
 EOF
 
+# A message quoting a long DOCNO is cut, at a letter.
+test_case 'TREC: a message that quotes a long DOCNO cuts it at a letter' <<'EOF'
+docno=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "ن" }')
+printf '<DOC>\n<DOCNO>%s</DOCNO>\n</DOC>\n' "$docno" >"$T/long-docno.trec"
+run naqib_index -d "$T/tdb-long" "$T/long-docno.trec"
+expect_status 3 "a document without a text"
+expect_in "$T/err" "$T/long-docno.trec:1: <DOC> نننن" "the message"
+expect_utf8 "$T/err" "the message"
+EOF
+
 test_case 'TREC: entities are decoded (in the database of the case above)' <<'EOF'
 run naqib_search -d "$T/tdb" -f json الحوار
 expect_in "$T/out" 'الإضراب & الحوار' "entities decoded"

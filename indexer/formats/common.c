@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "formats/reader.h"
+#include "util/util.h"
 
 size_t fmt_skip_bom(const char *s, size_t len)
 {
@@ -24,8 +25,11 @@ void fmt_bad(const fmt_callbacks_t *cb, size_t line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	int n = vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* A long DOCNO quoted: the message is cut, at a character. */
+	if (n >= (int)sizeof msg)
+		msg[_naqib_utf8_cut(msg, (size_t)n, sizeof msg - 1)] = '\0';
 	cb->bad(line, msg, cb->ctx);
 }
 

@@ -110,6 +110,30 @@ size_t _naqib_utf8_count(const char *s, size_t n)
 	return c;
 }
 
+/* The bytes of the sequence lead byte c starts (1 for ASCII and for a byte
+ * that starts none). */
+static size_t seq_len(unsigned char c)
+{
+	return c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3
+	       : c >= 0xC2 && c < 0xE0 ? 2 : 1;
+}
+
+size_t _naqib_utf8_cut(const char *str, size_t n, size_t max)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	if (n <= max)
+		return n;
+	/* The last lead byte before the cut, at most 3 bytes back: if its
+	 * sequence goes past the cut, the cut moves before it. */
+	for (size_t k = 1; k <= 4 && k <= max; k++) {
+		unsigned char c = s[max - k];
+		if ((c & 0xC0) != 0x80)
+			return seq_len(c) > k ? max - k : max;
+	}
+	return max;
+}
+
 int _naqib_is_arabic(unsigned c)
 {
 	return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||

@@ -93,6 +93,12 @@ unsigned _naqib_utf8_next(const char *s, size_t *i);
 /* Code points in s[0..n) (valid UTF-8). */
 size_t _naqib_utf8_count(const char *s, size_t n);
 
+/* How much of s[0..n) a message quotes when it shows at most max bytes:
+ * n when it fits, else max or less, so that the cut never falls inside a
+ * UTF-8 sequence (for "%.*s"; reads s[0..max) only).  Bytes that are not
+ * valid UTF-8 count one each. */
+size_t _naqib_utf8_cut(const char *s, size_t n, size_t max);
+
 /* Whether code point c belongs to the Arabic script blocks. */
 int _naqib_is_arabic(unsigned c);
 

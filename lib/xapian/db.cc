@@ -308,8 +308,9 @@ extern "C" naqib_status_t naqib_db_replace(naqib_db_t *db, const char *id,
 	if (term.size() > 240)
 		return _naqib_fail(NAQIB_E_INVALID,
 				   "document id too long (%zu bytes, at most "
-				   "239): '%.40s...'",
-				   strlen(id), id);
+				   "239): '%.*s...'",
+				   strlen(id),
+				   (int)_naqib_utf8_cut(id, strlen(id), 40), id);
 	try {
 		/* One look-up: a new id is added, without replace_document()
 		 * looking for it again. */
