@@ -31,32 +31,6 @@ static int escape_at(const char *s, size_t n, size_t i)
 	       hex_digit((unsigned char)s[i + 3]) >= 0;
 }
 
-/* The length of the valid UTF-8 sequence at s[i..n), or 0 (as
- * naqib_utf8_check() has it, without leaving a message). */
-static size_t valid_at(const char *str, size_t n, size_t i)
-{
-	const unsigned char *s = (const unsigned char *)str + i;
-	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-	size_t len;
-
-	if (c >= 0x01 && c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3, lo = c == 0xE0 ? 0xA0 : lo, hi = c == 0xED ? 0x9F : hi;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4, lo = c == 0xF0 ? 0x90 : lo, hi = c == 0xF4 ? 0x8F : hi;
-	else
-		return 0;
-	if (n - i < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t k = 2; k < len; k++)
-		if ((s[k] & 0xC0) != 0x80)
-			return 0;
-	return len;
-}
-
 /* Whether the sequence s[i..i+len) is a control character: C0, DEL or
  * C1 (U+0080..U+009F, which some terminals obey as well). */
 static int control_at(const char *s, size_t i, size_t len)
@@ -72,8 +46,8 @@ static int control_at(const char *s, size_t i, size_t len)
 static int plain(const char *raw, size_t n)
 {
 	for (size_t i = 0, len; i < n; i += len) {
-		if (!(len = valid_at(raw, n, i)) || control_at(raw, i, len) ||
-		    escape_at(raw, n, i))
+		if (!(len = _naqib_utf8_valid_at(raw, n, i)) ||
+		    control_at(raw, i, len) || escape_at(raw, n, i))
 			return 0;
 	}
 	return 1;
@@ -94,7 +68,7 @@ naqib_status_t _naqib_id_escape(_naqib_buf_t *b, const char *raw, size_t n)
 	if (plain(raw, n))
 		return _naqib_buf_add(b, raw, n);
 	for (size_t i = 0, len; i < n && !st; i += len) {
-		len = valid_at(raw, n, i);
+		len = _naqib_utf8_valid_at(raw, n, i);
 		if (!len || control_at(raw, i, len) || raw[i] == '\\') {
 			for (size_t k = 0; k < (len ? len : 1) && !st; k++)
 				st = put_byte(b, (unsigned char)raw[i + k]);

@@ -53,6 +53,54 @@ bad:
 			   "invalid UTF-8 sequence at byte offset %zu", i);
 }
 
+size_t _naqib_utf8_valid_at(const char *str, size_t n, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)str + i;
+	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+	size_t len;
+
+	if (c >= 0x01 && c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2;
+	else if (c >= 0xE0 && c <= 0xEF)
+		len = 3, lo = c == 0xE0 ? 0xA0 : lo, hi = c == 0xED ? 0x9F : hi;
+	else if (c >= 0xF0 && c <= 0xF4)
+		len = 4, lo = c == 0xF0 ? 0x90 : lo, hi = c == 0xF4 ? 0x8F : hi;
+	else
+		return 0;
+	if (n - i < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t k = 2; k < len; k++)
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+	return len;
+}
+
+size_t _naqib_utf8_valid_len(const char *s, size_t n)
+{
+	size_t i = 0, len;
+
+	while (i < n && (len = _naqib_utf8_valid_at(s, n, i)))
+		i += len;
+	return i;
+}
+
+naqib_status_t _naqib_buf_add_valid(_naqib_buf_t *b, const char *s, size_t n)
+{
+	naqib_status_t st = NAQIB_OK;
+	size_t from = 0;
+
+	for (size_t i = 0, len; i < n && !st; i += len ? len : 1) {
+		if ((len = _naqib_utf8_valid_at(s, n, i)))
+			continue;
+		if (!(st = _naqib_buf_add(b, s + from, i - from)))
+			st = _naqib_buf_adds(b, "\xEF\xBF\xBD");
+		from = i + 1;
+	}
+	return st ? st : _naqib_buf_add(b, s + from, n - from);
+}
+
 size_t _naqib_utf8_put(char *out, unsigned c)
 {
 	unsigned char *o = (unsigned char *)out;

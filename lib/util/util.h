@@ -90,6 +90,18 @@ size_t _naqib_utf8_put(char *out, unsigned c);
 /* Decodes the code point at s[*i] (the text is valid UTF-8) and advances *i. */
 unsigned _naqib_utf8_next(const char *s, size_t *i);
 
+/* The length of the valid UTF-8 sequence at s[i..n) (as naqib_utf8_check()
+ * has it: NUL is none), or 0; leaves no message. */
+size_t _naqib_utf8_valid_at(const char *s, size_t n, size_t i);
+
+/* The bytes of s[0..n) before the first that is not part of valid UTF-8
+ * (n when it is all valid); leaves no message. */
+size_t _naqib_utf8_valid_len(const char *s, size_t n);
+
+/* Appends s[0..n) to b with each byte that is not part of valid UTF-8 as
+ * U+FFFD, for an output that takes UTF-8 only (JSON). */
+naqib_status_t _naqib_buf_add_valid(_naqib_buf_t *b, const char *s, size_t n);
+
 /* Code points in s[0..n) (valid UTF-8). */
 size_t _naqib_utf8_count(const char *s, size_t n);
 
