@@ -73,6 +73,14 @@ expect_in "$T/err" "$T/docs.trec:18: <DOC> without </DOC>" "unterminated DOC"
 expect_eq "$(ids "$T/tdb" الإضراب | tr '\n' ' ')" "t1 t3 " "good TREC documents indexed"
 EOF
 
+# Messages name files and ids as the terminal must not obey them.
+test_case 'a message shows the control characters and stray bytes of a name as \xHH' <<'EOF'
+run naqib_index -d "$T/msgdb" "$T/$(printf 'no\033[2Jsuch\377')"
+expect_status 3 "a missing file"
+expect_in "$T/err" "cannot open '$T/no\x1b[2Jsuch\xff'" "the name, visible"
+expect_utf8 "$T/err" "the message"
+EOF
+
 # A message quoting a long DOCNO is cut, at a letter.
 test_case 'TREC: a message that quotes a long DOCNO cuts it at a letter' <<'EOF'
 docno=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "ن" }')

@@ -31,23 +31,12 @@ static int escape_at(const char *s, size_t n, size_t i)
 	       hex_digit((unsigned char)s[i + 3]) >= 0;
 }
 
-/* Whether the sequence s[i..i+len) is a control character: C0, DEL or
- * C1 (U+0080..U+009F, which some terminals obey as well). */
-static int control_at(const char *s, size_t i, size_t len)
-{
-	unsigned char c = (unsigned char)s[i];
-
-	return len == 1 ? c < 0x20 || c == 0x7F
-			: len == 2 && c == 0xC2 &&
-				  (unsigned char)s[i + 1] < 0xA0;
-}
-
 /* Whether raw[0..n) is its own id. */
 static int plain(const char *raw, size_t n)
 {
 	for (size_t i = 0, len; i < n; i += len) {
 		if (!(len = _naqib_utf8_valid_at(raw, n, i)) ||
-		    control_at(raw, i, len) || escape_at(raw, n, i))
+		    _naqib_utf8_control_at(raw, i, len) || escape_at(raw, n, i))
 			return 0;
 	}
 	return 1;
@@ -69,7 +58,8 @@ naqib_status_t _naqib_id_escape(_naqib_buf_t *b, const char *raw, size_t n)
 		return _naqib_buf_add(b, raw, n);
 	for (size_t i = 0, len; i < n && !st; i += len) {
 		len = _naqib_utf8_valid_at(raw, n, i);
-		if (!len || control_at(raw, i, len) || raw[i] == '\\') {
+		if (!len || _naqib_utf8_control_at(raw, i, len) ||
+		    raw[i] == '\\') {
 			for (size_t k = 0; k < (len ? len : 1) && !st; k++)
 				st = put_byte(b, (unsigned char)raw[i + k]);
 			len = len ? len : 1;

@@ -77,6 +77,43 @@ size_t _naqib_utf8_valid_at(const char *str, size_t n, size_t i)
 	return len;
 }
 
+int _naqib_utf8_control_at(const char *str, size_t i, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str + i;
+
+	return len == 1 ? s[0] < 0x20 || s[0] == 0x7F
+			: len == 2 && s[0] == 0xC2 && s[1] < 0xA0;
+}
+
+naqib_status_t _naqib_buf_add_visible(_naqib_buf_t *b, const char *s, size_t n,
+				      int spaces)
+{
+	static const char hex[] = "0123456789abcdef";
+	naqib_status_t st = NAQIB_OK;
+	size_t from = 0;
+
+	for (size_t i = 0, len; i < n && !st; i += len) {
+		len = _naqib_utf8_valid_at(s, n, i);
+		if (len && !_naqib_utf8_control_at(s, i, len))
+			continue;
+		if ((st = _naqib_buf_add(b, s + from, i - from)))
+			break;
+		if (!len)
+			len = 1;
+		if (spaces && (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) {
+			st = _naqib_buf_addc(b, ' ');
+		} else {
+			for (size_t k = 0; k < len && !st; k++) {
+				unsigned char c = (unsigned char)s[i + k];
+				char e[4] = { '\\', 'x', hex[c >> 4], hex[c & 15] };
+				st = _naqib_buf_add(b, e, 4);
+			}
+		}
+		from = i + len;
+	}
+	return st ? st : _naqib_buf_add(b, s + from, n - from);
+}
+
 size_t _naqib_utf8_valid_len(const char *s, size_t n)
 {
 	size_t i = 0, len;

@@ -94,6 +94,18 @@ unsigned _naqib_utf8_next(const char *s, size_t *i);
  * has it: NUL is none), or 0; leaves no message. */
 size_t _naqib_utf8_valid_at(const char *s, size_t n, size_t i);
 
+/* Whether the valid sequence s[i..i+len) is a control character: C0, DEL
+ * or C1 (U+0080..U+009F, which some terminals obey too). */
+int _naqib_utf8_control_at(const char *s, size_t i, size_t len);
+
+/* Appends s[0..n) to b for a terminal: each byte that is not part of valid
+ * UTF-8, and each byte of a control character (ESC starts the sequences
+ * that clear a screen, set a window's title or hide text), as \xHH; with
+ * `spaces`, a tab, line feed or carriage return is a space instead (a
+ * title or a snippet on one line). */
+naqib_status_t _naqib_buf_add_visible(_naqib_buf_t *b, const char *s, size_t n,
+				      int spaces);
+
 /* The bytes of s[0..n) before the first that is not part of valid UTF-8
  * (n when it is all valid); leaves no message. */
 size_t _naqib_utf8_valid_len(const char *s, size_t n);
