@@ -17,26 +17,37 @@ static int has_rtl(const char *s)
 	return 0;
 }
 
-int table_add(table_t *t, const cli_bidi_t *bidi, const char *cell)
+int table_add(table_t *t, const cli_bidi_t *bidi, const char *text)
 {
-	char *c;
+	_naqib_buf_t b = NAQIB_BUF_INIT;
+	char *cell, *c;
+	int st;
 
 	if (NAQIB_GROW(t->cells, t->cap, t->n + 1))
 		return NAQIB_E_NOMEM;
+	/* A text's or a query's control characters are shown, not obeyed
+	 * (a tab or a line break as a space: a cell is one line). */
+	if ((st = _naqib_buf_finish(&b, _naqib_buf_add_visible(&b, text,
+							      strlen(text), 1),
+				    &cell, NULL)))
+		return st;
 	if (bidi->visual) {
 		cli_bidi_options_t o = bidi->opts;
 		o.direction = CLI_DIR_LTR;
 		o.width = 0;
-		int st = cli_bidi_visual(cell, strlen(cell), &o, &c, NULL);
+		st = cli_bidi_visual(cell, strlen(cell), &o, &c, NULL);
+		free(cell);
 		if (st)
 			return st;
 	} else if (has_rtl(cell)) {
-		if (!(c = malloc(strlen(cell) + 4)))
+		c = realloc(cell, strlen(cell) + 4);
+		if (!c) {
+			free(cell);
 			return NAQIB_E_NOMEM;
-		strcpy(c, cell);
+		}
 		strcat(c, "\u200e");
-	} else if (!(c = strdup(cell))) {
-		return NAQIB_E_NOMEM;
+	} else {
+		c = cell;
 	}
 	t->cells[t->n++] = c;
 	return NAQIB_OK;

@@ -19,13 +19,22 @@ const char *cli_prog = "naqib";
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *m = NULL;
+	_naqib_buf_t b = NAQIB_BUF_INIT;
 
 	fflush(stdout);
-	fprintf(stderr, "%s: ", cli_prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	int n = vasprintf(&m, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	/* A message names files, ids and DOCNOs, which are anybody's
+	 * bytes: their control characters are shown, not obeyed. */
+	if (n < 0 || _naqib_buf_add_visible(&b, m, (size_t)n, 0))
+		fprintf(stderr, "%s: out of memory\n", cli_prog);
+	else
+		fprintf(stderr, "%s: %s\n", cli_prog, b.data);
+	if (n >= 0)
+		free(m);
+	_naqib_buf_free(&b);
 }
 
 int cli_bad_option(char **argv, int c)

@@ -165,8 +165,9 @@ void ingest_progress(indexer_t *x, int final);
 
 /* ---------------------------------------------------------------- marks.c */
 
-/* The id of a text file: its path relative to --root (0, or an errno). */
-int marks_file_id(indexer_t *x, const char *path, char *out, size_t cap);
+/* The id of a text file: its path relative to --root, as an id (0, or an
+ * errno).  *out is malloc'd, caller frees. */
+int marks_file_id(indexer_t *x, const char *path, char **out);
 /* What a file was like when it was indexed. */
 void marks_signature(const struct stat *sb, unsigned long docs, char *out,
 		     size_t cap);

@@ -367,23 +367,15 @@ out:
 	return st;
 }
 
-int ingest_file(const char *path, void *ctx)
+/* Reads the file at path, whose id is id. */
+static int read_file(indexer_t *x, const char *path, const char *id)
 {
-	indexer_t *x = ctx;
-	char id[PATH_MAX + 16], key[256], sig[128];
+	char key[256], sig[128];
 	char *old = NULL;
 	size_t len;
 	struct stat sb;
 	int err, st;
 
-	if (ingest_interrupted)
-		return NAQIB_E_IO;
-	x->file = path;
-	if ((err = marks_file_id(x, path, id, sizeof id))) {
-		cli_error("cannot open '%s': %s", path, strerror(err));
-		x->st.failed++;
-		return 0;
-	}
 	int is_stdin = !strcmp(path, "-");
 	int known = !is_stdin && stat(path, &sb) == 0;
 	if (known) {
@@ -462,6 +454,25 @@ int ingest_file(const char *path, void *ctx)
 			ingest_fatal(x, st);
 		}
 	}
+	return st;
+}
+
+int ingest_file(const char *path, void *ctx)
+{
+	indexer_t *x = ctx;
+	char *id;
+	int err;
+
+	if (ingest_interrupted)
+		return NAQIB_E_IO;
+	x->file = path;
+	if ((err = marks_file_id(x, path, &id))) {
+		cli_error("cannot open '%s': %s", path, strerror(err));
+		x->st.failed++;
+		return 0;
+	}
+	int st = read_file(x, path, id);
+	free(id);
 	return st;
 }
 

@@ -11,25 +11,26 @@
 
 /* The id of a text file: its path relative to --root when it is under it,
  * else its absolute path, so that the same file gets the same id whatever
- * path named it. */
-int marks_file_id(indexer_t *x, const char *path, char *out, size_t cap)
+ * path named it; a path that is not plain text is escaped
+ * (naqib_id_from_bytes()), as every output and --delete show it. */
+int marks_file_id(indexer_t *x, const char *path, char **out)
 {
 	char real[PATH_MAX];
+	const char *name = "stdin";
 
-	if (!strcmp(path, "-")) {
-		snprintf(out, cap, "stdin");
-		return 0;
+	*out = NULL;
+	if (strcmp(path, "-") != 0) {
+		if (!realpath(path, real))
+			return errno;
+		size_t rl = strlen(x->root);
+		if (!strncmp(real, x->root, rl) && real[rl] == '/')
+			name = real + rl + 1;
+		else if (!strcmp(x->root, "/"))
+			name = real + 1;
+		else
+			name = real;
 	}
-	if (!realpath(path, real))
-		return errno;
-	size_t rl = strlen(x->root);
-	if (!strncmp(real, x->root, rl) && real[rl] == '/')
-		snprintf(out, cap, "%s", real + rl + 1);
-	else if (!strcmp(x->root, "/"))
-		snprintf(out, cap, "%s", real + 1);
-	else
-		snprintf(out, cap, "%s", real);
-	return 0;
+	return naqib_id_from_bytes(name, strlen(name), out) ? ENOMEM : 0;
 }
 
 /* What a file was like when it was indexed, to skip it when unchanged. */

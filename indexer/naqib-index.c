@@ -95,9 +95,16 @@ static int delete_ids(indexer_t *x, char **ids, int n)
 	unsigned long deleted = 0;
 
 	for (int i = 0; i < n; i++) {
-		marks_forget(x, ids[i]);
-		int found, st = naqib_db_delete(ingest_shard_of(x, ids[i])->db,
-						ids[i], &found);
+		/* The id in any form naqib shows it (naqib_id_parse()): its
+		 * shard is that of the id as the index knows it. */
+		char *id;
+		int found, st = naqib_id_parse(ids[i], &id);
+		if (!st) {
+			marks_forget(x, id);
+			st = naqib_db_delete(ingest_shard_of(x, id)->db, id,
+					     &found);
+			free(id);
+		}
 		if (st) {
 			cli_error("%s", naqib_last_error());
 			return cli_exit_for(st);

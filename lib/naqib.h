@@ -183,6 +183,25 @@ naqib_status_t naqib_record_encode(const naqib_record_t *r, char **out,
 naqib_status_t naqib_record_decode(const char *data, size_t len,
 				   naqib_record_t *r);
 
+/* ---------------------------------------------------------------- ids */
+
+/* A document id is UTF-8 text without control characters, the same in
+ * every output and wherever an id is given (naqib(7), DOCUMENT IDS).
+ * The id of a name given as bytes (a file's path, a JSON id, a DOCNO) is
+ * the name itself when it is such text and holds no backslash-x followed
+ * by two hex digits; any other name is written with every backslash,
+ * every byte that is not part of valid UTF-8 and every byte of a control
+ * character (C0, DEL, C1) as \xHH, two lowercase hex digits.  Two names
+ * never get the same id.  *out is malloc'd, caller frees. */
+naqib_status_t naqib_id_from_bytes(const char *raw, size_t len, char **out);
+
+/* The id of what a person gave for one: \xHH (in either case) is read as
+ * the byte HH, and the id of the name that makes is taken, so that an id
+ * in any form naqib writes one (a TREC run writes a space as \x20) gives
+ * the id back.  Every naqib_db_ function that takes an id reads it so.
+ * *out is malloc'd, caller frees. */
+naqib_status_t naqib_id_parse(const char *typed, char **out);
+
 /* ---------------------------------------------------------------- dates */
 
 /* Reads a date as metadata gives it (2017-01-25, 2017-01-25T14:36:00+01:00,

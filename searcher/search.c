@@ -14,12 +14,56 @@ void search_result_free(search_result_t *r)
 		for (size_t k = 0; k < r->out.hits[i].n_why; k++)
 			free(r->out.hits[i].why[k].form);
 		free(r->out.hits[i].why);
+		for (size_t k = 0; k < 6; k++)
+			free(r->out.hits[i].own[k]);
 	}
 	free(r->out.hits);
 	free(r->out.suggestion);
 	naqib_mset_destroy(r->mset);
 	naqib_query_destroy(r->query);
 	memset(r, 0, sizeof *r);
+}
+
+/* The record of hit h as every output can show it.  A document of an
+ * index made before ids were escaped may have an id and a path that are
+ * no ids of today (bytes that are not UTF-8, a tab): they are shown as the
+ * id their name has now, which --delete finds them by.  Any other field
+ * that is not UTF-8 (none that naqib-index writes) has U+FFFD for each
+ * bad byte. */
+static int displayable(out_hit_t *h)
+{
+	naqib_record_t *r = &h->rec;
+	const char **ids[] = { &r->id, &r->path };
+	const char **text[] = { &r->title, &r->date, &r->url, &r->source };
+	size_t own = 0;
+	int st;
+
+	for (size_t i = 0; i < 2; i++) {
+		char *id;
+		if ((st = naqib_id_parse(*ids[i], &id)))
+			return st;
+		if (strcmp(id, *ids[i]) != 0) {
+			free(id);
+			if ((st = naqib_id_from_bytes(*ids[i], strlen(*ids[i]),
+						      &id)))
+				return st;
+			*ids[i] = h->own[own++] = id;
+		} else {
+			free(id);
+		}
+	}
+	for (size_t i = 0; i < 4; i++) {
+		size_t n = strlen(*text[i]);
+		if (_naqib_utf8_valid_len(*text[i], n) == n)
+			continue;
+		_naqib_buf_t b = NAQIB_BUF_INIT;
+		char *s;
+		if ((st = _naqib_buf_finish(&b, _naqib_buf_add_valid(&b, *text[i], n),
+					    &s, NULL)))
+			return st;
+		*text[i] = h->own[own++] = s;
+	}
+	return NAQIB_OK;
 }
 
 /* Adds the matches of one field of a hit to its explanation, one line per
@@ -101,7 +145,8 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 		out_hit_t *h = &out->hits[i];
 		naqib_hit_t hit;
 		if ((st = naqib_mset_hit(r->mset, i, &hit)) ||
-		    (st = naqib_record_decode(hit.data, hit.data_len, &h->rec)))
+		    (st = naqib_record_decode(hit.data, hit.data_len, &h->rec)) ||
+		    (st = displayable(h)))
 			goto fail;
 		h->rank = hit.rank;
 		h->score = hit.score;

@@ -193,6 +193,13 @@ expect_not_in() { # file needle what
 	! grep -qF -- "$2" "$1" || fail "$3: '$2' found in $(basename "$1")"
 }
 
+# That a file is valid UTF-8 (a message or an output that quotes a name
+# never cuts a character in half, never passes a stray byte on).
+expect_utf8() { # file what
+	iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1 ||
+		fail "$2: $(basename "$1") is not valid UTF-8: $(od -c "$1" | head -20)"
+}
+
 # The sample corpus, without its README (which quotes every special form).
 CORPUS="corpus/texts corpus/samples.jsonl corpus/samples.trec"
 CORPUS_DOCS=43

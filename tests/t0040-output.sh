@@ -98,6 +98,30 @@ printf 'q1\tالفوسفاط\nq2\tالإضراب العام\n' | naqib_search -d
 expect_eq "$(jq -r .qid "$T/b.json" | tr '\n' ' ')" "q1 q2 " "batch JSON Lines"
 EOF
 
+# A document's escape sequences (clear the screen, set the window title,
+# hide text) are shown as \xHH in text output, whatever --color says;
+# naqib's own colours are the only sequences written.
+printf '%s\n' '{"id":"esc1","title":"clear \u001b[2J title \u001b]0;pwned\u0007 tab\there","source":"src \u001b[8m","url":"u\u009b1m","body":"الإضراب hidden \u001b[8m secret الإضراب"}' >"$T/esc.jsonl"
+naqib_index -q -d "$T/escdb" "$T/esc.jsonl"
+test_case 'text output: escape sequences of a document are shown, not obeyed (--color never)' <<'EOF'
+run naqib_search -d "$T/escdb" --color never --explain --facets الإضراب
+expect_status 0 "search"
+if grep -q "$(printf '\033')" "$T/out"; then fail "an escape code reached the output: $(cat -v "$T/out")"; fi
+expect_in "$T/out" '1. clear \x1b[2J title \x1b]0;pwned\x07 tab here' "the title, visible"
+expect_in "$T/out" '   esc1  src \x1b[8m  u\xc2\x9b1m' "id, source and URL, visible"
+expect_in "$T/out" '**الإضراب** hidden \x1b[8m secret **الإضراب**' "the snippet, visible"
+expect_in "$T/out" 'src \x1b[8m 1' "the facet, visible"
+expect_utf8 "$T/out" "the output"
+EOF
+
+test_case 'text output: the only escape sequences are the colours of naqib (--color always)' <<'EOF'
+run naqib_search -d "$T/escdb" --color always --explain الإضراب
+expect_in "$T/out" '\x1b[2J' "the document's, visible"
+# Every ESC starts one of the sequences of outputs/text.c.
+others=$(sed 's/\x1b\[\(0\|1\|2\|1;31\)m//g' "$T/out" | tr -cd '\033' | wc -c)
+expect_eq "$others" 0 "other escape codes"
+EOF
+
 test_case 'a query and --queries together: a usage error' <<'EOF'
 printf 'q1\tالفوسفاط\n' >"$T/q1"
 run naqib_search -d "$db" --queries "$T/q1" extra words

@@ -73,6 +73,24 @@ expect_in "$T/err" "$T/docs.trec:18: <DOC> without </DOC>" "unterminated DOC"
 expect_eq "$(ids "$T/tdb" الإضراب | tr '\n' ' ')" "t1 t3 " "good TREC documents indexed"
 EOF
 
+# Messages name files and ids as the terminal must not obey them.
+test_case 'a message shows the control characters and stray bytes of a name as \xHH' <<'EOF'
+run naqib_index -d "$T/msgdb" "$T/$(printf 'no\033[2Jsuch\377')"
+expect_status 3 "a missing file"
+expect_in "$T/err" "cannot open '$T/no\x1b[2Jsuch\xff'" "the name, visible"
+expect_utf8 "$T/err" "the message"
+EOF
+
+# A message quoting a long DOCNO is cut, at a letter.
+test_case 'TREC: a message that quotes a long DOCNO cuts it at a letter' <<'EOF'
+docno=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "ن" }')
+printf '<DOC>\n<DOCNO>%s</DOCNO>\n</DOC>\n' "$docno" >"$T/long-docno.trec"
+run naqib_index -d "$T/tdb-long" "$T/long-docno.trec"
+expect_status 3 "a document without a text"
+expect_in "$T/err" "$T/long-docno.trec:1: <DOC> نننن" "the message"
+expect_utf8 "$T/err" "the message"
+EOF
+
 test_case 'TREC: entities are decoded (in the database of the case above)' <<'EOF'
 run naqib_search -d "$T/tdb" -f json الحوار
 expect_in "$T/out" 'الإضراب & الحوار' "entities decoded"
@@ -136,14 +154,38 @@ expect_eq "$(wc -l <"$T/blk.ids")" 15 "documents read in blocks ($shards shards)
 EOF
 done
 
-# An id too long for Xapian is refused for that document only.
-test_case 'an id too long for Xapian is refused for that document only' <<'EOF'
+# Ids longer than a Xapian term takes (245 bytes) have a term of their
+# own (a prefix and a hash) and keep their whole id in the record.
+test_case 'a JSON id of 300 bytes is indexed, found, replaced and deleted under its whole id' <<'EOF'
 long=$(printf 'x%.0s' $(seq 300))
-printf '{"id":"%s","body":"نص"}\n{"id":"ok","body":"نص"}\n' "$long" >"$T/long.jsonl"
+printf '{"id":"%s","body":"نص طويل"}\n{"id":"%sy","body":"نص آخر"}\n' "$long" "$long" >"$T/long.jsonl"
 run naqib_index -d "$T/ldb" "$T/long.jsonl"
-expect_status 3 "long id"
-expect_in "$T/err" "document id too long" "long id message"
-expect_in "$T/err" "1 added" "the other document"
+expect_status 0 "long ids"
+expect_in "$T/err" "2 added, 0 replaced" "both documents"
+expect_eq "$(ids "$T/ldb" طويل)" "$long" "the whole id"
+expect_eq "$(ids "$T/ldb" آخر)" "${long}y" "the other whole id"
+run naqib_index -d "$T/ldb" --force "$T/long.jsonl"
+expect_in "$T/err" "0 added, 2 replaced" "indexed again: replaced, not doubled"
+run naqib_index -d "$T/ldb" --delete "$long"
+expect_status 0 "deleted"
+expect_in "$T/err" "1 document deleted" "deleted"
+expect_eq "$(ids "$T/ldb" نص)" "${long}y" "the other one stays"
+EOF
+
+# About 120 Arabic letters of folder and file name were more than an id
+# could be.
+test_case 'a path of 140 Arabic letters is indexed, skipped when unchanged and deleted by its id' <<'EOF'
+name=$(awk 'BEGIN { for (i = 0; i < 70; i++) printf "ن" }')
+mkdir -p "$T/long/$name"
+printf 'عنوان\n\nإضراب طويل الاسم\n' >"$T/long/$name/$name.txt"
+run naqib_index -d "$T/pdb" --root "$T/long" "$T/long"
+expect_status 0 "a long path"
+expect_eq "$(ids "$T/pdb" إضراب)" "$name/$name.txt" "its id"
+run naqib_index -d "$T/pdb" --root "$T/long" "$T/long"
+expect_in "$T/err" "0 added, 0 replaced, 1 unchanged" "unchanged: skipped"
+run naqib_index -d "$T/pdb" --delete "$name/$name.txt"
+expect_in "$T/err" "1 document deleted" "deleted by its id"
+expect_eq "$(doc_count "$T/pdb")" 0 "none left"
 EOF
 
 # A second writer gets a clear "locked" message and status 4; the first

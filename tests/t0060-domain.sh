@@ -255,6 +255,15 @@ expect_status 2 "bad thesaurus"
 expect_in "$T/err" "thesaurus '$T/bad.ths', line 2" "bad thesaurus message"
 EOF
 
+# The message quotes the line, cut short: at a letter, never inside one.
+test_case 'a bad thesaurus line is quoted cut at a letter, not inside one' <<'EOF'
+printf 'spelling: aالكونفدرالية الكنفدرالية الكونفيدرالية الفدرالية الفيدرالية\n' >"$T/long.ths"
+run naqib_index -q -d "$T/db3" --thesaurus "$T/long.ths" corpus/texts
+expect_status 2 "bad thesaurus"
+expect_in "$T/err" "a spelling line needs two words or more: ' aالكونفدرالية الكنفدرالية الكونفيدرالية ا'" "the quote, cut"
+expect_utf8 "$T/err" "the message"
+EOF
+
 test_case 'a missing thesaurus: named, status 2' <<'EOF'
 run naqib_index -q -d "$T/db3" --thesaurus "$T/missing.ths" corpus/texts
 expect_status 2 "missing thesaurus"

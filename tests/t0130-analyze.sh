@@ -312,4 +312,12 @@ line=$(grep -F -- "$rev_title" "$T/pane")
 	fail "tmux pane: the title line is not right-aligned: '$line'"
 EOF
 
+# Control characters of a text or a query are shown, not obeyed.
+test_case 'the table: control characters of the query shown as \xHH' <<'EOF'
+run naqib_analyze --query "$(printf 'إضراب \033]0;x\007')"
+expect_status 0 "query"
+if grep -q "$(printf '\033')" "$T/out"; then fail "an escape code reached the output: $(cat -v "$T/out")"; fi
+expect_in "$T/out" 'إضراب \x1b]0;x\x07' "the query, visible"
+EOF
+
 test_done

@@ -2,9 +2,11 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "formats/reader.h"
+#include "util/util.h"
 
 size_t fmt_skip_bom(const char *s, size_t len)
 {
@@ -24,9 +26,26 @@ void fmt_bad(const fmt_callbacks_t *cb, size_t line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	int n = vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* A long DOCNO quoted: the message is cut, at a character. */
+	if (n >= (int)sizeof msg)
+		msg[_naqib_utf8_cut(msg, (size_t)n, sizeof msg - 1)] = '\0';
 	cb->bad(line, msg, cb->ctx);
+}
+
+int fmt_doc_with_id(const fmt_callbacks_t *cb, fmt_doc_t *d, const char *raw,
+		    size_t n)
+{
+	char *id;
+	int st = naqib_id_from_bytes(raw, n, &id);
+
+	if (st)
+		return st;
+	d->rec.id = id;
+	st = cb->doc(d, cb->ctx);
+	free(id);
+	return st;
 }
 
 void fmt_trim(const char *s, size_t *from, size_t *to)

@@ -99,9 +99,8 @@ static int read_jsonl(const char *path, char *s, size_t len,
 			else {
 				memcpy(p, path, pl);
 				strcpy(p + pl, where);
-				d.rec.id = id;
 				d.rec.path = p;
-				st = cb->doc(&d, cb->ctx);
+				st = fmt_doc_with_id(cb, &d, id, strlen(id));
 				free(p);
 			}
 		}

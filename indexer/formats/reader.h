@@ -14,6 +14,12 @@ size_t fmt_line_of(const char *s, size_t off, size_t from, size_t line);
 void fmt_bad(const fmt_callbacks_t *cb, size_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Hands document d to the callback with the id raw[0..n), as the file
+ * gives it, made an id (naqib_id_from_bytes(): escaped unless it is plain
+ * text).  Returns the callback's status. */
+int fmt_doc_with_id(const fmt_callbacks_t *cb, fmt_doc_t *d, const char *raw,
+		    size_t n);
+
 /* Trims ASCII white space off s[*from..*to). */
 void fmt_trim(const char *s, size_t *from, size_t *to);
 

@@ -215,7 +215,7 @@ static int read_trec(const char *path, char *s, size_t len,
 			continue;
 		}
 		doc.rec.path = path;
-		st = cb->doc(&doc, cb->ctx);
+		st = fmt_doc_with_id(cb, &doc, doc.rec.id, strlen(doc.rec.id));
 	}
 	return st;
 }

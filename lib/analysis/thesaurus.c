@@ -202,7 +202,7 @@ static int fail_at(const char *name, unsigned line, const char *what,
 		   const char *s, size_t n)
 {
 	return _naqib_fail(NAQIB_E_INVALID, "thesaurus '%s', line %u: %s '%.*s'",
-			   name, line, what, (int)(n > 80 ? 80 : n), s);
+			   name, line, what, (int)_naqib_utf8_cut(s, n, 80), s);
 }
 
 /* Trims spaces and tabs around s[0..*n). */

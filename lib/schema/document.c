@@ -174,6 +174,18 @@ static naqib_status_t write_field(naqib_analyzer_t *an, knowledge_t *k,
 	return knowledge_collect(k, t, n, text, len);
 }
 
+/* A field of the record that no analysis reads (NULL: none). */
+static naqib_status_t check_utf8(const char *what, const char *s)
+{
+	size_t at;
+
+	if (s && naqib_utf8_check(s, strlen(s), &at))
+		return _naqib_fail(NAQIB_E_UTF8,
+				   "the %s is not valid UTF-8 (at byte %zu)",
+				   what, at);
+	return NAQIB_OK;
+}
+
 naqib_status_t _naqib_document_write(naqib_analyzer_t *an,
 				     const naqib_record_t *record,
 				     const naqib_doc_options_t *opts,
@@ -182,7 +194,8 @@ naqib_status_t _naqib_document_write(naqib_analyzer_t *an,
 	naqib_doc_options_t defaults;
 	knowledge_t k;
 	naqib_record_t rec = *record;
-	_naqib_buf_t term = NAQIB_BUF_INIT;
+	_naqib_buf_t term = NAQIB_BUF_INIT, id = NAQIB_BUF_INIT;
+	_naqib_buf_t path = NAQIB_BUF_INIT;
 	char *data = NULL;
 	size_t len, entries;
 	unsigned pos = 0;
@@ -193,6 +206,19 @@ naqib_status_t _naqib_document_write(naqib_analyzer_t *an,
 		opts = &defaults;
 	}
 	memset(&k, 0, sizeof k);
+	/* The record holds the id as the index knows it, and the path read
+	 * the same way (the indexer gives a file's id as its path); the
+	 * fields that are not analysed are checked here, so that every
+	 * field of a record is UTF-8 that JSON can carry. */
+	if ((st = _naqib_id_parse(&id, rec.id ? rec.id : "",
+				  rec.id ? strlen(rec.id) : 0)) ||
+	    (st = _naqib_id_parse(&path, rec.path ? rec.path : "",
+				  rec.path ? strlen(rec.path) : 0)) ||
+	    (st = check_utf8("URL", rec.url)) ||
+	    (st = check_utf8("date", rec.date)))
+		goto out;
+	rec.id = id.data;
+	rec.path = path.data;
 	k.th = naqib_analyzer_thesaurus(an);
 	entries = k.th ? naqib_thesaurus_size(k.th) : 0;
 	k.mentions = calloc(entries + 1, sizeof *k.mentions);
@@ -222,5 +248,7 @@ out:
 	free(k.touched);
 	free(k.days);
 	_naqib_buf_free(&term);
+	_naqib_buf_free(&id);
+	_naqib_buf_free(&path);
 	return st;
 }

@@ -91,6 +91,35 @@ const _naqib_field_t *_naqib_field_of_thes_kind(int kind);
 naqib_status_t _naqib_term(_naqib_buf_t *b, _naqib_field_id_t id,
 			   const char *value, size_t len);
 
+/* ---------------------------------------------------------------- ids
+ * (id.c; naqib_id_from_bytes() and naqib_id_parse() in naqib.h) */
+
+/* Appends the id of the name raw[0..n) to b. */
+naqib_status_t _naqib_id_escape(_naqib_buf_t *b, const char *raw, size_t n);
+/* Appends the id a person typed as typed[0..n) to b: \xHH read as a byte,
+ * then the id of that name. */
+naqib_status_t _naqib_id_parse(_naqib_buf_t *b, const char *typed, size_t n);
+
+/* What the index knows an id by: every look-up of a document by its id
+ * (has, replace, delete, get) goes through _naqib_id_terms(). */
+typedef struct _naqib_id_terms {
+	_naqib_buf_t id;     /* the id, as naqib_id_parse() reads it */
+	_naqib_buf_t term;   /* its unique term: Q and the id, or, when that
+				is longer than a term may be, Q, the id's
+				first 227 bytes (cut at a character), '#'
+				and the id's FNV-1a hash in 16 hex digits */
+	int hashed;          /* term is of the second kind: which document
+				it is, the record's id says */
+	_naqib_buf_t legacy; /* the term naqib gave this id before ids were
+				escaped (Q and the name's own bytes) when
+				that is another, else empty */
+} _naqib_id_terms_t;
+
+/* Fills *t for id (any form naqib_id_parse() reads); on failure *t is
+ * empty.  Free with _naqib_id_terms_free(). */
+naqib_status_t _naqib_id_terms(const char *id, _naqib_id_terms_t *t);
+void _naqib_id_terms_free(_naqib_id_terms_t *t);
+
 /* How many times a word of the title or the lead of the body counts (its
  * within-document frequency). */
 #define _NAQIB_LEAD_WEIGHT 3

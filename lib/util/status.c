@@ -42,7 +42,12 @@ naqib_status_t _naqib_fail(naqib_status_t status, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(last_error, sizeof last_error, fmt, ap);
+	int n = vsnprintf(last_error, sizeof last_error, fmt, ap);
 	va_end(ap);
+	/* A message too long for the buffer loses its end, but never half a
+	 * character of a name it quotes. */
+	if (n >= (int)sizeof last_error)
+		last_error[_naqib_utf8_cut(last_error, (size_t)n,
+					   sizeof last_error - 1)] = '\0';
 	return status;
 }

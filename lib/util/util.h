@@ -90,8 +90,38 @@ size_t _naqib_utf8_put(char *out, unsigned c);
 /* Decodes the code point at s[*i] (the text is valid UTF-8) and advances *i. */
 unsigned _naqib_utf8_next(const char *s, size_t *i);
 
+/* The length of the valid UTF-8 sequence at s[i..n) (as naqib_utf8_check()
+ * has it: NUL is none), or 0; leaves no message. */
+size_t _naqib_utf8_valid_at(const char *s, size_t n, size_t i);
+
+/* Whether the valid sequence s[i..i+len) is a control character: C0, DEL
+ * or C1 (U+0080..U+009F, which some terminals obey too). */
+int _naqib_utf8_control_at(const char *s, size_t i, size_t len);
+
+/* Appends s[0..n) to b for a terminal: each byte that is not part of valid
+ * UTF-8, and each byte of a control character (ESC starts the sequences
+ * that clear a screen, set a window's title or hide text), as \xHH; with
+ * `spaces`, a tab, line feed or carriage return is a space instead (a
+ * title or a snippet on one line). */
+naqib_status_t _naqib_buf_add_visible(_naqib_buf_t *b, const char *s, size_t n,
+				      int spaces);
+
+/* The bytes of s[0..n) before the first that is not part of valid UTF-8
+ * (n when it is all valid); leaves no message. */
+size_t _naqib_utf8_valid_len(const char *s, size_t n);
+
+/* Appends s[0..n) to b with each byte that is not part of valid UTF-8 as
+ * U+FFFD, for an output that takes UTF-8 only (JSON). */
+naqib_status_t _naqib_buf_add_valid(_naqib_buf_t *b, const char *s, size_t n);
+
 /* Code points in s[0..n) (valid UTF-8). */
 size_t _naqib_utf8_count(const char *s, size_t n);
+
+/* How much of s[0..n) a message quotes when it shows at most max bytes:
+ * n when it fits, else max or less, so that the cut never falls inside a
+ * UTF-8 sequence (for "%.*s"; reads s[0..max) only).  Bytes that are not
+ * valid UTF-8 count one each. */
+size_t _naqib_utf8_cut(const char *s, size_t n, size_t max);
 
 /* Whether code point c belongs to the Arabic script blocks. */
 int _naqib_is_arabic(unsigned c);

@@ -495,10 +495,61 @@ extern "C" naqib_status_t naqib_db_set_metadata(naqib_db_t *db, const char *key,
 	return NAQIB_OK;
 }
 
+/* The terms of an id (_naqib_id_terms()), freed with the object. */
+namespace {
+struct id_terms {
+	_naqib_id_terms_t t;
+	naqib_status_t st;
+	explicit id_terms(const char *id) { st = _naqib_id_terms(id, &t); }
+	~id_terms() { _naqib_id_terms_free(&t); }
+	id_terms(const id_terms &) = delete;
+	id_terms &operator=(const id_terms &) = delete;
+	std::string term() const { return std::string(t.term.data, t.term.len); }
+	std::string legacy() const
+	{
+		return std::string(t.legacy.data, t.legacy.len);
+	}
+};
+
+/* The document with the id of k, or 0.  A hashed term may stand for two
+ * ids (a collision of the hash between two long ids that start alike):
+ * the document's record says whether it is this one. */
+Xapian::docid id_doc(Xapian::Database *db, const id_terms &k)
+{
+	std::string term = k.term();
+	Xapian::PostingIterator p = db->postlist_begin(term);
+	if (p == db->postlist_end(term))
+		return 0;
+	if (!k.t.hashed)
+		return *p;
+	std::string data = _naqib_unpack_data(db->get_document(*p).get_data());
+	naqib_record_t rec;
+	return naqib_record_decode(data.data(), data.size(), &rec) == NAQIB_OK &&
+			       !strcmp(rec.id, k.t.id.data)
+		       ? *p
+		       : 0;
+}
+
+/* The document an older naqib wrote under the id's name as it was, or 0. */
+Xapian::docid legacy_doc(Xapian::Database *db, const id_terms &k)
+{
+	if (!k.t.legacy.len)
+		return 0;
+	std::string term = k.legacy();
+	Xapian::PostingIterator p = db->postlist_begin(term);
+	return p == db->postlist_end(term) ? 0 : *p;
+}
+} // namespace
+
 extern "C" naqib_status_t naqib_db_has_id(naqib_db_t *db, const char *id, int *exists)
 {
+	id_terms k(id);
+	if (k.st)
+		return k.st;
 	try {
-		*exists = db->db->term_exists(_naqib_xterm(_NAQIB_F_ID, id));
+		*exists = !k.t.hashed && !k.t.legacy.len
+				  ? db->db->term_exists(k.term())
+				  : id_doc(db->db, k) || legacy_doc(db->db, k);
 	} catch (...) {
 		return _naqib_xfail(db->path, "looking up a document");
 	}
@@ -512,18 +563,31 @@ extern "C" naqib_status_t naqib_db_replace(naqib_db_t *db, const char *id,
 		return _naqib_fail(NAQIB_E_INVALID,
 				   "database '%s' is open read-only",
 				   db->path.c_str());
-	std::string term = _naqib_xterm(_NAQIB_F_ID, id);
-	if (term.size() > 240)
-		return _naqib_fail(NAQIB_E_INVALID,
-				   "document id too long (%zu bytes, at most "
-				   "239): '%.40s...'",
-				   strlen(id), id);
+	id_terms k(id);
+	if (k.st)
+		return k.st;
+	std::string term = k.term();
 	try {
 		/* One look-up: a new id is added, without replace_document()
 		 * looking for it again. */
 		bool exists = db->wdb->term_exists(term);
+		if (exists && k.t.hashed && !id_doc(db->wdb, k))
+			return _naqib_fail(
+				NAQIB_E_INVALID,
+				"the id '%.*s...' (%zu bytes) has the term of "
+				"another document's (a hash collision of two "
+				"long ids): name the file otherwise",
+				(int)_naqib_utf8_cut(k.t.id.data, k.t.id.len, 40),
+				k.t.id.data, k.t.id.len);
+		/* The document of an older index under the name as it was,
+		 * before ids were escaped: this one takes its place. */
+		bool legacy = false;
+		if (k.t.legacy.len && db->wdb->term_exists(k.legacy())) {
+			db->wdb->delete_document(k.legacy());
+			legacy = true;
+		}
 		if (replaced)
-			*replaced = exists;
+			*replaced = exists || legacy;
 		doc->doc.add_boolean_term(term);
 		if (exists)
 			db->wdb->replace_document(term, doc->doc);
@@ -541,11 +605,16 @@ extern "C" naqib_status_t naqib_db_delete(naqib_db_t *db, const char *id, int *f
 		return _naqib_fail(NAQIB_E_INVALID,
 				   "database '%s' is open read-only",
 				   db->path.c_str());
+	id_terms k(id);
+	if (k.st)
+		return k.st;
 	try {
-		std::string term = _naqib_xterm(_NAQIB_F_ID, id);
-		*found = db->wdb->term_exists(term);
-		if (*found)
-			db->wdb->delete_document(term);
+		Xapian::docid d = id_doc(db->wdb, k), old = legacy_doc(db->wdb, k);
+		*found = d || old;
+		if (d)
+			db->wdb->delete_document(d);
+		if (old)
+			db->wdb->delete_document(k.legacy());
 	} catch (...) {
 		return _naqib_xfail(db->path, "deleting a document");
 	}
@@ -556,17 +625,22 @@ extern "C" naqib_status_t naqib_db_get_data(naqib_db_t *db, const char *id, char
 				 size_t *len)
 {
 	*data = NULL;
+	id_terms k(id);
+	if (k.st)
+		return k.st;
 	try {
-		std::string term = _naqib_xterm(_NAQIB_F_ID, id);
-		Xapian::PostingIterator p = db->db->postlist_begin(term);
-		if (p == db->db->postlist_end(term))
+		Xapian::docid d = id_doc(db->db, k);
+		if (!d)
+			d = legacy_doc(db->db, k);
+		if (!d)
 			return _naqib_fail(NAQIB_E_NOT_FOUND,
-					   "no document with id '%s'", id);
-		Xapian::Document doc = db->db->get_document(*p);
-		std::string d = _naqib_unpack_data(doc.get_data());
-		if (!(*data = _naqib_dup_string(d)))
+					   "no document with id '%s'",
+					   k.t.id.data);
+		Xapian::Document doc = db->db->get_document(d);
+		std::string s = _naqib_unpack_data(doc.get_data());
+		if (!(*data = _naqib_dup_string(s)))
 			return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-		*len = d.size();
+		*len = s.size();
 	} catch (...) {
 		return _naqib_xfail(db->path, "reading a document");
 	}

@@ -6,6 +6,22 @@
 
 #include "outputs/outputs.h"
 
+/* A JSON string of s, whose bytes that are not UTF-8, if any, become
+ * U+FFFD: JSON takes UTF-8 only, and a string it refuses would fail the
+ * whole output (a query id of a --queries file is anybody's bytes). */
+static json_t *jstr(const char *s)
+{
+	json_t *j = json_string(s);
+
+	if (j || !s)
+		return j;
+	_naqib_buf_t b = NAQIB_BUF_INIT;
+	if (!_naqib_buf_add_valid(&b, s, strlen(s)))
+		j = json_stringn(b.data, b.len);
+	_naqib_buf_free(&b);
+	return j;
+}
+
 /* Appends o on one line to b unless building it failed (err), and frees
  * it. */
 static naqib_status_t emit(_naqib_buf_t *b, json_t *o, int err, size_t flags)
@@ -27,8 +43,8 @@ static naqib_status_t render_json(_naqib_buf_t *b, const out_page_t *p)
 	int err = !o || !hits;
 
 	if (r->qid)
-		err |= json_object_set_new(o, "qid", json_string(r->qid));
-	err |= json_object_set_new(o, "query", json_string(r->query));
+		err |= json_object_set_new(o, "qid", jstr(r->qid));
+	err |= json_object_set_new(o, "query", jstr(r->query));
 	err |= json_object_set_new(o, "estimated_matches",
 				   json_integer(r->estimate));
 	err |= json_object_set_new(o, "offset", json_integer(r->offset));
@@ -36,7 +52,7 @@ static naqib_status_t render_json(_naqib_buf_t *b, const out_page_t *p)
 	err |= json_object_set_new(o, "seconds", json_real(r->seconds));
 	if (r->suggestion)
 		err |= json_object_set_new(o, "suggestion",
-					   json_string(r->suggestion));
+					   jstr(r->suggestion));
 	/* What the query left out (a long query, a wide wildcard). */
 	const char *n = r->q ? naqib_query_notes(r->q) : "";
 	if (*n) {
@@ -55,12 +71,12 @@ static naqib_status_t render_json(_naqib_buf_t *b, const out_page_t *p)
 		}
 		err |= json_object_set_new(j, "rank", json_integer(h->rank));
 		err |= json_object_set_new(j, "score", json_real(h->score));
-		err |= json_object_set_new(j, "id", json_string(h->rec.id));
-		err |= json_object_set_new(j, "title", json_string(h->rec.title));
-		err |= json_object_set_new(j, "date", json_string(h->rec.date));
-		err |= json_object_set_new(j, "source", json_string(h->rec.source));
-		err |= json_object_set_new(j, "url", json_string(h->rec.url));
-		err |= json_object_set_new(j, "path", json_string(h->rec.path));
+		err |= json_object_set_new(j, "id", jstr(h->rec.id));
+		err |= json_object_set_new(j, "title", jstr(h->rec.title));
+		err |= json_object_set_new(j, "date", jstr(h->rec.date));
+		err |= json_object_set_new(j, "source", jstr(h->rec.source));
+		err |= json_object_set_new(j, "url", jstr(h->rec.url));
+		err |= json_object_set_new(j, "path", jstr(h->rec.path));
 		if (h->snippet) {
 			const naqib_snippet_t *s = h->snippet;
 			json_t *marks = json_array();
@@ -76,9 +92,9 @@ static naqib_status_t render_json(_naqib_buf_t *b, const out_page_t *p)
 							 (json_int_t)b));
 			}
 			err |= json_object_set_new(j, "snippet",
-						   json_string(s->text));
+						   jstr(s->text));
 			err |= json_object_set_new(j, "snippet_html",
-						   json_string(html ? html : ""));
+						   jstr(html ? html : ""));
 			err |= json_object_set_new(j, "highlights", marks);
 			err |= json_object_set_new(j, "snippet_cut_start",
 						   json_boolean(s->cut_start));

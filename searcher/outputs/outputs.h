@@ -23,7 +23,9 @@ typedef struct out_why {
 typedef struct out_hit {
 	unsigned rank;
 	double score;
-	naqib_record_t rec;
+	naqib_record_t rec;       /* its id and path are ids of today, every
+				     field UTF-8 (search.c) */
+	char *own[6];             /* the fields search.c had to remake */
 	naqib_snippet_t *snippet; /* NULL when snippets are off */
 	out_why_t *why;           /* --explain; NULL when off */
 	size_t n_why, why_cap;

@@ -9,6 +9,21 @@
 #define ANSI_DIM "\033[2m"
 #define ANSI_OFF "\033[0m"
 
+/* What documents and queries give is shown with its control characters
+ * visible (\xHH), a tab or line break as a space: an escape sequence in
+ * an indexed text would otherwise clear the reader's screen, set the
+ * window's title or hide text, whatever --color says.  The colours are
+ * naqib's own, added around it. */
+static naqib_status_t put(_naqib_buf_t *f, const char *s, size_t n)
+{
+	return _naqib_buf_add_visible(f, s, n, 1);
+}
+
+static void put_str(_naqib_buf_t *f, const char *s)
+{
+	put(f, s, strlen(s));
+}
+
 /* Whether query words a and b were typed the same (a domain term is one
  * word for its stems and one for its synonyms). */
 static int same_typed(const naqib_query_t *q, size_t a, size_t b)
@@ -43,25 +58,30 @@ static void put_why(_naqib_buf_t *f, const out_result_t *r,
 			if (!same_typed(r->q, y->word, id))
 				continue;
 			if (first) {
-				if (w < words && !naqib_query_word(r->q, w, &qw))
-					_naqib_buf_printf(f, "   %s%s ←%s ", dim, qw.typed,
-						off);
-				else
+				if (w < words && !naqib_query_word(r->q, w, &qw)) {
+					_naqib_buf_printf(f, "   %s", dim);
+					put_str(f, qw.typed);
+					_naqib_buf_printf(f, " ←%s ", off);
+				} else
 					_naqib_buf_printf(f, "   %s(wildcard) ←%s ", dim,
 						off);
 			} else {
 				_naqib_buf_adds(f, ", ");
 			}
 			first = 0;
-			_naqib_buf_printf(f, "%s %s(%s", y->form, dim,
+			put_str(f, y->form);
+			_naqib_buf_printf(f, " %s(%s", dim,
 				naqib_match_name(y->how));
 			if (y->how == NAQIB_MATCH_THESAURUS ||
 			    y->how == NAQIB_MATCH_DATE) {
-				if (!naqib_query_word(r->q, y->word, &qw))
-					_naqib_buf_printf(f, " %s", qw.detail);
+				if (!naqib_query_word(r->q, y->word, &qw)) {
+					_naqib_buf_addc(f, ' ');
+					put_str(f, qw.detail);
+				}
 			} else if (y->how == NAQIB_MATCH_STEM &&
 				   !naqib_query_word(r->q, y->word, &qw)) {
-				_naqib_buf_printf(f, " %s", qw.stem);
+				_naqib_buf_addc(f, ' ');
+				put_str(f, qw.stem);
 			}
 			_naqib_buf_printf(f, ")%s", off);
 			if (y->count > 1)
@@ -87,8 +107,11 @@ static void put_facets(_naqib_buf_t *f, const out_result_t *r,
 		for (size_t i = 0; i < n; i++) {
 			const char *v;
 			unsigned c;
-			if (!naqib_mset_facet(r->mset, k, i, &v, &c))
-				_naqib_buf_printf(f, "%s %s %u", i ? " ·" : "", v, c);
+			if (!naqib_mset_facet(r->mset, k, i, &v, &c)) {
+				_naqib_buf_printf(f, "%s ", i ? " ·" : "");
+				put_str(f, v);
+				_naqib_buf_printf(f, " %u", c);
+			}
 		}
 		_naqib_buf_addc(f, '\n');
 	}
@@ -101,10 +124,18 @@ static naqib_status_t render_text(_naqib_buf_t *f, const out_page_t *p)
 	const char *dim = color ? ANSI_DIM : "", *off = color ? ANSI_OFF : "";
 	const char *bold = color ? ANSI_TITLE : "";
 
-	if (r->qid)
-		_naqib_buf_printf(f, "### %s\t%s\n", r->qid, r->query);
-	if (r->suggestion)
-		_naqib_buf_printf(f, "did you mean: %s%s%s\n", bold, r->suggestion, off);
+	if (r->qid) {
+		_naqib_buf_adds(f, "### ");
+		put_str(f, r->qid);
+		_naqib_buf_addc(f, '\t');
+		put_str(f, r->query);
+		_naqib_buf_addc(f, '\n');
+	}
+	if (r->suggestion) {
+		_naqib_buf_printf(f, "did you mean: %s", bold);
+		put_str(f, r->suggestion);
+		_naqib_buf_printf(f, "%s\n", off);
+	}
 	if (r->n == 0) {
 		_naqib_buf_printf(f, "%sno results%s\n", dim, off);
 		if (r->facets)
@@ -116,22 +147,23 @@ static naqib_status_t render_text(_naqib_buf_t *f, const out_page_t *p)
 		r->offset + r->n, r->seconds, off);
 	for (size_t i = 0; i < r->n; i++) {
 		const out_hit_t *h = &r->hits[i];
-		_naqib_buf_printf(f, "%u. %s%s%s  %s[%.3f]%s", h->rank, bold,
-			*h->rec.title ? h->rec.title : h->rec.id, off, dim,
-			h->score, off);
+		_naqib_buf_printf(f, "%u. %s", h->rank, bold);
+		put_str(f, *h->rec.title ? h->rec.title : h->rec.id);
+		_naqib_buf_printf(f, "%s  %s[%.3f]%s", off, dim, h->score, off);
 		_naqib_buf_addc(f, '\n');
-		_naqib_buf_printf(f, "   %s%s", dim, h->rec.id);
-		if (*h->rec.date)
-			_naqib_buf_printf(f, "  %s", h->rec.date);
-		if (*h->rec.source)
-			_naqib_buf_printf(f, "  %s", h->rec.source);
-		if (*h->rec.url)
-			_naqib_buf_printf(f, "  %s", h->rec.url);
+		_naqib_buf_printf(f, "   %s", dim);
+		put_str(f, h->rec.id);
+		const char *more[] = { h->rec.date, h->rec.source, h->rec.url };
+		for (size_t k = 0; k < 3; k++)
+			if (*more[k]) {
+				_naqib_buf_adds(f, "  ");
+				put_str(f, more[k]);
+			}
 		_naqib_buf_printf(f, "%s\n", off);
 		if (h->snippet && h->snippet->len) {
 			_naqib_buf_adds(f, "   ");
 			out_snippet(f, h->snippet, color ? ANSI_MATCH : "**",
-				    color ? ANSI_OFF : "**", _naqib_buf_add);
+				    color ? ANSI_OFF : "**", put);
 			_naqib_buf_addc(f, '\n');
 		}
 		if (h->why)

@@ -1,6 +1,7 @@
-/* Strict UTF-8 checking, with the offset of the first bad byte. */
+/* Strict UTF-8 checking, with the offset of the first bad byte; where a
+ * message cuts a string it quotes. */
 #include "check.h"
-#include "naqib.h"
+#include "internal.h"
 
 static const struct {
 	const char *name, *s;
@@ -34,8 +35,54 @@ static const struct {
 	{ "Windows-1256 bytes for نقابة", "\xE4\xDE\xC7\xC8\xC9", 5, 0 },
 };
 
+/* _naqib_utf8_cut(s, strlen(s), max): never inside a sequence. */
+static const struct {
+	const char *name, *s;
+	size_t max, want;
+} cuts[] = {
+	{ "a string that fits is whole", "نقابة", 10, 10 },
+	{ "ASCII is cut at max", "abcdef", 4, 4 },
+	{ "at a boundary: max", "نقابة", 4, 4 },
+	{ "inside a 2-byte letter: before it", "نقابة", 5, 4 },
+	{ "inside a 3-byte character: before it", "a\xE2\x80\xA6" "b", 3, 1 },
+	{ "after the 2nd of 3 bytes: before it", "a\xE2\x80\xA6" "b", 2, 1 },
+	{ "just after a 3-byte character: max", "a\xE2\x80\xA6" "b", 4, 4 },
+	{ "inside a 4-byte character: before it", "\xF0\x9F\x98\x80x", 3, 0 },
+	{ "a stray continuation byte counts one", "ab\x80\x80\x80\x80\x80", 5, 5 },
+	{ "an invalid lead byte counts one", "a\xFF\xFF" "b", 2, 2 },
+	{ "max 0", "نقابة", 0, 0 },
+};
+
 int main(void)
 {
+	for (size_t i = 0; i < CHECK_N(cuts); i++) {
+		check_begin("cut: %s", cuts[i].name);
+		size_t got = _naqib_utf8_cut(cuts[i].s, strlen(cuts[i].s),
+					     cuts[i].max);
+		CHECK(got == cuts[i].want);
+		if (got != cuts[i].want)
+			check_note("  cut at %zu, want %zu", got, cuts[i].want);
+		check_end();
+	}
+	/* naqib_last_error() of a message longer than its buffer. */
+	for (size_t odd = 0; odd < 2; odd++) {
+		char name[3000];
+		size_t n = 0;
+		if (odd)
+			name[n++] = 'x';
+		while (n + 2 < sizeof name) {
+			memcpy(name + n, "\xD9\x86", 2); /* ن */
+			n += 2;
+		}
+		name[n] = '\0';
+		check_begin("a message too long for its buffer ends at a letter "
+			    "(%s)", odd ? "odd" : "even");
+		_naqib_fail(NAQIB_E_INVALID, "no document with id '%s'", name);
+		const char *m = naqib_last_error();
+		CHECK(strlen(m) > 1000);
+		CHECK(naqib_utf8_check(m, strlen(m), NULL) == NAQIB_OK);
+		check_end();
+	}
 	for (size_t i = 0; i < CHECK_N(valid); i++) {
 		size_t off;
 		check_begin("valid: %s", valid[i].name);
