@@ -117,4 +117,35 @@ run naqib_search -d "$db" --bogus x
 expect_status 2 "unknown option"
 EOF
 
+# Filters that matched nothing, or something else, without a word.
+test_case 'junk in filters is told (status 3): two ranges, a wildcard name, a reversed range' <<'EOF'
+check() { # query message
+	run naqib_search -d "$db" "$1"
+	expect_status 3 "$1"
+	expect_in "$T/err" "$2" "$1: message"
+}
+check 'date:2025-01..2025-06..x' "date:2025-01..2025-06..x: a range has one '..'"
+check 'union:CDT*' "union:CDT*: a wildcard does not apply to the name of a union"
+check 'place:الرباط*' "place:الرباط*: a wildcard does not apply to the name of a place"
+check 'source:jawhara*' "source:jawhara*: a source is matched by its first words already"
+check 'year:2026..2016' "year:2026..2016: the range ends before it begins (write year:2016..2026)"
+check 'date:2025-06-01..2025-01-01' "(write date:2025-01-01..2025-06-01)"
+check 'mentions:2026..2016' "(write mentions:2016..2026)"
+run naqib_search -d "$db" 'year:2016..2026 union:CDT'
+expect_status 0 "the range the right way round"
+EOF
+
+test_case 'the same database twice, or a stub and its shard: status 3, not every hit twice' <<'EOF'
+run naqib_search -d "$db" -d "$db" الإضراب
+expect_status 3 "the same database twice"
+expect_in "$T/err" "database '$db' is searched already, through '$db': every hit would be listed twice" "message"
+index_corpus "$T/sh.db" --shards 2
+run naqib_search -d "$T/sh.db" -d "$T/sh.db/shard1" الإضراب
+expect_status 3 "a stub and its shard"
+expect_in "$T/err" "database '$T/sh.db/shard1' is searched already" "message"
+run naqib_search -d "$T/sh.db/shard0" -d "$T/sh.db/shard1" -f trec -n 100 الإضراب
+expect_status 0 "two shards"
+expect_eq "$(cut -d' ' -f3 "$T/out" | sort | uniq -d)" "" "no hit twice"
+EOF
+
 test_done

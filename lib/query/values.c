@@ -88,6 +88,12 @@ static naqib_status_t thesaurus_spec(naqib_analyzer_t *a, const char *name,
 	naqib_thes_entry_t e;
 	size_t entry;
 
+	if (strchr(f->value, '*'))
+		return _naqib_fail(NAQIB_E_QUERY,
+				   "%s:%s: a wildcard does not apply to the "
+				   "name of a %s: write it whole, as in "
+				   "union:CDT or place:الرباط",
+				   name, f->value, name);
 	if (!th)
 		return _naqib_fail(NAQIB_E_QUERY,
 				   "%s:%s: this database was indexed without "
@@ -124,6 +130,11 @@ naqib_status_t _naqib_filter_spec(naqib_analyzer_t *a,
 		/* A source, or the first words of one: source:jawhara. */
 		const char *norm;
 		size_t n;
+		if (strchr(f->value, '*'))
+			return _naqib_fail(NAQIB_E_QUERY,
+					   "%s:%s: a %s is matched by its first "
+					   "words already: leave out the *",
+					   name, f->value, name);
 		if ((st = naqib_normalize(a, f->value, strlen(f->value), &norm,
 					  &n)))
 			return st;
@@ -138,7 +149,12 @@ naqib_status_t _naqib_filter_spec(naqib_analyzer_t *a,
 	}
 	if ((st = _naqib_split_range(f->value, &lo, &hi)))
 		return st;
-	if (f->field->filter == _NAQIB_FILTER_YEARS &&
+	if (strstr(hi, ".."))
+		st = _naqib_fail(NAQIB_E_QUERY,
+				 "%s:%s: a range has one '..', between its two "
+				 "ends (as in %s:2019..2021)",
+				 name, f->value, name);
+	else if (f->field->filter == _NAQIB_FILTER_YEARS &&
 	    (!year_or_open(lo) || !year_or_open(hi)))
 		st = _naqib_fail(NAQIB_E_QUERY,
 				 "year:%s: not a year (write 2021, or a range "
@@ -153,6 +169,12 @@ naqib_status_t _naqib_filter_spec(naqib_analyzer_t *a,
 		st = _naqib_fail(NAQIB_E_QUERY,
 				 "%s:%s: give at least one end of the range",
 				 name, f->value);
+	/* A reversed range matched nothing, without a word. */
+	if (!st && out->lo[0] && out->hi[0] && strcmp(out->lo, out->hi) > 0)
+		st = _naqib_fail(NAQIB_E_QUERY,
+				 "%s:%s: the range ends before it begins "
+				 "(write %s:%s..%s)",
+				 name, f->value, name, hi, lo);
 	free(lo);
 	free(hi);
 	return st;

@@ -213,18 +213,18 @@ static void stat_line(std::string &out, const std::string &path)
 	out += line;
 }
 
-static void path_identity(std::string &out, const std::string &path,
-			  bool &remote, int depth);
-
-/* The stub file at stub, whose relative paths are in dir. */
-static void stub_identity(std::string &out, const std::string &stub,
-			  const std::string &dir, bool &remote, int depth)
+/* The local databases a stub file names (its relative paths are in dir);
+ * *remote is set when it names some on other machines. */
+static std::vector<std::string> stub_paths(const std::string &stub,
+					   const std::string &dir,
+					   bool &remote)
 {
+	std::vector<std::string> paths;
 	FILE *f = fopen(stub.c_str(), "r");
 	char line[4096];
 
 	if (!f)
-		return;
+		return paths;
 	while (fgets(line, sizeof line, f)) {
 		char kind[16], where[4000];
 		if (sscanf(line, "%15s %3999[^\n]", kind, where) != 2)
@@ -233,37 +233,48 @@ static void stub_identity(std::string &out, const std::string &stub,
 		if (k == "auto" || k == "glass" || k == "chert" ||
 		    k == "honey") {
 			std::string p = where;
-			if (p[0] != '/')
-				p = dir + "/" + p;
-			path_identity(out, p, remote, depth + 1);
+			paths.push_back(p[0] == '/' ? p : dir + "/" + p);
 		} else if (k == "remote" || k == "tcp" || k == "prog") {
 			remote = true;
 		}
 	}
 	fclose(f);
+	return paths;
+}
+
+/* Calls f(path, is_dir) for path, then for the databases a stub at path
+ * (XAPIANDB in a directory, or path itself) names, down the stubs. */
+template <class F>
+static void walk_databases(const std::string &path, bool &remote, F f,
+			   int depth = 0)
+{
+	struct stat sb;
+	bool dir = stat(path.c_str(), &sb) == 0 && S_ISDIR(sb.st_mode);
+
+	f(path, dir);
+	/* Xapian follows stubs no deeper either. */
+	if (depth > 8 || (!dir && access(path.c_str(), F_OK) != 0))
+		return;
+	std::string stub = dir ? path + "/XAPIANDB" : path;
+	size_t slash = path.rfind('/');
+	std::string at = dir ? path
+			     : slash == std::string::npos
+				       ? std::string(".")
+				       : path.substr(0, slash ? slash : 1);
+	for (const std::string &p : stub_paths(stub, at, remote))
+		walk_databases(p, remote, f, depth + 1);
 }
 
 static void path_identity(std::string &out, const std::string &path,
-			  bool &remote, int depth)
+			  bool &remote)
 {
-	struct stat sb;
-
-	stat_line(out, path);
-	/* Xapian follows stubs no deeper either. */
-	if (depth > 8 || stat(path.c_str(), &sb) != 0)
-		return;
-	if (S_ISDIR(sb.st_mode)) {
-		stat_line(out, path + "/iamglass");
-		std::string stub = path + "/XAPIANDB";
-		stat_line(out, stub);
-		stub_identity(out, stub, path, remote, depth);
-	} else {
-		size_t slash = path.rfind('/');
-		std::string dir = slash == std::string::npos
-					  ? std::string(".")
-					  : path.substr(0, slash ? slash : 1);
-		stub_identity(out, path, dir, remote, depth);
-	}
+	walk_databases(path, remote, [&](const std::string &p, bool dir) {
+		stat_line(out, p);
+		if (dir) {
+			stat_line(out, p + "/iamglass");
+			stat_line(out, p + "/XAPIANDB");
+		}
+	});
 }
 
 static std::string identity_of(const std::vector<std::string> &paths,
@@ -273,7 +284,7 @@ static std::string identity_of(const std::vector<std::string> &paths,
 
 	remote = false;
 	for (const std::string &p : paths)
-		path_identity(out, p, remote, 0);
+		path_identity(out, p, remote);
 	return out;
 }
 
@@ -312,6 +323,28 @@ extern "C" naqib_status_t naqib_db_add(naqib_db_t *db, const char *path)
 				   "database '%s' is open for writing: "
 				   "shards are added to a reader",
 				   db->path.c_str());
+	/* The same database twice (given twice, or a shard and a stub that
+	 * names it) would list every hit twice. */
+	std::vector<std::pair<dev_t, ino_t>> have;
+	bool remote = false;
+	auto leaves = [&](const std::string &p, bool dir) {
+		struct stat sb;
+		if (dir && stat((p + "/iamglass").c_str(), &sb) == 0)
+			have.push_back(std::make_pair(sb.st_dev, sb.st_ino));
+	};
+	for (const std::string &p : db->sources)
+		walk_databases(p, remote, leaves);
+	size_t old = have.size();
+	walk_databases(path, remote, leaves);
+	for (size_t i = old; i < have.size(); i++)
+		for (size_t k = 0; k < old; k++)
+			if (have[i] == have[k])
+				return _naqib_fail(
+					NAQIB_E_INVALID,
+					"database '%s' is searched already, "
+					"through '%s': every hit would be "
+					"listed twice",
+					path, db->path.c_str());
 	try {
 		Xapian::Database more(path);
 		/* Searching together needs the same analysis and thesaurus. */
