@@ -10,8 +10,11 @@
 . tests/httpd.sh
 command -v wrk >/dev/null || fail "wrk is not installed (scripts/deps check installs it)"
 PATH=$PATH:/usr/sbin
+# The database is a symbolic link, switched atomically to another database
+# under load below (a nightly rebuild moved into place).
+index_corpus "$T/db-a"
+ln -s db-a "$T/db"
 db=$T/db
-index_corpus "$db"
 start_httpd "$db"
 q() { printf '%s' "$1" | jq -sRr @uri; }
 
@@ -130,6 +133,40 @@ if ! ldd "$NAQIB_BIN/naqib.cgi" | grep -q libasan; then
 		fail "FastCGI memory grew from $rss1 to $rss2 KB"
 fi
 EOF
+# A rebuilt database switched into place again and again while the mix
+# runs: FastCGI follows every switch (another database, the same
+# revision or not), and no request fails for it.
+test_case 'FastCGI, 3 s of the mix while the database is switched every 0.1 s: no 5xx, the last one answers' <<'EOF'
+printf '{"id":"swap-1","title":"جديد","body":"إضراب عمال البركان"}\n' >"$T/swap.jsonl"
+# shellcheck disable=SC2086
+naqib_index -q -d "$T/db-b" $CORPUS "$T/swap.jsonl"
+rev() { xapian-delve "$1" 2>/dev/null | sed -n 's/^revision = //p'; }
+expect_eq "$(rev "$T/db-b")" "$(rev "$T/db-a")" "the two databases' revisions"
+rm -f "$T/swap.stop"
+(
+	n=0
+	while [ ! -e "$T/swap.stop" ]; do
+		n=$((n + 1))
+		ln -sfn "db-$(test $((n % 2)) = 0 && echo a || echo b)" "$T/db.new"
+		mv -T "$T/db.new" "$T/db"
+		sleep 0.1
+	done
+	echo $n >"$T/swaps"
+) &
+swapper=$!
+at_exit "touch '$T/swap.stop'; wait $swapper 2>/dev/null"
+load /search 3
+touch "$T/swap.stop"
+wait $swapper
+[ "$(cat "$T/swaps")" -ge 5 ] || fail "only $(cat "$T/swaps") switches"
+ln -sfn db-b "$T/db.new"
+mv -T "$T/db.new" "$T/db"
+for i in 1 2 3 4; do # both processes
+	curl -s -o "$T/b" "$HTTP/search?q=$(q البركان)"
+	expect_in "$T/b" '<mark>البركان</mark>' "after the switches ($i)"
+done
+EOF
+
 # Plain CGI: a process a request.
 path=/cgi-bin/naqib.cgi
 test_case 'plain CGI, 2 s of the mix: no 5xx, no socket error' <<'EOF'
