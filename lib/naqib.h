@@ -441,15 +441,47 @@ typedef struct naqib_query naqib_query_t;
  * twice means either.  A query with no searchable word and no filter is
  * valid and matches nothing; filters alone match every document they
  * allow.  Caller frees.  Bounds, each told by naqib_query_notes(): only
- * the first NAQIB_QUERY_MAX_WORDS words are searched, and a wildcard stands
+ * the first NAQIB_QUERY_MAX_WORDS words are searched; a wildcard stands
  * for at most NAQIB_WILDCARD_MAX_TERMS words of the index, its most
- * frequent ones. */
+ * frequent ones; and all the wildcards of the query together for at most
+ * NAQIB_QUERY_WILDCARD_TERMS words in NAQIB_QUERY_WILDCARD_POSTINGS
+ * documents (naqib_query_options_t): past either, each wildcard gets an
+ * equal share, its most frequent words (what a wildcard with fewer words
+ * leaves goes to the others; each keeps one at least).  The
+ * wildcards' words are read from db, which may be NULL only for a query
+ * that is not searched (naqib_query_normalized(), the terms). */
 naqib_status_t naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a,
 				 const char *text, naqib_query_t **out);
 void naqib_query_destroy(naqib_query_t *q);
 
 #define NAQIB_QUERY_MAX_WORDS 1000
 #define NAQIB_WILDCARD_MAX_TERMS 1000
+/* Six groups of the 28 one-letter wildcards took 44 s of CPU and 321 MB
+ * on the 42,126 documents of bench/eval before these bounds, 0.35 s and
+ * 12 MB with them.  The words of a wildcard count the documents each is
+ * in, word by word: what the match reads (the 1000 most frequent words
+ * beginning with ا are in 1,335,805). */
+#define NAQIB_QUERY_WILDCARD_TERMS 2000
+#define NAQIB_QUERY_WILDCARD_POSTINGS 2000000
+
+typedef struct naqib_query_options {
+	unsigned wildcard_terms; /* the words all the wildcards of a query
+				    stand for together, at most; 0: the
+				    default, NAQIB_QUERY_WILDCARD_TERMS */
+	unsigned long long wildcard_postings; /* the documents these words
+				    are in together, counted word by word,
+				    at most; 0: the default,
+				    NAQIB_QUERY_WILDCARD_POSTINGS */
+} naqib_query_options_t;
+
+/* The defaults. */
+void naqib_query_options_init(naqib_query_options_t *o);
+
+/* naqib_query_parse() with options (NULL: the defaults). */
+naqib_status_t naqib_query_parse_opts(naqib_db_t *db, naqib_analyzer_t *a,
+				      const char *text,
+				      const naqib_query_options_t *opts,
+				      naqib_query_t **out);
 
 /* What the search left out of the query, for the user, one sentence a
  * line ("" when nothing). */
@@ -459,6 +491,10 @@ const char *naqib_query_notes(const naqib_query_t *q);
  * (NULL past the last). */
 size_t naqib_query_dropped_words(const naqib_query_t *q);
 const char *naqib_query_cut_wildcard(const naqib_query_t *q, size_t i);
+/* When the wildcards of the query stood for more words together than its
+ * budget (naqib_query_options_t): the most words each was searched with;
+ * else 0. */
+unsigned naqib_query_wildcard_share(const naqib_query_t *q);
 
 /* Whether the query has no searchable word. */
 int naqib_query_is_empty(const naqib_query_t *q);

@@ -68,7 +68,8 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 	int st;
 
 	memset(r, 0, sizeof *r);
-	if ((st = naqib_query_parse(db, an, req->query, &r->query)))
+	if ((st = naqib_query_parse_opts(db, an, req->query, &req->qopts,
+					 &r->query)))
 		return st;
 	if (req->show_query)
 		fprintf(stderr, "%s: %s%squery: %s\n", cli_prog,

@@ -114,8 +114,8 @@ static Xapian::Query ranking_query(const naqib_query_t *q,
 		    q->termset.count(_naqib_xterm(_NAQIB_F_STEM, w->stem)))
 			words.push_back(w->norm);
 	}
-	if (q->query.empty() || words.empty() || (exact <= 0 && near <= 0))
-		return q->query;
+	if (q->match.empty() || words.empty() || (exact <= 0 && near <= 0))
+		return q->match;
 	std::vector<Xapian::Query> bonus;
 	if (exact > 0)
 		bonus.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
@@ -135,7 +135,7 @@ static Xapian::Query ranking_query(const naqib_query_t *q,
 						 pairs.begin(), pairs.end()),
 				   near);
 	}
-	return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q->query,
+	return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q->match,
 			     Xapian::Query(Xapian::Query::OP_OR, bonus.begin(),
 					   bonus.end()));
 }
