@@ -599,10 +599,22 @@ typedef struct naqib_search_options {
 			       other; < 0: the default, 0: none */
 	const char *weighting; /* one of naqib_weighting_name(); NULL: the
 				  default */
+	double time_limit;  /* seconds the match may take: past them it
+			       stops, and the hits are the best of the
+			       documents it looked at (naqib_mset_stopped());
+			       0: no limit.  The documents of remote shards
+			       are looked at to the end (xapian-tcpsrv's
+			       --active-timeout bounds them) */
+	int (*stop)(void *ctx); /* NULL, or called now and then while the
+				   match runs (every 16 documents it looks
+				   at, the first one included): nonzero
+				   stops it as the time limit does (a client
+				   that went away) */
+	void *stop_ctx;
 } naqib_search_options_t;
 
 /* The defaults: the first 10 hits by relevance with the default weighting
- * and bonuses, no facets. */
+ * and bonuses, no facets, no time limit. */
 void naqib_search_options_init(naqib_search_options_t *o);
 
 /* The weighting schemes naqib_db_search() knows (Xapian's), the default
@@ -674,6 +686,14 @@ unsigned naqib_mset_estimate(const naqib_mset_t *m);
 /* The i-th hit of this page (0 <= i < size); *hit's pointers are owned by m. */
 naqib_status_t naqib_mset_hit(const naqib_mset_t *m, size_t i,
 			      naqib_hit_t *hit);
+/* Whether the match stopped before its end: NAQIB_STOPPED_TIME at the
+ * time limit, NAQIB_STOPPED_ASKED when opts->stop said so; else 0.  The
+ * hits are then the best of the documents it looked at; the estimate is
+ * still the query's (or, when fewer documents than the page matched, the
+ * number that did), and facets are never exact. */
+#define NAQIB_STOPPED_TIME  1
+#define NAQIB_STOPPED_ASKED 2
+int naqib_mset_stopped(const naqib_mset_t *m);
 /* Whether the facet counts are exact (every match was counted) rather
  * than scaled up from a sample. */
 int naqib_mset_facets_exact(const naqib_mset_t *m);

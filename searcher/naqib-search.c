@@ -131,6 +131,8 @@ static void usage(FILE *f)
 	      "      --max-wildcard-postings N\n"
 	      "                          the documents these words are in, counted word by\n"
 	      "                          word, at most (default: %llu)\n"
+	      "      --time-limit SECS   stop the match after SECS seconds: the hits are\n"
+	      "                          the best it found by then (default: 0, none)\n"
 	      "      --show-query        print the parsed query on stderr\n"
 	      "      --list NAME         the values of an option (format, weighting,\n"
 	      "                          sort, color, bidi) or the query fields (field),\n"
@@ -358,6 +360,11 @@ static int option(searcher_t *s, args_t *o, int c, char **argv)
 				   &s->qopts.wildcard_terms))
 			return EXIT_USAGE;
 		break;
+	case 't':
+		if (cli_parse_double("--time-limit", optarg, 0, 86400,
+				     &s->opts.time_limit))
+			return EXIT_USAGE;
+		break;
 	case 'p': {
 		unsigned n;
 		if (cli_parse_uint("--max-wildcard-postings", optarg, 1,
@@ -410,6 +417,7 @@ int main(int argc, char **argv)
 		{ "explain", no_argument, NULL, 'E' },
 		{ "max-wildcard-words", required_argument, NULL, 'w' },
 		{ "max-wildcard-postings", required_argument, NULL, 'p' },
+		{ "time-limit", required_argument, NULL, 't' },
 		{ "bidi", required_argument, NULL, 'b' },
 		{ "shape", no_argument, NULL, 's' },
 		{ "list", required_argument, NULL, 'L' },

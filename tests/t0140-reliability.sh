@@ -343,5 +343,18 @@ for opt in '--max-wildcard-words 0' '--max-wildcard-postings x'; do
 	expect_status 2 "$opt"
 done
 EOF
+# A time limit stops the match (tests/unit/test_stop.c stops it by
+# calls, not seconds); one that is not reached changes nothing.
+test_case '--time-limit: one not reached changes no hit nor score; a bad one is a usage error' <<'EOF'
+naqib_search -d "$T/gen.db" -n 50 -f trec 'ا* و* الأجور' >"$T/plain" 2>/dev/null
+naqib_search -d "$T/gen.db" -n 50 -f trec --time-limit 3600 'ا* و* الأجور' >"$T/limited" 2>"$T/err"
+[ -s "$T/plain" ] || fail "no hits"
+cmp -s "$T/plain" "$T/limited" || fail "--time-limit 3600 changed the hits: $(diff "$T/plain" "$T/limited" | head -5)"
+expect_not_in "$T/err" "stopped" "no note of a stop"
+for v in -1 x 86401; do
+	run naqib_search -d "$T/gen.db" --time-limit "$v" 'ا*'
+	expect_status 2 "--time-limit $v"
+done
+EOF
 
 test_done

@@ -75,6 +75,7 @@ struct naqib_mset {
 	std::vector<std::string> data;
 	_naqib_facet_t facets[NAQIB_FACETS];
 	bool facets_exact;
+	int stopped;	/* NAQIB_STOPPED_*, or 0 */
 };
 
 /* Maps the exception being handled to a status and a message about the

@@ -273,6 +273,10 @@ static int render_results(_naqib_buf_t *b, const out_page_t *p)
 					   "بأكثرها تكرارًا فقط.</p>\n",
 					NAQIB_WILDCARD_MAX_TERMS);
 	}
+	if (r->stopped)
+		st |= lit(b, "<p class=\"notice\">توقف البحث قبل نهايته لأنه "
+			     "طال أكثر مما يُسمح به: النتائج أفضل ما وُجد في "
+			     "الوثائق التي فُحصت. جرّب كلمات أقل أو أدق.</p>\n");
 	if (r->suggestion) {
 		st |= lit(b, "<p class=\"notice\">هل تقصد: <a href=\"?q=");
 		st |= cgi_url_encode(b, r->suggestion);
