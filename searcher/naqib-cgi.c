@@ -11,6 +11,7 @@
  * internal error (a plain message; details go to the server's error log),
  * 503 the database is unavailable (missing, damaged, changing). */
 #include <fcgiapp.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,22 @@
 typedef struct app {
 	naqib_db_t *db;
 	naqib_analyzer_t *an;
+	cgi_config_t cfg;
+	char cfg_error[256]; /* "" when the configuration is good */
+	int fd;              /* FastCGI: the request's connection; else -1 */
 } app_t;
+
+/* Whether the web server closed the connection of the request, as it
+ * does when its client went away (nginx does, by default; lighttpd 1.4
+ * keeps the connection until the answer comes, so there the budgets and
+ * the time limit are what bound the work). */
+static int client_gone(void *ctx)
+{
+	struct pollfd p = { *(const int *)ctx, POLLRDHUP, 0 };
+
+	return poll(&p, 1, 0) > 0 &&
+	       (p.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL));
+}
 
 typedef struct response {
 	int status;
@@ -209,6 +225,11 @@ static void handle(app_t *a, const char *method, const char *qs,
 		plain(r, 405, "only GET and HEAD are supported");
 		return;
 	}
+	if (a->cfg_error[0]) {
+		cli_error("%s", a->cfg_error);
+		plain(r, 500, "internal error");
+		return;
+	}
 	if (cgi_parse(qs, &p, err, sizeof err)) {
 		fail(r, 400, f, NULL, "طلب غير صالح.", err);
 		return;
@@ -228,6 +249,14 @@ static void handle(app_t *a, const char *method, const char *qs,
 		return;
 	}
 
+	if (a->fd >= 0 && client_gone(&a->fd)) {
+		/* Nobody reads the answer: no search for it. */
+		cli_error("the client went away before the search of a "
+			  "query of %zu bytes", strlen(p.q));
+		plain(r, 503, "the client went away");
+		cgi_params_free(&p);
+		return;
+	}
 	int st = ensure_db(a, server_db);
 	if (st) {
 		server_error(a, r, st, f, p.q);
@@ -252,8 +281,23 @@ static void handle(app_t *a, const char *method, const char *qs,
 				  ? FACETS
 				  : 0;
 	req.opts.facet_sample = FACET_SAMPLE;
+	naqib_query_options_init(&req.qopts);
+	req.qopts.wildcard_terms = (unsigned)a->cfg.wildcard_words;
+	req.qopts.wildcard_postings = a->cfg.wildcard_postings;
+	req.opts.time_limit = a->cfg.time_limit;
+	if (a->fd >= 0) {
+		req.opts.stop = client_gone;
+		req.opts.stop_ctx = &a->fd;
+	}
 	search_result_t res;
 	st = search_run(a->db, a->an, &req, &res);
+	if (!st && res.out.stopped)
+		cli_error(res.out.stopped == NAQIB_STOPPED_ASKED
+				  ? "the client went away: the search of a "
+				    "query of %zu bytes stopped"
+				  : "the search of a query of %zu bytes "
+				    "stopped at the time limit",
+			  strlen(p.q));
 	if (st == NAQIB_E_QUERY || st == NAQIB_E_UTF8 || st == NAQIB_E_INVALID) {
 		fail(r, 400, f, p.q, "تعذّر فهم هذا الاستعلام.",
 		     naqib_last_error());
@@ -317,7 +361,7 @@ static void respond(app_t *a, const char *method, const char *qs,
 
 int main(int argc, char **argv)
 {
-	app_t a = { NULL, NULL };
+	app_t a = { .db = NULL, .an = NULL, .fd = -1 };
 
 	cli_prog = "naqib.cgi";
 	/* Apache turns a query string without '=' into arguments: under a web
@@ -330,13 +374,21 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1) {
 		int help = !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h");
-		fprintf(help ? stdout : stderr, "usage: naqib.cgi\n\n"
+		FILE *f = help ? stdout : stderr;
+		fprintf(f, "usage: naqib.cgi\n\n"
 		       "A CGI and FastCGI program, run by a web server: see "
 		       "naqib.cgi(8).\nThe database is $NAQIB_DB, or the db = "
-		       "PATH line of $NAQIB_CONFIG or %s/naqib.conf.\n",
+		       "PATH line of $NAQIB_CONFIG or %s/naqib.conf.\n"
+		       "The bounds of a request: ",
 		       SYSCONFDIR);
+		for (size_t i = 0; cgi_setting_env(i); i++)
+			fprintf(f, "%s$%s", i ? ", " : "", cgi_setting_env(i));
+		fprintf(f, ", or their lines in naqib.conf.\n");
 		return help ? EXIT_OK : EXIT_USAGE;
 	}
+	if (cgi_config_load(&a.cfg, a.cfg_error, sizeof a.cfg_error) &&
+	    !a.cfg_error[0])
+		snprintf(a.cfg_error, sizeof a.cfg_error, "bad configuration");
 	if (FCGX_IsCGI()) {
 		respond(&a, getenv("REQUEST_METHOD"), getenv("QUERY_STRING"),
 			NULL, NULL);
@@ -349,10 +401,12 @@ int main(int argc, char **argv)
 		return EXIT_INTERNAL;
 	}
 	while (FCGX_Accept_r(&req) >= 0) {
+		a.fd = req.ipcFd;
 		respond(&a, FCGX_GetParam("REQUEST_METHOD", req.envp),
 			FCGX_GetParam("QUERY_STRING", req.envp),
 			FCGX_GetParam("NAQIB_DB", req.envp), req.out);
 		FCGX_Finish_r(&req);
+		a.fd = -1;
 	}
 	drop_db(&a);
 	return EXIT_OK;

@@ -178,6 +178,58 @@ env -u NAQIB_DB NAQIB_CONFIG=$T/naqib.conf REQUEST_METHOD=GET QUERY_STRING="q=$(
 	"$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err"
 grep -q '^Status: 200 ' "$T/resp" || fail "naqib.conf: $(head -1 "$T/resp")"
 EOF
+# The bounds of a request come from the server too: its environment, else
+# naqib.conf.  ال* and ا* stand for 2000 words; with a budget of 10, each
+# keeps 5.
+test_case 'the bounds of a request: from the environment, else naqib.conf' <<'EOF'
+export NAQIB_MAX_WILDCARD_WORDS=10
+cgi "q=$(q 'ال* ا*')&format=json"
+status_is 200 "a budget from the environment"
+expect_in "$T/b" "stand for too many words together (more than 10, " "the budget of the environment"
+unset NAQIB_MAX_WILDCARD_WORDS
+printf 'db = %s\nmax_wildcard_words = 20\ntime_limit = 30\n' "$db" >"$T/bounds.conf"
+env -u NAQIB_DB NAQIB_CONFIG=$T/bounds.conf REQUEST_METHOD=GET \
+	QUERY_STRING="q=$(q 'ال* ا*')&format=json" "$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err"
+expect_in "$T/resp" "more than 20, " "the budget of naqib.conf"
+expect_in "$T/resp" "its 10 most frequent words at most" "10 each"
+EOF
+test_case 'a bound that is no number: a plain 500, the setting named in the log' <<'EOF'
+export NAQIB_TIME_LIMIT=soon
+cgi "q=$(q الإضراب)"
+status_is 500 "a bad time limit"
+expect_in "$T/cgi.err" "time_limit 'soon' (in NAQIB_TIME_LIMIT): not a number from 0 to 86400" "the log"
+printf 'db = %s\nmax_wildcard_words = -3\n' "$db" >"$T/bad.conf"
+env -u NAQIB_DB -u NAQIB_TIME_LIMIT NAQIB_CONFIG=$T/bad.conf REQUEST_METHOD=GET \
+	QUERY_STRING="q=a" "$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err"
+grep -q '^Status: 500 ' "$T/resp" || fail "a bad max_wildcard_words: $(head -1 "$T/resp")"
+expect_in "$T/cgi.err" "max_wildcard_words '-3' (in naqib.conf)" "the log names naqib.conf"
+EOF
+
+# FastCGI without a web server (tests/fcgi.pl speaks the protocol): the
+# process on its listening socket, as a web server starts it.
+fcgi_serve() { # socket [VAR=value...]: sets fcgi_pid
+	_sock=$1
+	shift
+	fcgi_pid=$(env "$@" perl tests/fcgi.pl serve "$_sock" "$NAQIB_BIN/naqib.cgi" 2>>"$T/fcgi.err")
+	at_exit "kill $fcgi_pid 2>/dev/null || :"
+}
+fcgi_get() { # socket query_string [hangup]
+	NAQIB_DB=$db perl tests/fcgi.pl get "$@"
+}
+# A web server that closes the connection of a request (nginx, when the
+# client went away) stops its search.  The process is stopped while the
+# request comes and goes, so that it finds the connection closed.
+test_case 'FastCGI: a request whose connection closed before its search is not searched, and the log says so' <<'EOF'
+: >"$T/fcgi.err"
+fcgi_serve "$T/fcgi-b.sock"
+fcgi_get "$T/fcgi-b.sock" "q=a" >/dev/null
+kill -STOP "$fcgi_pid"
+fcgi_get "$T/fcgi-b.sock" "q=$(q الإضراب)" hangup
+kill -CONT "$fcgi_pid"
+fcgi_get "$T/fcgi-b.sock" "q=$(q الأجور)" >"$T/fcgi.out"
+expect_in "$T/fcgi.out" "Status: 200 OK" "the next request"
+expect_in "$T/fcgi.err" "the client went away before the search of a query of 14 bytes" "the log"
+EOF
 # A db parameter in the request is ignored.
 test_case 'a db parameter in the request is ignored' <<'EOF'
 cgi "q=$(q الفوسفاط)&db=/etc"
