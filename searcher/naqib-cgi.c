@@ -11,6 +11,7 @@
  * internal error (a plain message; details go to the server's error log),
  * 503 the database is unavailable (missing, damaged, changing). */
 #include <fcgiapp.h>
+#include <malloc.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -359,6 +360,20 @@ static void respond(app_t *a, const char *method, const char *qs,
 	_naqib_buf_free(&r.disposition);
 }
 
+/* Gives the heap's free memory back to the system when a request left
+ * much of it (the many small blocks of a costly match, which free() keeps
+ * for later): a FastCGI process that answered one such request stays
+ * small.  Cheap when there is little to give back, and only then is it
+ * skipped. */
+#define TRIM_FREE (8u << 20)
+static void give_back(void)
+{
+	struct mallinfo2 m = mallinfo2();
+
+	if (m.fordblks > TRIM_FREE)
+		malloc_trim(0);
+}
+
 int main(int argc, char **argv)
 {
 	app_t a = { .db = NULL, .an = NULL, .fd = -1 };
@@ -407,6 +422,7 @@ int main(int argc, char **argv)
 			FCGX_GetParam("NAQIB_DB", req.envp), req.out);
 		FCGX_Finish_r(&req);
 		a.fd = -1;
+		give_back();
 	}
 	drop_db(&a);
 	return EXIT_OK;
