@@ -314,6 +314,8 @@ static const struct setting {
 } settings[] = {
 	{ "time_limit", "NAQIB_TIME_LIMIT", 0, 86400, 1,
 	  offsetof(cgi_config_t, time_limit) },
+	{ "max_requests", "NAQIB_MAX_REQUESTS", 0, 4000000000.0, 0,
+	  offsetof(cgi_config_t, max_requests) },
 	{ "max_wildcard_words", "NAQIB_MAX_WILDCARD_WORDS", 1, 10000000, 0,
 	  offsetof(cgi_config_t, wildcard_words) },
 	{ "max_wildcard_postings", "NAQIB_MAX_WILDCARD_POSTINGS", 1,
@@ -328,6 +330,7 @@ const char *cgi_setting_env(size_t i)
 int cgi_config_load(cgi_config_t *c, char *err, size_t errlen)
 {
 	*c = (cgi_config_t){ .time_limit = CGI_DEFAULT_TIME_LIMIT,
+			     .max_requests = CGI_DEFAULT_MAX_REQUESTS,
 			     .wildcard_words = NAQIB_QUERY_WILDCARD_TERMS,
 			     .wildcard_postings =
 				     NAQIB_QUERY_WILDCARD_POSTINGS };

@@ -48,8 +48,11 @@ char *cgi_db_path(const char *server_set);
  * from its environment variable (NAQIB_TIME_LIMIT ...), else its
  * "key = value" line in the configuration file, else its default. */
 #define CGI_DEFAULT_TIME_LIMIT 2.0     /* seconds of a match */
+#define CGI_DEFAULT_MAX_REQUESTS 10000 /* of a FastCGI process, then it
+					  starts afresh */
 typedef struct cgi_config {
 	double time_limit;                /* time_limit (0: none) */
+	unsigned long long max_requests;  /* max_requests (0: no end) */
 	unsigned long long wildcard_words;    /* max_wildcard_words */
 	unsigned long long wildcard_postings; /* max_wildcard_postings */
 } cgi_config_t;

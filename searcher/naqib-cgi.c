@@ -10,12 +10,15 @@
  * query that cannot be understood, 405 a method other than GET/HEAD, 500 an
  * internal error (a plain message; details go to the server's error log),
  * 503 the database is unavailable (missing, damaged, changing). */
+#include <errno.h>
 #include <fcgiapp.h>
+#include <fcntl.h>
 #include <malloc.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <unicode/uchar.h>
 
@@ -374,6 +377,26 @@ static void give_back(void)
 		malloc_trim(0);
 }
 
+/* A FastCGI process starts afresh: the same program, run again in the
+ * same process, on the same listening socket (standard input), which
+ * stays open meanwhile.  Ending and being started again by the web server
+ * would lose requests: lighttpd 1.4.69 sends the next to the socket of
+ * the process that ended, is refused, and answers 503 until it has
+ * started another ("all handlers ... are down"); spawn-fcgi starts none.
+ * Every other descriptor closes on exec.  If exec fails, the process
+ * goes on as it is. */
+static void recycle(char **argv, unsigned long long served)
+{
+	cli_error("%llu requests answered: starting afresh", served);
+	if (close_range(3, ~0u, CLOSE_RANGE_CLOEXEC)) {
+		long max = sysconf(_SC_OPEN_MAX);
+		for (int fd = 3; fd < (max > 0 && max < 65536 ? max : 65536); fd++)
+			fcntl(fd, F_SETFD, FD_CLOEXEC);
+	}
+	execv("/proc/self/exe", argv);
+	cli_error("cannot start afresh (%s): going on", strerror(errno));
+}
+
 int main(int argc, char **argv)
 {
 	app_t a = { .db = NULL, .an = NULL, .fd = -1 };
@@ -415,6 +438,10 @@ int main(int argc, char **argv)
 		cli_error("cannot start FastCGI");
 		return EXIT_INTERNAL;
 	}
+	/* After max_requests the process starts afresh (recycle()):
+	 * whatever it gathered (Xapian's parser loses about 100 bytes on
+	 * some queries it cannot parse) goes with it. */
+	unsigned long long served = 0;
 	while (FCGX_Accept_r(&req) >= 0) {
 		a.fd = req.ipcFd;
 		respond(&a, FCGX_GetParam("REQUEST_METHOD", req.envp),
@@ -423,6 +450,11 @@ int main(int argc, char **argv)
 		FCGX_Finish_r(&req);
 		a.fd = -1;
 		give_back();
+		if (a.cfg.max_requests && ++served >= a.cfg.max_requests) {
+			drop_db(&a);
+			recycle(argv, served);
+			served = 0;
+		}
 	}
 	drop_db(&a);
 	return EXIT_OK;

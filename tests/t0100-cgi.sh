@@ -198,11 +198,11 @@ export NAQIB_TIME_LIMIT=soon
 cgi "q=$(q الإضراب)"
 status_is 500 "a bad time limit"
 expect_in "$T/cgi.err" "time_limit 'soon' (in NAQIB_TIME_LIMIT): not a number from 0 to 86400" "the log"
-printf 'db = %s\nmax_wildcard_words = -3\n' "$db" >"$T/bad.conf"
+printf 'db = %s\nmax_requests = -3\n' "$db" >"$T/bad.conf"
 env -u NAQIB_DB -u NAQIB_TIME_LIMIT NAQIB_CONFIG=$T/bad.conf REQUEST_METHOD=GET \
 	QUERY_STRING="q=a" "$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err"
-grep -q '^Status: 500 ' "$T/resp" || fail "a bad max_wildcard_words: $(head -1 "$T/resp")"
-expect_in "$T/cgi.err" "max_wildcard_words '-3' (in naqib.conf)" "the log names naqib.conf"
+grep -q '^Status: 500 ' "$T/resp" || fail "a bad max_requests: $(head -1 "$T/resp")"
+expect_in "$T/cgi.err" "max_requests '-3' (in naqib.conf)" "the log names naqib.conf"
 EOF
 
 # FastCGI without a web server (tests/fcgi.pl speaks the protocol): the
@@ -216,6 +216,17 @@ fcgi_serve() { # socket [VAR=value...]: sets fcgi_pid
 fcgi_get() { # socket query_string [hangup]
 	NAQIB_DB=$db perl tests/fcgi.pl get "$@"
 }
+test_case 'FastCGI: after NAQIB_MAX_REQUESTS the process starts afresh in place, and every request is answered' <<'EOF'
+: >"$T/fcgi.err"
+fcgi_serve "$T/fcgi-a.sock" NAQIB_MAX_REQUESTS=3
+for i in 1 2 3 4 5 6 7; do
+	fcgi_get "$T/fcgi-a.sock" "q=$(q الإضراب)&format=json" >"$T/fcgi.out"
+	expect_in "$T/fcgi.out" "Status: 200 OK" "request $i"
+done
+kill -0 "$fcgi_pid" || fail "the process is gone"
+expect_eq "$(grep -c 'naqib.cgi: 3 requests answered: starting afresh' "$T/fcgi.err")" 2 \
+	"twice afresh in 7 requests"
+EOF
 # A web server that closes the connection of a request (nginx, when the
 # client went away) stops its search.  The process is stopped while the
 # request comes and goes, so that it finds the connection closed.
