@@ -602,14 +602,17 @@ typedef struct naqib_search_options {
 	double time_limit;  /* seconds the match may take: past them it
 			       stops, and the hits are the best of the
 			       documents it looked at (naqib_mset_stopped());
-			       0: no limit.  The documents of remote shards
+			       0: no limit.  A match whose terms are in
+			       fewer than 200,000 documents, counted term by
+			       term, is not watched: it ends within
+			       milliseconds.  The documents of remote shards
 			       are looked at to the end (xapian-tcpsrv's
 			       --active-timeout bounds them) */
-	int (*stop)(void *ctx); /* NULL, or called now and then while the
-				   match runs (every 16 documents it looks
-				   at, the first one included): nonzero
-				   stops it as the time limit does (a client
-				   that went away) */
+	int (*stop)(void *ctx); /* NULL, or called now and then while a
+				   match that is watched runs (every 16
+				   documents it looks at, the first one
+				   included): nonzero stops it as the time
+				   limit does (a client that went away) */
 	void *stop_ctx;
 } naqib_search_options_t;
 

@@ -390,7 +390,9 @@ static void recycle(char **argv, unsigned long long served)
 	cli_error("%llu requests answered: starting afresh", served);
 	if (close_range(3, ~0u, CLOSE_RANGE_CLOEXEC)) {
 		long max = sysconf(_SC_OPEN_MAX);
-		for (int fd = 3; fd < (max > 0 && max < 65536 ? max : 65536); fd++)
+		if (max <= 0 || max > 65536)
+			max = 65536;
+		for (int fd = 3; fd < max; fd++)
 			fcntl(fd, F_SETFD, FD_CLOEXEC);
 	}
 	execv("/proc/self/exe", argv);

@@ -154,7 +154,8 @@ void scan(Xapian::Database &db, const std::vector<std::string> &prefixes,
 		 * range of the index's words for all of them. */
 		const std::string &outer = prefixes[i];
 		size_t end = i + 1;
-		while (end < prefixes.size() && starts_with(prefixes[end], outer))
+		while (end < prefixes.size() &&
+		       starts_with(prefixes[end], outer))
 			end++;
 		/* The prefixes a word begins with, each a prefix of the
 		 * next; next is the first prefix not met yet. */
@@ -164,7 +165,8 @@ void scan(Xapian::Database &db, const std::vector<std::string> &prefixes,
 		for (Xapian::TermIterator t = db.allterms_begin(outer);
 		     t != db.allterms_end(outer); ++t) {
 			const std::string term = *t;
-			while (!names.empty() && !starts_with(term, *names.back())) {
+			while (!names.empty() &&
+			       !starts_with(term, *names.back())) {
 				names.pop_back();
 				chain.pop_back();
 			}

@@ -12,7 +12,7 @@
 #include "check.h"
 #include "naqib.h"
 
-#define DOCS 300
+#define DOCS 320
 
 static naqib_db_t *db;
 static naqib_analyzer_t *an;
@@ -29,26 +29,39 @@ static int stop_at(void *ctx)
 	return ++s->calls == s->at;
 }
 
-/* The documents: each has إضراب, and more of it the higher its number,
- * so that the scores differ. */
+/* The documents: each has the WORDS words qaa ... qzz, so that a query of
+ * them reads 216,320 postings, more than a match reads unwatched
+ * (_NAQIB_STOP_READS); and إضراب, more of it the higher its number, so
+ * that the scores differ. */
+#define WORDS 676
+
+/* Word k of the WORDS. */
+static const char *word(int k)
+{
+	static char w[4];
+
+	snprintf(w, sizeof w, "q%c%c", 'a' + k / 26, 'a' + k % 26);
+	return w;
+}
+
 static void make_db(const char *path)
 {
-	static const char *const words[] = { "النقابة", "الأجور", "الحوار",
-					     "التعليم", "الصحة", "العمال" };
 	naqib_doc_t *doc;
+	static char body[16384];
 
 	CHECK(naqib_db_open(path, NAQIB_DB_WRITE, &db) == NAQIB_OK);
 	CHECK(naqib_analyzer_new(NULL, &an) == NAQIB_OK);
 	CHECK(naqib_db_check_analyzer(db, an, 1) == NAQIB_OK);
 	for (int i = 0; i < DOCS; i++) {
-		char id[16], body[4096];
+		char id[16];
 		size_t n = 0;
 		snprintf(id, sizeof id, "d%03d", i);
-		for (int k = 0; k < 40; k++)
+		for (int k = 0; k < WORDS; k++)
 			n += (size_t)snprintf(body + n, sizeof body - n, "%s ",
-					      k < i % 17 ? "إضراب"
-							 : words[(i + k) % 6]);
-		n += (size_t)snprintf(body + n, sizeof body - n, "إضراب");
+					      word((k + i) % WORDS));
+		for (int k = 0; k <= i % 17; k++)
+			n += (size_t)snprintf(body + n, sizeof body - n,
+					      "إضراب ");
 		naqib_record_t r = { .id = id, .title = "", .date = "",
 				     .url = "", .source = "", .path = "",
 				     .body = body };
@@ -93,8 +106,21 @@ static void same_hits(const naqib_mset_t *a, const naqib_mset_t *b)
 	}
 }
 
-static const char *const queries[] = { "إضراب", "إضراب الأجور",
-				       "إضراب* OR الصحة", "\"الأجور الحوار\"" };
+/* Queries of the WORDS words, with more: ranked, a wildcard, a phrase. */
+static char *queries[4];
+static void make_queries(void)
+{
+	static const char *const more[] = { "", "إضراب ", "\"qab qac\" ",
+					    "q* OR إضراب " };
+	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+		size_t cap = 8 * WORDS + 64, n;
+		queries[q] = malloc(cap);
+		n = (size_t)snprintf(queries[q], cap, "%s", more[q]);
+		for (int k = 0; q != 3 && k < WORDS; k++)
+			n += (size_t)snprintf(queries[q] + n, cap - n, "%s ",
+					      word(k));
+	}
+}
 
 int main(void)
 {
@@ -104,14 +130,15 @@ int main(void)
 		printf("Bail out! mkdtemp %s failed\n", dir);
 		return 1;
 	}
-	check_begin("a database of %d documents", DOCS);
+	check_begin("a database of %d documents of %d words", DOCS, WORDS);
 	make_db(dir);
+	make_queries();
 	check_end();
 
 	for (size_t k = 0; k < sizeof queries / sizeof *queries; k++) {
-		check_begin("%s: a stop that never stops, and a time limit of "
-			    "an hour, change no hit nor score",
-			    queries[k]);
+		check_begin("query %zu (%.16s...): a stop that never stops, and "
+			    "a time limit of an hour, change no hit nor score",
+			    k + 1, queries[k]);
 		stopper_t never = { 0, 0 };
 		naqib_mset_t *plain = search(queries[k], NULL, 0);
 		naqib_mset_t *watched = search(queries[k], &never, 3600);
@@ -129,7 +156,7 @@ int main(void)
 
 	check_begin("stopped at the first document: no hit, and it says so");
 	stopper_t first = { 1, 0 };
-	naqib_mset_t *m = search("إضراب", &first, 0);
+	naqib_mset_t *m = search(queries[1], &first, 0);
 	CHECK(m != NULL);
 	if (m) {
 		CHECK(naqib_mset_stopped(m) == NAQIB_STOPPED_ASKED);
@@ -141,7 +168,7 @@ int main(void)
 	check_begin("stopped at the third call (the 33rd document): the best "
 		    "of the first 32, and it says so");
 	stopper_t third = { 3, 0 };
-	m = search("إضراب", &third, 0);
+	m = search(queries[1], &third, 0);
 	CHECK(m != NULL);
 	if (m) {
 		CHECK(naqib_mset_stopped(m) == NAQIB_STOPPED_ASKED);
@@ -154,6 +181,17 @@ int main(void)
 	naqib_mset_destroy(m);
 	check_end();
 
+	check_begin("a query that reads little (إضراب: %d postings) is not "
+		    "watched: its match ends sooner than any limit", DOCS);
+	stopper_t never = { 0, 0 };
+	m = search("إضراب", &never, 3600);
+	CHECK(m != NULL && !naqib_mset_stopped(m));
+	CHECK(never.calls == 0);
+	naqib_mset_destroy(m);
+	check_end();
+
+	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++)
+		free(queries[q]);
 	naqib_analyzer_destroy(an);
 	naqib_db_close(db);
 	char cmd[sizeof dir + 16];
