@@ -61,12 +61,14 @@ static naqib_search_options_t opts;
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: query-speed -d DB [-r R] FILE.tsv...\n"
+	fprintf(f, "usage: query-speed -d DB [-r R] [-t SECS] FILE.tsv...\n"
 		   "\n"
 		   "Times the parse, match (top %d) and snippets (%d characters)\n"
 		   "of every QID<TAB>query line of the files, R times (default 3;\n"
 		   "the first pass is a warm-up when R > 1), and prints the\n"
-		   "latency percentiles and the share of each phase.\n",
+		   "latency percentiles and the share of each phase.  With -t,\n"
+		   "each match has a time limit of SECS seconds, as naqib.cgi\n"
+		   "sets one.\n",
 		HITS, SNIPPET_CHARS);
 }
 
@@ -233,13 +235,19 @@ int main(int argc, char **argv)
 	int c, st, status = EXIT_OK;
 
 	cli_prog = "query-speed";
-	while ((c = getopt(argc, argv, ":d:r:h")) != -1) {
+	naqib_search_options_init(&opts);
+	while ((c = getopt(argc, argv, ":d:r:t:h")) != -1) {
 		switch (c) {
 		case 'd':
 			db_path = optarg;
 			break;
 		case 'r':
 			if (cli_parse_uint("-r", optarg, 1, 1000, &passes))
+				return EXIT_USAGE;
+			break;
+		case 't':
+			if (cli_parse_double("-t", optarg, 0, 86400,
+					     &opts.time_limit))
 				return EXIT_USAGE;
 			break;
 		case 'h':

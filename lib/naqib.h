@@ -460,15 +460,47 @@ typedef struct naqib_query naqib_query_t;
  * twice means either.  A query with no searchable word and no filter is
  * valid and matches nothing; filters alone match every document they
  * allow.  Caller frees.  Bounds, each told by naqib_query_notes(): only
- * the first NAQIB_QUERY_MAX_WORDS words are searched, and a wildcard stands
+ * the first NAQIB_QUERY_MAX_WORDS words are searched; a wildcard stands
  * for at most NAQIB_WILDCARD_MAX_TERMS words of the index, its most
- * frequent ones. */
+ * frequent ones; and all the wildcards of the query together for at most
+ * NAQIB_QUERY_WILDCARD_TERMS words in NAQIB_QUERY_WILDCARD_POSTINGS
+ * documents (naqib_query_options_t): past either, each wildcard gets an
+ * equal share, its most frequent words (what a wildcard with fewer words
+ * leaves goes to the others; each keeps one at least).  The
+ * wildcards' words are read from db, which may be NULL only for a query
+ * that is not searched (naqib_query_normalized(), the terms). */
 naqib_status_t naqib_query_parse(naqib_db_t *db, naqib_analyzer_t *a,
 				 const char *text, naqib_query_t **out);
 void naqib_query_destroy(naqib_query_t *q);
 
 #define NAQIB_QUERY_MAX_WORDS 1000
 #define NAQIB_WILDCARD_MAX_TERMS 1000
+/* Six groups of the 28 one-letter wildcards took 44 s of CPU and 321 MB
+ * on the 42,126 documents of bench/eval before these bounds, 0.35 s and
+ * 12 MB with them.  The words of a wildcard count the documents each is
+ * in, word by word: what the match reads (the 1000 most frequent words
+ * beginning with ا are in 1,335,805). */
+#define NAQIB_QUERY_WILDCARD_TERMS 2000
+#define NAQIB_QUERY_WILDCARD_POSTINGS 2000000
+
+typedef struct naqib_query_options {
+	unsigned wildcard_terms; /* the words all the wildcards of a query
+				    stand for together, at most; 0: the
+				    default, NAQIB_QUERY_WILDCARD_TERMS */
+	unsigned long long wildcard_postings; /* the documents these words
+				    are in together, counted word by word,
+				    at most; 0: the default,
+				    NAQIB_QUERY_WILDCARD_POSTINGS */
+} naqib_query_options_t;
+
+/* The defaults. */
+void naqib_query_options_init(naqib_query_options_t *o);
+
+/* naqib_query_parse() with options (NULL: the defaults). */
+naqib_status_t naqib_query_parse_opts(naqib_db_t *db, naqib_analyzer_t *a,
+				      const char *text,
+				      const naqib_query_options_t *opts,
+				      naqib_query_t **out);
 
 /* What the search left out of the query, for the user, one sentence a
  * line ("" when nothing). */
@@ -478,6 +510,10 @@ const char *naqib_query_notes(const naqib_query_t *q);
  * (NULL past the last). */
 size_t naqib_query_dropped_words(const naqib_query_t *q);
 const char *naqib_query_cut_wildcard(const naqib_query_t *q, size_t i);
+/* When the wildcards of the query stood for more words together than its
+ * budget (naqib_query_options_t): the most words each was searched with;
+ * else 0. */
+unsigned naqib_query_wildcard_share(const naqib_query_t *q);
 
 /* Whether the query has no searchable word. */
 int naqib_query_is_empty(const naqib_query_t *q);
@@ -582,10 +618,25 @@ typedef struct naqib_search_options {
 			       other; < 0: the default, 0: none */
 	const char *weighting; /* one of naqib_weighting_name(); NULL: the
 				  default */
+	double time_limit;  /* seconds the match may take: past them it
+			       stops, and the hits are the best of the
+			       documents it looked at (naqib_mset_stopped());
+			       0: no limit.  A match whose terms are in
+			       fewer than 200,000 documents, counted term by
+			       term, is not watched: it ends within
+			       milliseconds.  The documents of remote shards
+			       are looked at to the end (xapian-tcpsrv's
+			       --active-timeout bounds them) */
+	int (*stop)(void *ctx); /* NULL, or called now and then while a
+				   match that is watched runs (every 16
+				   documents it looks at, the first one
+				   included): nonzero stops it as the time
+				   limit does (a client that went away) */
+	void *stop_ctx;
 } naqib_search_options_t;
 
 /* The defaults: the first 10 hits by relevance with the default weighting
- * and bonuses, no facets. */
+ * and bonuses, no facets, no time limit. */
 void naqib_search_options_init(naqib_search_options_t *o);
 
 /* The weighting schemes naqib_db_search() knows (Xapian's), the default
@@ -657,6 +708,14 @@ unsigned naqib_mset_estimate(const naqib_mset_t *m);
 /* The i-th hit of this page (0 <= i < size); *hit's pointers are owned by m. */
 naqib_status_t naqib_mset_hit(const naqib_mset_t *m, size_t i,
 			      naqib_hit_t *hit);
+/* Whether the match stopped before its end: NAQIB_STOPPED_TIME at the
+ * time limit, NAQIB_STOPPED_ASKED when opts->stop said so; else 0.  The
+ * hits are then the best of the documents it looked at; the estimate is
+ * still the query's (or, when fewer documents than the page matched, the
+ * number that did), and facets are never exact. */
+#define NAQIB_STOPPED_TIME  1
+#define NAQIB_STOPPED_ASKED 2
+int naqib_mset_stopped(const naqib_mset_t *m);
 /* Whether the facet counts are exact (every match was counted) rather
  * than scaled up from a sample. */
 int naqib_mset_facets_exact(const naqib_mset_t *m);

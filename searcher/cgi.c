@@ -3,6 +3,7 @@
  * from the server's configuration, never from the request. */
 #include <ctype.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,17 +256,16 @@ naqib_status_t cgi_url_encode(_naqib_buf_t *b, const char *s)
 	return st;
 }
 
-char *cgi_db_path(const char *server_set)
+/* The value of the first "key = value" line of the configuration file
+ * ($NAQIB_CONFIG, else SYSCONFDIR/naqib.conf), white space around it
+ * dropped; NULL when the file or the line is not there.  Caller frees. */
+static char *conf_lookup(const char *key)
 {
-	const char *env = getenv("NAQIB_DB");
 	const char *conf = getenv("NAQIB_CONFIG");
+	size_t klen = strlen(key);
 	char line[4096];
 	char *found = NULL;
 
-	if (env && *env)
-		return strdup(env);
-	if (server_set && *server_set)
-		return strdup(server_set);
 	FILE *f = fopen(conf && *conf ? conf : SYSCONFDIR "/naqib.conf", "r");
 	if (!f)
 		return NULL;
@@ -273,9 +273,9 @@ char *cgi_db_path(const char *server_set)
 		char *s = line;
 		while (isspace((unsigned char)*s))
 			s++;
-		if (strncmp(s, "db", 2) != 0)
+		if (strncmp(s, key, klen) != 0)
 			continue;
-		s += 2;
+		s += klen;
 		while (isspace((unsigned char)*s))
 			s++;
 		if (*s++ != '=')
@@ -290,4 +290,77 @@ char *cgi_db_path(const char *server_set)
 	}
 	fclose(f);
 	return found;
+}
+
+char *cgi_db_path(const char *server_set)
+{
+	const char *env = getenv("NAQIB_DB");
+
+	if (env && *env)
+		return strdup(env);
+	if (server_set && *server_set)
+		return strdup(server_set);
+	return conf_lookup("db");
+}
+
+/* The settings besides the database, one row each: the key of naqib.conf,
+ * the environment variable that wins over it, the bounds of its value and
+ * where it goes. */
+static const struct setting {
+	const char *key, *env;
+	double min, max;
+	int is_double;
+	size_t offset;
+} settings[] = {
+	{ "time_limit", "NAQIB_TIME_LIMIT", 0, 86400, 1,
+	  offsetof(cgi_config_t, time_limit) },
+	{ "max_requests", "NAQIB_MAX_REQUESTS", 0, 4000000000.0, 0,
+	  offsetof(cgi_config_t, max_requests) },
+	{ "max_wildcard_words", "NAQIB_MAX_WILDCARD_WORDS", 1, 10000000, 0,
+	  offsetof(cgi_config_t, wildcard_words) },
+	{ "max_wildcard_postings", "NAQIB_MAX_WILDCARD_POSTINGS", 1,
+	  4000000000.0, 0, offsetof(cgi_config_t, wildcard_postings) },
+};
+
+const char *cgi_setting_env(size_t i)
+{
+	return i < sizeof settings / sizeof *settings ? settings[i].env : NULL;
+}
+
+int cgi_config_load(cgi_config_t *c, char *err, size_t errlen)
+{
+	*c = (cgi_config_t){ .time_limit = CGI_DEFAULT_TIME_LIMIT,
+			     .max_requests = CGI_DEFAULT_MAX_REQUESTS,
+			     .wildcard_words = NAQIB_QUERY_WILDCARD_TERMS,
+			     .wildcard_postings =
+				     NAQIB_QUERY_WILDCARD_POSTINGS };
+	for (size_t i = 0; i < sizeof settings / sizeof *settings; i++) {
+		const struct setting *t = &settings[i];
+		const char *env = getenv(t->env);
+		char *conf = env && *env ? NULL : conf_lookup(t->key);
+		const char *v = env && *env ? env : conf;
+		if (!v)
+			continue;
+		char *end;
+		errno = 0;
+		double d = strtod(v, &end);
+		int bad = errno || end == v || *end || d < t->min ||
+			  d > t->max ||
+			  (!t->is_double &&
+			   d != (double)(unsigned long long)d);
+		if (bad)
+			snprintf(err, errlen,
+				 "%s '%s' (in %s): not a number from %g to %g",
+				 t->key, v, env && *env ? t->env : "naqib.conf",
+				 t->min, t->max);
+		else if (t->is_double)
+			*(double *)((char *)c + t->offset) = d;
+		else
+			*(unsigned long long *)((char *)c + t->offset) =
+				(unsigned long long)d;
+		free(conf);
+		if (bad)
+			return -1;
+	}
+	return 0;
 }

@@ -44,4 +44,25 @@ naqib_status_t cgi_url_encode(_naqib_buf_t *buf, const char *s);
  * Caller frees. */
 char *cgi_db_path(const char *server_set);
 
+/* What a request may cost, from the server's configuration: each setting
+ * from its environment variable (NAQIB_TIME_LIMIT ...), else its
+ * "key = value" line in the configuration file, else its default. */
+#define CGI_DEFAULT_TIME_LIMIT 2.0     /* seconds of a match */
+#define CGI_DEFAULT_MAX_REQUESTS 10000 /* of a FastCGI process, then it
+					  starts afresh */
+typedef struct cgi_config {
+	double time_limit;                /* time_limit (0: none) */
+	unsigned long long max_requests;  /* max_requests (0: no end) */
+	unsigned long long wildcard_words;    /* max_wildcard_words */
+	unsigned long long wildcard_postings; /* max_wildcard_postings */
+} cgi_config_t;
+
+/* Reads the settings into c.  Returns 0, or -1 with what is wrong (the
+ * setting, its value, where it was found) in err. */
+int cgi_config_load(cgi_config_t *c, char *err, size_t errlen);
+
+/* The environment variable of setting i (NULL past the last): for
+ * --help. */
+const char *cgi_setting_env(size_t i);
+
 #endif

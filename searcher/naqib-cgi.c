@@ -10,10 +10,15 @@
  * query that cannot be understood, 405 a method other than GET/HEAD, 500 an
  * internal error (a plain message; details go to the server's error log),
  * 503 the database is unavailable (missing, damaged, changing). */
+#include <errno.h>
 #include <fcgiapp.h>
+#include <fcntl.h>
+#include <malloc.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <unicode/uchar.h>
 
@@ -35,7 +40,22 @@
 typedef struct app {
 	naqib_db_t *db;
 	naqib_analyzer_t *an;
+	cgi_config_t cfg;
+	char cfg_error[256]; /* "" when the configuration is good */
+	int fd;              /* FastCGI: the request's connection; else -1 */
 } app_t;
+
+/* Whether the web server closed the connection of the request, as it
+ * does when its client went away (nginx does, by default; lighttpd 1.4
+ * keeps the connection until the answer comes, so there the budgets and
+ * the time limit are what bound the work). */
+static int client_gone(void *ctx)
+{
+	struct pollfd p = { *(const int *)ctx, POLLRDHUP, 0 };
+
+	return poll(&p, 1, 0) > 0 &&
+	       (p.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL));
+}
 
 typedef struct response {
 	int status;
@@ -209,6 +229,11 @@ static void handle(app_t *a, const char *method, const char *qs,
 		plain(r, 405, "only GET and HEAD are supported");
 		return;
 	}
+	if (a->cfg_error[0]) {
+		cli_error("%s", a->cfg_error);
+		plain(r, 500, "internal error");
+		return;
+	}
 	if (cgi_parse(qs, &p, err, sizeof err)) {
 		fail(r, 400, f, NULL, "طلب غير صالح.", err);
 		return;
@@ -228,6 +253,14 @@ static void handle(app_t *a, const char *method, const char *qs,
 		return;
 	}
 
+	if (a->fd >= 0 && client_gone(&a->fd)) {
+		/* Nobody reads the answer: no search for it. */
+		cli_error("the client went away before the search of a "
+			  "query of %zu bytes", strlen(p.q));
+		plain(r, 503, "the client went away");
+		cgi_params_free(&p);
+		return;
+	}
 	int st = ensure_db(a, server_db);
 	if (st) {
 		server_error(a, r, st, f, p.q);
@@ -252,8 +285,23 @@ static void handle(app_t *a, const char *method, const char *qs,
 				  ? FACETS
 				  : 0;
 	req.opts.facet_sample = FACET_SAMPLE;
+	naqib_query_options_init(&req.qopts);
+	req.qopts.wildcard_terms = (unsigned)a->cfg.wildcard_words;
+	req.qopts.wildcard_postings = a->cfg.wildcard_postings;
+	req.opts.time_limit = a->cfg.time_limit;
+	if (a->fd >= 0) {
+		req.opts.stop = client_gone;
+		req.opts.stop_ctx = &a->fd;
+	}
 	search_result_t res;
 	st = search_run(a->db, a->an, &req, &res);
+	if (!st && res.out.stopped)
+		cli_error(res.out.stopped == NAQIB_STOPPED_ASKED
+				  ? "the client went away: the search of a "
+				    "query of %zu bytes stopped"
+				  : "the search of a query of %zu bytes "
+				    "stopped at the time limit",
+			  strlen(p.q));
 	if (st == NAQIB_E_QUERY || st == NAQIB_E_UTF8 || st == NAQIB_E_INVALID) {
 		fail(r, 400, f, p.q, "تعذّر فهم هذا الاستعلام.",
 		     naqib_last_error());
@@ -315,9 +363,45 @@ static void respond(app_t *a, const char *method, const char *qs,
 	_naqib_buf_free(&r.disposition);
 }
 
+/* Gives the heap's free memory back to the system when a request left
+ * much of it (the many small blocks of a costly match, which free() keeps
+ * for later): a FastCGI process that answered one such request stays
+ * small.  Cheap when there is little to give back, and only then is it
+ * skipped. */
+#define TRIM_FREE (8u << 20)
+static void give_back(void)
+{
+	struct mallinfo2 m = mallinfo2();
+
+	if (m.fordblks > TRIM_FREE)
+		malloc_trim(0);
+}
+
+/* A FastCGI process starts afresh: the same program, run again in the
+ * same process, on the same listening socket (standard input), which
+ * stays open meanwhile.  Ending and being started again by the web server
+ * would lose requests: lighttpd 1.4.69 sends the next to the socket of
+ * the process that ended, is refused, and answers 503 until it has
+ * started another ("all handlers ... are down"); spawn-fcgi starts none.
+ * Every other descriptor closes on exec.  If exec fails, the process
+ * goes on as it is. */
+static void recycle(char **argv, unsigned long long served)
+{
+	cli_error("%llu requests answered: starting afresh", served);
+	if (close_range(3, ~0u, CLOSE_RANGE_CLOEXEC)) {
+		long max = sysconf(_SC_OPEN_MAX);
+		if (max <= 0 || max > 65536)
+			max = 65536;
+		for (int fd = 3; fd < max; fd++)
+			fcntl(fd, F_SETFD, FD_CLOEXEC);
+	}
+	execv("/proc/self/exe", argv);
+	cli_error("cannot start afresh (%s): going on", strerror(errno));
+}
+
 int main(int argc, char **argv)
 {
-	app_t a = { NULL, NULL };
+	app_t a = { .db = NULL, .an = NULL, .fd = -1 };
 
 	cli_prog = "naqib.cgi";
 	/* Apache turns a query string without '=' into arguments: under a web
@@ -330,13 +414,21 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1) {
 		int help = !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h");
-		fprintf(help ? stdout : stderr, "usage: naqib.cgi\n\n"
+		FILE *f = help ? stdout : stderr;
+		fprintf(f, "usage: naqib.cgi\n\n"
 		       "A CGI and FastCGI program, run by a web server: see "
 		       "naqib.cgi(8).\nThe database is $NAQIB_DB, or the db = "
-		       "PATH line of $NAQIB_CONFIG or %s/naqib.conf.\n",
+		       "PATH line of $NAQIB_CONFIG or %s/naqib.conf.\n"
+		       "The bounds of a request: ",
 		       SYSCONFDIR);
+		for (size_t i = 0; cgi_setting_env(i); i++)
+			fprintf(f, "%s$%s", i ? ", " : "", cgi_setting_env(i));
+		fprintf(f, ", or their lines in naqib.conf.\n");
 		return help ? EXIT_OK : EXIT_USAGE;
 	}
+	if (cgi_config_load(&a.cfg, a.cfg_error, sizeof a.cfg_error) &&
+	    !a.cfg_error[0])
+		snprintf(a.cfg_error, sizeof a.cfg_error, "bad configuration");
 	if (FCGX_IsCGI()) {
 		respond(&a, getenv("REQUEST_METHOD"), getenv("QUERY_STRING"),
 			NULL, NULL);
@@ -348,11 +440,23 @@ int main(int argc, char **argv)
 		cli_error("cannot start FastCGI");
 		return EXIT_INTERNAL;
 	}
+	/* After max_requests the process starts afresh (recycle()):
+	 * whatever it gathered (Xapian's parser loses about 100 bytes on
+	 * some queries it cannot parse) goes with it. */
+	unsigned long long served = 0;
 	while (FCGX_Accept_r(&req) >= 0) {
+		a.fd = req.ipcFd;
 		respond(&a, FCGX_GetParam("REQUEST_METHOD", req.envp),
 			FCGX_GetParam("QUERY_STRING", req.envp),
 			FCGX_GetParam("NAQIB_DB", req.envp), req.out);
 		FCGX_Finish_r(&req);
+		a.fd = -1;
+		give_back();
+		if (a.cfg.max_requests && ++served >= a.cfg.max_requests) {
+			drop_db(&a);
+			recycle(argv, served);
+			served = 0;
+		}
 	}
 	drop_db(&a);
 	return EXIT_OK;

@@ -25,6 +25,7 @@ typedef struct searcher {
 	naqib_db_t *db;
 	naqib_analyzer_t *an;
 	const out_format_t *format;
+	naqib_query_options_t qopts;
 	naqib_search_options_t opts;
 	unsigned snippet_chars;
 	int color, show_query, explain;
@@ -124,6 +125,14 @@ static void usage(FILE *f)
 	      "                          and sources of all matches (default N: 10)\n"
 	      "      --explain           show which form of each query word matched, and\n"
 	      "                          how: normalization, stem, thesaurus, date\n"
+	      "      --max-wildcard-words N\n"
+	      "                          the words all the wildcards of a query stand for\n"
+	      "                          together, at most (default: %u)\n"
+	      "      --max-wildcard-postings N\n"
+	      "                          the documents these words are in, counted word by\n"
+	      "                          word, at most (default: %llu)\n"
+	      "      --time-limit SECS   stop the match after SECS seconds: the hits are\n"
+	      "                          the best it found by then (default: 0, none)\n"
 	      "      --show-query        print the parsed query on stderr\n"
 	      "      --list NAME         the values of an option (format, weighting,\n"
 	      "                          sort, color, bidi) or the query fields (field),\n"
@@ -131,7 +140,9 @@ static void usage(FILE *f)
 	      "  -h, --help              this help\n"
 	      "      --version           the version\n",
 	      NAQIB_DEFAULT_BM25_K1, NAQIB_DEFAULT_BM25_B,
-	      NAQIB_DEFAULT_EXACT_BONUS, NAQIB_DEFAULT_PROXIMITY);
+	      NAQIB_DEFAULT_EXACT_BONUS, NAQIB_DEFAULT_PROXIMITY,
+	      NAQIB_QUERY_WILDCARD_TERMS,
+	      (unsigned long long)NAQIB_QUERY_WILDCARD_POSTINGS);
 	_naqib_buf_free(&b);
 }
 
@@ -145,6 +156,7 @@ static long run_query(searcher_t *s, const char *qid, const char *text)
 	search_request_t req = {
 		.query = text,
 		.qid = qid,
+		.qopts = s->qopts,
 		.opts = s->opts,
 		.snippet_chars = shows & OUT_SNIPPETS ? s->snippet_chars : 0,
 		.show_query = s->show_query,
@@ -344,6 +356,24 @@ static int option(searcher_t *s, args_t *o, int c, char **argv)
 	case 'E':
 		s->explain = 1;
 		break;
+	case 'w':
+		if (cli_parse_uint("--max-wildcard-words", optarg, 1, 10000000,
+				   &s->qopts.wildcard_terms))
+			return EXIT_USAGE;
+		break;
+	case 't':
+		if (cli_parse_double("--time-limit", optarg, 0, 86400,
+				     &s->opts.time_limit))
+			return EXIT_USAGE;
+		break;
+	case 'p': {
+		unsigned n;
+		if (cli_parse_uint("--max-wildcard-postings", optarg, 1,
+				   4000000000u, &n))
+			return EXIT_USAGE;
+		s->qopts.wildcard_postings = n;
+		break;
+	}
 	case 'b':
 		if (cli_bidi_parse(optarg, &o->bidi))
 			return EXIT_USAGE;
@@ -386,6 +416,9 @@ int main(int argc, char **argv)
 		{ "sort", required_argument, NULL, 'O' },
 		{ "facets", optional_argument, NULL, 'A' },
 		{ "explain", no_argument, NULL, 'E' },
+		{ "max-wildcard-words", required_argument, NULL, 'w' },
+		{ "max-wildcard-postings", required_argument, NULL, 'p' },
+		{ "time-limit", required_argument, NULL, 't' },
 		{ "bidi", required_argument, NULL, 'b' },
 		{ "shape", no_argument, NULL, 's' },
 		{ "list", required_argument, NULL, 'L' },
@@ -399,6 +432,7 @@ int main(int argc, char **argv)
 
 	cli_prog = "naqib-search";
 	memset(&s, 0, sizeof s);
+	naqib_query_options_init(&s.qopts);
 	naqib_search_options_init(&s.opts);
 	s.format = out_named(out_cli_item(0, NULL), OUT_CLI);
 	s.snippet_chars = 200;

@@ -112,7 +112,8 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 	int st;
 
 	memset(r, 0, sizeof *r);
-	if ((st = naqib_query_parse(db, an, req->query, &r->query)))
+	if ((st = naqib_query_parse_opts(db, an, req->query, &req->qopts,
+					 &r->query)))
 		return st;
 	if (req->show_query)
 		fprintf(stderr, "%s: %s%squery: %s\n", cli_prog,
@@ -128,6 +129,22 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 	if ((st = naqib_db_search(db, r->query, &req->opts, &r->mset)))
 		goto fail;
 	out_result_t *out = &r->out;
+	if ((out->stopped = naqib_mset_stopped(r->mset))) {
+		if (out->stopped == NAQIB_STOPPED_TIME)
+			snprintf(out->stop_note, sizeof out->stop_note,
+				 "the search stopped at its time limit (%g s): "
+				 "the hits are the best of the documents it "
+				 "looked at",
+				 req->opts.time_limit);
+		else
+			snprintf(out->stop_note, sizeof out->stop_note,
+				 "the search was stopped: the hits are the "
+				 "best of the documents it looked at");
+		if (req->notes)
+			fprintf(stderr, "%s: %s%snote: %s\n", cli_prog,
+				req->qid ? req->qid : "",
+				req->qid ? ": " : "", out->stop_note);
+	}
 	out->qid = req->qid;
 	out->query = req->query;
 	out->estimate = naqib_mset_estimate(r->mset);

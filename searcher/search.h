@@ -9,6 +9,7 @@
 typedef struct search_request {
 	const char *query;      /* as typed */
 	const char *qid;        /* NULL outside batch mode */
+	naqib_query_options_t qopts; /* the bounds on its wildcards */
 	naqib_search_options_t opts; /* the page, the ranking, the facets */
 	unsigned snippet_chars; /* 0: no snippets */
 	int show_query;         /* print the parsed query on stderr */

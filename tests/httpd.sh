@@ -3,7 +3,10 @@
 # /search (database in the processes' environment) and /search-setenv (in
 # each request's parameters).  Sourced after tests/lib.sh.
 #   start_httpd DB    sets HTTP (http://127.0.0.1:PORT); at the top level of
-#                     a test, so that the server outlives the cases
+#                     a test, so that the server outlives the cases;
+#                     HTTPD_FCGI_ENV, if set, adds to the environment of the
+#                     /search processes (lighttpd's syntax: "NAME" => "VALUE",
+#                     ...)
 #   stop_httpd        (also run at exit: at_exit)
 
 start_httpd() {
@@ -42,7 +45,7 @@ fastcgi.server = ( "/search-setenv" => ( (
 	"bin-path" => "$NAQIB_BIN/naqib.cgi",
 	"socket" => "$T/naqib.sock",
 	"max-procs" => 2,
-	"bin-environment" => ( "NAQIB_DB" => "$db" ),
+	"bin-environment" => ( "NAQIB_DB" => "$db"${HTTPD_FCGI_ENV:+, $HTTPD_FCGI_ENV} ),
 	"check-local" => "disable"
 ) ) )
 CONF

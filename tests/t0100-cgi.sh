@@ -178,6 +178,98 @@ env -u NAQIB_DB NAQIB_CONFIG=$T/naqib.conf REQUEST_METHOD=GET QUERY_STRING="q=$(
 	"$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err"
 grep -q '^Status: 200 ' "$T/resp" || fail "naqib.conf: $(head -1 "$T/resp")"
 EOF
+# The bounds of a request come from the server too: its environment, else
+# naqib.conf.  ال* and ا* stand for 2000 words; with a budget of 10, each
+# keeps 5.
+test_case 'the bounds of a request: from the environment, else naqib.conf' <<'EOF'
+export NAQIB_MAX_WILDCARD_WORDS=10
+cgi "q=$(q 'ال* ا*')&format=json"
+status_is 200 "a budget from the environment"
+expect_in "$T/b" "stand for too many words together (more than 10, " "the budget of the environment"
+unset NAQIB_MAX_WILDCARD_WORDS
+printf 'db = %s\nmax_wildcard_words = 20\ntime_limit = 30\n' "$db" >"$T/bounds.conf"
+env -u NAQIB_DB NAQIB_CONFIG=$T/bounds.conf REQUEST_METHOD=GET \
+	QUERY_STRING="q=$(q 'ال* ا*')&format=json" "$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err"
+expect_in "$T/resp" "more than 20, " "the budget of naqib.conf"
+expect_in "$T/resp" "its 10 most frequent words at most" "10 each"
+EOF
+test_case 'a bound that is no number: a plain 500, the setting named in the log' <<'EOF'
+export NAQIB_TIME_LIMIT=soon
+cgi "q=$(q الإضراب)"
+status_is 500 "a bad time limit"
+expect_in "$T/cgi.err" "time_limit 'soon' (in NAQIB_TIME_LIMIT): not a number from 0 to 86400" "the log"
+printf 'db = %s\nmax_requests = -3\n' "$db" >"$T/bad.conf"
+env -u NAQIB_DB -u NAQIB_TIME_LIMIT NAQIB_CONFIG=$T/bad.conf REQUEST_METHOD=GET \
+	QUERY_STRING="q=a" "$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err"
+grep -q '^Status: 500 ' "$T/resp" || fail "a bad max_requests: $(head -1 "$T/resp")"
+expect_in "$T/cgi.err" "max_requests '-3' (in naqib.conf)" "the log names naqib.conf"
+EOF
+
+# FastCGI without a web server (tests/fcgi.pl speaks the protocol): the
+# process on its listening socket, as a web server starts it.
+fcgi_serve() { # socket [VAR=value...]: sets fcgi_pid
+	_sock=$1
+	shift
+	fcgi_pid=$(env "$@" perl tests/fcgi.pl serve "$_sock" "$NAQIB_BIN/naqib.cgi" 2>>"$T/fcgi.err")
+	at_exit "kill $fcgi_pid 2>/dev/null || :"
+}
+fcgi_get() { # socket query_string [hangup]
+	NAQIB_DB=$db perl tests/fcgi.pl get "$@"
+}
+test_case 'FastCGI: after NAQIB_MAX_REQUESTS the process starts afresh in place, and every request is answered' <<'EOF'
+: >"$T/fcgi.err"
+fcgi_serve "$T/fcgi-a.sock" NAQIB_MAX_REQUESTS=3
+for i in 1 2 3 4 5 6 7; do
+	fcgi_get "$T/fcgi-a.sock" "q=$(q الإضراب)&format=json" >"$T/fcgi.out"
+	expect_in "$T/fcgi.out" "Status: 200 OK" "request $i"
+done
+kill -0 "$fcgi_pid" || fail "the process is gone"
+expect_eq "$(grep -c 'naqib.cgi: 3 requests answered: starting afresh' "$T/fcgi.err")" 2 \
+	"twice afresh in 7 requests"
+EOF
+# A web server that closes the connection of a request (nginx, when the
+# client went away) stops its search.  The process is stopped while the
+# request comes and goes, so that it finds the connection closed.
+test_case 'FastCGI: a request whose connection closed before its search is not searched, and the log says so' <<'EOF'
+: >"$T/fcgi.err"
+fcgi_serve "$T/fcgi-b.sock"
+fcgi_get "$T/fcgi-b.sock" "q=a" >/dev/null
+kill -STOP "$fcgi_pid"
+fcgi_get "$T/fcgi-b.sock" "q=$(q الإضراب)" hangup
+kill -CONT "$fcgi_pid"
+fcgi_get "$T/fcgi-b.sock" "q=$(q الأجور)" >"$T/fcgi.out"
+expect_in "$T/fcgi.out" "Status: 200 OK" "the next request"
+expect_in "$T/fcgi.err" "the client went away before the search of a query of 14 bytes" "the log"
+EOF
+# A costly request leaves much of its memory free in the heap, which free()
+# keeps: the process gives it back.  Three ANDed groups of the 28
+# one-letter wildcards, with the bounds lifted, over 3000 generated
+# documents: 48 MB at its peak, 11 MB after it (48 MB without giving back).
+# Not under AddressSanitizer, whose allocator keeps freed memory on purpose.
+make_corpus 3000 "$T/gen.jsonl"
+naqib_index -q -d "$T/gen.db" "$T/gen.jsonl"
+test_case 'FastCGI: after a costly request the process gives its free memory back' <<'EOF'
+if ldd "$NAQIB_BIN/naqib.cgi" | grep -q libasan; then
+	echo "# skipped under AddressSanitizer"
+	exit 0
+fi
+fcgi_serve "$T/fcgi-c.sock" NAQIB_MAX_WILDCARD_WORDS=10000000 \
+	NAQIB_MAX_WILDCARD_POSTINGS=4000000000 NAQIB_TIME_LIMIT=0
+rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$fcgi_pid/status"; }
+db=$T/gen.db fcgi_get "$T/fcgi-c.sock" "q=a" >/dev/null
+before=$(rss)
+group="($(for l in ا ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن ه و ي; do printf '%s* ' "$l"; done))"
+db=$T/gen.db fcgi_get "$T/fcgi-c.sock" "q=$(q "$group AND $group AND $group")&format=json" >"$T/fcgi.out"
+expect_in "$T/fcgi.out" "Status: 200 OK" "the costly request"
+# The process gives memory back after it has answered: the next answer
+# comes after that.
+db=$T/gen.db fcgi_get "$T/fcgi-c.sock" "q=a" >/dev/null
+after=$(rss)
+peak=$(awk '/^VmHWM:/ { print $2 }' "/proc/$fcgi_pid/status")
+echo "FastCGI memory: $before KB before, $peak KB at the peak, $after KB after"
+[ "$peak" -gt $((before + 16384)) ] || fail "the request was not costly: $peak KB at its peak"
+[ "$after" -le $((before + 8192)) ] || fail "the process kept $after KB (from $before KB)"
+EOF
 # A db parameter in the request is ignored.
 test_case 'a db parameter in the request is ignored' <<'EOF'
 cgi "q=$(q الفوسفاط)&db=/etc"

@@ -128,4 +128,25 @@ expect_eq "$(sort -u "$T/codes" | tr '\n' ' ')" "200 " "20 concurrent requests"
 EOF
 stop_httpd
 
+# A FastCGI process starts afresh after NAQIB_MAX_REQUESTS (naqib.cgi(8)):
+# the same program again, in the same process, on the same socket, so that
+# lighttpd never finds it gone (a process that ended made lighttpd answer
+# 503 until it had started another).
+HTTPD_FCGI_ENV='"NAQIB_MAX_REQUESTS" => "3"'
+start_httpd "$db"
+HTTPD_FCGI_ENV=
+test_case 'FastCGI processes that start afresh every 3 requests: 60 requests, 4 at a time, all answered, by the same processes' <<'EOF'
+before=$(pgrep -P "$httpd_pid" -f naqib.cgi | sort | tr '\n' ' ')
+[ -n "$before" ] || fail "no FastCGI process"
+seq 60 | xargs -P 4 -I '{}' curl -s -o /dev/null -w '%{http_code}\n' \
+	"$HTTP/search?q=$(q الإضراب)&page={}" >"$T/recycled"
+expect_eq "$(wc -l <"$T/recycled" | tr -d ' ')" 60 "an answer for each request"
+expect_eq "$(sort -u "$T/recycled" | tr '\n' ' ')" "200 " "every answer"
+expect_eq "$(pgrep -P "$httpd_pid" -f naqib.cgi | sort | tr '\n' ' ')" "$before" \
+	"the same processes"
+n=$(grep -c 'naqib.cgi: 3 requests answered: starting afresh' "$T/lighttpd.log")
+[ "$n" -ge 18 ] || fail "started afresh $n times in 60 requests"
+EOF
+stop_httpd
+
 test_done

@@ -450,5 +450,66 @@ test_case 'no note in JSON for a narrow wildcard' <<'EOF'
 naqib_search -d "$T/many.db" -n 3 -f json 'تسبب*' >"$T/out"
 expect_eq "$(jq -r '.notes // "none"' "$T/out")" none "no note in JSON"
 EOF
+# The wildcards of one query share a budget of words: two groups of the 28
+# wildcards تسا* ... تسي*, each of 56 words, would stand for 3136 words,
+# more than 2000: each gets 35 (2000 / 56), its most frequent.  Before the
+# budget, Xapian made a posting list of every word of every wildcard.
+letters='ا ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن ه و ي'
+group="($(for l in $letters; do printf 'تس%s* ' "$l"; done))"
+test_case 'wildcards that stand for more than 2000 words together: 35 each, with a note' <<'EOF'
+run naqib_search -d "$T/many.db" -n 3 -f trec "$group AND $group"
+expect_status 0 "56 wildcards of 56 words each"
+expect_in "$T/out" "Q0 many 1 " "the document is still found"
+expect_in "$T/err" "note: the 56 wildcards of the query stand for too many words together (more than 2000, or words in more than 2000000 documents, counted word by word): each is searched with its 35 most frequent words at most" \
+	"the budget's note"
+expect_not_in "$T/err" "stands for more than 1000 words" "one note, not one a wildcard"
+EOF
+test_case 'the budget of words is an option: --max-wildcard-words 100 gives 3 each to 28' <<'EOF'
+run naqib_search -d "$T/many.db" -n 3 -f json --max-wildcard-words 100 "$group"
+expect_status 0 "--max-wildcard-words 100"
+expect_eq "$(jq -r '.notes[0]' "$T/out")" \
+	"the 28 wildcards of the query stand for too many words together (more than 100, or words in more than 2000000 documents, counted word by word): each is searched with its 3 most frequent words at most" \
+	"JSON note of the budget"
+EOF
+test_case 'the budget of words on the web page: one notice, in Arabic' <<'EOF'
+NAQIB_DB=$T/many.db REQUEST_METHOD=GET \
+	QUERY_STRING="q=$(printf '%s' "$group AND $group" | jq -sRr @uri)" \
+	"$NAQIB_BIN/naqib.cgi" >"$T/out" 2>/dev/null
+expect_in "$T/out" 'بُحث لكل منها بأكثر 35 من كلماته تكرارًا فقط.</p>' "the page's notice"
+expect_eq "$(grep -c 'class="notice"' "$T/out")" 1 "one notice, not one a wildcard"
+EOF
+# The other budget counts the documents the words are in, word by word:
+# what the match reads.  Over 300 generated documents, ا* and و* with 50
+# at most: each keeps its most frequent word, whatever it costs.
+make_corpus 300 "$T/gen.jsonl"
+naqib_index -q -d "$T/gen.db" "$T/gen.jsonl"
+test_case '--max-wildcard-postings: the documents of the words count, word by word' <<'EOF'
+run naqib_search -d "$T/gen.db" -n 3 -f trec 'ا* و*'
+expect_not_in "$T/err" "wildcards of the query" "no budget note within the default budget"
+run naqib_search -d "$T/gen.db" -n 3 -f trec --max-wildcard-postings 50 'ا* و*'
+expect_status 0 "--max-wildcard-postings 50"
+expect_in "$T/err" "note: the 2 wildcards of the query stand for too many words together (more than 2000, or words in more than 50 documents, counted word by word): each is searched with its most frequent word only" \
+	"the budget of documents"
+EOF
+test_case 'a budget of 0 or of letters is a usage error' <<'EOF'
+for opt in '--max-wildcard-words 0' '--max-wildcard-postings x'; do
+	# shellcheck disable=SC2086
+	run naqib_search -d "$T/gen.db" $opt 'ا*'
+	expect_status 2 "$opt"
+done
+EOF
+# A time limit stops the match (tests/unit/test_stop.c stops it by
+# calls, not seconds); one that is not reached changes nothing.
+test_case '--time-limit: one not reached changes no hit nor score; a bad one is a usage error' <<'EOF'
+naqib_search -d "$T/gen.db" -n 50 -f trec 'ا* و* الأجور' >"$T/plain" 2>/dev/null
+naqib_search -d "$T/gen.db" -n 50 -f trec --time-limit 3600 'ا* و* الأجور' >"$T/limited" 2>"$T/err"
+[ -s "$T/plain" ] || fail "no hits"
+cmp -s "$T/plain" "$T/limited" || fail "--time-limit 3600 changed the hits: $(diff "$T/plain" "$T/limited" | head -5)"
+expect_not_in "$T/err" "stopped" "no note of a stop"
+for v in -1 x 86401; do
+	run naqib_search -d "$T/gen.db" --time-limit "$v" 'ا*'
+	expect_status 2 "--time-limit $v"
+done
+EOF
 
 test_done

@@ -62,6 +62,7 @@ static void collect_terms(naqib_query_t *q, const Xapian::Query &query)
 
 /* Fills the Xapian side of q from q->parts; throws Xapian's errors. */
 static naqib_status_t parse_into(naqib_db_t *db, naqib_analyzer_t *a,
+				 const naqib_query_options_t *o,
 				 naqib_query_t *q)
 {
 	const _naqib_qparts_t *p = &q->parts;
@@ -106,24 +107,21 @@ static naqib_status_t parse_into(naqib_db_t *db, naqib_analyzer_t *a,
 			    std::to_string(NAQIB_QUERY_MAX_WORDS) +
 			    " words are searched (" +
 			    std::to_string(p->dropped) + " left out)\n";
-	/* Xapian keeps the most frequent words of a wildcard, silently. */
-	const std::string most = std::to_string(NAQIB_WILDCARD_MAX_TERMS);
-	for (size_t i = 0; db && i < p->n_prefixes; i++) {
-		const std::string pre = p->prefixes[i];
-		unsigned n = 0;
-		for (Xapian::TermIterator t = db->db->allterms_begin(pre);
-		     t != db->db->allterms_end(pre) &&
-		     n <= NAQIB_WILDCARD_MAX_TERMS;
-		     ++t)
-			n++;
-		if (n <= NAQIB_WILDCARD_MAX_TERMS)
-			continue;
-		q->cut.push_back(pre);
-		q->notes += pre + "* stands for more than " + most +
-			    " words: only the " + most +
-			    " most frequent are searched\n";
-	}
+	_naqib_wildcard_budget_t b = {
+		NAQIB_WILDCARD_MAX_TERMS,
+		o->wildcard_terms ? o->wildcard_terms
+				  : NAQIB_QUERY_WILDCARD_TERMS,
+		o->wildcard_postings ? o->wildcard_postings
+				     : NAQIB_QUERY_WILDCARD_POSTINGS
+	};
+	if (!st)
+		_naqib_expand_wildcards(db, q, &b);
 	return st;
+}
+
+extern "C" void naqib_query_options_init(naqib_query_options_t *o)
+{
+	memset(o, 0, sizeof *o);
 }
 
 extern "C" naqib_status_t naqib_query_parse(naqib_db_t *db,
@@ -131,8 +129,21 @@ extern "C" naqib_status_t naqib_query_parse(naqib_db_t *db,
 					    const char *text,
 					    naqib_query_t **out)
 {
+	return naqib_query_parse_opts(db, a, text, NULL, out);
+}
+
+extern "C" naqib_status_t naqib_query_parse_opts(
+	naqib_db_t *db, naqib_analyzer_t *a, const char *text,
+	const naqib_query_options_t *opts, naqib_query_t **out)
+{
 	size_t len = strlen(text), bad;
 	naqib_status_t st;
+	naqib_query_options_t defaults;
+
+	if (!opts) {
+		naqib_query_options_init(&defaults);
+		opts = &defaults;
+	}
 
 	*out = NULL;
 	if (naqib_utf8_check(text, len, &bad))
@@ -150,7 +161,7 @@ extern "C" naqib_status_t naqib_query_parse(naqib_db_t *db,
 	}
 	if (!(st = _naqib_query_split(a, text, len, &q->parts)))
 		st = _naqib_retrying(db, "parsing the query",
-				     [&] { return parse_into(db, a, q); });
+				     [&] { return parse_into(db, a, opts, q); });
 	if (st) {
 		delete q;
 		return st;
@@ -188,6 +199,11 @@ extern "C" const char *naqib_query_cut_wildcard(const naqib_query_t *q,
 						size_t i)
 {
 	return i < q->cut.size() ? q->cut[i].c_str() : NULL;
+}
+
+extern "C" unsigned naqib_query_wildcard_share(const naqib_query_t *q)
+{
+	return (unsigned)q->wildcard_share;
 }
 
 extern "C" const char *naqib_query_normalized(const naqib_query_t *q)

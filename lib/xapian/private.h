@@ -7,6 +7,7 @@
  *               analysis a database keeps
  *   doc.cc      the Xapian document of a record (a sink for the schema)
  *   parse.cc    queries: Xapian's QueryParser over the rewritten text
+ *   wildcards.cc  their wildcards, expanded within a budget of words
  *   fields.cc   its field processors: thesaurus entries and days
  *   filters.cc  the filters, from their specs (lib/query)
  *   search.cc   matching and ranking, the result set
@@ -54,12 +55,22 @@ struct naqib_query {
 	std::string notes;	/* what was left out, a line each */
 	std::vector<std::string> cut;	/* wildcards cut to their most
 					 * frequent words */
+	/* What the search runs: the query with each wildcard replaced by
+	 * the words it stands for (wildcards.cc). */
+	Xapian::Query match;
+	size_t wildcard_share;	/* the most words a wildcard stood for when
+				   the query's budget cut them, else 0 */
 
-	naqib_query() { _naqib_qparts_init(&parts); }
+	naqib_query() : wildcard_share(0) { _naqib_qparts_init(&parts); }
 	~naqib_query() { _naqib_qparts_free(&parts); }
 	naqib_query(const naqib_query &) = delete;
 	naqib_query &operator=(const naqib_query &) = delete;
 };
+
+/* search.cc: a match that reads fewer postings than this (the documents
+ * its terms are in, counted term by term) runs without a time limit: on
+ * the 42,126 documents of bench/eval it takes 20 ms at most. */
+#define _NAQIB_STOP_READS 200000ull
 
 typedef std::vector<std::pair<std::string, unsigned>> _naqib_facet_t;
 
@@ -69,6 +80,7 @@ struct naqib_mset {
 	std::vector<std::string> data;
 	_naqib_facet_t facets[NAQIB_FACETS];
 	bool facets_exact;
+	int stopped;	/* NAQIB_STOPPED_*, or 0 */
 };
 
 /* Maps the exception being handled to a status and a message about the
@@ -132,6 +144,21 @@ class _naqib_day_field : public Xapian::FieldProcessor {
       public:
 	Xapian::Query operator()(const std::string &day) override;
 };
+
+/* wildcards.cc: how many words the wildcards of a query may stand for:
+ * each its `keep` most frequent at most; all together `words` at most,
+ * in `postings` documents at most counted word by word. */
+typedef struct _naqib_wildcard_budget {
+	size_t keep, words;
+	unsigned long long postings;
+} _naqib_wildcard_budget_t;
+
+/* Sets q->match from q->query, each wildcard the words of db it stands
+ * for within budget b, each an equal share; sets q->cut and
+ * q->wildcard_share, and says what was cut in q->notes.  Without db,
+ * q->match is q->query.  Throws Xapian's errors. */
+void _naqib_expand_wildcards(naqib_db_t *db, naqib_query_t *q,
+			     const _naqib_wildcard_budget_t *b);
 
 /* filters.cc: applies the filters of parts to query q (throws Xapian's
  * errors). */

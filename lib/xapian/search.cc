@@ -1,5 +1,6 @@
 /* Matching and ranking (private.h): the weighting schemes, the ranking
  * bonuses, sorting by date, the page of hits and their records. */
+#include <chrono>
 #include <cstring>
 #include <new>
 
@@ -114,8 +115,8 @@ static Xapian::Query ranking_query(const naqib_query_t *q,
 		    q->termset.count(_naqib_xterm(_NAQIB_F_STEM, w->stem)))
 			words.push_back(w->norm);
 	}
-	if (q->query.empty() || words.empty() || (exact <= 0 && near <= 0))
-		return q->query;
+	if (q->match.empty() || words.empty() || (exact <= 0 && near <= 0))
+		return q->match;
 	std::vector<Xapian::Query> bonus;
 	if (exact > 0)
 		bonus.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
@@ -135,24 +136,125 @@ static Xapian::Query ranking_query(const naqib_query_t *q,
 						 pairs.begin(), pairs.end()),
 				   near);
 	}
-	return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q->query,
+	return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q->match,
 			     Xapian::Query(Xapian::Query::OP_OR, bonus.begin(),
 					   bonus.end()));
 }
 
+namespace {
+
+/* What the copies of a stop_source (one a shard) share. */
+struct stop_state {
+	std::chrono::steady_clock::time_point deadline;
+	bool timed;
+	int (*stop)(void *);
+	void *ctx;
+	unsigned calls;
+	int stopped; /* NAQIB_STOPPED_* */
+};
+
+/* Ends a match at its deadline, or when the caller's stop() says so.
+ * Xapian 1.4 cannot: Enquire::set_time_limit() only lowers check_at_least
+ * (it stops counting facets, never the search), and a MatchDecider sees
+ * only the documents that could enter the page.  This source matches
+ * every document and stands beside the query (OP_FILTER: it weighs
+ * nothing, so scores stay as they are), so the matcher asks it about each
+ * document it looks at; once stopped it is at its end, and so is the
+ * match, with the best hits of what it saw. */
+class stop_source : public Xapian::PostingSource {
+	stop_state *s;
+	Xapian::docid did = 0, last = 0;
+	Xapian::doccount n = 0;
+
+	void check()
+	{
+		if ((s->calls++ & 15) || s->stopped)
+			return;
+		if (s->timed && std::chrono::steady_clock::now() >= s->deadline)
+			s->stopped = NAQIB_STOPPED_TIME;
+		else if (s->stop && s->stop(s->ctx))
+			s->stopped = NAQIB_STOPPED_ASKED;
+	}
+
+      public:
+	explicit stop_source(stop_state *st) : s(st) {}
+	stop_source *clone() const override { return new stop_source(s); }
+	void init(const Xapian::Database &db) override
+	{
+		did = 0;
+		last = db.get_lastdocid();
+		n = db.get_doccount();
+	}
+	/* Every document: the estimates of the AND stay the query's. */
+	Xapian::doccount get_termfreq_min() const override { return n; }
+	Xapian::doccount get_termfreq_est() const override { return n; }
+	Xapian::doccount get_termfreq_max() const override { return n; }
+	void next(double) override
+	{
+		did++;
+		check();
+	}
+	void skip_to(Xapian::docid d, double) override
+	{
+		if (d > did)
+			did = d;
+		check();
+	}
+	bool at_end() const override { return did > last || s->stopped; }
+	Xapian::docid get_docid() const override { return did; }
+	std::string get_description() const override
+	{
+		return "naqib:stop";
+	}
+};
+
+/* The documents the terms of q are in, counted term by term (what the
+ * match reads), up to `cap`. */
+unsigned long long reads_of(const Xapian::Database &db, const Xapian::Query &q,
+			    unsigned long long cap)
+{
+	unsigned long long n = 0;
+
+	for (Xapian::TermIterator t = q.get_unique_terms_begin();
+	     t != q.get_unique_terms_end() && n < cap; ++t)
+		n += db.get_termfreq(*t);
+	return n;
+}
+
+} // namespace
+
 /* One search into m (emptied first), ranked by w; throws Xapian's errors.
  * Remote shards take no key maker: plain_oldest sorts by the value
- * instead. */
+ * instead; nor a posting source of ours: with no_stop, the match runs to
+ * its end. */
 static void search_once(naqib_db_t *db, const naqib_query_t *q,
 			const naqib_search_options_t *opts,
-			const weighting *w, naqib_mset_t *m, bool plain_oldest)
+			const weighting *w, naqib_mset_t *m, bool plain_oldest,
+			bool no_stop)
 {
 	m->hits.clear();
 	m->data.clear();
+	m->stopped = 0;
 	for (_naqib_facet_t &f : m->facets)
 		f.clear();
 	Xapian::Enquire enquire(*db->db);
-	enquire.set_query(ranking_query(q, opts));
+	Xapian::Query query = ranking_query(q, opts);
+	stop_state stop = { std::chrono::steady_clock::now(),
+			    opts->time_limit > 0, opts->stop, opts->stop_ctx,
+			    0, 0 };
+	if (stop.timed)
+		stop.deadline += std::chrono::duration_cast<
+			std::chrono::steady_clock::duration>(
+			std::chrono::duration<double>(opts->time_limit));
+	/* A match that reads little ends sooner than any time limit, and
+	 * watching it would cost it (a sixth of the latency of the queries of
+	 * bench/query-speed): only the others are watched. */
+	if ((stop.timed || stop.stop) && !query.empty() && !no_stop &&
+	    reads_of(*db->db, query, _NAQIB_STOP_READS) >= _NAQIB_STOP_READS)
+		query = Xapian::Query(
+			Xapian::Query::OP_FILTER, query,
+			Xapian::Query((new stop_source(&stop))->release()));
+	enquire.set_query(query);
 	w->set(enquire, opts);
 	/* Undated documents last either way: going down, their
 	 * empty value is last; going up, a key maker puts
@@ -180,10 +282,11 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 	}
 	Xapian::MSet ms = enquire.get_mset(opts->offset,
 					   opts->limit, check);
+	m->stopped = stop.stopped;
 	Xapian::doccount total = ms.get_matches_estimated();
 	m->facets_exact = ms.get_matches_lower_bound() ==
 				  ms.get_matches_upper_bound() &&
-			  spy.seen() >= total;
+			  spy.seen() >= total && !m->stopped;
 	double scale = !m->facets_exact && spy.seen()
 			       ? (double)total / spy.seen()
 			       : 1.0;
@@ -220,14 +323,26 @@ extern "C" naqib_status_t naqib_db_search(naqib_db_t *db, const naqib_query_t *q
 	if (!m)
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 	naqib_status_t st = _naqib_retrying(db, "searching", [&] {
-		try {
-			search_once(db, q, opts, w, m, false);
-		} catch (const Xapian::UnimplementedError &) {
-			if (opts->sort != NAQIB_SORT_OLDEST)
-				throw;
-			search_once(db, q, opts, w, m, true);
+		/* What remote shards cannot take, dropped in turn: the stop
+		 * source (which xapian-tcpsrv does not know), then the key
+		 * maker of the oldest first. */
+		bool no_stop = false, plain_oldest = false;
+		for (;;) {
+			try {
+				search_once(db, q, opts, w, m, plain_oldest,
+					    no_stop);
+				return NAQIB_OK;
+			} catch (const Xapian::UnimplementedError &) {
+				if (!no_stop && (opts->time_limit > 0 ||
+						 opts->stop))
+					no_stop = true;
+				else if (!plain_oldest &&
+					 opts->sort == NAQIB_SORT_OLDEST)
+					plain_oldest = true;
+				else
+					throw;
+			}
 		}
-		return NAQIB_OK;
 	});
 	if (st) {
 		delete m;
@@ -260,6 +375,11 @@ extern "C" naqib_status_t naqib_mset_hit(const naqib_mset_t *m, size_t i,
 				   m->hits.size());
 	*hit = m->hits[i];
 	return NAQIB_OK;
+}
+
+extern "C" int naqib_mset_stopped(const naqib_mset_t *m)
+{
+	return m->stopped;
 }
 
 extern "C" int naqib_mset_facets_exact(const naqib_mset_t *m)

@@ -253,13 +253,30 @@ static int render_results(_naqib_buf_t *b, const out_page_t *p)
 		st |= _naqib_buf_printf(b, "<p class=\"notice\">الاستعلام طويل: "
 					   "بُحث بأول %u كلمة منه فقط.</p>\n",
 					NAQIB_QUERY_MAX_WORDS);
-	for (size_t i = 0; (cut = naqib_query_cut_wildcard(r->q, i)); i++) {
+	unsigned share = naqib_query_wildcard_share(r->q);
+	if (share) {
+		st |= lit(b, "<p class=\"notice\">في الاستعلام بحث بأجزاء "
+			     "كلمات (*) كثيرة تطابق معًا كلمات أكثر مما يُبحث "
+			     "به في استعلام واحد: بُحث لكل منها ");
+		if (share == 1)
+			st |= lit(b, "بكلمته الأكثر تكرارًا فقط.</p>\n");
+		else
+			st |= _naqib_buf_printf(b, "بأكثر %u من كلماته تكرارًا "
+						   "فقط.</p>\n",
+						share);
+	}
+	for (size_t i = 0; !share && (cut = naqib_query_cut_wildcard(r->q, i));
+	     i++) {
 		st |= lit(b, "<p class=\"notice\">«");
 		st |= esc(b, cut);
 		st |= _naqib_buf_printf(b, "*» يطابق أكثر من %u كلمة: بُحث "
 					   "بأكثرها تكرارًا فقط.</p>\n",
 					NAQIB_WILDCARD_MAX_TERMS);
 	}
+	if (r->stopped)
+		st |= lit(b, "<p class=\"notice\">توقف البحث قبل نهايته لأنه "
+			     "طال أكثر مما يُسمح به: النتائج أفضل ما وُجد في "
+			     "الوثائق التي فُحصت. جرّب كلمات أقل أو أدق.</p>\n");
 	if (r->suggestion) {
 		st |= lit(b, "<p class=\"notice\">هل تقصد: <a href=\"?q=");
 		st |= cgi_url_encode(b, r->suggestion);

@@ -53,15 +53,21 @@ static naqib_status_t render_json(_naqib_buf_t *b, const out_page_t *p)
 	if (r->suggestion)
 		err |= json_object_set_new(o, "suggestion",
 					   jstr(r->suggestion));
-	/* What the query left out (a long query, a wide wildcard). */
+	/* What the query left out (a long query, a wide wildcard), and a
+	 * search that stopped before its end. */
 	const char *n = r->q ? naqib_query_notes(r->q) : "";
-	if (*n) {
+	if (*n || r->stopped) {
 		json_t *notes = json_array();
 		err |= json_object_set_new(o, "notes", notes);
 		for (const char *eol; !err && (eol = strchr(n, '\n')); n = eol + 1)
 			err |= json_array_append_new(
 				notes, json_stringn(n, (size_t)(eol - n)));
+		if (r->stopped)
+			err |= json_array_append_new(notes,
+						     jstr(r->stop_note));
 	}
+	if (r->stopped)
+		err |= json_object_set_new(o, "stopped", json_true());
 	for (size_t i = 0; i < r->n && !err; i++) {
 		const out_hit_t *h = &r->hits[i];
 		json_t *j = json_object();

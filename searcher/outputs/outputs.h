@@ -43,6 +43,8 @@ typedef struct out_result {
 	const naqib_mset_t *mset;   /* the facets, when asked for */
 	int facets;
 	char *suggestion;           /* "did you mean", or NULL */
+	int stopped;                /* naqib_mset_stopped() */
+	char stop_note[160];        /* what that means, a sentence; "" */
 } out_result_t;
 
 /* What a format renders: a page of results, or of the web's empty form
