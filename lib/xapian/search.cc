@@ -166,7 +166,7 @@ class stop_source : public Xapian::PostingSource {
 	Xapian::docid did = 0, last = 0;
 	Xapian::doccount n = 0;
 
-	void check()
+	void poll()
 	{
 		if ((s->calls++ & 15) || s->stopped)
 			return;
@@ -192,13 +192,13 @@ class stop_source : public Xapian::PostingSource {
 	void next(double) override
 	{
 		did++;
-		check();
+		poll();
 	}
 	void skip_to(Xapian::docid d, double) override
 	{
 		if (d > did)
 			did = d;
-		check();
+		poll();
 	}
 	bool at_end() const override { return did > last || s->stopped; }
 	Xapian::docid get_docid() const override { return did; }
