@@ -524,12 +524,15 @@ naqib_status_t naqib_dates_find(const naqib_token_t *t, size_t n,
 				/* Fill a range of up to two months once,
 				 * from the last day of the first date. */
 				if (b == a + 1 && hi - lo > 1 && hi - lo <= 62) {
+					/* push() may move f.v: m and next
+					 * point into it. */
+					size_t first = m->first, last = next->last;
 					for (long x = lo + 1; x < hi && !st; x++) {
 						int yy, mm, dd;
 						from_day_number(x, &yy, &mm, &dd);
 						st = push(&f, (naqib_date_mention_t){
-								      yy, mm, dd, m->first,
-								      next->last, 0 });
+								      yy, mm, dd, first,
+								      last, 0 });
 					}
 					m = &f.v[a];
 				}
