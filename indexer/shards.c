@@ -185,7 +185,7 @@ static int clear_unborn(const char *path)
 	}
 	rewinddir(d);
 	while (n && (e = readdir(d)) != NULL) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+		if (!xapian_file(e->d_name))
 			continue;
 		snprintf(file, sizeof file, "%s/%s", path, e->d_name);
 		if (unlink(file) && errno != ENOENT && !err)
