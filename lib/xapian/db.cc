@@ -474,25 +474,6 @@ char *_naqib_dup_string(const std::string &s)
 	return r;
 }
 
-/* Runs f(), a read of db that returns a status, again on the database's
- * new state when a writer's commits overtook it (NAQIB_E_DB_MODIFIED), as
- * _naqib_retrying() does for searches: the settings and the thesaurus a
- * search reads first are read while naqib-index commits too. */
-template <class F> static naqib_status_t reading(naqib_db_t *db, F f)
-{
-	for (int attempt = 0;; attempt++) {
-		naqib_status_t st = f();
-		if (st != NAQIB_E_DB_MODIFIED || db->wdb ||
-		    attempt >= _NAQIB_RETRIES)
-			return st;
-		try {
-			db->db->reopen();
-		} catch (...) {
-			return st;
-		}
-	}
-}
-
 static naqib_status_t get_metadata_once(naqib_db_t *db, const char *key,
 				     char **out)
 {
@@ -510,7 +491,8 @@ static naqib_status_t get_metadata_once(naqib_db_t *db, const char *key,
 extern "C" naqib_status_t naqib_db_get_metadata(naqib_db_t *db, const char *key,
 				     char **out)
 {
-	return reading(db, [&] { return get_metadata_once(db, key, out); });
+	return _naqib_retrying(db, "reading metadata",
+			       [&] { return get_metadata_once(db, key, out); });
 }
 
 extern "C" naqib_status_t naqib_db_set_metadata(naqib_db_t *db, const char *key,
@@ -751,7 +733,8 @@ static naqib_status_t check_analyzer_once(naqib_db_t *db, naqib_analyzer_t *a,
 extern "C" naqib_status_t naqib_db_check_analyzer(naqib_db_t *db, naqib_analyzer_t *a,
 				       int writer)
 {
-	return reading(db, [&] { return check_analyzer_once(db, a, writer); });
+	return _naqib_retrying(db, "reading the settings",
+			       [&] { return check_analyzer_once(db, a, writer); });
 }
 
 static naqib_status_t analyzer_new_once(naqib_db_t *db, naqib_analyzer_t **out)
@@ -814,7 +797,8 @@ static naqib_status_t analyzer_new_once(naqib_db_t *db, naqib_analyzer_t **out)
 
 extern "C" naqib_status_t naqib_db_analyzer_new(naqib_db_t *db, naqib_analyzer_t **out)
 {
-	return reading(db, [&] { return analyzer_new_once(db, out); });
+	return _naqib_retrying(db, "reading the settings",
+			       [&] { return analyzer_new_once(db, out); });
 }
 
 extern "C" naqib_status_t naqib_db_thesaurus_text(naqib_db_t *db, char **out)

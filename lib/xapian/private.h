@@ -88,7 +88,8 @@ struct naqib_mset {
 naqib_status_t _naqib_xfail(const std::string &path, const char *doing);
 
 /* Runs f(), which reads db (NULL: none) and returns a status.  When a
- * writer commits twice while it reads (DatabaseModifiedError), db is
+ * writer commits twice while it reads (DatabaseModifiedError, or f's
+ * status NAQIB_E_DB_MODIFIED), db is
  * reopened at its new state and f runs again, up to _NAQIB_RETRIES times:
  * a bound far above what any commit rate causes (three were not enough for
  * a writer with --batch 100 on a busy machine), there only against a
@@ -101,21 +102,29 @@ static naqib_status_t _naqib_retrying(naqib_db_t *db, const char *doing, F f)
 	const std::string path = db ? db->path : std::string();
 
 	for (int attempt = 0;; attempt++) {
+		bool modified;
+		naqib_status_t st = NAQIB_OK;
 		try {
-			return f();
+			/* f may catch the error itself and return its status
+			 * (the settings and the thesaurus, read in db.cc). */
+			st = f();
+			if (st != NAQIB_E_DB_MODIFIED)
+				return st;
+			modified = false;
 		} catch (const Xapian::DatabaseModifiedError &) {
-			bool again = db && attempt < _NAQIB_RETRIES;
-			try {
-				if (again)
-					db->db->reopen();
-			} catch (...) {
-				again = false;
-			}
-			if (!again)
-				return _naqib_xfail(path, doing);
+			modified = true;
 		} catch (...) {
 			return _naqib_xfail(path, doing);
 		}
+		bool again = db && attempt < _NAQIB_RETRIES;
+		try {
+			if (again)
+				db->db->reopen();
+		} catch (...) {
+			again = false;
+		}
+		if (!again)
+			return modified ? _naqib_xfail(path, doing) : st;
 	}
 }
 
