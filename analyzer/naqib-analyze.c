@@ -434,6 +434,47 @@ static const char *kind_name(int kind)
 	return kind == 't' ? "thesaurus" : kind == 'd' ? "date" : "word";
 }
 
+/* The normalized query as a reader can take it: the parser's placeholders
+ * for a name of the thesaurus (THESAURUS:259) and for a day (DAY:20251014)
+ * become thesaurus:NAME, the entry's canonical name, and day:2025-10-14.
+ * The placeholders come in the order of the query's names and dates. */
+static int readable_normalized(const naqib_query_t *q, _naqib_buf_t *b)
+{
+	static const char thes[] = "THESAURUS:", day[] = "DAY:";
+	const char *s = naqib_query_normalized(q);
+	size_t nw = naqib_query_word_count(q), next = 0;
+	int st = 0;
+
+	_naqib_buf_reset(b);
+	while (*s && !st) {
+		size_t digits;
+		if (!strncmp(s, thes, sizeof thes - 1) &&
+		    (digits = strspn(s + sizeof thes - 1, "0123456789")) > 0) {
+			naqib_query_word_t w = { 0 };
+			while (next < nw && (naqib_query_word(q, next, &w) ||
+					     w.kind != 't'))
+				next++;
+			if (next < nw && w.detail) {
+				next++;
+				st = _naqib_buf_printf(b, strchr(w.detail, ' ') ?
+						       "thesaurus:\"%s\"" :
+						       "thesaurus:%s", w.detail);
+				s += sizeof thes - 1 + digits;
+				continue;
+			}
+		} else if (!strncmp(s, day, sizeof day - 1) &&
+			   strspn(s + sizeof day - 1, "0123456789") == 8) {
+			const char *d = s + sizeof day - 1;
+			st = _naqib_buf_printf(b, "day:%.4s-%.2s-%.2s", d, d + 4,
+					       d + 6);
+			s += sizeof day - 1 + 8;
+			continue;
+		}
+		st = _naqib_buf_addc(b, *s++);
+	}
+	return st;
+}
+
 static int analyze_query(analysis_t *a, const char *text)
 {
 	naqib_query_t *q;
@@ -481,7 +522,10 @@ static int analyze_query(analysis_t *a, const char *text)
 		st = _naqib_buf_printf(&b, "%s%s%s", k ? " " : "", terms.v[k].text,
 				       terms.v[k].pos ? "*" : "");
 	st |= put_field(&a->bidi, "query", text);
-	st |= put_field(&a->bidi, "normalized", naqib_query_normalized(q));
+	_naqib_buf_t norm = NAQIB_BUF_INIT;
+	st |= readable_normalized(q, &norm);
+	st |= put_field(&a->bidi, "normalized", norm.data ? norm.data : "");
+	_naqib_buf_free(&norm);
 	st |= put_field(&a->bidi, "terms", b.data);
 	st |= put_field(&a->bidi, "xapian", naqib_query_description(q));
 	_naqib_buf_free(&b);

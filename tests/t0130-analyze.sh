@@ -222,6 +222,13 @@ test_case "--query: the table shows Xapian's description" <<'EOF'
 run naqib_analyze -d "$T/db" --query 'الإضراب'
 expect_in "$T/out" "Query((Zاضراب@1 OR XTاضراب))" "query table: Xapian's description"
 EOF
+test_case "--query: the normalized line names the thesaurus's entries and the days, not the parser's placeholders" <<'EOF'
+run naqib_analyze -d "$T/db" --query 'الإضراب 14/10/2025 ك.د.ش الدار البيضاء'
+expect_status 0 "--query"
+lrm=$(printf '\342\200\216')
+grep '^normalized ' "$T/out" | sed "s/$lrm//g" >"$T/norm"
+expect_eq "$(cat "$T/norm")" 'normalized  (الاضراب OR thesaurus:إضراب) (day:2025-10-14) thesaurus:CDT (الدار البيضاء OR thesaurus:"الدار البيضاء")' "the normalized line"
+EOF
 # Without a database: the words work, the filters cannot.
 test_case '--query without a database: the words work' <<'EOF'
 run naqib_analyze --query --json 'الإِضْرَابُ'
