@@ -10,6 +10,9 @@
 #                   (shared and static), naqib.h, naqib.pc; nothing outside
 #                   DESTDIR and PREFIX
 #   make bench      benchmarks and the retrieval evaluation (bench/)
+#   make examples-update  rewrite the outputs README.md and the man pages
+#                   show from a run of their examples (make check runs
+#                   them and fails on a difference)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -102,7 +105,7 @@ MAN8 = man/naqib.cgi.8
 
 INCLUDES = -Ilib -Istemmers -Icli -Iindexer -Isearcher -Ianalyzer
 
-.PHONY: all deps deps-check demo check test test-asan test-valgrind install uninstall \
+.PHONY: all deps deps-check demo check test examples-update test-asan test-valgrind install uninstall \
 	clean bench
 
 all: $(TOOLS) $(CGI) $(UNIT_BIN) $(SHLIB)
@@ -197,6 +200,12 @@ check: deps-check
 test: all
 	@tests/run $(BUILD)
 
+# The examples of README.md and the man pages are run by make check
+# (tests/t0210-examples.sh); this rewrites the outputs they show from a run
+# of them, for review with git diff.
+examples-update: all
+	@NAQIB_EXAMPLES_UPDATE=1 tests/run $(BUILD) t0210-examples
+
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 test-asan:
@@ -223,6 +232,16 @@ bench: deps
 	bench/eval
 	bench/cgi
 
+# The man pages are written as for PREFIX=/usr/local: installed, they name
+# the directories installed to (a path in roff writes - as \-).
+roff_path = $(subst -,\\-,$(1))
+MAN_PATHS = \
+	-e 's|/usr/local/share/bash\\-completion/completions|$(call roff_path,$(BASHCOMPDIR))|g' \
+	-e 's|/usr/local/share/naqib/|$(call roff_path,$(DATADIR))/|g' \
+	-e 's|/usr/local/lib/cgi\\-bin/|$(call roff_path,$(CGIDIR))/|g' \
+	-e 's|/usr/local/lib/libnaqib|$(call roff_path,$(LIBDIR))/libnaqib|g' \
+	-e 's|/etc/naqib\.conf|$(call roff_path,$(SYSCONFDIR))/naqib.conf|g'
+
 # naqib.pc is written at install time: it names the PREFIX installed to.
 install: $(TOOLS) $(CGI) $(LIB) $(SHLIB)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(CGIDIR) $(DESTDIR)$(LIBDIR) \
@@ -241,10 +260,10 @@ install: $(TOOLS) $(CGI) $(LIB) $(SHLIB)
 		-e 's|@REQUIRES@|$(LIB_PKGS)|' -e 's|@LIBS@|$(LIB_OTHER)|' \
 		lib/naqib.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/naqib.pc
 	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/naqib.pc
-	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
-	install -m 644 $(MAN3) $(DESTDIR)$(MANDIR)/man3/
-	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
-	install -m 644 $(MAN8) $(DESTDIR)$(MANDIR)/man8/
+	for page in $(MAN1) $(MAN3) $(MAN7) $(MAN8); do \
+		to=$(DESTDIR)$(MANDIR)/man$${page##*.}/$${page##*/}; \
+		sed $(MAN_PATHS) $$page >$$to && chmod 644 $$to || exit 1; \
+	done
 	install -d $(DESTDIR)$(DATADIR)
 	install -m 644 data/thesaurus $(DESTDIR)$(DATADIR)/thesaurus
 	install -d $(DESTDIR)$(BASHCOMPDIR)

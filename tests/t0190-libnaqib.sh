@@ -29,6 +29,11 @@ for f in bin/naqib-index bin/naqib-search bin/naqib-analyze lib/cgi-bin/naqib.cg
 done
 expect_eq "$(readlink "$root$prefix/lib/libnaqib.so")" "libnaqib.so.$(sed -n 's/^#define NAQIB_VERSION "\(.*\)"/\1/p' lib/naqib.h)" "libnaqib.so names the version"
 expect_in "$root$prefix/lib/pkgconfig/naqib.pc" "prefix=$prefix" "naqib.pc names the PREFIX installed to"
+# The man pages name the directories installed to, not /usr/local's.
+expect_in "$root$prefix/share/man/man7/naqib.7" ".IR $prefix/share/naqib/thesaurus :" "naqib(7) names the installed thesaurus"
+expect_in "$root$prefix/share/man/man1/naqib-search.1" "$prefix/share/bash\\-completion/completions/naqib\\-search" "naqib-search(1) names the installed completion"
+! grep -l '/usr/local/share\|/usr/local/lib/' "$root$prefix"/share/man/man*/* ||
+	fail "an installed man page names /usr/local"
 EOF2
 
 test_case 'make install as a user who is not root, PREFIX in a directory of theirs' <<'EOF2'
