@@ -21,10 +21,12 @@
 # A directive just before a block, a roff comment or an HTML comment
 #     .\" example: varies 0.001 "1.98 MB/s"
 #     <!-- example: not run: needs the machines host1 and host2 -->
+#     .\" example: output not shown
 # says which figures of its outputs vary from run to run (each given
 # string, wherever it is in the block's outputs, stands for any figures of
-# its shape: each run of digits any digits) or that the block is not run,
-# and why.  A line "…" alone in an output stands for any lines.  A command
+# its shape: each run of digits any digits), that the block is not run,
+# and why, or that it is a list of commands whose outputs the page leaves
+# out (each must still exit 0).  A line "…" alone in an output stands for any lines.  A command
 # that exits non-zero fails unless the next command is `echo $?`, which
 # shows the status.  --map FROM=TO replaces FROM in the commands (and TO
 # by FROM in their outputs): /srv/naqib/unions.db is a file of the scratch
@@ -133,13 +135,15 @@ sub add_block {
 		my $d = $directive->{text};
 		if ($d =~ /^not run:\s*(\S.*)$/) {
 			$b{skip} = $1;
+		} elsif ($d eq 'output not shown') {
+			$b{quiet} = 1;
 		} elsif ($d =~ /^varies\s+(.*)$/) {
 			my $rest = $1;
 			while ($rest =~ /\G\s*(?:"([^"]*)"|(\S+))/gc) {
 				push @{ $b{varies} }, defined $1 ? $1 : $2;
 			}
 		} else {
-			error($directive->{line}, "unknown example directive '$d' (varies ..., not run: WHY)");
+			error($directive->{line}, "unknown example directive '$d' (varies ..., output not shown, not run: WHY)");
 		}
 		$directive = undef;
 	}
@@ -261,7 +265,10 @@ for my $b (@blocks) {
 			for ($k = $next; $k < @$lines && $lines->[$k][1] !~ /^\$ /; $k++) {
 				push @out, $lines->[$k];
 			}
-			push @cmds, { line => $n, text => $text, out => \@out, block => $b };
+			error($n, "'output not shown', but the page shows some")
+			    if $b->{quiet} && grep { $_->[1] !~ /^\s*$/ } @out;
+			push @cmds, { line => $n, text => $text, out => $b->{quiet} ? undef : \@out,
+			    block => $b };
 		} else {
 			if ($l =~ /^\s*$/) { $k++; next }
 			my ($text, $next) = read_command($lines, $k, $l);

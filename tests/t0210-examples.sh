@@ -9,8 +9,10 @@
 # rewrites the pages' outputs from a run, for review with git diff.
 #
 # README.md is read as a newcomer reads it after cloning: the tools are not
-# on PATH until the README puts them there.  The man pages are read as by a
-# user who installed naqib: the tools are on PATH.  naqib.cgi(8)'s
+# on PATH until the README puts them there, nor any database.  The man pages
+# are read as by a user who installed naqib and ran make demo: the tools are
+# on PATH and NAQIB_DB is the demo database (the sample corpus), for the
+# examples that do not make a database of their own.  naqib.cgi(8)'s
 # http://localhost is a lighttpd of the test's (tests/httpd.sh), serving
 # naqib.cgi over FastCGI under /search, and its /srv/naqib/unions.db is the
 # sample corpus indexed in the page's directory.  naqib(3)'s program is
@@ -35,14 +37,15 @@ page_dir() { # name
 	done
 	echo "$d"
 }
-# The shell the page's commands run in: no database chosen, no colours
-# (the output is a file), and `make demo` as the README means it.
-prelude() { # dir path
+# The shell the page's commands run in: the database given or none, no
+# colours (the output is a file), and `make demo` as the README means it.
+prelude() { # dir path [database]
 	cat >"$1/run/prelude.sh" <<EOF
 cd '$1'
 HOME='$1'
 export HOME
 unset NAQIB_DB NAQIB_BIDI NAQIB_CONF
+${3:+NAQIB_DB='$3'; export NAQIB_DB}
 PATH='$2'
 export PATH
 make() {
@@ -76,11 +79,56 @@ prelude "$d" "$bare_path"
 run_page README.md "$d"
 EOF
 
+# The demo database, as make demo makes it.
+"$NAQIB_BIN/naqib-index" -q -d "$T/demo.db" corpus/texts corpus/samples.jsonl corpus/samples.trec
+
+# make demo prints its commands as a shell takes them: each line pasted
+# into bash runs and prints what the demo printed under it.
+test_case 'make demo: each command it prints, pasted into bash, prints what the demo showed' <<'EOF'
+d=$(page_dir demo)
+cd "$d"
+scripts/demo build >"$T/demo.out" 2>&1 || fail "scripts/demo: $(tail -n 5 "$T/demo.out")"
+perl -e '
+	local $/; my $t = <STDIN>;
+	$t =~ s/\n\nThe database is in .*\z/\n/s;
+	my @parts = split(/^\$ (.*)\n/m, $t);
+	shift @parts;
+	my $n = 0;
+	while (@parts) {
+		my ($cmd, $out) = splice(@parts, 0, 2);
+		$out =~ s/\n\n\z/\n/;
+		open(my $c, ">", "$ARGV[0]/cmd.$n") or die; print $c "$cmd\n"; close $c;
+		open(my $o, ">", "$ARGV[0]/want.$n") or die; print $o $out; close $o;
+		$n++;
+	}
+	print "$n\n";
+' "$T" <"$T/demo.out" >"$T/n"
+n=$(cat "$T/n")
+[ "$n" -ge 10 ] || fail "only $n commands in the demo's output"
+rm -rf build/demo.db
+i=0
+while [ "$i" -lt "$n" ]; do
+	bash "$T/cmd.$i" >"$T/got.$i" 2>&1 || fail "exit status $? for: $(cat "$T/cmd.$i")"
+	# The first command indexes (its figures vary); the others search.
+	# The time a search took varies: not compared.
+	for f in want got; do
+		sed -e 's/([0-9.]* s)$/(TIME s)/' -e 's/"seconds": [0-9.e-]*/"seconds": TIME/' \
+			"$T/$f.$i" >"$T/$f.$i.cmp"
+	done
+	if [ "$i" -gt 0 ] && ! cmp -s "$T/want.$i.cmp" "$T/got.$i.cmp"; then
+		diff "$T/want.$i.cmp" "$T/got.$i.cmp" | sed 's/^/    /' | head -n 20 >&2
+		fail "pasted, $(cat "$T/cmd.$i") prints something else"
+	fi
+	i=$((i + 1))
+done
+EOF
+
 for page in man/naqib-index.1 man/naqib-search.1 man/naqib-analyze.1 man/naqib.7; do
 	test_case "$page: every example runs and prints what the page shows" <<'EOF'
 name=$(basename "$page")
 d=$(page_dir "$name")
-prelude "$d" "$d/build:$bare_path"
+cp -R "$T/demo.db" "$d/demo.db"
+prelude "$d" "$d/build:$bare_path" "$d/demo.db"
 run_page "$page" "$d"
 EOF
 done
