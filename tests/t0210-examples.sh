@@ -73,6 +73,55 @@ run_page() { # page dir [perl options...]
 	perl "$root/tests/examples.pl" $update --dir "$d/run" --prelude "$d/run/prelude.sh" "$@" "$page"
 }
 
+# The runner itself: what it must catch, and what it must let by.
+test_case 'examples.pl: a wrong output, a failing command and a stale mark fail; a marked figure does not' <<'EOF'
+d=$(page_dir self)
+prelude "$d" "$bare_path"
+cat >"$d/good.7" <<'PAGE'
+.\" example: varies 0.25
+.EX
+$ echo "took 0.25 s"; echo done
+took 0.25 s
+done
+$ false
+$ echo $?
+1
+.EE
+.\" example: output not shown
+.EX
+$ echo anything
+.EE
+PAGE
+sed 's/^done$/finished/' "$d/good.7" >"$d/wrong.7"
+sed 's/^\$ echo \$?$/$ true/; /^1$/d' "$d/good.7" >"$d/status.7"
+sed 's/varies 0.25/varies 0.5/' "$d/good.7" >"$d/stale.7"
+printf '%s\n' '<!-- example: varies 7 -->' '```' '$ echo 7 items' '7 items' '```' '' '    echo ok' >"$d/good.md"
+sed 's/^    echo ok$/    exit 3/' "$d/good.md" >"$d/fails.md"
+for page in good.7 good.md; do
+	perl tests/examples.pl --dir "$d/run" --prelude "$d/run/prelude.sh" "$d/$page" 2>"$T/err" ||
+		fail "$page: $(cat "$T/err")"
+done
+sed -i 's/echo "took 0.25 s"/echo "took 12.5 s"/' "$d/good.7"
+perl tests/examples.pl --dir "$d/run" --prelude "$d/run/prelude.sh" "$d/good.7" 2>"$T/err" ||
+	fail "the marked figure, as another figure: $(cat "$T/err")"
+for page in wrong.7 status.7 stale.7 fails.md; do
+	status=0
+	perl tests/examples.pl --dir "$d/run" --prelude "$d/run/prelude.sh" "$d/$page" 2>"$T/err" || status=$?
+	[ "$status" = 1 ] || fail "$page: exit status $status, want 1: $(cat "$T/err")"
+done
+perl tests/examples.pl --dir "$d/run" --prelude "$d/run/prelude.sh" "$d/wrong.7" 2>"$T/err" || :
+expect_in "$T/err" "wrong.7:3: the output differs from the page's" "the difference, at the command's line"
+expect_in "$T/err" "-finished" "the page's line"
+expect_in "$T/err" "+done" "the run's line"
+perl tests/examples.pl --dir "$d/run" --prelude "$d/run/prelude.sh" "$d/stale.7" 2>"$T/err" || :
+expect_in "$T/err" "'varies 0.5': no output of the block has it" "a stale mark"
+# --update writes the run's output into the page, and then it matches.
+perl tests/examples.pl --update --dir "$d/run" --prelude "$d/run/prelude.sh" "$d/wrong.7" 2>"$T/err"
+expect_eq "$(sed -n 5p "$d/wrong.7")" "done" "the page's output, rewritten"
+perl tests/examples.pl --dir "$d/run" --prelude "$d/run/prelude.sh" "$d/wrong.7" 2>"$T/err" ||
+	fail "after --update: $(cat "$T/err")"
+EOF
+
 test_case 'README.md: the commands work pasted from the top, and print what it shows' <<'EOF'
 d=$(page_dir readme)
 prelude "$d" "$bare_path"
