@@ -135,15 +135,22 @@ stop_httpd
 HTTPD_FCGI_ENV='"NAQIB_MAX_REQUESTS" => "3"'
 start_httpd "$db"
 HTTPD_FCGI_ENV=
-test_case 'FastCGI processes that start afresh every 3 requests: 60 requests, 4 at a time, all answered, by the same processes' <<'EOF'
+test_case 'FastCGI processes that start afresh every 3 requests: 60 requests, 4 at a time, all answered, none of the processes ended' <<'EOF'
 before=$(pgrep -P "$httpd_pid" -f naqib.cgi | sort | tr '\n' ' ')
 [ -n "$before" ] || fail "no FastCGI process"
 seq 60 | xargs -P 4 -I '{}' curl -s -o /dev/null -w '%{http_code}\n' \
 	"$HTTP/search?q=$(q الإضراب)&page={}" >"$T/recycled"
 expect_eq "$(wc -l <"$T/recycled" | tr -d ' ')" 60 "an answer for each request"
 expect_eq "$(sort -u "$T/recycled" | tr '\n' ' ')" "200 " "every answer"
-expect_eq "$(pgrep -P "$httpd_pid" -f naqib.cgi | sort | tr '\n' ' ')" "$before" \
-	"the same processes"
+# None of them ended (lighttpd may add one on a busy machine, when a
+# connection waits longer than it likes; that is no loss).
+after=$(pgrep -P "$httpd_pid" -f naqib.cgi | sort | tr '\n' ' ')
+for pid in $before; do
+	case " $after " in
+	*" $pid "*) ;;
+	*) fail "process $pid ended: before '$before', after '$after'; $(tail -n 5 "$T/lighttpd.log")" ;;
+	esac
+done
 n=$(grep -c 'naqib.cgi: 3 requests answered: starting afresh' "$T/lighttpd.log")
 [ "$n" -ge 18 ] || fail "started afresh $n times in 60 requests"
 EOF
