@@ -22,11 +22,14 @@
 #     .\" example: varies 0.001 "1.98 MB/s"
 #     <!-- example: not run: needs the machines host1 and host2 -->
 #     .\" example: output not shown
+#     .\" example: same output
 # says which figures of its outputs vary from run to run (each given
 # string, wherever it is in the block's outputs, stands for any figures of
 # its shape: each run of digits any digits), that the block is not run,
-# and why, or that it is a list of commands whose outputs the page leaves
-# out (each must still exit 0).  A line "…" alone in an output stands for any lines.  A command
+# and why, that it is a list of commands whose outputs the page leaves out
+# (each must still exit 0), or such a list where the page says that each
+# finds the same (each must print what the first prints, the time a
+# search took, "(0.001 s)", aside).  A line "…" alone in an output stands for any lines.  A command
 # that exits non-zero fails unless the next command is `echo $?`, which
 # shows the status.  --map FROM=TO replaces FROM in the commands (and TO
 # by FROM in their outputs): /srv/naqib/unions.db is a file of the scratch
@@ -137,13 +140,15 @@ sub add_block {
 			$b{skip} = $1;
 		} elsif ($d eq 'output not shown') {
 			$b{quiet} = 1;
+		} elsif ($d eq 'same output') {
+			$b{quiet} = $b{same} = 1;
 		} elsif ($d =~ /^varies\s+(.*)$/) {
 			my $rest = $1;
 			while ($rest =~ /\G\s*(?:"([^"]*)"|(\S+))/gc) {
 				push @{ $b{varies} }, defined $1 ? $1 : $2;
 			}
 		} else {
-			error($directive->{line}, "unknown example directive '$d' (varies ..., output not shown, not run: WHY)");
+			error($directive->{line}, "unknown example directive '$d' (varies ..., output not shown, same output, not run: WHY)");
 		}
 		$directive = undef;
 	}
@@ -424,6 +429,28 @@ for my $i (0 .. $#commands) {
 		}
 		push @updates, [$from, $count, \@new];
 	}
+}
+
+# The blocks whose commands must all print the same.
+my %first;
+for my $i (0 .. $#commands) {
+	my $c = $commands[$i];
+	next unless $c->{block}{same};
+	my $got = read_file("$dir/out.$i");
+	next unless defined $got;
+	$got =~ s/\([0-9.]+ s\)$/(TIME s)/mg;
+	write_file("$dir/same.$i", $got);
+	if (!exists $first{$c->{block}}) {
+		$first{$c->{block}} = $i;
+		next;
+	}
+	my $f = $first{$c->{block}};
+	next if $got eq read_file("$dir/same.$f");
+	$failed++;
+	print STDERR "$page:$c->{line}: the page says it prints what line $commands[$f]{line} prints (- line $commands[$f]{line}, + this one)\n",
+	    "  \$ $c->{text}\n";
+	my $diff = `diff -U1 '$dir/same.$f' '$dir/same.$i' | tail -n +3 | head -n 20`;
+	print STDERR map { "  $_\n" } split(/\n/, $diff);
 }
 
 if ($update && @updates) {

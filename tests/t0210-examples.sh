@@ -74,7 +74,7 @@ run_page() { # page dir [perl options...]
 }
 
 # The runner itself: what it must catch, and what it must let by.
-test_case 'examples.pl: a wrong output, a failing command and a stale mark fail; a marked figure does not' <<'EOF'
+test_case 'examples.pl: a wrong output, a failing command, a stale mark and outputs that should be one fail; a marked figure does not' <<'EOF'
 d=$(page_dir self)
 prelude "$d" "$bare_path"
 cat >"$d/good.7" <<'PAGE'
@@ -97,14 +97,16 @@ sed 's/^\$ echo \$?$/$ true/; /^1$/d' "$d/good.7" >"$d/status.7"
 sed 's/varies 0.25/varies 0.5/' "$d/good.7" >"$d/stale.7"
 printf '%s\n' '<!-- example: varies 7 -->' '```' '$ echo 7 items' '7 items' '```' '' '    echo ok' >"$d/good.md"
 sed 's/^    echo ok$/    exit 3/' "$d/good.md" >"$d/fails.md"
-for page in good.7 good.md; do
+printf '%s\n' '.\" example: same output' .EX '$ echo "3 results (0.1 s)"' '$ echo "3 results (0.25 s)"' .EE >"$d/same.7"
+sed 's/^\$ echo "3 results (0.25 s)"$/$ echo "4 results (0.1 s)"/' "$d/same.7" >"$d/notsame.7"
+for page in good.7 good.md same.7; do
 	perl tests/examples.pl --dir "$d/run" --prelude "$d/run/prelude.sh" "$d/$page" 2>"$T/err" ||
 		fail "$page: $(cat "$T/err")"
 done
 sed -i 's/echo "took 0.25 s"/echo "took 12.5 s"/' "$d/good.7"
 perl tests/examples.pl --dir "$d/run" --prelude "$d/run/prelude.sh" "$d/good.7" 2>"$T/err" ||
 	fail "the marked figure, as another figure: $(cat "$T/err")"
-for page in wrong.7 status.7 stale.7 fails.md; do
+for page in wrong.7 status.7 stale.7 fails.md notsame.7; do
 	status=0
 	perl tests/examples.pl --dir "$d/run" --prelude "$d/run/prelude.sh" "$d/$page" 2>"$T/err" || status=$?
 	[ "$status" = 1 ] || fail "$page: exit status $status, want 1: $(cat "$T/err")"
