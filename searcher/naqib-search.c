@@ -264,6 +264,37 @@ typedef struct args {
 	int bidi, shape;
 } args_t;
 
+/* The long options, for getopt_long() and the messages of bad ones. */
+static const struct option longopts[] = {
+	{ "db", required_argument, NULL, 'd' },
+	{ "limit", required_argument, NULL, 'n' },
+	{ "offset", required_argument, NULL, 'o' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "queries", required_argument, NULL, 'Q' },
+	{ "qid", required_argument, NULL, 'I' },
+	{ "run-tag", required_argument, NULL, 'T' },
+	{ "snippet-length", required_argument, NULL, 'S' },
+	{ "color", required_argument, NULL, 'C' },
+	{ "show-query", no_argument, NULL, 'P' },
+	{ "bm25-k1", required_argument, NULL, 'K' },
+	{ "bm25-b", required_argument, NULL, 'B' },
+	{ "weighting", required_argument, NULL, 'W' },
+	{ "exact-bonus", required_argument, NULL, 'X' },
+	{ "proximity", required_argument, NULL, 'N' },
+	{ "sort", required_argument, NULL, 'O' },
+	{ "facets", optional_argument, NULL, 'A' },
+	{ "explain", no_argument, NULL, 'E' },
+	{ "max-wildcard-words", required_argument, NULL, 'w' },
+	{ "max-wildcard-postings", required_argument, NULL, 'p' },
+	{ "time-limit", required_argument, NULL, 't' },
+	{ "bidi", required_argument, NULL, 'b' },
+	{ "shape", no_argument, NULL, 's' },
+	{ "list", required_argument, NULL, 'L' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
 /* Takes option c (getopt_long's, its value in optarg) into s or o.
  * Returns -1 to go on, or the exit status to end with. */
 static int option(searcher_t *s, args_t *o, int c, char **argv)
@@ -390,42 +421,13 @@ static int option(searcher_t *s, args_t *o, int c, char **argv)
 		printf("naqib-search %s\n", NAQIB_VERSION);
 		return EXIT_OK;
 	default:
-		return cli_bad_option(argv, c);
+		return cli_bad_option(argv, c, longopts);
 	}
 	return -1;
 }
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "limit", required_argument, NULL, 'n' },
-		{ "offset", required_argument, NULL, 'o' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "queries", required_argument, NULL, 'Q' },
-		{ "qid", required_argument, NULL, 'I' },
-		{ "run-tag", required_argument, NULL, 'T' },
-		{ "snippet-length", required_argument, NULL, 'S' },
-		{ "color", required_argument, NULL, 'C' },
-		{ "show-query", no_argument, NULL, 'P' },
-		{ "bm25-k1", required_argument, NULL, 'K' },
-		{ "bm25-b", required_argument, NULL, 'B' },
-		{ "weighting", required_argument, NULL, 'W' },
-		{ "exact-bonus", required_argument, NULL, 'X' },
-		{ "proximity", required_argument, NULL, 'N' },
-		{ "sort", required_argument, NULL, 'O' },
-		{ "facets", optional_argument, NULL, 'A' },
-		{ "explain", no_argument, NULL, 'E' },
-		{ "max-wildcard-words", required_argument, NULL, 'w' },
-		{ "max-wildcard-postings", required_argument, NULL, 'p' },
-		{ "time-limit", required_argument, NULL, 't' },
-		{ "bidi", required_argument, NULL, 'b' },
-		{ "shape", no_argument, NULL, 's' },
-		{ "list", required_argument, NULL, 'L' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
 	searcher_t s;
 	args_t o = { { NULL }, 0, NULL, NULL, "auto", CLI_BIDI_AUTO, 0 };
 	int c, st, status;
