@@ -296,6 +296,12 @@ naqib_status_t naqib_thesaurus_match(naqib_thesaurus_t *th,
 naqib_status_t naqib_thesaurus_find(naqib_thesaurus_t *th, int kind,
 				    const char *name, size_t *entry);
 
+/* Name j of entry i as the thesaurus file writes it: 0 is the canonical
+ * name, then its other phrases in the file's order; NULL past the last
+ * (or for no entry i).  Owned by th. */
+const char *naqib_thesaurus_name(const naqib_thesaurus_t *th, size_t i,
+				 size_t j);
+
 /* Gives an analyser its thesaurus (it takes ownership; NULL for none).
  * The thesaurus must have been made with this analyser. */
 void naqib_analyzer_set_thesaurus(naqib_analyzer_t *a, naqib_thesaurus_t *th);

@@ -232,6 +232,40 @@ expect_eq "$(ids "$T/db2" union:XCW)" "corpus/texts/ma-odt-securite-nettoyage.tx
 expect_eq "$(ids "$T/db2" union:CDT)" "$(cat "$T/cdt")" "built-in entries kept"
 EOF
 
+# --list unions, places, terms: the thesaurus of the database (-d, before
+# or after, or NAQIB_DB), the canonical name, a tab, the other names.
+test_case '--list unions, places and terms: the thesaurus of the database' <<'EOF'
+run naqib_search --list unions -d "$db"
+expect_status 0 "--list unions"
+expect_in "$T/out" "$(printf 'CDT\tالكونفدرالية الديمقراطية للشغل | ك.د.ش | Confédération démocratique du travail')" "CDT's line"
+expect_eq "$(wc -l <"$T/out" | tr -d ' ')" "$(grep -c '^union:' data/thesaurus)" "one line a union"
+awk -F'\t' 'NF != 2 || $1 == "" { bad = 1 } END { exit bad }' "$T/out" ||
+	fail "--list unions: lines not NAME<TAB>NAMES"
+NAQIB_DB=$db naqib_search --list places >"$T/places" || fail "--list places with NAQIB_DB"
+expect_in "$T/places" "$(printf 'الدار البيضاء\tكازابلانكا | Casablanca')" "a place of two words"
+expect_eq "$(wc -l <"$T/places" | tr -d ' ')" "$(grep -c '^place:' data/thesaurus)" "one line a place"
+naqib_search -d "$db" --list terms | cut -f1 | grep -qx 'الإضراب العام' || fail "--list terms"
+EOF
+
+test_case '--list unions: the database'"'"'s own thesaurus; none: status 5' <<'EOF'
+naqib_search -d "$T/db2" --list unions >"$T/own" || fail "--list unions of db2"
+expect_in "$T/own" "$(printf 'XCW\tعمال الحراسة')" "the user's entry"
+expect_in "$T/own" "$(printf 'UMT\t')" "a built-in entry"
+run naqib_search -d "$T/no-such.db" --list unions
+expect_status 5 "--list unions without a database"
+expect_in "$T/err" "no database at" "no database message"
+EOF
+
+test_case '--list unions -f json: an array of {name, names}' <<'EOF'
+run naqib_search -d "$db" -f json --list unions
+expect_status 0 "-f json --list unions"
+expect_eq "$(jq -r 'length' "$T/out")" "$(grep -c '^union:' data/thesaurus)" "one object a union"
+expect_eq "$(jq -c '.[] | select(.name == "CDT")' "$T/out")" \
+	'{"name":"CDT","names":["الكونفدرالية الديمقراطية للشغل","ك.د.ش","Confédération démocratique du travail"]}' "CDT"
+expect_eq "$(jq -r '[.[] | select(.name == "UTICA") | .names[]] | last' "$T/out")" \
+	"Union tunisienne de l'industrie, du commerce et de l'artisanat" "a name with a comma, whole"
+EOF
+
 # An existing database refuses another thesaurus without --force.  (The
 # database is that of the case above.)
 test_case 'an existing database refuses another thesaurus without --force' <<'EOF'

@@ -23,12 +23,17 @@ typedef struct entry {
 	size_t display;   /* offset of the canonical name as written */
 	size_t key;       /* offset of its normalized form, words joined by ' ' */
 	unsigned line;
+	size_t phrase;    /* its first phrase (the canonical name): an entry's
+			     phrases are one after the other */
+	size_t n_phrases;
 } entry_t;
 
 typedef struct phrase {
 	size_t entry;
 	size_t first;     /* index of its first word id in words */
 	size_t n;         /* number of words */
+	size_t display;   /* offset of the phrase as written */
+	size_t key;       /* offset of its normalized form, as entry_t's */
 } phrase_t;
 
 struct naqib_thesaurus {
@@ -350,25 +355,31 @@ static int load_entry(naqib_thesaurus_t *th, text_tokens_t *tt,
 			return fail_at(name, line, naqib_last_error(), f, n);
 		if (!count)
 			return fail_at(name, line, "no word in", f, n);
+		/* Each phrase as written and normalized, for the lists of
+		 * names. */
+		size_t display, key;
+		if ((st = add_string(th, f, n, &display)))
+			return st;
+		key = th->strings.len;
+		for (size_t i = 0; i < count && !st; i++) {
+			if (i)
+				st = _naqib_buf_addc(&th->strings, ' ');
+			if (!st)
+				st = _naqib_buf_add(&th->strings, t[i].norm,
+						    t[i].norm_len);
+		}
+		if (!st)
+			st = _naqib_buf_addc(&th->strings, '\0');
+		if (st)
+			return st;
 		if (first) {
 			entry_t *en = &th->entries[e];
 			en->kind = kind;
 			en->line = line;
-			if ((st = add_string(th, f, n, &en->display)))
-				return st;
-			en->key = th->strings.len;
-			for (size_t i = 0; i < count && !st; i++) {
-				if (i)
-					st = _naqib_buf_addc(&th->strings, ' ');
-				if (!st)
-					st = _naqib_buf_add(&th->strings,
-							    t[i].norm,
-							    t[i].norm_len);
-			}
-			if (!st)
-				st = _naqib_buf_addc(&th->strings, '\0');
-			if (st)
-				return st;
+			en->display = display;
+			en->key = key;
+			en->phrase = th->n_phrases;
+			en->n_phrases = 0;
 			if (strlen(str(th, en->key)) > NAQIB_MAX_TERM)
 				return fail_at(name, line, "name too long:", f,
 					       n);
@@ -402,8 +413,10 @@ static int load_entry(naqib_thesaurus_t *th, text_tokens_t *tt,
 			return st;
 		}
 		th->n_words += count;
-		th->phrases[th->n_phrases++] = (phrase_t){ e, w0, count };
+		th->phrases[th->n_phrases++] =
+			(phrase_t){ e, w0, count, display, key };
 		th->pslots[slot] = th->n_phrases;
+		th->entries[e].n_phrases++;
 	}
 	th->n_entries++;
 	th->dirty = 1;
@@ -763,4 +776,12 @@ naqib_status_t naqib_thesaurus_find(naqib_thesaurus_t *th, int kind,
 				   "no %s '%s' in the thesaurus", kind_names[kind],
 				   name);
 	return st;
+}
+
+const char *naqib_thesaurus_name(const naqib_thesaurus_t *th, size_t i,
+				 size_t j)
+{
+	if (i >= th->n_entries || j >= th->entries[i].n_phrases)
+		return NULL;
+	return str(th, th->phrases[th->entries[i].phrase + j].display);
 }

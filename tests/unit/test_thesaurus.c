@@ -126,6 +126,24 @@ static void lookups(void)
 	      NAQIB_OK);
 }
 
+/* The names of an entry as written, the canonical one first. */
+static void names_as_written(void)
+{
+	size_t e;
+	CHECK(naqib_thesaurus_find(th, NAQIB_THES_UNION, "cdt", &e) == NAQIB_OK);
+	CHECK_STR(naqib_thesaurus_name(th, e, 0), "CDT", "canonical name");
+	CHECK_STR(naqib_thesaurus_name(th, e, 1), "الكونفدرالية الديمقراطية للشغل",
+		  "second name");
+	CHECK_STR(naqib_thesaurus_name(th, e, 2), "ك.د.ش", "third name");
+	CHECK(naqib_thesaurus_name(th, e, 3) == NULL);
+	CHECK(naqib_thesaurus_name(th, naqib_thesaurus_size(th), 0) == NULL);
+	/* A name given twice in an entry is one name. */
+	naqib_thesaurus_t *twice = load("union: X | Y | Y | Z\n");
+	CHECK_STR(naqib_thesaurus_name(twice, 0, 2), "Z", "a name once");
+	CHECK(naqib_thesaurus_name(twice, 0, 3) == NULL);
+	naqib_thesaurus_destroy(twice);
+}
+
 /* The text is kept, for the database, and loads again the same. */
 static void text_loads_again(void)
 {
@@ -190,6 +208,9 @@ int main(void)
 	names_are_found("test thesaurus", test_names, CHECK_N(test_names));
 	check_begin("union: and place: look names up in any spelling, in their kind only");
 	lookups();
+	check_end();
+	check_begin("the names of an entry, as written, the canonical one first");
+	names_as_written();
 	check_end();
 	check_begin("the text of a thesaurus is kept and loads again the same");
 	text_loads_again();
