@@ -302,6 +302,23 @@ naqib_status_t naqib_thesaurus_find(naqib_thesaurus_t *th, int kind,
 const char *naqib_thesaurus_name(const naqib_thesaurus_t *th, size_t i,
 				 size_t j);
 
+/* A name of an entry. */
+typedef struct naqib_thes_name {
+	size_t entry;
+	const char *name;   /* as written; owned by the thesaurus */
+} naqib_thes_name_t;
+
+/* The names of entries of this kind nearest name, one the thesaurus does
+ * not know ("cdtt"): of each entry the name whose normalized form is at
+ * the smallest edit distance from name's (one letter in up to four, two
+ * in up to eight, a quarter of them beyond), of the entries those at the
+ * smallest distance and, of those, the ones whose names begin most like
+ * name's; at most max, in the thesaurus's order, into out[0..*n).  *n is 0 when none is near.  Uses the analyser as
+ * naqib_thesaurus_find() does. */
+naqib_status_t naqib_thesaurus_nearest(naqib_thesaurus_t *th, int kind,
+				       const char *name, size_t max,
+				       naqib_thes_name_t *out, size_t *n);
+
 /* Gives an analyser its thesaurus (it takes ownership; NULL for none).
  * The thesaurus must have been made with this analyser. */
 void naqib_analyzer_set_thesaurus(naqib_analyzer_t *a, naqib_thesaurus_t *th);

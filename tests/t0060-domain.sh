@@ -78,6 +78,27 @@ test_case 'an unknown union is refused clearly (status 3)' <<'EOF'
 run naqib_search -d "$db" union:XYZ
 expect_status 3 "unknown union"
 expect_in "$T/err" "union:XYZ: no such union in the thesaurus" "unknown union message"
+expect_in "$T/err" "naqib-search --list unions lists them" "the message points to the list"
+expect_not_in "$T/err" "naqib(7)" "naqib(7) does not list the names"
+expect_not_in "$T/err" "did you mean" "no name is near XYZ"
+EOF
+
+# A name the thesaurus does not know is told with the nearest it knows
+# (naqib_thesaurus_nearest()), compared normalized: Latin, Arabic, a
+# dotted acronym, a name of several words (quoted, as a query takes it).
+test_case 'an unknown union or place: the nearest names of the thesaurus' <<'EOF'
+check() { # query nearest kind
+	run naqib_search -d "$db" "$1"
+	expect_status 3 "$1"
+	expect_eq "$(cat "$T/err")" "naqib-search: $3:$(printf '%s' "${1#*:}" | tr -d '"'): no such $3 in the thesaurus (did you mean $2?); naqib-search --list ${3}s lists them" "$1: message"
+}
+check union:cdtt CDT union
+check union:CGT 'CGTT, CGTM or CGTL' union
+check 'union:ك.د.ت' 'ك.د.ش' union
+check 'union:"الكونفدرالية الديموقراطية للشغيلة"' '"الكونفدرالية الديمقراطية للشغل"' union
+check 'place:"الدار البيضا"' '"الدار البيضاء"' place
+check 'place:Casablanka' Casablanca place
+check 'مكان:الرباطط' 'الرباط' place
 EOF
 
 test_case 'union: without a value is refused (status 3)' <<'EOF'
@@ -251,6 +272,8 @@ test_case '--list unions: the database'"'"'s own thesaurus; none: status 5' <<'E
 naqib_search -d "$T/db2" --list unions >"$T/own" || fail "--list unions of db2"
 expect_in "$T/own" "$(printf 'XCW\tعمال الحراسة')" "the user's entry"
 expect_in "$T/own" "$(printf 'UMT\t')" "a built-in entry"
+run naqib_search -d "$T/db2" union:XCWW
+expect_in "$T/err" "(did you mean XCW?)" "the nearest name of the database's thesaurus"
 run naqib_search -d "$T/no-such.db" --list unions
 expect_status 5 "--list unions without a database"
 expect_in "$T/err" "no database at" "no database message"
