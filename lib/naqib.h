@@ -726,8 +726,14 @@ naqib_status_t naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
 void naqib_mset_destroy(naqib_mset_t *m);
 /* Hits in this page of results. */
 size_t naqib_mset_size(const naqib_mset_t *m);
-/* Xapian's estimate of all matching documents. */
+/* The number of matching documents: exact when fewer than
+ * NAQIB_COUNT_EXACT_UP_TO match (every search looks at that many matches
+ * at least, whatever its page), else Xapian's estimate. */
+#define NAQIB_COUNT_EXACT_UP_TO 1000
 unsigned naqib_mset_estimate(const naqib_mset_t *m);
+/* Whether naqib_mset_estimate() is exact: every match was counted (not
+ * when the match stopped, naqib_mset_stopped()). */
+int naqib_mset_estimate_exact(const naqib_mset_t *m);
 /* The i-th hit of this page (0 <= i < size); *hit's pointers are owned by m. */
 naqib_status_t naqib_mset_hit(const naqib_mset_t *m, size_t i,
 			      naqib_hit_t *hit);
