@@ -691,7 +691,7 @@ int main(int argc, char **argv)
 			printf("naqib-analyze %s\n", NAQIB_VERSION);
 			return EXIT_OK;
 		default:
-			return cli_bad_option(argv, c);
+			return cli_bad_option(argv, c, longopts);
 		}
 	}
 	if (file && optind < argc) {

@@ -254,7 +254,7 @@ int main(int argc, char **argv)
 			usage(stdout);
 			return EXIT_OK;
 		default:
-			return cli_bad_option(argv, c);
+			return cli_bad_option(argv, c, NULL);
 		}
 	}
 	if (!db_path || optind == argc) {

@@ -37,16 +37,104 @@ void cli_error(const char *fmt, ...)
 	_naqib_buf_free(&b);
 }
 
-int cli_bad_option(char **argv, int c)
+/* The bytes name[0..n) and s begin with alike. */
+static size_t common_prefix(const char *name, size_t n, const char *s)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == name[i])
+		i++;
+	return i;
+}
+
+/* The long options of table that the user may have meant by name[0..n):
+ * those it is the beginning of when there are several (an ambiguous
+ * abbreviation), else those at the smallest edit distance, if it is small
+ * for the length of the name (one edit in up to four letters, two in up
+ * to eight, three beyond), and of those the ones that begin most like it
+ * (a slip of the finger is seldom in the first letters: --limt is nearer
+ * --limit than --list).  Joined "--a, --b or --c" into b; how many. */
+static size_t near_options(const struct option *table, const char *name,
+			   size_t n, _naqib_buf_t *b)
+{
+	enum { MAX_NAME = 64, MAX_HITS = 8 };
+	unsigned a[MAX_NAME], o[MAX_NAME];
+	unsigned max = n <= 4 ? 1 : n <= 8 ? 2 : 3, best = max + 1;
+	size_t count = 0, best_prefix = 0;
+	const struct option *hits[MAX_HITS];
+
+	_naqib_buf_reset(b);
+	if (!table || !n || n > MAX_NAME)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		a[i] = (unsigned char)name[i];
+	for (const struct option *t = table; t->name; t++)
+		if (!strncmp(t->name, name, n) && count < MAX_HITS)
+			hits[count++] = t;
+	if (count < 2) {
+		count = 0;
+		for (const struct option *t = table; t->name; t++) {
+			size_t m = strlen(t->name);
+			if (m > MAX_NAME)
+				continue;
+			for (size_t i = 0; i < m; i++)
+				o[i] = (unsigned char)t->name[i];
+			unsigned d = _naqib_edit_distance(a, n, o, m, max);
+			size_t p = common_prefix(name, n, t->name);
+			if (d > max || d > best || (d == best && p < best_prefix))
+				continue;
+			if (d < best || p > best_prefix)
+				count = 0;
+			best = d;
+			best_prefix = p;
+			if (count < MAX_HITS)
+				hits[count++] = t;
+		}
+	}
+	for (size_t i = 0; i < count; i++)
+		_naqib_buf_printf(b, "%s--%s",
+				  i == 0 ? "" : i + 1 == count ? " or " : ", ",
+				  hits[i]->name);
+	return count;
+}
+
+int cli_bad_option(char **argv, int c, const struct option *longopts)
 {
 	const char *arg = argv[optind - 1];
 
-	if (c == ':')
+	if (c == ':') {
 		cli_error("option '%s' needs a value (see --help)", arg);
-	else if (optopt)
+		return EXIT_USAGE;
+	}
+	/* getopt_long() says no more than '?': with the option's optopt for
+	 * a value given to a long option that takes none, and for an
+	 * unknown short option (arg may then be an earlier argument, the
+	 * cluster of letters going on); 0 for an unknown long option. */
+	const char *name = arg + 2;
+	size_t n = strcspn(name, "=");
+	int is_long = !strncmp(arg, "--", 2) && n;
+	for (const struct option *t = longopts; is_long && t && t->name; t++)
+		if (name[n] && optopt && t->val == optopt &&
+		    t->has_arg == no_argument && !strncmp(t->name, name, n)) {
+			cli_error("option '--%s' takes no value (see --help)",
+				  t->name);
+			return EXIT_USAGE;
+		}
+	if (optopt || !is_long) {
 		cli_error("unknown option '-%c' (see --help)", optopt);
+		return EXIT_USAGE;
+	}
+	_naqib_buf_t near = NAQIB_BUF_INIT;
+	size_t prefix = 0;
+	for (const struct option *t = longopts; t && t->name; t++)
+		prefix += !strncmp(t->name, name, n);
+	if (near_options(longopts, name, n, &near))
+		cli_error("%s option '--%.*s' (did you mean %s?); see --help",
+			  prefix > 1 ? "ambiguous" : "unknown", (int)n, name,
+			  near.data);
 	else
-		cli_error("unknown option '%s' (see --help)", arg);
+		cli_error("unknown option '--%.*s' (see --help)", (int)n, name);
+	_naqib_buf_free(&near);
 	return EXIT_USAGE;
 }
 

@@ -22,9 +22,14 @@ extern const char *cli_prog;
 /* "prog: message\n" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+struct option;
+
 /* Reports a bad option found by getopt_long() (whose option string starts
- * with ':', so that it prints nothing itself) and returns EXIT_USAGE. */
-int cli_bad_option(char **argv, int c);
+ * with ':', so that it prints nothing itself) and returns EXIT_USAGE.  An
+ * unknown or ambiguous long option names the options of longopts (the
+ * table given to getopt_long(); NULL: none) that come nearest, "unknown
+ * option '--limt' (did you mean --limit?)", by edit distance. */
+int cli_bad_option(char **argv, int c, const struct option *longopts);
 
 /* The exit status for a library status. */
 int cli_exit_for(int status);

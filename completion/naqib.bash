@@ -8,6 +8,16 @@
 # --root are completed as directories, --thesaurus, --queries and --file
 # as files, and naqib-index's arguments as files and directories.
 #
+# In naqib-search's queries, a word that begins a field name completes to
+# the field ("uni" to "union:", from --list field, the Arabic names too),
+# and the value of union: and place: to the names of the thesaurus of the
+# database (--list unions, --list places, with the -d of the command line
+# or $NAQIB_DB): "union:C" to union:CDT.  The replies replace readline's
+# word (the text after the last ':' of COMP_WORDBREAKS, or after an open
+# quote), and a name of several words comes out as the query needs it and
+# the shell passes it on: place:'"الدار البيضاء"' in a bare word,
+# 'إضراب place:"الدار البيضاء"' inside quotes.
+#
 # It needs nothing but bash: `. completion/naqib.bash` in ~/.bashrc.  With
 # the bash-completion package it uses its helpers (quoting, ~, --opt=value),
 # and `make install` puts it where that package loads it on demand,
@@ -53,6 +63,185 @@ _naqib_files()
 	else
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 	fi
+}
+
+# The shell's reading of RAW, the start of a word typed so far: its text
+# in _naqib_text, and the quote still open at its end (' or ", or none)
+# in _naqib_open.
+_naqib_unquote()
+{
+	local raw=$1 c q= i
+	_naqib_text=
+	for ((i = 0; i < ${#raw}; i++)); do
+		c=${raw:i:1}
+		if [[ $q == "'" ]]; then
+			if [[ $c == "'" ]]; then q=; else _naqib_text+=$c; fi
+		elif [[ $c == \\ ]]; then
+			((i++))
+			c=${raw:i:1}
+			# In double quotes a backslash escapes $ ` " \ only.
+			[[ $q == '"' && $c != [\$\`\"\\] ]] && _naqib_text+=\\
+			_naqib_text+=$c
+		elif [[ $q == '"' ]]; then
+			if [[ $c == '"' ]]; then q=; else _naqib_text+=$c; fi
+		elif [[ $c == [\'\"] ]]; then
+			q=$c
+		else
+			_naqib_text+=$c
+		fi
+	done
+	_naqib_open=$q
+}
+
+# The start of the shell word at the end of LINE (after its last blank
+# outside quotes), in _naqib_start.
+_naqib_word_start()
+{
+	local line=$1 c q= i
+	_naqib_start=0
+	for ((i = 0; i < ${#line}; i++)); do
+		c=${line:i:1}
+		if [[ $q == "'" ]]; then
+			[[ $c == "'" ]] && q=
+		elif [[ $c == \\ ]]; then
+			((i++))
+		elif [[ $q == '"' ]]; then
+			[[ $c == '"' ]] && q=
+		elif [[ $c == [\'\"] ]]; then
+			q=$c
+		elif [[ $c == [[:blank:]] ]]; then
+			_naqib_start=$((i + 1))
+		fi
+	done
+}
+
+# TEXT as typed after a quote OPEN (' or ", or none), in _naqib_quoted.
+# Bare, what the shell would take apart goes in single quotes; in double
+# quotes the quote is closed after a " of the query (readline closes it
+# only after other endings).
+_naqib_quote()
+{
+	local s=$1 q
+	case $2 in
+	"'")
+		_naqib_quoted=${s//\'/\'\\\'\'}
+		;;
+	'"')
+		s=${s//\\/\\\\}
+		s=${s//\"/\\\"}
+		s=${s//\$/\\\$}
+		s=${s//\`/\\\`}
+		_naqib_quoted=$s
+		[[ $s == *\" ]] && _naqib_quoted+=\"
+		;;
+	*)
+		printf -v q %q "$s"
+		if [[ $q == "$s" ]]; then
+			_naqib_quoted=$s
+		else
+			_naqib_quoted="'${s//\'/\'\\\'\'}'"
+		fi
+		;;
+	esac
+}
+
+# COMPREPLY for the query word that ends at the cursor, whose end readline
+# replaces, TEXT: a field name, or a name of the thesaurus after union: or
+# place:.  DB... are the -d options of the command line.
+_naqib_query_word()
+{
+	local cmd=$1 text=$2
+	shift 2
+	local line=${COMP_LINE:0:COMP_POINT}
+	_naqib_word_start "$line"
+	local word=${line:_naqib_start}
+	[[ $word == *"$text" ]] || return 0
+	_naqib_unquote "$word"
+	local all=$_naqib_text
+	_naqib_unquote "${word:0:${#word}-${#text}}"
+	local kept=$_naqib_text open=$_naqib_open
+
+	# The query's last word: after its last blank outside "...".
+	local c q= i start=0
+	for ((i = 0; i < ${#all}; i++)); do
+		c=${all:i:1}
+		if [[ $c == '"' ]]; then
+			if [[ $q ]]; then q=; else q=1; fi
+		elif [[ ! $q && $c == [[:blank:]] ]]; then
+			start=$((i + 1))
+		fi
+	done
+	local before=${all:0:start} qword=${all:start}
+	local sign=${qword%%[!+-]*}
+	qword=${qword#"$sign"}
+	[[ $qword ]] || return 0
+
+	# The fields, from the tool's --list field: "union" and its Arabic
+	# names ("(also نقابة:, نقابه:)" in its description), each with the
+	# field it names.
+	local -a names=() fields=()
+	local f d n
+	while IFS=$'\t' read -r f d; do
+		names+=("$f")
+		fields+=("$f")
+		[[ $d == *"(also "*")" ]] || continue
+		d=${d##*"(also "}
+		for n in ${d//[,:)]/ }; do
+			names+=("$n")
+			fields+=("$f")
+		done
+	done < <("$cmd" --list field 2>/dev/null)
+
+	local -a made=()
+	local nospace=
+	if [[ $qword == *:* ]]; then
+		# A value: the names of the field's list in the thesaurus
+		# (--list unions for union:, places for place:; the other
+		# fields have none): the canonical names that begin with
+		# what is typed (all of them when nothing is), else the other
+		# names that do (الكو: "الكونفدرالية الديمقراطية للشغل").
+		local field=${qword%%:*} value=${qword#*:} dq= list=
+		[[ $value == \"* ]] && dq=\" value=${value#\"}
+		[[ $value == *\"* ]] && return 0
+		for i in "${!names[@]}"; do
+			[[ ${names[i]} == "$field" ]] && list=${fields[i]}s
+		done
+		[[ $list ]] || return 0
+		local name others
+		local -a canonical=() other=()
+		while IFS=$'\t' read -r name others; do
+			[[ ${name,,} == "${value,,}"* ]] && canonical+=("$name")
+			while [[ $value && $others ]]; do
+				name=${others%% | *}
+				[[ ${name,,} == "${value,,}"* ]] && other+=("$name")
+				[[ $others == *" | "* ]] || break
+				others=${others#* | }
+			done
+		done < <("$cmd" "$@" --list "$list" 2>/dev/null)
+		((${#canonical[@]})) || canonical=("${other[@]}")
+		for name in "${canonical[@]}"; do
+			if [[ $dq || $name == *[[:blank:]]* ]]; then
+				made+=("$before$sign$field:\"$name\"")
+			else
+				made+=("$before$sign$field:$name")
+			fi
+		done
+	elif [[ $qword != *\"* ]]; then
+		# A field name, Latin or Arabic, and its colon.
+		for n in "${names[@]}"; do
+			[[ $n == "$qword"* ]] && made+=("$before$sign$n:")
+		done
+		nospace=1
+	fi
+	# Each as typed after what readline keeps.
+	local m
+	for m in "${made[@]}"; do
+		[[ $m == "$kept"* ]] || continue
+		_naqib_quote "${m:${#kept}}" "$open"
+		COMPREPLY+=("$_naqib_quoted")
+	done
+	[[ $nospace && ${#COMPREPLY[@]} -gt 0 ]] && compopt -o nospace 2>/dev/null
+	return 0
 }
 
 _naqib()
@@ -123,7 +312,26 @@ _naqib()
 	fi
 
 	# The arguments: naqib-index's files and directories (ids after
-	# --delete); queries and texts are the user's.
+	# --delete); naqib-search's field names and the thesaurus's names
+	# (the rest of a query, and texts, are the user's).
+	if [[ $tool == naqib-search ]]; then
+		local -a db=()
+		for ((i = 1; i < cword; i++)); do
+			local v=
+			case ${words[i]} in
+			-d | --db)
+				v=${words[i + 1]-}
+				[[ $v == = ]] && v=${words[i + 2]-}
+				;;
+			--db=?*) v=${words[i]#--db=} ;;
+			-d?*) v=${words[i]#-d} ;;
+			esac
+			[[ $v == \~/* ]] && v=$HOME/${v#\~/}
+			[[ $v ]] && db+=(-d "$v")
+		done
+		_naqib_query_word "$cmd" "${2-$cur}" "${db[@]}"
+		return
+	fi
 	if [[ $tool == naqib-index ]]; then
 		for ((i = 1; i < cword; i++)); do
 			[[ ${words[i]} == --delete ]] && return

@@ -194,6 +194,22 @@ static int report(indexer_t *x)
 	return sum.failed ? EXIT_INPUT : EXIT_OK;
 }
 
+/* Whether any of paths[0..n) is there to read ("-" is standard input).
+ * When none is, each is told as the walk would tell it. */
+static int any_input(char **paths, int n)
+{
+	struct stat sb;
+
+	for (int i = 0; i < n; i++)
+		if (!strcmp(paths[i], "-") || stat(paths[i], &sb) == 0)
+			return 1;
+	for (int i = 0; i < n; i++) {
+		int err = stat(paths[i], &sb) ? errno : ENOENT;
+		cli_error("cannot open '%s': %s", paths[i], strerror(err));
+	}
+	return 0;
+}
+
 /* Indexes the files and directories of paths[0..n) into the database x
  * has open: a signal stops the run at the next document, what was read is
  * committed. */
@@ -356,7 +372,7 @@ int main(int argc, char **argv)
 			printf("naqib-index %s\n", NAQIB_VERSION);
 			return EXIT_OK;
 		default:
-			return cli_bad_option(argv, c);
+			return cli_bad_option(argv, c, longopts);
 		}
 	}
 	if (compact_to) {
@@ -378,6 +394,17 @@ int main(int argc, char **argv)
 	if (cli_check_stemmers(stemmer, latin))
 		return EXIT_USAGE;
 	x.db_path = cli_db_path(db_opt);
+	/* A path that is not there is told and the others are indexed; when
+	 * none is there, nothing is, and no database is made for nothing
+	 * (a typo made an empty one) nor an existing one opened. */
+	if (!del && !any_input(argv + optind, argc - optind)) {
+		struct stat sb;
+		cli_error("nothing to index: database '%s' %s", x.db_path,
+			  stat(x.db_path, &sb) == 0 ? "left as it was"
+						    : "not created");
+		free(x.thesauri);
+		return EXIT_INPUT;
+	}
 	/* Xapian commits by itself once this many documents have changed
 	 * (10000 unless told): above --batch, so that it never commits in
 	 * the middle of one of ours, and a killed run keeps whole batches. */

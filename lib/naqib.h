@@ -296,6 +296,29 @@ naqib_status_t naqib_thesaurus_match(naqib_thesaurus_t *th,
 naqib_status_t naqib_thesaurus_find(naqib_thesaurus_t *th, int kind,
 				    const char *name, size_t *entry);
 
+/* Name j of entry i as the thesaurus file writes it: 0 is the canonical
+ * name, then its other phrases in the file's order; NULL past the last
+ * (or for no entry i).  Owned by th. */
+const char *naqib_thesaurus_name(const naqib_thesaurus_t *th, size_t i,
+				 size_t j);
+
+/* A name of an entry. */
+typedef struct naqib_thes_name {
+	size_t entry;
+	const char *name;   /* as written; owned by the thesaurus */
+} naqib_thes_name_t;
+
+/* The names of entries of this kind nearest name, one the thesaurus does
+ * not know ("cdtt"): of each entry the name whose normalized form is at
+ * the smallest edit distance from name's (one letter in up to four, two
+ * in up to eight, a quarter of them beyond), of the entries those at the
+ * smallest distance and, of those, the ones whose names begin most like
+ * name's; at most max, in the thesaurus's order, into out[0..*n).  *n is 0 when none is near.  Uses the analyser as
+ * naqib_thesaurus_find() does. */
+naqib_status_t naqib_thesaurus_nearest(naqib_thesaurus_t *th, int kind,
+				       const char *name, size_t max,
+				       naqib_thes_name_t *out, size_t *n);
+
 /* Gives an analyser its thesaurus (it takes ownership; NULL for none).
  * The thesaurus must have been made with this analyser. */
 void naqib_analyzer_set_thesaurus(naqib_analyzer_t *a, naqib_thesaurus_t *th);
@@ -703,8 +726,14 @@ naqib_status_t naqib_db_search(naqib_db_t *db, const naqib_query_t *q,
 void naqib_mset_destroy(naqib_mset_t *m);
 /* Hits in this page of results. */
 size_t naqib_mset_size(const naqib_mset_t *m);
-/* Xapian's estimate of all matching documents. */
+/* The number of matching documents: exact when fewer than
+ * NAQIB_COUNT_EXACT_UP_TO match (every search looks at that many matches
+ * at least, whatever its page), else Xapian's estimate. */
+#define NAQIB_COUNT_EXACT_UP_TO 1000
 unsigned naqib_mset_estimate(const naqib_mset_t *m);
+/* Whether naqib_mset_estimate() is exact: every match was counted (not
+ * when the match stopped, naqib_mset_stopped()). */
+int naqib_mset_estimate_exact(const naqib_mset_t *m);
 /* The i-th hit of this page (0 <= i < size); *hit's pointers are owned by m. */
 naqib_status_t naqib_mset_hit(const naqib_mset_t *m, size_t i,
 			      naqib_hit_t *hit);

@@ -5,6 +5,7 @@
  * always agree.  One query from the arguments, or many from a file with
  * --queries (QID<TAB>query a line) answered in one process. */
 #include <getopt.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +68,54 @@ static const char *field_item(size_t i, const char **description)
 	return f.name;
 }
 
+/* --list unions, places and terms: the entries of the thesaurus of the
+ * database, which list_thesaurus() opens before they are printed. */
+static const naqib_thesaurus_t *list_th;
+static _naqib_buf_t list_names = NAQIB_BUF_INIT;
+static size_t list_entry; /* the entry thes_item() gave last */
+
+/* The canonical name of the i-th entry of kind, and its other names
+ * joined by " | ", as a thesaurus file writes them: a comma is in some
+ * names, a bar in none. */
+static const char *thes_item(int kind, size_t i, const char **description)
+{
+	naqib_thes_entry_t e;
+	size_t k = 0;
+
+	for (size_t n = 0; list_th && n < naqib_thesaurus_size(list_th); n++) {
+		if (naqib_thesaurus_entry(list_th, n, &e) || e.kind != kind ||
+		    k++ != i)
+			continue;
+		list_entry = n;
+		if (description) {
+			const char *name;
+			_naqib_buf_reset(&list_names);
+			for (size_t j = 1;
+			     (name = naqib_thesaurus_name(list_th, n, j)); j++)
+				_naqib_buf_printf(&list_names, "%s%s",
+						  j > 1 ? " | " : "", name);
+			*description = list_names.data;
+		}
+		return e.name;
+	}
+	return NULL;
+}
+
+static const char *union_item(size_t i, const char **description)
+{
+	return thes_item(NAQIB_THES_UNION, i, description);
+}
+
+static const char *place_item(size_t i, const char **description)
+{
+	return thes_item(NAQIB_THES_PLACE, i, description);
+}
+
+static const char *term_item(size_t i, const char **description)
+{
+	return thes_item(NAQIB_THES_TERM, i, description);
+}
+
 static const cli_list_t lists[] = {
 	{ "format", out_cli_item },
 	{ "weighting", naqib_weighting_name },
@@ -74,8 +123,18 @@ static const cli_list_t lists[] = {
 	{ "color", color_item },
 	{ "bidi", cli_bidi_item },
 	{ "field", field_item },
+	{ "unions", union_item },
+	{ "places", place_item },
+	{ "terms", term_item },
 	{ NULL, NULL },
 };
+
+/* Whether list is one of the thesaurus's. */
+static int thesaurus_list(const char *list)
+{
+	return !strcmp(list, "unions") || !strcmp(list, "places") ||
+	       !strcmp(list, "terms");
+}
 
 static void usage(FILE *f)
 {
@@ -135,8 +194,10 @@ static void usage(FILE *f)
 	      "                          the best it found by then (default: 0, none)\n"
 	      "      --show-query        print the parsed query on stderr\n"
 	      "      --list NAME         the values of an option (format, weighting,\n"
-	      "                          sort, color, bidi) or the query fields (field),\n"
-	      "                          one a line\n"
+	      "                          sort, color, bidi), the query fields (field),\n"
+	      "                          or the unions, places or terms of the\n"
+	      "                          database's thesaurus (unions, places, terms),\n"
+	      "                          one a line; -f json: as JSON\n"
 	      "  -h, --help              this help\n"
 	      "      --version           the version\n",
 	      NAQIB_DEFAULT_BM25_K1, NAQIB_DEFAULT_BM25_B,
@@ -262,7 +323,39 @@ typedef struct args {
 	int n_db;
 	const char *queries, *qid, *color;
 	int bidi, shape;
+	const char *list; /* --list */
 } args_t;
+
+/* The long options, for getopt_long() and the messages of bad ones. */
+static const struct option longopts[] = {
+	{ "db", required_argument, NULL, 'd' },
+	{ "limit", required_argument, NULL, 'n' },
+	{ "offset", required_argument, NULL, 'o' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "queries", required_argument, NULL, 'Q' },
+	{ "qid", required_argument, NULL, 'I' },
+	{ "run-tag", required_argument, NULL, 'T' },
+	{ "snippet-length", required_argument, NULL, 'S' },
+	{ "color", required_argument, NULL, 'C' },
+	{ "show-query", no_argument, NULL, 'P' },
+	{ "bm25-k1", required_argument, NULL, 'K' },
+	{ "bm25-b", required_argument, NULL, 'B' },
+	{ "weighting", required_argument, NULL, 'W' },
+	{ "exact-bonus", required_argument, NULL, 'X' },
+	{ "proximity", required_argument, NULL, 'N' },
+	{ "sort", required_argument, NULL, 'O' },
+	{ "facets", optional_argument, NULL, 'A' },
+	{ "explain", no_argument, NULL, 'E' },
+	{ "max-wildcard-words", required_argument, NULL, 'w' },
+	{ "max-wildcard-postings", required_argument, NULL, 'p' },
+	{ "time-limit", required_argument, NULL, 't' },
+	{ "bidi", required_argument, NULL, 'b' },
+	{ "shape", no_argument, NULL, 's' },
+	{ "list", required_argument, NULL, 'L' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
 
 /* Takes option c (getopt_long's, its value in optarg) into s or o.
  * Returns -1 to go on, or the exit status to end with. */
@@ -382,7 +475,10 @@ static int option(searcher_t *s, args_t *o, int c, char **argv)
 		o->shape = 1;
 		break;
 	case 'L':
-		return cli_list_print(lists, optarg, stdout);
+		/* Printed once every option is read: the thesaurus's lists
+		 * are those of the database, which -d may give after. */
+		o->list = optarg;
+		break;
 	case 'h':
 		usage(stdout);
 		return EXIT_OK;
@@ -390,44 +486,99 @@ static int option(searcher_t *s, args_t *o, int c, char **argv)
 		printf("naqib-search %s\n", NAQIB_VERSION);
 		return EXIT_OK;
 	default:
-		return cli_bad_option(argv, c);
+		return cli_bad_option(argv, c, longopts);
 	}
 	return -1;
 }
 
+/* Opens the databases of o into s, with their analyser; the exit status
+ * (reported) on failure. */
+static int open_db(searcher_t *s, const args_t *o)
+{
+	int st = naqib_db_open(cli_db_path(o->db_opt[0]), NAQIB_DB_READ, &s->db);
+
+	for (int i = 1; i < o->n_db && !st; i++)
+		st = naqib_db_add(s->db, o->db_opt[i]);
+	if (st || (st = naqib_db_analyzer_new(s->db, &s->an))) {
+		cli_error("%s", naqib_last_error());
+		naqib_db_close(s->db);
+		s->db = NULL;
+		return cli_exit_for(st);
+	}
+	return EXIT_OK;
+}
+
+/* A list as JSON, one array on a line: {"name", "names": [the others]}
+ * an entry of the thesaurus, {"name", "description"} a value. */
+static int print_json_list(cli_item_fn item, int thesaurus)
+{
+	json_t *a = json_array();
+	const char *name, *d;
+	int err = !a;
+
+	for (size_t i = 0; !err && (d = NULL, name = item(i, &d)); i++) {
+		json_t *o = json_object();
+		err |= !o || json_array_append_new(a, o) ||
+		       json_object_set_new(o, "name", json_string(name));
+		if (err || !thesaurus) {
+			err |= json_object_set_new(o, "description",
+						   json_string(d ? d : ""));
+			continue;
+		}
+		json_t *names = json_array();
+		const char *other;
+		err |= !names || json_object_set_new(o, "names", names);
+		for (size_t j = 1; !err && (other = naqib_thesaurus_name(
+						    list_th, list_entry, j));
+		     j++)
+			err |= json_array_append_new(names, json_string(other));
+	}
+	char *s = err ? NULL : json_dumps(a, JSON_COMPACT);
+	json_decref(a);
+	if (!s) {
+		cli_error("out of memory");
+		return EXIT_INTERNAL;
+	}
+	puts(s);
+	free(s);
+	return EXIT_OK;
+}
+
+/* --list NAME: the list, as lines or (-f json) JSON; those of the
+ * thesaurus from the database's, as a search would open it. */
+static int print_list(searcher_t *s, const args_t *o)
+{
+	const cli_list_t *l = lists;
+	int st, thesaurus = thesaurus_list(o->list);
+
+	while (l->name && strcmp(l->name, o->list))
+		l++;
+	if (!l->name)
+		return cli_list_print(lists, o->list, stdout);
+	if (thesaurus) {
+		if ((st = open_db(s, o)))
+			return st;
+		list_th = naqib_analyzer_thesaurus(s->an);
+	}
+	if (s->format == out_named("json", OUT_CLI))
+		st = print_json_list(l->item, thesaurus);
+	else
+		st = cli_list_print(lists, o->list, stdout);
+	if (fflush(stdout) != 0 && st == EXIT_OK) {
+		cli_error("cannot write the list");
+		st = EXIT_INTERNAL;
+	}
+	_naqib_buf_free(&list_names);
+	list_th = NULL;
+	naqib_analyzer_destroy(s->an);
+	naqib_db_close(s->db);
+	return st;
+}
+
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "limit", required_argument, NULL, 'n' },
-		{ "offset", required_argument, NULL, 'o' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "queries", required_argument, NULL, 'Q' },
-		{ "qid", required_argument, NULL, 'I' },
-		{ "run-tag", required_argument, NULL, 'T' },
-		{ "snippet-length", required_argument, NULL, 'S' },
-		{ "color", required_argument, NULL, 'C' },
-		{ "show-query", no_argument, NULL, 'P' },
-		{ "bm25-k1", required_argument, NULL, 'K' },
-		{ "bm25-b", required_argument, NULL, 'B' },
-		{ "weighting", required_argument, NULL, 'W' },
-		{ "exact-bonus", required_argument, NULL, 'X' },
-		{ "proximity", required_argument, NULL, 'N' },
-		{ "sort", required_argument, NULL, 'O' },
-		{ "facets", optional_argument, NULL, 'A' },
-		{ "explain", no_argument, NULL, 'E' },
-		{ "max-wildcard-words", required_argument, NULL, 'w' },
-		{ "max-wildcard-postings", required_argument, NULL, 'p' },
-		{ "time-limit", required_argument, NULL, 't' },
-		{ "bidi", required_argument, NULL, 'b' },
-		{ "shape", no_argument, NULL, 's' },
-		{ "list", required_argument, NULL, 'L' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
 	searcher_t s;
-	args_t o = { { NULL }, 0, NULL, NULL, "auto", CLI_BIDI_AUTO, 0 };
+	args_t o = { { NULL }, 0, NULL, NULL, "auto", CLI_BIDI_AUTO, 0, NULL };
 	int c, st, status;
 
 	cli_prog = "naqib-search";
@@ -440,6 +591,8 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":d:n:f:h", longopts, NULL)) != -1)
 		if ((st = option(&s, &o, c, argv)) >= 0)
 			return st;
+	if (o.list)
+		return print_list(&s, &o);
 	if (o.queries && optind < argc) {
 		cli_error("give a query or --queries, not both");
 		return EXIT_USAGE;
@@ -454,14 +607,8 @@ int main(int argc, char **argv)
 		  (!strcmp(o.color, "auto") && isatty(1) &&
 		   !(no_color && *no_color));
 
-	st = naqib_db_open(cli_db_path(o.db_opt[0]), NAQIB_DB_READ, &s.db);
-	for (int i = 1; i < o.n_db && !st; i++)
-		st = naqib_db_add(s.db, o.db_opt[i]);
-	if (st || (st = naqib_db_analyzer_new(s.db, &s.an))) {
-		cli_error("%s", naqib_last_error());
-		naqib_db_close(s.db);
-		return cli_exit_for(st);
-	}
+	if ((st = open_db(&s, &o)))
+		return st;
 
 	status = o.queries ? (s.batch = 1, run_batch(&s, o.queries))
 			 : run_words(&s, o.qid, argv + optind, argc - optind);

@@ -148,6 +148,7 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 	out->qid = req->qid;
 	out->query = req->query;
 	out->estimate = naqib_mset_estimate(r->mset);
+	out->exact = naqib_mset_estimate_exact(r->mset);
 	out->offset = req->opts.offset;
 	out->limit = req->opts.limit;
 	out->n = naqib_mset_size(r->mset);

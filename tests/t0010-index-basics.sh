@@ -32,6 +32,34 @@ expect_eq "$title" "$(head -n 1 corpus/texts/ma-umt-smig-2025.txt)" "title of a 
 expect_eq "$(jq -r '.hits[] | select(.id == "trec-dz-autonomes-003") | .date' "$T/w.json")" "2016-10-10" "TREC date 10/10/2016"
 EOF
 
+# A Markdown file's title is the text of its heading (CommonMark's ATX
+# marks: one to six #, a blank, a closing run), its body as written; a
+# .txt keeps its #, and so do a hashtag, seven # or C#.
+test_case 'a Markdown title without the # of its heading; the body as written; .txt as it is' <<'EOF'
+mkdir -p "$T/md"
+printf '# بيان المكتب الوطني ##\n\nقرر المكتب الإضراب يوم الخميس.\n' >"$T/md/a.md"
+printf '  ### Only a heading ###  \n' >"$T/md/b.markdown"
+printf '#hashtag حول الإضراب\nbody\n' >"$T/md/c.md"
+printf '####### seven\nbody\n' >"$T/md/d.MD"
+printf '# C#\nbody\n' >"$T/md/e.md"
+printf '# Title of a text file\nbody\n' >"$T/md/f.txt"
+run naqib_index -q -d "$T/md.db" --root "$T" "$T/md"
+expect_status 0 "indexing the directory"
+naqib_search -d "$T/md.db" -f json -n 10 'body OR الإضراب OR heading' >"$T/md.json" ||
+	fail "searching the Markdown files"
+title() { jq -r --arg id "md/$1" '.hits[] | select(.id == $id) | .title' "$T/md.json"; }
+expect_eq "$(title a.md)" "بيان المكتب الوطني" "an ATX heading and its closing run"
+expect_eq "$(title b.markdown)" "Only a heading" ".markdown, found in a directory"
+expect_eq "$(title c.md)" "#hashtag حول الإضراب" "a hashtag is no heading"
+expect_eq "$(title d.MD)" "####### seven" "seven # are no heading"
+expect_eq "$(title e.md)" "C#" "a # in the text stays"
+expect_eq "$(title f.txt)" "# Title of a text file" "a .txt keeps its #"
+expect_eq "$(jq -r '.hits[] | select(.id == "md/b.markdown") | .snippet' "$T/md.json")" \
+	"### Only a heading ###" "a file of one line: the body as written"
+expect_eq "$(jq -r '.hits[] | select(.id == "md/a.md") | .snippet' "$T/md.json")" \
+	"قرر المكتب الإضراب يوم الخميس." "the body"
+EOF
+
 test_case 'indexing again: nothing changed, nothing read' <<'EOF'
 run naqib_index -d "$db" $CORPUS
 expect_status 0 "second run"

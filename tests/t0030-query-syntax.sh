@@ -117,6 +117,35 @@ run naqib_search -d "$db" --bogus x
 expect_status 2 "unknown option"
 EOF
 
+# A misspelt or ambiguous long option is named with the nearest ones of
+# the tool's own table (cli_bad_option()), in each of the three tools.
+test_case 'a misspelt or ambiguous long option: did you mean, in the three tools' <<'EOF'
+check() { # want command...
+	want=$1
+	shift
+	run "$@"
+	expect_status 2 "$*"
+	expect_eq "$(cat "$T/err")" "$want" "$*: message"
+}
+check "naqib-search: unknown option '--limt' (did you mean --limit?); see --help" \
+	naqib_search -d "$db" --limt 3 x
+check "naqib-search: unknown option '--snipet-length' (did you mean --snippet-length?); see --help" \
+	naqib_search -d "$db" --snipet-length=3 x
+check "naqib-search: ambiguous option '--li' (did you mean --limit or --list?); see --help" \
+	naqib_search -d "$db" --li 3 x
+check "naqib-search: unknown option '--bogus' (see --help)" \
+	naqib_search -d "$db" --bogus x
+check "naqib-search: option '--explain' takes no value (see --help)" \
+	naqib_search -d "$db" --explain=yes x
+check "naqib-search: unknown option '-x' (see --help)" \
+	naqib_search -d "$db" --explain -xn 3 x
+check "naqib-index: unknown option '--shardz' (did you mean --shards?); see --help" \
+	naqib_index -d "$T/never.db" --shardz 2 corpus/texts
+check "naqib-analyze: unknown option '--qeury' (did you mean --query?); see --help" \
+	"$NAQIB_BIN/naqib-analyze" --qeury x
+[ ! -e "$T/never.db" ] || fail "a usage error made a database"
+EOF
+
 # Filters that matched nothing, or something else, without a word.
 test_case 'junk in filters is told (status 3): two ranges, a wildcard name, a reversed range' <<'EOF'
 check() { # query message

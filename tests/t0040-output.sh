@@ -15,6 +15,37 @@ expect_in "$T/out" "corpus/texts/tn-ugtt-greve-generale.txt" "id"
 if grep -q "$(printf '\033')" "$T/out"; then fail "escape codes in a pipe"; fi
 EOF
 
+# The count of matches does not depend on the page: every search looks
+# at 1000 matches at least (search.cc, check_at_least), so that below
+# that the count is exact ("N results"); it once was about 30 for -n 5 and
+# 20 for -n 50.
+test_case 'the count line is the same for -n 1, 5 and 50, exact: N results' <<'EOF'
+for q in إضراب 'الاضراب العام' 'ك.د.ش إضراب' 'إضراب union:UMT' 'place:"الدار البيضاء" year:2025'; do
+	all=$(naqib_search -d "$db" -f trec -n 1000 "$q" | wc -l | tr -d ' ')
+	for n in 1 5 50; do
+		run naqib_search -d "$db" -n $n "$q"
+		expect_status 0 "$q -n $n"
+		line=$(head -n 1 "$T/out" | sed 's/, 1 to .*//')
+		expect_eq "$line" "$all result$([ "$all" = 1 ] || echo s)" "$q -n $n: the count line"
+		run naqib_search -d "$db" -f json -n $n "$q"
+		expect_eq "$(jq -c '[.estimated_matches, .matches_exact]' "$T/out")" "[$all,true]" "$q -n $n: JSON"
+	done
+done
+EOF
+
+# Past 1000 matches the count is Xapian's estimate, and says so.
+test_case 'past 1000 matches: about N results, and matches_exact false' <<'EOF'
+make_corpus 1500 "$T/big.jsonl"
+run naqib_index -q -d "$T/big.db" "$T/big.jsonl"
+expect_status 0 "indexing 1500 documents"
+run naqib_search -d "$T/big.db" -n 5 'النقابة OR الحكومة'
+expect_status 0 "a query matching most documents"
+head -n 1 "$T/out" | grep -q '^about [0-9]* results, 1 to 5 ' ||
+	fail "the count line: $(head -n 1 "$T/out")"
+run naqib_search -d "$T/big.db" -f json -n 5 'النقابة OR الحكومة'
+expect_eq "$(jq '.matches_exact' "$T/out")" "false" "JSON matches_exact"
+EOF
+
 # Colour when asked, and never with NO_COLOR unless forced.
 test_case 'colour with --color always, none with NO_COLOR and --color auto' <<'EOF'
 run naqib_search -d "$db" -n 1 --color always الفوسفاط

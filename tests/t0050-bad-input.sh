@@ -21,6 +21,29 @@ expect_in "$T/err" "1 added, 0 replaced, 0 unchanged (skipped), 4 failed" "summa
 expect_eq "$(ids "$db" الأجور)" "in/good.txt" "the good file is indexed"
 EOF
 
+# When no path given is there, nothing is indexed and no database made
+# (a typo once left an empty one), sharded or not; an existing database
+# is not even opened.
+test_case 'no path given exists: status 3, each named, no database made, an existing one untouched' <<'EOF'
+run naqib_index -d "$T/new.db" "$T/no-such-file" "$T/nor-this"
+expect_status 3 "missing paths only"
+[ ! -e "$T/new.db" ] || fail "a database was made: $(ls -A "$T/new.db")"
+expect_in "$T/err" "naqib-index: cannot open '$T/no-such-file': No such file or directory" "the first path"
+expect_in "$T/err" "naqib-index: cannot open '$T/nor-this': No such file or directory" "the second path"
+expect_in "$T/err" "naqib-index: nothing to index: database '$T/new.db' not created" "what became of the database"
+run naqib_index --shards 2 -d "$T/new.db" "$T/no-such-file"
+expect_status 3 "missing path, --shards 2"
+[ ! -e "$T/new.db" ] || fail "a sharded database was made: $(ls -A "$T/new.db")"
+listing() { find "$db" -exec stat -c '%n %s %Y %y' {} + | sort; }
+listing >"$T/before"
+run naqib_index -d "$db" "$T/no-such-file"
+expect_status 3 "missing path, existing database"
+expect_in "$T/err" "naqib-index: nothing to index: database '$db' left as it was" "the existing database"
+listing >"$T/after"
+cmp -s "$T/before" "$T/after" || fail "the existing database changed: $(diff "$T/before" "$T/after")"
+expect_eq "$(ids "$db" الأجور)" "in/good.txt" "its documents"
+EOF
+
 # The files that failed are read again on the next run; the good one not.
 test_case 'the files that failed are read again on the next run, the good one not' <<'EOF'
 run naqib_index -d "$db" --root "$T" "$T/in"

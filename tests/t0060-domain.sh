@@ -78,6 +78,27 @@ test_case 'an unknown union is refused clearly (status 3)' <<'EOF'
 run naqib_search -d "$db" union:XYZ
 expect_status 3 "unknown union"
 expect_in "$T/err" "union:XYZ: no such union in the thesaurus" "unknown union message"
+expect_in "$T/err" "naqib-search --list unions lists them" "the message points to the list"
+expect_not_in "$T/err" "naqib(7)" "naqib(7) does not list the names"
+expect_not_in "$T/err" "did you mean" "no name is near XYZ"
+EOF
+
+# A name the thesaurus does not know is told with the nearest it knows
+# (naqib_thesaurus_nearest()), compared normalized: Latin, Arabic, a
+# dotted acronym, a name of several words (quoted, as a query takes it).
+test_case 'an unknown union or place: the nearest names of the thesaurus' <<'EOF'
+check() { # query nearest kind
+	run naqib_search -d "$db" "$1"
+	expect_status 3 "$1"
+	expect_eq "$(cat "$T/err")" "naqib-search: $3:$(printf '%s' "${1#*:}" | tr -d '"'): no such $3 in the thesaurus (did you mean $2?); naqib-search --list ${3}s lists them" "$1: message"
+}
+check union:cdtt CDT union
+check union:CGT 'CGTT, CGTM or CGTL' union
+check 'union:ك.د.ت' 'ك.د.ش' union
+check 'union:"الكونفدرالية الديموقراطية للشغيلة"' '"الكونفدرالية الديمقراطية للشغل"' union
+check 'place:"الدار البيضا"' '"الدار البيضاء"' place
+check 'place:Casablanka' Casablanca place
+check 'مكان:الرباطط' 'الرباط' place
 EOF
 
 test_case 'union: without a value is refused (status 3)' <<'EOF'
@@ -230,6 +251,42 @@ run naqib_index -q -d "$T/db2" --thesaurus "$T/user.ths" $CORPUS
 expect_status 0 "--thesaurus"
 expect_eq "$(ids "$T/db2" union:XCW)" "corpus/texts/ma-odt-securite-nettoyage.txt" "user entry"
 expect_eq "$(ids "$T/db2" union:CDT)" "$(cat "$T/cdt")" "built-in entries kept"
+EOF
+
+# --list unions, places, terms: the thesaurus of the database (-d, before
+# or after, or NAQIB_DB), the canonical name, a tab, the other names.
+test_case '--list unions, places and terms: the thesaurus of the database' <<'EOF'
+run naqib_search --list unions -d "$db"
+expect_status 0 "--list unions"
+expect_in "$T/out" "$(printf 'CDT\tالكونفدرالية الديمقراطية للشغل | ك.د.ش | Confédération démocratique du travail')" "CDT's line"
+expect_eq "$(wc -l <"$T/out" | tr -d ' ')" "$(grep -c '^union:' data/thesaurus)" "one line a union"
+awk -F'\t' 'NF != 2 || $1 == "" { bad = 1 } END { exit bad }' "$T/out" ||
+	fail "--list unions: lines not NAME<TAB>NAMES"
+NAQIB_DB=$db naqib_search --list places >"$T/places" || fail "--list places with NAQIB_DB"
+expect_in "$T/places" "$(printf 'الدار البيضاء\tكازابلانكا | Casablanca')" "a place of two words"
+expect_eq "$(wc -l <"$T/places" | tr -d ' ')" "$(grep -c '^place:' data/thesaurus)" "one line a place"
+naqib_search -d "$db" --list terms | cut -f1 | grep -qx 'الإضراب العام' || fail "--list terms"
+EOF
+
+test_case '--list unions: the database'"'"'s own thesaurus; none: status 5' <<'EOF'
+naqib_search -d "$T/db2" --list unions >"$T/own" || fail "--list unions of db2"
+expect_in "$T/own" "$(printf 'XCW\tعمال الحراسة')" "the user's entry"
+expect_in "$T/own" "$(printf 'UMT\t')" "a built-in entry"
+run naqib_search -d "$T/db2" union:XCWW
+expect_in "$T/err" "(did you mean XCW?)" "the nearest name of the database's thesaurus"
+run naqib_search -d "$T/no-such.db" --list unions
+expect_status 5 "--list unions without a database"
+expect_in "$T/err" "no database at" "no database message"
+EOF
+
+test_case '--list unions -f json: an array of {name, names}' <<'EOF'
+run naqib_search -d "$db" -f json --list unions
+expect_status 0 "-f json --list unions"
+expect_eq "$(jq -r 'length' "$T/out")" "$(grep -c '^union:' data/thesaurus)" "one object a union"
+expect_eq "$(jq -c '.[] | select(.name == "CDT")' "$T/out")" \
+	'{"name":"CDT","names":["الكونفدرالية الديمقراطية للشغل","ك.د.ش","Confédération démocratique du travail"]}' "CDT"
+expect_eq "$(jq -r '[.[] | select(.name == "UTICA") | .names[]] | last' "$T/out")" \
+	"Union tunisienne de l'industrie, du commerce et de l'artisanat" "a name with a comma, whole"
 EOF
 
 # An existing database refuses another thesaurus without --force.  (The

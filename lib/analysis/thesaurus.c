@@ -23,12 +23,17 @@ typedef struct entry {
 	size_t display;   /* offset of the canonical name as written */
 	size_t key;       /* offset of its normalized form, words joined by ' ' */
 	unsigned line;
+	size_t phrase;    /* its first phrase (the canonical name): an entry's
+			     phrases are one after the other */
+	size_t n_phrases;
 } entry_t;
 
 typedef struct phrase {
 	size_t entry;
 	size_t first;     /* index of its first word id in words */
 	size_t n;         /* number of words */
+	size_t display;   /* offset of the phrase as written */
+	size_t key;       /* offset of its normalized form, as entry_t's */
 } phrase_t;
 
 struct naqib_thesaurus {
@@ -350,25 +355,31 @@ static int load_entry(naqib_thesaurus_t *th, text_tokens_t *tt,
 			return fail_at(name, line, naqib_last_error(), f, n);
 		if (!count)
 			return fail_at(name, line, "no word in", f, n);
+		/* Each phrase as written and normalized, for the lists of
+		 * names and the nearest names of a name it does not know. */
+		size_t display, key;
+		if ((st = add_string(th, f, n, &display)))
+			return st;
+		key = th->strings.len;
+		for (size_t i = 0; i < count && !st; i++) {
+			if (i)
+				st = _naqib_buf_addc(&th->strings, ' ');
+			if (!st)
+				st = _naqib_buf_add(&th->strings, t[i].norm,
+						    t[i].norm_len);
+		}
+		if (!st)
+			st = _naqib_buf_addc(&th->strings, '\0');
+		if (st)
+			return st;
 		if (first) {
 			entry_t *en = &th->entries[e];
 			en->kind = kind;
 			en->line = line;
-			if ((st = add_string(th, f, n, &en->display)))
-				return st;
-			en->key = th->strings.len;
-			for (size_t i = 0; i < count && !st; i++) {
-				if (i)
-					st = _naqib_buf_addc(&th->strings, ' ');
-				if (!st)
-					st = _naqib_buf_add(&th->strings,
-							    t[i].norm,
-							    t[i].norm_len);
-			}
-			if (!st)
-				st = _naqib_buf_addc(&th->strings, '\0');
-			if (st)
-				return st;
+			en->display = display;
+			en->key = key;
+			en->phrase = th->n_phrases;
+			en->n_phrases = 0;
 			if (strlen(str(th, en->key)) > NAQIB_MAX_TERM)
 				return fail_at(name, line, "name too long:", f,
 					       n);
@@ -402,8 +413,10 @@ static int load_entry(naqib_thesaurus_t *th, text_tokens_t *tt,
 			return st;
 		}
 		th->n_words += count;
-		th->phrases[th->n_phrases++] = (phrase_t){ e, w0, count };
+		th->phrases[th->n_phrases++] =
+			(phrase_t){ e, w0, count, display, key };
 		th->pslots[slot] = th->n_phrases;
+		th->entries[e].n_phrases++;
 	}
 	th->n_entries++;
 	th->dirty = 1;
@@ -763,4 +776,98 @@ naqib_status_t naqib_thesaurus_find(naqib_thesaurus_t *th, int kind,
 				   "no %s '%s' in the thesaurus", kind_names[kind],
 				   name);
 	return st;
+}
+
+const char *naqib_thesaurus_name(const naqib_thesaurus_t *th, size_t i,
+				 size_t j)
+{
+	if (i >= th->n_entries || j >= th->entries[i].n_phrases)
+		return NULL;
+	return str(th, th->phrases[th->entries[i].phrase + j].display);
+}
+
+/* The code points of the valid UTF-8 s, at most max of them, into cp;
+ * how many (max + 1 when there are more). */
+static size_t code_points(const char *s, unsigned *cp, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; s[i];) {
+		if (n == max)
+			return max + 1;
+		cp[n++] = _naqib_utf8_next(s, &i);
+	}
+	return n;
+}
+
+naqib_status_t naqib_thesaurus_nearest(naqib_thesaurus_t *th, int kind,
+				       const char *name, size_t max,
+				       naqib_thes_name_t *out, size_t *n)
+{
+	enum { MAX_CP = NAQIB_MAX_TERM };
+	unsigned a[MAX_CP], b[MAX_CP];
+	const naqib_token_t *t;
+	size_t count;
+	int st;
+
+	*n = 0;
+	if ((st = naqib_analyze(th->an, name, strlen(name), &t, &count)))
+		return st;
+	/* The name normalized as the phrases are: its words' forms joined
+	 * by spaces (ك.د.ش is كدش, CDT cdt). */
+	_naqib_buf_t key = NAQIB_BUF_INIT;
+	for (size_t i = 0; i < count; i++) {
+		if (i)
+			_naqib_buf_addc(&key, ' ');
+		_naqib_buf_add(&key, t[i].norm, t[i].norm_len);
+	}
+	if (key.failed) {
+		_naqib_buf_free(&key);
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	}
+	size_t la = code_points(key.data, a, MAX_CP);
+	_naqib_buf_free(&key);
+	if (!la || la > MAX_CP || !max)
+		return NAQIB_OK;
+	/* A slip of one letter in four, two in up to eight, a quarter of
+	 * the letters beyond; of names as near, those that begin most like
+	 * it (a slip is seldom in the first letters: cdtt is CDT, not
+	 * CGTT). */
+	unsigned limit = la <= 4 ? 1 : la <= 8 ? 2 : (unsigned)(la / 4);
+	unsigned best = limit + 1;
+	size_t best_prefix = 0;
+	for (size_t e = 0; e < th->n_entries; e++) {
+		const entry_t *en = &th->entries[e];
+		if (en->kind != kind)
+			continue;
+		/* The entry's nearest phrase stands for it. */
+		unsigned d = limit + 1;
+		size_t which = en->phrase, prefix = 0;
+		for (size_t p = en->phrase; p < en->phrase + en->n_phrases; p++) {
+			size_t lb = code_points(str(th, th->phrases[p].key), b,
+						MAX_CP);
+			if (lb > MAX_CP)
+				continue;
+			unsigned dp = _naqib_edit_distance(a, la, b, lb, limit);
+			size_t pp = 0;
+			while (pp < la && pp < lb && a[pp] == b[pp])
+				pp++;
+			if (dp < d || (dp == d && pp > prefix)) {
+				d = dp;
+				which = p;
+				prefix = pp;
+			}
+		}
+		if (d > limit || d > best || (d == best && prefix < best_prefix))
+			continue;
+		if (d < best || prefix > best_prefix)
+			*n = 0;
+		best = d;
+		best_prefix = prefix;
+		if (*n < max)
+			out[(*n)++] = (naqib_thes_name_t){
+				e, str(th, th->phrases[which].display)
+			};
+	}
+	return NAQIB_OK;
 }

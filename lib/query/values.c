@@ -80,6 +80,34 @@ void _naqib_filter_spec_free(_naqib_filter_spec_t *s)
 	_naqib_filter_spec_init(s);
 }
 
+/* The message of a name the thesaurus does not know: the nearest names it
+ * knows, as a query would write them, and where to see them all. */
+static naqib_status_t unknown_name(naqib_thesaurus_t *th, const char *name,
+				   const _naqib_qfilter_t *f)
+{
+	naqib_thes_name_t near[3];
+	size_t n = 0;
+	_naqib_buf_t b = NAQIB_BUF_INIT;
+
+	if (naqib_thesaurus_nearest(th, f->field->thes_kind, f->value, 3, near,
+				    &n))
+		n = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *q = strchr(near[i].name, ' ') ? "\"" : "";
+		_naqib_buf_printf(&b, "%s%s%s%s",
+				  i == 0 ? " (did you mean " : i + 1 == n ? " or "
+									  : ", ",
+				  q, near[i].name, q);
+	}
+	naqib_status_t st = _naqib_fail(
+		NAQIB_E_QUERY,
+		"%s:%s: no such %s in the thesaurus%s%s; naqib-search --list "
+		"%ss lists them",
+		name, f->value, name, b.data, n ? "?)" : "", name);
+	_naqib_buf_free(&b);
+	return st;
+}
+
 static naqib_status_t thesaurus_spec(naqib_analyzer_t *a, const char *name,
 				     const _naqib_qfilter_t *f,
 				     _naqib_filter_spec_t *out)
@@ -100,10 +128,7 @@ static naqib_status_t thesaurus_spec(naqib_analyzer_t *a, const char *name,
 				   "a thesaurus",
 				   name, f->value);
 	if (naqib_thesaurus_find(th, f->field->thes_kind, f->value, &entry))
-		return _naqib_fail(NAQIB_E_QUERY,
-				   "%s:%s: no such %s in the thesaurus (see "
-				   "naqib(7))",
-				   name, f->value, name);
+		return unknown_name(th, name, f);
 	naqib_thesaurus_entry(th, entry, &e);
 	return _naqib_term(&out->term, f->field->id, e.key, strlen(e.key));
 }

@@ -72,10 +72,17 @@ struct naqib_query {
  * the 42,126 documents of bench/eval it takes 20 ms at most. */
 #define _NAQIB_STOP_READS 200000ull
 
+/* search.cc: every match looks at this many matching documents at least
+ * (Enquire::get_mset()'s check_at_least), so that the count of a query
+ * that matches fewer is exact, whatever the page asked for (naqib.h,
+ * NAQIB_COUNT_EXACT_UP_TO; what it costs is in search_once()). */
+#define _NAQIB_CHECK_AT_LEAST NAQIB_COUNT_EXACT_UP_TO
+
 typedef std::vector<std::pair<std::string, unsigned>> _naqib_facet_t;
 
 struct naqib_mset {
 	unsigned estimate;
+	bool estimate_exact;	/* every match was counted */
 	std::vector<naqib_hit_t> hits;
 	std::vector<std::string> data;
 	_naqib_facet_t facets[NAQIB_FACETS];

@@ -47,6 +47,8 @@ static naqib_status_t render_json(_naqib_buf_t *b, const out_page_t *p)
 	err |= json_object_set_new(o, "query", jstr(r->query));
 	err |= json_object_set_new(o, "estimated_matches",
 				   json_integer(r->estimate));
+	err |= json_object_set_new(o, "matches_exact",
+				   json_boolean(r->exact));
 	err |= json_object_set_new(o, "offset", json_integer(r->offset));
 	err |= json_object_set_new(o, "limit", json_integer(r->limit));
 	err |= json_object_set_new(o, "seconds", json_real(r->seconds));

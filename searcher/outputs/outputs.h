@@ -35,6 +35,7 @@ typedef struct out_result {
 	const char *qid;        /* batch mode: the query's id */
 	const char *query;      /* as typed */
 	unsigned estimate;      /* matching documents, estimated */
+	int exact;              /* estimate is the count of every match */
 	unsigned offset, limit;
 	size_t n;
 	out_hit_t *hits;

@@ -142,8 +142,9 @@ static naqib_status_t render_text(_naqib_buf_t *f, const out_page_t *p)
 			put_facets(f, r, bold, off);
 		return NAQIB_OK;
 	}
-	_naqib_buf_printf(f, "%sabout %u result%s, %u to %zu (%.3f s)%s\n\n", dim,
-		r->estimate, r->estimate == 1 ? "" : "s", r->offset + 1,
+	_naqib_buf_printf(f, "%s%s%u result%s, %u to %zu (%.3f s)%s\n\n", dim,
+		r->exact ? "" : "about ", r->estimate,
+		r->estimate == 1 ? "" : "s", r->offset + 1,
 		r->offset + r->n, r->seconds, off);
 	for (size_t i = 0; i < r->n; i++) {
 		const out_hit_t *h = &r->hits[i];

@@ -126,6 +126,65 @@ static void lookups(void)
 	      NAQIB_OK);
 }
 
+/* The names of an entry as written, the canonical one first. */
+static void names_as_written(void)
+{
+	size_t e;
+	CHECK(naqib_thesaurus_find(th, NAQIB_THES_UNION, "cdt", &e) == NAQIB_OK);
+	CHECK_STR(naqib_thesaurus_name(th, e, 0), "CDT", "canonical name");
+	CHECK_STR(naqib_thesaurus_name(th, e, 1), "الكونفدرالية الديمقراطية للشغل",
+		  "second name");
+	CHECK_STR(naqib_thesaurus_name(th, e, 2), "ك.د.ش", "third name");
+	CHECK(naqib_thesaurus_name(th, e, 3) == NULL);
+	CHECK(naqib_thesaurus_name(th, naqib_thesaurus_size(th), 0) == NULL);
+	/* A name given twice in an entry is one name. */
+	naqib_thesaurus_t *twice = load("union: X | Y | Y | Z\n");
+	CHECK_STR(naqib_thesaurus_name(twice, 0, 2), "Z", "a name once");
+	CHECK(naqib_thesaurus_name(twice, 0, 3) == NULL);
+	naqib_thesaurus_destroy(twice);
+}
+
+/* Names the thesaurus does not know, the names nearest them ("" none),
+ * of the kind given, and what the row shows. */
+static const struct {
+	int kind;
+	const char *name, *want, *what;
+} nearest[] = {
+	{ NAQIB_THES_UNION, "cdtt", "CDT", "a letter more" },
+	{ NAQIB_THES_UNION, "UGT", "UGTT", "a letter less; UMT is as near, "
+	  "but begins less like it" },
+	{ NAQIB_THES_UNION, "ك.د.ت", "ك.د.ش", "a dotted acronym" },
+	{ NAQIB_THES_UNION, "الكونفدرالية الديمقراطيه للشغيلة",
+	  "الكونفدرالية الديمقراطية للشغل", "a long Arabic name, normalized" },
+	{ NAQIB_THES_PLACE, "الدار البيضا", "الدار البيضاء", "two words" },
+	{ NAQIB_THES_PLACE, "Casablanka", "Casablanca", "a name not canonical" },
+	{ NAQIB_THES_PLACE, "cdtt", "", "a name of another kind is not near" },
+	{ NAQIB_THES_UNION, "xyz", "", "nothing near" },
+};
+
+static void nearest_names(void)
+{
+	for (size_t i = 0; i < CHECK_N(nearest); i++) {
+		naqib_thes_name_t near[3];
+		size_t n;
+		char got[512] = "";
+		CHECK(naqib_thesaurus_nearest(th, nearest[i].kind, nearest[i].name,
+					      3, near, &n) == NAQIB_OK);
+		for (size_t k = 0, o = 0; k < n && o < sizeof got; k++) {
+			/* A name of the entry given. */
+			const char *name;
+			size_t j = 0;
+			while ((name = naqib_thesaurus_name(th, near[k].entry, j)) &&
+			       name != near[k].name)
+				j++;
+			CHECK(name != NULL);
+			o += (size_t)snprintf(got + o, sizeof got - o, "%s%s",
+					      k ? " " : "", near[k].name);
+		}
+		CHECK_STR(got, nearest[i].want, nearest[i].what);
+	}
+}
+
 /* The text is kept, for the database, and loads again the same. */
 static void text_loads_again(void)
 {
@@ -190,6 +249,12 @@ int main(void)
 	names_are_found("test thesaurus", test_names, CHECK_N(test_names));
 	check_begin("union: and place: look names up in any spelling, in their kind only");
 	lookups();
+	check_end();
+	check_begin("the names of an entry, as written, the canonical one first");
+	names_as_written();
+	check_end();
+	check_begin("the names nearest a name the thesaurus does not know");
+	nearest_names();
 	check_end();
 	check_begin("the text of a thesaurus is kept and loads again the same");
 	text_loads_again();
