@@ -408,16 +408,31 @@ for my $i (0 .. $#commands) {
 			print STDERR "  (not updated: the page's output has a '…' line; edit it by hand)\n";
 			next;
 		}
-		# The page's own line where the run printed what it shows, the
-		# run's line elsewhere.
+		# The page's own line where the run printed what it shows (the
+		# page's lines taken in order, so that a line added or removed
+		# does not shift the others), the run's line elsewhere, with the
+		# block's marked figures in it where a figure of their shape is.
 		my $indent = $c->{block}{indent} // '';
+		my @pat = map { line_pattern($_, $varies) } @want;
 		my @new;
+		my $k = 0;
 		for my $j (0 .. $#got) {
-			if ($j <= $#want && $shown[$j] eq $got[$j]) {
-				push @new, $src[$c->{out}[$j][0] - 1];
-			} else {
-				push @new, $got[$j] eq '' ? '' : $indent . ($roff ? roff_encode($got[$j]) : $got[$j]);
+			my $m;
+			for (my $x = $k; $x <= $#want; $x++) {
+				if ($got[$j] =~ /\A$pat[$x]\z/) { $m = $x; last }
 			}
+			if (defined $m) {
+				push @new, $src[$c->{out}[$m][0] - 1];
+				$k = $m + 1;
+				next;
+			}
+			my $line = $got[$j];
+			for my $v (sort { length($b) <=> length($a) } @$varies) {
+				my $shape = join('', map { /^[0-9]+$/ ? '[0-9]{' . length($_) . '}' : quotemeta }
+				    split(/([0-9]+)/, $v));
+				last if $line =~ s/(?<![0-9.])$shape(?![0-9])/$v/;
+			}
+			push @new, $line eq '' ? '' : $indent . ($roff ? roff_encode($line) : $line);
 		}
 		my ($from, $count);
 		if (@want) {
