@@ -47,7 +47,10 @@
 
 typedef struct stats {
 	unsigned long added, replaced, unchanged, failed, truncated;
-	unsigned long long bytes;
+	/* The bytes read; those of them that --max-doc-size left out; and
+	 * those of the files cut at --max-doc-size that were never read (the
+	 * rest of a plain text file: they count as done, not as read). */
+	unsigned long long bytes, left_out, unread;
 } stats_t;
 
 /* A file of a sharded run: whether its documents all went in is known

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -132,10 +133,11 @@ static int index_doc(shard_t *s, naqib_record_t rec, const char *file,
 	if (title)
 		rec.title = title;
 	if (body) {
+		size_t kept = strlen(body);
 		cli_error("%s:%zu: warning: the text of '%s' is longer than "
 			  "--max-doc-size (%u bytes): only its first %zu bytes "
-			  "are indexed", file, line, rec.id, x->max_doc,
-			  strlen(body));
+			  "are indexed", file, line, rec.id, x->max_doc, kept);
+		s->st.left_out += strlen(rec.body) - kept;
 		rec.body = body;
 		s->st.truncated++;
 	}
@@ -283,9 +285,37 @@ static void on_bad(size_t line, const char *message, void *ctx)
 	file_failed(x, x->frec);
 }
 
+/* What is beyond --max-doc-size of a plain text file open on fd, of which
+ * *bytes were read: the rest of a regular file is not read, only counted
+ * (x->st.unread); a pipe is read to its end, so that what writes to it is
+ * not cut short, and what it gave is counted as read and left out. */
+static void skip_rest(indexer_t *x, int fd, size_t *bytes, int *err)
+{
+	struct stat sb;
+	char sink[65536];
+
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		if ((unsigned long long)sb.st_size > *bytes)
+			x->st.unread += (unsigned long long)sb.st_size - *bytes;
+		return;
+	}
+	for (;;) {
+		ssize_t r = read(fd, sink, sizeof sink);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			*err = errno;
+		if (r <= 0)
+			return;
+		*bytes += (size_t)r;
+		x->st.left_out += (unsigned long long)r;
+	}
+}
+
 /* Reads the file open on fd and hands its documents to the callbacks, a
  * block of whole documents at a time: a plain text file is one document,
- * read whole.  *bytes counts what was read; a read error is left in *err. */
+ * read up to --max-doc-size.  *bytes counts what was read; a read error is
+ * left in *err. */
 static int read_blocks(indexer_t *x, int fd, const fmt_format_t *f,
 		       const char *id, const fmt_callbacks_t *cb, size_t *bytes,
 		       int *err)
@@ -319,23 +349,35 @@ static int read_blocks(indexer_t *x, int fd, const fmt_format_t *f,
 		if (!f->cut && !eof && n > x->max_doc) {
 			/* A file of one document: what is beyond
 			 * --max-doc-size is not even read. */
-			n = cut_point(buf, x->max_doc);
+			size_t kept = cut_point(buf, x->max_doc);
+			x->st.left_out += n - kept;
+			n = kept;
 			eof = 1;
 			cli_error("%s: warning: longer than --max-doc-size (%u "
 				  "bytes): only its first %zu bytes are indexed",
 				  x->file, x->max_doc, n);
 			x->st.truncated++;
+			skip_rest(x, fd, bytes, err);
+			if (*err)
+				goto out;
 		}
 		size_t cut = eof ? n : f->cut ? f->cut(buf, n) : 0;
 		if (!cut && !eof) {
-			/* A document longer than the block: read on. */
-			char *b = realloc(buf, cap * 2 + 1);
+			/* A document longer than the block: read on; of a
+			 * file of one document, up to --max-doc-size and a
+			 * byte, which tells that it is longer (reading it
+			 * all would read 32 MiB of a 40 MB text to index
+			 * 16). */
+			size_t grown = cap * 2;
+			if (!f->cut && grown > (size_t)x->max_doc + 1)
+				grown = (size_t)x->max_doc + 1;
+			char *b = realloc(buf, grown + 1);
 			if (!b) {
 				*err = ENOMEM;
 				goto out;
 			}
 			buf = b;
-			cap *= 2;
+			cap = grown;
 			continue;
 		}
 		if (!cut && blocks)

@@ -25,6 +25,7 @@
 #include "cli.h"
 #include "indexer.h"
 #include "list.h"
+#include "progress.h"
 #include "util/util.h"
 #include "walk.h"
 
@@ -161,18 +162,29 @@ static int report(indexer_t *x)
 			x->shards[i].done_added - x->shards[i].done_replaced;
 		sum.failed += x->shards[i].st.failed;
 		sum.truncated += x->shards[i].st.truncated;
+		sum.left_out += x->shards[i].st.left_out;
 	}
 	double secs = cli_now() - x->started;
 	if (!x->quiet) {
-		double mb = (double)sum.bytes / 1e6;
+		/* The text indexed; and, when --max-doc-size left some out,
+		 * of how much (the files' whole size, read or not). */
+		double mb = (double)(sum.bytes - sum.left_out) / 1e6;
+		double of = (double)(sum.bytes + sum.unread) / 1e6;
 		unsigned long docs = sum.added + sum.replaced;
+		char size[64], rate[32];
+		if (sum.left_out || sum.unread)
+			snprintf(size, sizeof size, "%.1f MB indexed of %.1f MB",
+				 mb, of);
+		else
+			snprintf(size, sizeof size, "%.1f MB", mb);
 		fprintf(stderr,
 			"naqib-index: %lu added, %lu replaced, %lu unchanged "
-			"(skipped), %lu failed; %.1f MB in %.1f s (%.2f MB/s, "
-			"%.0f documents/s)\n",
+			"(skipped), %lu failed; %s in %.1f s (%.2f MB/s, "
+			"%s documents/s)\n",
 			sum.added, sum.replaced, sum.unchanged, sum.failed,
-			mb, secs, secs > 0 ? mb / secs : 0.0,
-			secs > 0 ? (double)docs / secs : 0.0);
+			size, secs, secs > 0 ? mb / secs : 0.0,
+			cli_rate(secs > 0 ? (double)docs / secs : 0.0, rate,
+				 sizeof rate));
 	}
 	if (!x->quiet && sum.truncated)
 		cli_error("%lu document%s cut at --max-doc-size (%u bytes)",

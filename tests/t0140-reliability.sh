@@ -366,6 +366,16 @@ run naqib_index -d "$db" "$T/huge.txt"
 expect_status 0 "a 100 MB document"
 expect_in "$T/err" "huge.txt: warning: longer than --max-doc-size (16777216 bytes)" "100 MB warning"
 expect_in "$T/err" "1 document cut at --max-doc-size" "100 MB summary"
+# What was indexed, of what there was: 16 MiB of the 100 MiB, not the
+# 32 MiB read past the limit ("33.6 MB") it said before.
+expect_in "$T/err" "1 added, 0 replaced, 0 unchanged (skipped), 0 failed; 16.8 MB indexed of 104.9 MB in" \
+	"100 MB summary: the MB indexed of the MB there were"
+EOF
+test_case 'a 100 MB text on standard input: read to its end, 16 MiB of it indexed' <<'EOF'
+status=0
+cat "$T/huge.txt" | naqib_index -d "$T/huge-stdin.db" - >"$T/out" 2>"$T/err" || status=$?
+expect_status 0 "a 100 MB text on standard input"
+expect_in "$T/err" "16.8 MB indexed of 104.9 MB in" "summary"
 EOF
 test_case 'the 100 MB document is found; its title is a line, not the text' <<'EOF'
 run naqib_search -d "$db" -f json -n 1 إضراب
