@@ -25,7 +25,10 @@ void ingest_progress(indexer_t *x, int final)
 	double mb = (double)(x->st.bytes + x->file_done) / 1e6;
 	double secs = now - x->started;
 	double rate = secs > 0 ? mb / secs : 0.0;
-	double done = mb + (double)x->skipped_bytes / 1e6;
+	/* Done: what was read, and what there is no need to read: the
+	 * files skipped as unchanged and the rest of the texts cut at
+	 * --max-doc-size. */
+	double done = mb + (double)(x->skipped_bytes + x->st.unread) / 1e6;
 	double total = (double)x->total_bytes / 1e6;
 	fprintf(stderr, "\r\033[Knaqib-index: %lu documents, ",
 		x->read + x->st.unchanged);
@@ -321,6 +324,7 @@ static int read_blocks(indexer_t *x, int fd, const fmt_format_t *f,
 		       int *err)
 {
 	size_t cap = x->read_block, n = 0;
+	size_t base = 0;	/* where buf[0] is in the file */
 	char *buf = malloc(cap + 1);
 	int eof = 0, st = NAQIB_OK, blocks = 0;
 
@@ -390,7 +394,7 @@ static int read_blocks(indexer_t *x, int fd, const fmt_format_t *f,
 			lines++;
 		char keep = buf[cut];
 		buf[cut] = '\0';
-		x->blk_start = *bytes - n;
+		x->blk_start = base;
 		x->blk_len = cut;
 		x->blk_lines = lines ? lines : 1;
 		st = f->read(id, buf, cut, cb);
@@ -400,6 +404,7 @@ static int read_blocks(indexer_t *x, int fd, const fmt_format_t *f,
 		x->line_base += lines;
 		memmove(buf, buf + cut, n - cut);
 		n -= cut;
+		base += cut;
 		if (eof && !n)
 			break;
 	}

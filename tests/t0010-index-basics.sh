@@ -119,6 +119,17 @@ grep -Eq "^naqib-index: [0-9]+ documents, [0-9.]+ of $size MB \([0-9]+%\), [0-9.
 expect_in "$T/tty" "naqib-index: 300 added" "summary on a terminal"
 EOF
 
+# What --max-doc-size leaves out of a text is done, not to do: the last
+# line says 100%, not the share read (it said 84% of a 40 MB text).
+test_case 'the progress line of a text cut at --max-doc-size ends at 100%' <<'EOF'
+yes 'أعلنت النقابة الوطنية للتعليم إضرابا وطنيا' | tr '\n' ' ' | head -c 1000000 >"$T/long.txt"
+script -qec "\"$NAQIB_BIN/naqib-index\" -d \"$T/progress-cut\" --read-block 16k --max-doc-size 64k \"$T/long.txt\"" \
+	/dev/null | tr '\r' '\n' | sed 's/\x1b\[K//g' >"$T/tty"
+expect_in "$T/tty" "warning: longer than --max-doc-size" "the text is cut"
+last=$(grep '^naqib-index: [0-9]* documents, ' "$T/tty" | tail -n 1)
+expect_eq "$last" "naqib-index: 1 documents, 1.0 of 1.0 MB (100%), ${last##*(100%), }" "the last progress line"
+EOF
+
 test_case 'no progress line in a file' <<'EOF'
 run naqib_index -d "$T/progress2" "$T/gen.jsonl"
 expect_not_in "$T/err" "left" "no progress line in a file"
