@@ -47,6 +47,8 @@
 
 typedef struct stats {
 	unsigned long added, replaced, unchanged, failed, truncated;
+	unsigned long dropped;	/* given to a writer, not indexed: the run
+				 * was interrupted */
 	/* The bytes read; those of them that --max-doc-size left out; and
 	 * those of the files cut at --max-doc-size that were never read (the
 	 * rest of a plain text file: they count as done, not as read). */
@@ -129,6 +131,9 @@ typedef struct indexer {
 
 /* The signal that asked us to stop, or 0. */
 extern volatile sig_atomic_t ingest_interrupted;
+/* Whether a signal asked us to stop: the stop callback of the documents
+ * (naqib_doc_options_t), asked all along a long text. */
+int ingest_stop(void *ctx);
 
 /* ---------------------------------------------------------------- shards.c */
 

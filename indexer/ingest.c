@@ -13,6 +13,12 @@
 
 volatile sig_atomic_t ingest_interrupted;
 
+int ingest_stop(void *ctx)
+{
+	(void)ctx;
+	return ingest_interrupted != 0;
+}
+
 static void on_bad(size_t line, const char *message, void *ctx);
 
 void ingest_progress(indexer_t *x, int final)
@@ -147,11 +153,19 @@ static int index_doc(shard_t *s, naqib_record_t rec, const char *file,
 	naqib_doc_options_t o;
 	naqib_doc_options_init(&o);
 	o.lead_words = x->lead_words;
+	o.stop = ingest_stop;
 	if (!(st = naqib_doc_from_record(s->an, &rec, &o, &doc)))
 		st = naqib_db_replace(s->db, rec.id, doc, &replaced);
 	naqib_doc_destroy(doc);
 	free(title);
 	free(body);
+	if (st == NAQIB_E_INTERRUPTED) {
+		/* A signal, in the middle of the document: it is left
+		 * out, and its file is not marked as read. */
+		s->st.dropped++;
+		file_failed(x, f);
+		return st;
+	}
 	if (st == NAQIB_E_INVALID || st == NAQIB_E_UTF8) {
 		/* This document only: say which and go on. */
 		cli_error("%s:%zu: %s; document skipped", file, line,
@@ -204,18 +218,23 @@ void *ingest_writer(void *arg)
 		pthread_mutex_unlock(&x->mu);
 
 		naqib_record_t rec;
-		if (!ingest_interrupted &&
-		    naqib_record_decode(j.data, j.len, &rec) == NAQIB_OK)
+		if (ingest_interrupted) {
+			/* Left out: its file is read again next time. */
+			s->st.dropped++;
+			file_failed(x, j.file);
+		} else if (naqib_record_decode(j.data, j.len, &rec) == NAQIB_OK) {
 			index_doc(s, rec, j.file->name, j.line, j.file);
+		}
 		free(j.data);
 	}
-	/* Drop what an error or a signal left in the queue. */
+	/* Drop what an error left in the queue. */
 	pthread_mutex_lock(&x->mu);
 	for (; s->count; s->count--, s->head = (s->head + 1) % QUEUE_CAP)
 		free(s->q[s->head].data);
 	pthread_cond_broadcast(&x->changed);
 	pthread_mutex_unlock(&x->mu);
-	if (!x->fatal)
+	/* After a signal the reader commits, once it has said so. */
+	if (!x->fatal && !ingest_interrupted)
 		ingest_commit(s);
 	return NULL;
 }
@@ -236,10 +255,10 @@ static int dispatch(indexer_t *x, const fmt_doc_t *d)
 	pthread_mutex_lock(&x->mu);
 	while ((s->count == QUEUE_CAP ||
 		(s->count && s->bytes + len > QUEUE_BYTES)) &&
-	       !x->fatal)
+	       !x->fatal && !ingest_interrupted)
 		pthread_cond_wait(&x->changed, &x->mu);
-	if (x->fatal) {
-		st = x->fatal;
+	if (x->fatal || ingest_interrupted) {
+		st = x->fatal ? x->fatal : NAQIB_E_INTERRUPTED;
 		pthread_mutex_unlock(&x->mu);
 		free(data);
 		return st;
@@ -258,8 +277,10 @@ static int on_doc(const fmt_doc_t *d, void *ctx)
 	indexer_t *x = ctx;
 	int st;
 
-	if (ingest_interrupted)
-		return NAQIB_E_IO;
+	if (ingest_interrupted) {
+		x->st.dropped++;	/* read, and left for the next run */
+		return NAQIB_E_INTERRUPTED;
+	}
 	if (x->fatal)
 		return x->fatal;
 	x->in_file++;
@@ -292,7 +313,7 @@ static void on_bad(size_t line, const char *message, void *ctx)
  * *bytes were read: the rest of a regular file is not read, only counted
  * (x->st.unread); a pipe is read to its end, so that what writes to it is
  * not cut short, and what it gave is counted as read and left out. */
-static void skip_rest(indexer_t *x, int fd, size_t *bytes, int *err)
+static int skip_rest(indexer_t *x, int fd, size_t *bytes, int *err)
 {
 	struct stat sb;
 	char sink[65536];
@@ -300,16 +321,18 @@ static void skip_rest(indexer_t *x, int fd, size_t *bytes, int *err)
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
 		if ((unsigned long long)sb.st_size > *bytes)
 			x->st.unread += (unsigned long long)sb.st_size - *bytes;
-		return;
+		return NAQIB_OK;
 	}
 	for (;;) {
+		if (ingest_interrupted)
+			return NAQIB_E_INTERRUPTED;
 		ssize_t r = read(fd, sink, sizeof sink);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0)
 			*err = errno;
 		if (r <= 0)
-			return;
+			return NAQIB_OK;
 		*bytes += (size_t)r;
 		x->st.left_out += (unsigned long long)r;
 	}
@@ -336,6 +359,12 @@ static int read_blocks(indexer_t *x, int fd, const fmt_format_t *f,
 	}
 	while (!st) {
 		while (!eof && n < cap) {
+			/* A signal ends a wait for standard input: read()
+			 * fails with EINTR (the handler has no SA_RESTART). */
+			if (ingest_interrupted) {
+				st = NAQIB_E_INTERRUPTED;
+				goto out;
+			}
 			ssize_t r = read(fd, buf + n, cap - n);
 			if (r < 0 && errno == EINTR)
 				continue;
@@ -361,8 +390,7 @@ static int read_blocks(indexer_t *x, int fd, const fmt_format_t *f,
 				  "bytes): only its first %zu bytes are indexed",
 				  x->file, x->max_doc, n);
 			x->st.truncated++;
-			skip_rest(x, fd, bytes, err);
-			if (*err)
+			if ((st = skip_rest(x, fd, bytes, err)) || *err)
 				goto out;
 		}
 		size_t cut = eof ? n : f->cut ? f->cut(buf, n) : 0;
@@ -511,7 +539,7 @@ int ingest_file(const char *path, void *ctx)
 	int err;
 
 	if (ingest_interrupted)
-		return NAQIB_E_IO;
+		return NAQIB_E_INTERRUPTED;
 	x->file = path;
 	if ((err = marks_file_id(x, path, &id))) {
 		cli_error("cannot open '%s': %s", path, strerror(err));
@@ -546,6 +574,8 @@ int ingest_add_size(const char *path, void *ctx)
 	indexer_t *x = ctx;
 	struct stat sb;
 
+	if (ingest_interrupted)
+		return 1;
 	if (!strcmp(path, "-")) {
 		x->total_bytes = INGEST_UNKNOWN;
 		return 1;

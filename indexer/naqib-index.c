@@ -29,8 +29,20 @@
 #include "util/util.h"
 #include "walk.h"
 
+/* A first SIGINT or SIGTERM asks the run to stop: the reader, and the
+ * analysis of a long text, see it within moments, and what is indexed is
+ * committed (index_paths()).  A second one leaves at once: the database
+ * stays as its last commit left it, as after SIGKILL. */
 static void on_signal(int sig)
 {
+	static const char again[] = "\nnaqib-index: interrupted again: leaving "
+		"at once; the database stays as its last commit left it\n";
+
+	if (ingest_interrupted) {
+		ssize_t w = write(STDERR_FILENO, again, sizeof again - 1);
+		(void)w;
+		_exit(128 + sig);
+	}
 	ingest_interrupted = sig;
 }
 
@@ -200,15 +212,39 @@ static int report(indexer_t *x)
 		return cli_exit_for(x->fatal);
 	}
 	if (ingest_interrupted) {
-		cli_error("interrupted; what was read so far is committed");
+		cli_error("interrupted; what was indexed is committed: the same "
+			  "command again indexes the rest");
 		return 128 + ingest_interrupted;
 	}
 	return sum.failed ? EXIT_INPUT : EXIT_OK;
 }
 
+/* Says, once a signal has stopped the reader and the writers, what is to
+ * be committed: the documents indexed in this run, and those given to a
+ * writer but left out (the one being analysed, those waiting in a
+ * shard's queue), which the next run indexes. */
+static void say_interrupted(indexer_t *x)
+{
+	unsigned long indexed = 0, dropped = x->st.dropped;
+
+	for (int i = 0; i < x->n_shards; i++) {
+		indexed += x->shards[i].st.added + x->shards[i].st.replaced;
+		dropped += x->shards[i].st.dropped;
+	}
+	if (x->progress)
+		fputs("\r\033[K", stderr);
+	if (dropped)
+		cli_error("interrupted; committing the %lu document%s indexed so "
+			  "far, without the %lu read but not indexed yet...",
+			  indexed, indexed == 1 ? "" : "s", dropped);
+	else
+		cli_error("interrupted; committing the %lu document%s indexed so "
+			  "far...", indexed, indexed == 1 ? "" : "s");
+}
+
 /* Indexes the files and directories of paths[0..n) into the database x
- * has open: a signal stops the run at the next document, what was read is
- * committed. */
+ * has open: a signal stops the run within moments, even in the middle of
+ * a long text, and what was indexed is committed. */
 static int index_paths(indexer_t *x, char **paths, int n)
 {
 	struct sigaction sa;
@@ -248,8 +284,16 @@ static int index_paths(indexer_t *x, char **paths, int n)
 		for (int i = 0; i < x->n_shards; i++)
 			if (x->shards[i].running)
 				pthread_join(x->shards[i].thread, NULL);
+		/* The writers leave their commits to us after a signal. */
+		if (ingest_interrupted && !x->fatal) {
+			say_interrupted(x);
+			for (int i = 1; i < x->n_shards && !x->fatal; i++)
+				ingest_commit(&x->shards[i]);
+		}
 		ingest_record_files(x);
 	} else if (!x->fatal) {
+		if (ingest_interrupted)
+			say_interrupted(x);
 		ingest_commit(&x->shards[0]);
 	}
 	ingest_progress(x, 1);
