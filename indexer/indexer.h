@@ -18,6 +18,7 @@
 
 #include "formats/formats.h"
 #include "naqib.h"
+#include "progress.h"
 
 /* JSON Lines and TREC files are read in blocks of about this size, cut
  * after the last whole document, so that memory does not grow with the
@@ -127,6 +128,7 @@ typedef struct indexer {
 	/* How far into the current file the reader is: the block being
 	 * read (its offset, length and lines), and the bytes done. */
 	unsigned long long blk_start, blk_len, blk_lines, file_done;
+	cli_eta_t eta;		/* the time left, from the progress so far */
 } indexer_t;
 
 /* The signal that asked us to stop, or 0. */

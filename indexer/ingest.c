@@ -41,8 +41,10 @@ void ingest_progress(indexer_t *x, int final)
 	if (total >= done && total > 0) {
 		fprintf(stderr, "%.1f of %.1f MB (%.0f%%), %.1f MB/s", done, total,
 			100 * done / total, rate);
-		if (rate > 0 && !final) {
-			unsigned long left = (unsigned long)((total - done) / rate);
+		/* The time left once it means something (cli_eta()). */
+		double eta = cli_eta(&x->eta, secs, mb, total - done, total);
+		if (eta >= 0 && !final) {
+			unsigned long left = (unsigned long)(eta + 0.5);
 			fprintf(stderr, ", %lu:%02lu left", left / 60, left % 60);
 		}
 	} else {

@@ -263,6 +263,7 @@ static int index_paths(indexer_t *x, char **paths, int n)
 			x->total_bytes = 0;
 	}
 	x->started = cli_now();
+	cli_eta_init(&x->eta);
 	for (int i = 0; x->sharded && i < x->n_shards; i++) {
 		shard_t *s = &x->shards[i];
 		if ((errno = pthread_create(&s->thread, NULL, ingest_writer, s))) {
