@@ -48,8 +48,8 @@
 
 typedef struct stats {
 	unsigned long added, replaced, unchanged, failed, truncated;
-	unsigned long dropped;	/* given to a writer, not indexed: the run
-				 * was interrupted */
+	unsigned long dropped;	/* read, not indexed: the run was
+				 * interrupted */
 	/* The bytes read; those of them that --max-doc-size left out; and
 	 * those of the files cut at --max-doc-size that were never read (the
 	 * rest of a plain text file: they count as done, not as read). */

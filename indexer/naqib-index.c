@@ -33,13 +33,18 @@
  * analysis of a long text, see it within moments, and what is indexed is
  * committed (index_paths()).  A second one leaves at once: the database
  * stays as its last commit left it, as after SIGKILL. */
+static volatile sig_atomic_t progress_shown;	/* a progress line to clear */
+
 static void on_signal(int sig)
 {
-	static const char again[] = "\nnaqib-index: interrupted again: leaving "
+	static const char clear[] = "\r\033[K";
+	static const char again[] = "naqib-index: interrupted again: leaving "
 		"at once; the database stays as its last commit left it\n";
 
 	if (ingest_interrupted) {
-		ssize_t w = write(STDERR_FILENO, again, sizeof again - 1);
+		ssize_t w = progress_shown
+			? write(STDERR_FILENO, clear, sizeof clear - 1) : 0;
+		w = write(STDERR_FILENO, again, sizeof again - 1);
 		(void)w;
 		_exit(128 + sig);
 	}
@@ -179,16 +184,21 @@ static int report(indexer_t *x)
 	double secs = cli_now() - x->started;
 	if (!x->quiet) {
 		/* The text indexed; and, when --max-doc-size left some out,
-		 * of how much (the files' whole size, read or not). */
+		 * of how much (the files' whole size, read or not).  After a
+		 * signal, what was read: part of it was left out. */
 		double mb = (double)(sum.bytes - sum.left_out) / 1e6;
 		double of = (double)(sum.bytes + sum.unread) / 1e6;
 		unsigned long docs = sum.added + sum.replaced;
 		char size[64], rate[32];
-		if (sum.left_out || sum.unread)
+		if (ingest_interrupted) {
+			mb = (double)sum.bytes / 1e6;
+			snprintf(size, sizeof size, "%.1f MB read", mb);
+		} else if (sum.left_out || sum.unread) {
 			snprintf(size, sizeof size, "%.1f MB indexed of %.1f MB",
 				 mb, of);
-		else
+		} else {
 			snprintf(size, sizeof size, "%.1f MB", mb);
+		}
 		fprintf(stderr,
 			"naqib-index: %lu added, %lu replaced, %lu unchanged "
 			"(skipped), %lu failed; %s in %.1f s (%.2f MB/s, "
@@ -253,6 +263,7 @@ static int index_paths(indexer_t *x, char **paths, int n)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	x->progress = !x->quiet && isatty(2);
+	progress_shown = x->progress;
 	if (x->progress) {
 		/* The size of the job, for the progress line: a walk that only
 		 * adds up sizes (the real one reports what cannot be read). */
