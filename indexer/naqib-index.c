@@ -229,6 +229,21 @@ static int report(indexer_t *x)
 	return sum.failed ? EXIT_INPUT : EXIT_OK;
 }
 
+/* SIGINT and SIGTERM stop an indexing run as on_signal() says, from before
+ * the database is opened and locked: a signal that comes meanwhile stops
+ * the run as it begins, and one that comes once the lock is held is never
+ * lost (a background job of a shell ignores SIGINT until then).  No
+ * SA_RESTART: a read of standard input ends with EINTR. */
+static void catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
 /* Says, once a signal has stopped the reader and the writers, what is to
  * be committed: the documents indexed in this run, and those given to a
  * writer but left out (the one being analysed, those waiting in a
@@ -257,11 +272,6 @@ static void say_interrupted(indexer_t *x)
  * a long text, and what was indexed is committed. */
 static int index_paths(indexer_t *x, char **paths, int n)
 {
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
 	x->progress = !x->quiet && isatty(2);
 	progress_shown = x->progress;
 	if (x->progress) {
@@ -454,6 +464,8 @@ int main(int argc, char **argv)
 	setenv("XAPIAN_FLUSH_THRESHOLD", threshold, 1);
 	pthread_mutex_init(&x.mu, NULL);
 	pthread_cond_init(&x.changed, NULL);
+	if (!del)
+		catch_signals();
 	if ((status = shards_open(&x, stemmer, latin, shards)) != EXIT_OK || del) {
 		if (status == EXIT_OK)
 			status = delete_ids(&x, argv + optind, argc - optind);
