@@ -18,6 +18,7 @@
 
 #include "formats/formats.h"
 #include "naqib.h"
+#include "progress.h"
 
 /* JSON Lines and TREC files are read in blocks of about this size, cut
  * after the last whole document, so that memory does not grow with the
@@ -47,7 +48,12 @@
 
 typedef struct stats {
 	unsigned long added, replaced, unchanged, failed, truncated;
-	unsigned long long bytes;
+	unsigned long dropped;	/* read, not indexed: the run was
+				 * interrupted */
+	/* The bytes read; those of them that --max-doc-size left out; and
+	 * those of the files cut at --max-doc-size that were never read (the
+	 * rest of a plain text file: they count as done, not as read). */
+	unsigned long long bytes, left_out, unread;
 } stats_t;
 
 /* A file of a sharded run: whether its documents all went in is known
@@ -122,10 +128,14 @@ typedef struct indexer {
 	/* How far into the current file the reader is: the block being
 	 * read (its offset, length and lines), and the bytes done. */
 	unsigned long long blk_start, blk_len, blk_lines, file_done;
+	cli_eta_t eta;		/* the time left, from the progress so far */
 } indexer_t;
 
 /* The signal that asked us to stop, or 0. */
 extern volatile sig_atomic_t ingest_interrupted;
+/* Whether a signal asked us to stop: the stop callback of the documents
+ * (naqib_doc_options_t), asked all along a long text. */
+int ingest_stop(void *ctx);
 
 /* ---------------------------------------------------------------- shards.c */
 

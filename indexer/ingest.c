@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -11,6 +12,12 @@
 #include "util/util.h"
 
 volatile sig_atomic_t ingest_interrupted;
+
+int ingest_stop(void *ctx)
+{
+	(void)ctx;
+	return ingest_interrupted != 0;
+}
 
 static void on_bad(size_t line, const char *message, void *ctx);
 
@@ -24,15 +31,20 @@ void ingest_progress(indexer_t *x, int final)
 	double mb = (double)(x->st.bytes + x->file_done) / 1e6;
 	double secs = now - x->started;
 	double rate = secs > 0 ? mb / secs : 0.0;
-	double done = mb + (double)x->skipped_bytes / 1e6;
+	/* Done: what was read, and what there is no need to read: the
+	 * files skipped as unchanged and the rest of the texts cut at
+	 * --max-doc-size. */
+	double done = mb + (double)(x->skipped_bytes + x->st.unread) / 1e6;
 	double total = (double)x->total_bytes / 1e6;
 	fprintf(stderr, "\r\033[Knaqib-index: %lu documents, ",
 		x->read + x->st.unchanged);
 	if (total >= done && total > 0) {
 		fprintf(stderr, "%.1f of %.1f MB (%.0f%%), %.1f MB/s", done, total,
 			100 * done / total, rate);
-		if (rate > 0 && !final) {
-			unsigned long left = (unsigned long)((total - done) / rate);
+		/* The time left once it means something (cli_eta()). */
+		double eta = cli_eta(&x->eta, secs, mb, total - done, total);
+		if (eta >= 0 && !final) {
+			unsigned long left = (unsigned long)(eta + 0.5);
 			fprintf(stderr, ", %lu:%02lu left", left / 60, left % 60);
 		}
 	} else {
@@ -132,21 +144,30 @@ static int index_doc(shard_t *s, naqib_record_t rec, const char *file,
 	if (title)
 		rec.title = title;
 	if (body) {
+		size_t kept = strlen(body);
 		cli_error("%s:%zu: warning: the text of '%s' is longer than "
 			  "--max-doc-size (%u bytes): only its first %zu bytes "
-			  "are indexed", file, line, rec.id, x->max_doc,
-			  strlen(body));
+			  "are indexed", file, line, rec.id, x->max_doc, kept);
+		s->st.left_out += strlen(rec.body) - kept;
 		rec.body = body;
 		s->st.truncated++;
 	}
 	naqib_doc_options_t o;
 	naqib_doc_options_init(&o);
 	o.lead_words = x->lead_words;
+	o.stop = ingest_stop;
 	if (!(st = naqib_doc_from_record(s->an, &rec, &o, &doc)))
 		st = naqib_db_replace(s->db, rec.id, doc, &replaced);
 	naqib_doc_destroy(doc);
 	free(title);
 	free(body);
+	if (st == NAQIB_E_INTERRUPTED) {
+		/* A signal, in the middle of the document: it is left
+		 * out, and its file is not marked as read. */
+		s->st.dropped++;
+		file_failed(x, f);
+		return st;
+	}
 	if (st == NAQIB_E_INVALID || st == NAQIB_E_UTF8) {
 		/* This document only: say which and go on. */
 		cli_error("%s:%zu: %s; document skipped", file, line,
@@ -199,18 +220,23 @@ void *ingest_writer(void *arg)
 		pthread_mutex_unlock(&x->mu);
 
 		naqib_record_t rec;
-		if (!ingest_interrupted &&
-		    naqib_record_decode(j.data, j.len, &rec) == NAQIB_OK)
+		if (ingest_interrupted) {
+			/* Left out: its file is read again next time. */
+			s->st.dropped++;
+			file_failed(x, j.file);
+		} else if (naqib_record_decode(j.data, j.len, &rec) == NAQIB_OK) {
 			index_doc(s, rec, j.file->name, j.line, j.file);
+		}
 		free(j.data);
 	}
-	/* Drop what an error or a signal left in the queue. */
+	/* Drop what an error left in the queue. */
 	pthread_mutex_lock(&x->mu);
 	for (; s->count; s->count--, s->head = (s->head + 1) % QUEUE_CAP)
 		free(s->q[s->head].data);
 	pthread_cond_broadcast(&x->changed);
 	pthread_mutex_unlock(&x->mu);
-	if (!x->fatal)
+	/* After a signal the reader commits, once it has said so. */
+	if (!x->fatal && !ingest_interrupted)
 		ingest_commit(s);
 	return NULL;
 }
@@ -231,10 +257,10 @@ static int dispatch(indexer_t *x, const fmt_doc_t *d)
 	pthread_mutex_lock(&x->mu);
 	while ((s->count == QUEUE_CAP ||
 		(s->count && s->bytes + len > QUEUE_BYTES)) &&
-	       !x->fatal)
+	       !x->fatal && !ingest_interrupted)
 		pthread_cond_wait(&x->changed, &x->mu);
-	if (x->fatal) {
-		st = x->fatal;
+	if (x->fatal || ingest_interrupted) {
+		st = x->fatal ? x->fatal : NAQIB_E_INTERRUPTED;
 		pthread_mutex_unlock(&x->mu);
 		free(data);
 		return st;
@@ -253,8 +279,10 @@ static int on_doc(const fmt_doc_t *d, void *ctx)
 	indexer_t *x = ctx;
 	int st;
 
-	if (ingest_interrupted)
-		return NAQIB_E_IO;
+	if (ingest_interrupted) {
+		x->st.dropped++;	/* read, and left for the next run */
+		return NAQIB_E_INTERRUPTED;
+	}
 	if (x->fatal)
 		return x->fatal;
 	x->in_file++;
@@ -283,14 +311,45 @@ static void on_bad(size_t line, const char *message, void *ctx)
 	file_failed(x, x->frec);
 }
 
+/* What is beyond --max-doc-size of a plain text file open on fd, of which
+ * *bytes were read: the rest of a regular file is not read, only counted
+ * (x->st.unread); a pipe is read to its end, so that what writes to it is
+ * not cut short, and what it gave is counted as read and left out. */
+static int skip_rest(indexer_t *x, int fd, size_t *bytes, int *err)
+{
+	struct stat sb;
+	char sink[65536];
+
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		if ((unsigned long long)sb.st_size > *bytes)
+			x->st.unread += (unsigned long long)sb.st_size - *bytes;
+		return NAQIB_OK;
+	}
+	for (;;) {
+		if (ingest_interrupted)
+			return NAQIB_E_INTERRUPTED;
+		ssize_t r = read(fd, sink, sizeof sink);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			*err = errno;
+		if (r <= 0)
+			return NAQIB_OK;
+		*bytes += (size_t)r;
+		x->st.left_out += (unsigned long long)r;
+	}
+}
+
 /* Reads the file open on fd and hands its documents to the callbacks, a
  * block of whole documents at a time: a plain text file is one document,
- * read whole.  *bytes counts what was read; a read error is left in *err. */
+ * read up to --max-doc-size.  *bytes counts what was read; a read error is
+ * left in *err. */
 static int read_blocks(indexer_t *x, int fd, const fmt_format_t *f,
 		       const char *id, const fmt_callbacks_t *cb, size_t *bytes,
 		       int *err)
 {
 	size_t cap = x->read_block, n = 0;
+	size_t base = 0;	/* where buf[0] is in the file */
 	char *buf = malloc(cap + 1);
 	int eof = 0, st = NAQIB_OK, blocks = 0;
 
@@ -302,6 +361,12 @@ static int read_blocks(indexer_t *x, int fd, const fmt_format_t *f,
 	}
 	while (!st) {
 		while (!eof && n < cap) {
+			/* A signal ends a wait for standard input: read()
+			 * fails with EINTR (the handler has no SA_RESTART). */
+			if (ingest_interrupted) {
+				st = NAQIB_E_INTERRUPTED;
+				goto out;
+			}
 			ssize_t r = read(fd, buf + n, cap - n);
 			if (r < 0 && errno == EINTR)
 				continue;
@@ -319,23 +384,34 @@ static int read_blocks(indexer_t *x, int fd, const fmt_format_t *f,
 		if (!f->cut && !eof && n > x->max_doc) {
 			/* A file of one document: what is beyond
 			 * --max-doc-size is not even read. */
-			n = cut_point(buf, x->max_doc);
+			size_t kept = cut_point(buf, x->max_doc);
+			x->st.left_out += n - kept;
+			n = kept;
 			eof = 1;
 			cli_error("%s: warning: longer than --max-doc-size (%u "
 				  "bytes): only its first %zu bytes are indexed",
 				  x->file, x->max_doc, n);
 			x->st.truncated++;
+			if ((st = skip_rest(x, fd, bytes, err)) || *err)
+				goto out;
 		}
 		size_t cut = eof ? n : f->cut ? f->cut(buf, n) : 0;
 		if (!cut && !eof) {
-			/* A document longer than the block: read on. */
-			char *b = realloc(buf, cap * 2 + 1);
+			/* A document longer than the block: read on; of a
+			 * file of one document, up to --max-doc-size and a
+			 * byte, which tells that it is longer (reading it
+			 * all would read 32 MiB of a 40 MB text to index
+			 * 16). */
+			size_t grown = cap * 2;
+			if (!f->cut && grown > (size_t)x->max_doc + 1)
+				grown = (size_t)x->max_doc + 1;
+			char *b = realloc(buf, grown + 1);
 			if (!b) {
 				*err = ENOMEM;
 				goto out;
 			}
 			buf = b;
-			cap *= 2;
+			cap = grown;
 			continue;
 		}
 		if (!cut && blocks)
@@ -348,7 +424,7 @@ static int read_blocks(indexer_t *x, int fd, const fmt_format_t *f,
 			lines++;
 		char keep = buf[cut];
 		buf[cut] = '\0';
-		x->blk_start = *bytes - n;
+		x->blk_start = base;
 		x->blk_len = cut;
 		x->blk_lines = lines ? lines : 1;
 		st = f->read(id, buf, cut, cb);
@@ -358,6 +434,7 @@ static int read_blocks(indexer_t *x, int fd, const fmt_format_t *f,
 		x->line_base += lines;
 		memmove(buf, buf + cut, n - cut);
 		n -= cut;
+		base += cut;
 		if (eof && !n)
 			break;
 	}
@@ -464,7 +541,7 @@ int ingest_file(const char *path, void *ctx)
 	int err;
 
 	if (ingest_interrupted)
-		return NAQIB_E_IO;
+		return NAQIB_E_INTERRUPTED;
 	x->file = path;
 	if ((err = marks_file_id(x, path, &id))) {
 		cli_error("cannot open '%s': %s", path, strerror(err));
@@ -499,6 +576,8 @@ int ingest_add_size(const char *path, void *ctx)
 	indexer_t *x = ctx;
 	struct stat sb;
 
+	if (ingest_interrupted)
+		return 1;
 	if (!strcmp(path, "-")) {
 		x->total_bytes = INGEST_UNKNOWN;
 		return 1;

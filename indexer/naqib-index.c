@@ -25,11 +25,29 @@
 #include "cli.h"
 #include "indexer.h"
 #include "list.h"
+#include "progress.h"
 #include "util/util.h"
 #include "walk.h"
 
+/* A first SIGINT or SIGTERM asks the run to stop: the reader, and the
+ * analysis of a long text, see it within moments, and what is indexed is
+ * committed (index_paths()).  A second one leaves at once: the database
+ * stays as its last commit left it, as after SIGKILL. */
+static volatile sig_atomic_t progress_shown;	/* a progress line to clear */
+
 static void on_signal(int sig)
 {
+	static const char clear[] = "\r\033[K";
+	static const char again[] = "naqib-index: interrupted again: leaving "
+		"at once; the database stays as its last commit left it\n";
+
+	if (ingest_interrupted) {
+		ssize_t w = progress_shown
+			? write(STDERR_FILENO, clear, sizeof clear - 1) : 0;
+		w = write(STDERR_FILENO, again, sizeof again - 1);
+		(void)w;
+		_exit(128 + sig);
+	}
 	ingest_interrupted = sig;
 }
 
@@ -161,18 +179,34 @@ static int report(indexer_t *x)
 			x->shards[i].done_added - x->shards[i].done_replaced;
 		sum.failed += x->shards[i].st.failed;
 		sum.truncated += x->shards[i].st.truncated;
+		sum.left_out += x->shards[i].st.left_out;
 	}
 	double secs = cli_now() - x->started;
 	if (!x->quiet) {
-		double mb = (double)sum.bytes / 1e6;
+		/* The text indexed; and, when --max-doc-size left some out,
+		 * of how much (the files' whole size, read or not).  After a
+		 * signal, what was read: part of it was left out. */
+		double mb = (double)(sum.bytes - sum.left_out) / 1e6;
+		double of = (double)(sum.bytes + sum.unread) / 1e6;
 		unsigned long docs = sum.added + sum.replaced;
+		char size[64], rate[32];
+		if (ingest_interrupted) {
+			mb = (double)sum.bytes / 1e6;
+			snprintf(size, sizeof size, "%.1f MB read", mb);
+		} else if (sum.left_out || sum.unread) {
+			snprintf(size, sizeof size, "%.1f MB indexed of %.1f MB",
+				 mb, of);
+		} else {
+			snprintf(size, sizeof size, "%.1f MB", mb);
+		}
 		fprintf(stderr,
 			"naqib-index: %lu added, %lu replaced, %lu unchanged "
-			"(skipped), %lu failed; %.1f MB in %.1f s (%.2f MB/s, "
-			"%.0f documents/s)\n",
+			"(skipped), %lu failed; %s in %.1f s (%.2f MB/s, "
+			"%s documents/s)\n",
 			sum.added, sum.replaced, sum.unchanged, sum.failed,
-			mb, secs, secs > 0 ? mb / secs : 0.0,
-			secs > 0 ? (double)docs / secs : 0.0);
+			size, secs, secs > 0 ? mb / secs : 0.0,
+			cli_rate(secs > 0 ? (double)docs / secs : 0.0, rate,
+				 sizeof rate));
 	}
 	if (!x->quiet && sum.truncated)
 		cli_error("%lu document%s cut at --max-doc-size (%u bytes)",
@@ -188,7 +222,8 @@ static int report(indexer_t *x)
 		return cli_exit_for(x->fatal);
 	}
 	if (ingest_interrupted) {
-		cli_error("interrupted; what was read so far is committed");
+		cli_error("interrupted; what was indexed is committed: the same "
+			  "command again indexes the rest");
 		return 128 + ingest_interrupted;
 	}
 	return sum.failed ? EXIT_INPUT : EXIT_OK;
@@ -210,17 +245,51 @@ static int any_input(char **paths, int n)
 	return 0;
 }
 
-/* Indexes the files and directories of paths[0..n) into the database x
- * has open: a signal stops the run at the next document, what was read is
- * committed. */
-static int index_paths(indexer_t *x, char **paths, int n)
+/* SIGINT and SIGTERM stop an indexing run as on_signal() says, from before
+ * the database is opened and locked: a signal that comes meanwhile stops
+ * the run as it begins, and one that comes once the lock is held is never
+ * lost (a background job of a shell ignores SIGINT until then).  No
+ * SA_RESTART: a read of standard input ends with EINTR. */
+static void catch_signals(void)
 {
 	struct sigaction sa;
+
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+}
+
+/* Says, once a signal has stopped the reader and the writers, what is to
+ * be committed: the documents indexed in this run, and those given to a
+ * writer but left out (the one being analysed, those waiting in a
+ * shard's queue), which the next run indexes. */
+static void say_interrupted(indexer_t *x)
+{
+	unsigned long indexed = 0, dropped = x->st.dropped;
+
+	for (int i = 0; i < x->n_shards; i++) {
+		indexed += x->shards[i].st.added + x->shards[i].st.replaced;
+		dropped += x->shards[i].st.dropped;
+	}
+	if (x->progress)
+		fputs("\r\033[K", stderr);
+	if (dropped)
+		cli_error("interrupted; committing the %lu document%s indexed so "
+			  "far, without the %lu read but not indexed yet...",
+			  indexed, indexed == 1 ? "" : "s", dropped);
+	else
+		cli_error("interrupted; committing the %lu document%s indexed so "
+			  "far...", indexed, indexed == 1 ? "" : "s");
+}
+
+/* Indexes the files and directories of paths[0..n) into the database x
+ * has open: a signal stops the run within moments, even in the middle of
+ * a long text, and what was indexed is committed. */
+static int index_paths(indexer_t *x, char **paths, int n)
+{
 	x->progress = !x->quiet && isatty(2);
+	progress_shown = x->progress;
 	if (x->progress) {
 		/* The size of the job, for the progress line: a walk that only
 		 * adds up sizes (the real one reports what cannot be read). */
@@ -231,6 +300,7 @@ static int index_paths(indexer_t *x, char **paths, int n)
 			x->total_bytes = 0;
 	}
 	x->started = cli_now();
+	cli_eta_init(&x->eta);
 	for (int i = 0; x->sharded && i < x->n_shards; i++) {
 		shard_t *s = &x->shards[i];
 		if ((errno = pthread_create(&s->thread, NULL, ingest_writer, s))) {
@@ -252,8 +322,16 @@ static int index_paths(indexer_t *x, char **paths, int n)
 		for (int i = 0; i < x->n_shards; i++)
 			if (x->shards[i].running)
 				pthread_join(x->shards[i].thread, NULL);
+		/* The writers leave their commits to us after a signal. */
+		if (ingest_interrupted && !x->fatal) {
+			say_interrupted(x);
+			for (int i = 1; i < x->n_shards && !x->fatal; i++)
+				ingest_commit(&x->shards[i]);
+		}
 		ingest_record_files(x);
 	} else if (!x->fatal) {
+		if (ingest_interrupted)
+			say_interrupted(x);
 		ingest_commit(&x->shards[0]);
 	}
 	ingest_progress(x, 1);
@@ -413,6 +491,8 @@ int main(int argc, char **argv)
 	setenv("XAPIAN_FLUSH_THRESHOLD", threshold, 1);
 	pthread_mutex_init(&x.mu, NULL);
 	pthread_cond_init(&x.changed, NULL);
+	if (!del)
+		catch_signals();
 	if ((status = shards_open(&x, stemmer, latin, shards)) != EXIT_OK || del) {
 		if (status == EXIT_OK)
 			status = delete_ids(&x, argv + optind, argc - optind);

@@ -38,6 +38,7 @@ typedef enum naqib_status {
 	NAQIB_E_DB,           /* any other database error */
 	NAQIB_E_QUERY,        /* the query could not be parsed or run */
 	NAQIB_E_NOT_FOUND,    /* the document or key does not exist */
+	NAQIB_E_INTERRUPTED,  /* a stop callback said to stop */
 	NAQIB_STATUS_COUNT
 } naqib_status_t;
 
@@ -402,11 +403,20 @@ naqib_status_t naqib_db_get_data(naqib_db_t *db, const char *id, char **data,
 typedef struct naqib_doc_options {
 	size_t lead_words; /* the first words of a body that count as much in
 			      the ranking as the title's */
+	int (*stop)(void *ctx); /* NULL, or called now and then while the
+				   document is made (about every 4096
+				   words, between its stages, every MiB of
+				   its data packed): nonzero stops it with
+				   NAQIB_E_INTERRUPTED and no document, so
+				   that a program answers a signal within
+				   moments even in a text of megabytes */
+	void *stop_ctx;
 } naqib_doc_options_t;
 
 /* The defaults: the first NAQIB_DEFAULT_LEAD_WORDS words (news items and
  * communiqués state their subject in the lead: measured in bench/eval,
- * the first 15 words three times beat 30 twice on both query sets). */
+ * the first 15 words three times beat 30 twice on both query sets); no
+ * stop callback. */
 #define NAQIB_DEFAULT_LEAD_WORDS 15
 void naqib_doc_options_init(naqib_doc_options_t *o);
 

@@ -222,6 +222,135 @@ run naqib_search -d "$d" -n 1 'union:UMT'
 expect_status 0 "searching it after"
 EOF
 
+# ------------------------------------------------------------ SIGINT
+
+# Starts the indexer in the background (options and paths as given), in
+# $pid, its stderr in $T/int.err; waits until `until` (a shell command)
+# succeeds.  Fails if the indexer ends first, or after two minutes (a
+# guard against a hang, not a measure).
+start_until() { # until options...
+	_su_until=$1
+	shift
+	"$NAQIB_BIN/naqib-index" "$@" 2>"$T/int.err" &
+	pid=$!
+	_su_n=0
+	until eval "$_su_until"; do
+		running $pid || fail "the indexer ended before it could be interrupted: $(cat "$T/int.err")"
+		_su_n=$((_su_n + 1))
+		[ $_su_n -lt 6000 ] || fail "still no '$_su_until' after two minutes"
+		sleep 0.02
+	done
+}
+
+# Waits for $pid: its exit status in $status, its stderr in $T/err.
+wait_status() {
+	status=0
+	wait $pid || status=$?
+	cp "$T/int.err" "$T/err"
+}
+
+# A text of 30 MB of words drawn from the sample texts (deterministic): its
+# first 16 MiB take seconds to analyse (minutes under valgrind).
+cat corpus/texts/*.txt | tr -s ' \t\n' '\n\n\n' | awk 'BEGIN { srand(3) }
+	{ w[m++] = $0 }
+	END { for (i = 0; i < 2600000; i++) printf "%s%s", w[int(rand() * m)], i % 20 == 19 ? "\n" : " " }' \
+	>"$T/long.txt"
+long_mb=$(awk -v b="$(wc -c <"$T/long.txt")" 'BEGIN { printf "%.1f", b / 1e6 }')
+db=$T/int.db
+naqib_index -q -d "$db" corpus/samples.jsonl
+samples=$(doc_count "$db")
+
+# Ctrl-C in the middle of a long text: the analysis asks whether to stop
+# every few thousand words, so the indexer says so at once and leaves the
+# text out, where it analysed all of it first (5 to 10 s for 16 MiB).  The
+# warning of the cut is written just before the analysis begins; no time
+# is measured, only what the run says and leaves.
+test_case 'SIGINT in the middle of a 16 MiB text: a word on stderr, status 130, the database whole' <<'EOF'
+start_until 'grep -q "longer than --max-doc-size" "$T/int.err"' -d "$db" "$T/long.txt"
+kill -INT $pid 2>/dev/null || fail "the indexer ended before it could be interrupted: $(cat "$T/int.err")"
+wait_status
+expect_status 130 "interrupted"
+expect_in "$T/err" "naqib-index: interrupted; committing the 0 documents indexed so far, without the 1 read but not indexed yet..." \
+	"what it says at once"
+expect_in "$T/err" "naqib-index: interrupted; what was indexed is committed: the same command again indexes the rest" \
+	"what it says at the end"
+xapian-check "$db" >"$T/check" 2>&1 || fail "xapian-check after SIGINT: $(tail -3 "$T/check")"
+expect_eq "$(doc_count "$db")" "$samples" "documents after SIGINT: the text left out"
+EOF
+test_case 'after SIGINT in a long text, the same command indexes it, and then it is marked read' <<'EOF'
+run naqib_index -d "$db" "$T/long.txt"
+expect_status 0 "running again"
+expect_in "$T/err" "1 added, 0 replaced, 0 unchanged (skipped), 0 failed; 16.8 MB indexed of $long_mb MB" "the text indexed"
+expect_eq "$(doc_count "$db")" $((samples + 1)) "documents"
+run naqib_index -d "$db" "$T/long.txt"
+expect_in "$T/err" "0 added, 0 replaced, 1 unchanged (skipped)" "then marked read"
+EOF
+
+# A second signal leaves at once, and the database stays as its last
+# commit left it.  Sent while the indexer is stopped, both signals are
+# handled as it goes on, the one after the other: whatever it was doing
+# (a commit, say), it leaves there.
+test_case 'a second signal leaves at once: the database whole at its last commit; the same command completes the job' <<'EOF'
+d=$T/int2.db
+start_until '[ "$(revision "$d")" -ge 2 ] 2>/dev/null' -d "$d" --batch $BATCH "$T/gen.jsonl"
+kill -STOP $pid
+kill -INT $pid
+kill -TERM $pid
+kill -CONT $pid
+wait_status
+[ $status -eq 130 ] || [ $status -eq 143 ] || fail "exit status $status, want 130 or 143: $(cat "$T/err")"
+expect_in "$T/err" "naqib-index: interrupted again: leaving at once; the database stays as its last commit left it" \
+	"the second signal"
+xapian-check "$d" >"$T/check" 2>&1 || fail "xapian-check after two signals: $(tail -3 "$T/check")"
+count=$(doc_count "$d")
+[ $((count % BATCH)) -eq 0 ] && [ "$count" -ge $((2 * BATCH)) ] ||
+	fail "after two signals: $count documents is not whole batches of $BATCH"
+run naqib_index -d "$d" --batch $BATCH "$T/gen.jsonl"
+expect_status 0 "running again"
+expect_eq "$(doc_count "$d")" $N "documents after running again"
+EOF
+
+# Sharded, the reader runs ahead of the writers: files read whole may
+# still have documents in a queue when the signal comes.  Those are left
+# out, and their files must not be marked read (they were, and the next
+# run skipped them: their documents were never indexed).
+mkdir "$T/parts"
+for k in 1 2 3 4; do
+	sed "s/\"id\":\"/\"id\":\"p$k-/" "$T/gen.jsonl"
+done | split -l 100 -a 3 --additional-suffix=.jsonl - "$T/parts/part-"
+test_case 'sharded, SIGINT while documents wait in the queues: their files are read again by the next run' <<'EOF'
+d=$T/int-shards.db
+# (Revision 1 of a shard is its settings, written before the run begins.)
+start_until '[ "$(revision "$d/shard0")" -ge 2 ] 2>/dev/null' -d "$d" --shards 2 --batch 50 "$T/parts"
+kill -INT $pid 2>/dev/null || fail "the indexer ended before it could be interrupted: $(cat "$T/int.err")"
+wait_status
+expect_status 130 "interrupted"
+expect_in "$T/err" "naqib-index: interrupted; committing the " "what it says at once"
+for s in 0 1; do
+	xapian-check "$d/shard$s" >"$T/check" 2>&1 ||
+		fail "xapian-check shard$s after SIGINT: $(tail -3 "$T/check")"
+done
+count=$(doc_count "$d")
+[ "$count" -lt $((4 * N)) ] || fail "every document was indexed before the signal"
+run naqib_index -d "$d" "$T/parts"
+expect_status 0 "running again"
+expect_eq "$(doc_count "$d")" $((4 * N)) "documents after running again"
+EOF
+
+# Waiting for standard input, the indexer is in read(), which the signal
+# ends (EINTR): it stops there, where it used to go on waiting.
+test_case 'SIGINT while it waits for standard input: it stops there, status 130' <<'EOF'
+d=$T/int-stdin.db
+hold "$d"
+wait_locked "$d" "$holder"
+kill -INT "$holder"
+status=0
+wait "$holder" || status=$?
+cp "$T/holder.err" "$T/err"
+expect_status 130 "interrupted while waiting"
+expect_in "$T/err" "naqib-index: interrupted; committing the 0 documents indexed so far..." "what it says"
+EOF
+
 # ------------------------------------------------------------ disk full
 
 # A write that fails for want of room (here the file size limit, which
@@ -366,6 +495,16 @@ run naqib_index -d "$db" "$T/huge.txt"
 expect_status 0 "a 100 MB document"
 expect_in "$T/err" "huge.txt: warning: longer than --max-doc-size (16777216 bytes)" "100 MB warning"
 expect_in "$T/err" "1 document cut at --max-doc-size" "100 MB summary"
+# What was indexed, of what there was: 16 MiB of the 100 MiB, not the
+# 32 MiB read past the limit ("33.6 MB") it said before.
+expect_in "$T/err" "1 added, 0 replaced, 0 unchanged (skipped), 0 failed; 16.8 MB indexed of 104.9 MB in" \
+	"100 MB summary: the MB indexed of the MB there were"
+EOF
+test_case 'a 100 MB text on standard input: read to its end, 16 MiB of it indexed' <<'EOF'
+status=0
+cat "$T/huge.txt" | naqib_index -d "$T/huge-stdin.db" - >"$T/out" 2>"$T/err" || status=$?
+expect_status 0 "a 100 MB text on standard input"
+expect_in "$T/err" "16.8 MB indexed of 104.9 MB in" "summary"
 EOF
 test_case 'the 100 MB document is found; its title is a line, not the text' <<'EOF'
 run naqib_search -d "$db" -f json -n 1 إضراب

@@ -26,6 +26,14 @@ naqib_status_t _naqib_normalize_icu(naqib_analyzer_t *a, const char *w,
  * loads faster without stems); returns the previous setting. */
 int _naqib_analyzer_stemming(naqib_analyzer_t *a, int on);
 
+/* naqib_analyze() that asks stop(ctx) (NULL: never) every 4096 words
+ * or so, and returns NAQIB_E_INTERRUPTED, with no tokens, when it says to
+ * stop (naqib_doc_options_t.stop). */
+naqib_status_t _naqib_analyze_stoppable(naqib_analyzer_t *a, const char *text,
+					size_t len, int (*stop)(void *ctx),
+					void *ctx, const naqib_token_t **tokens,
+					size_t *count);
+
 /* The stopword list, sorted, and its length (for the unit tests). */
 const char *const *_naqib_stopwords(size_t *count);
 

@@ -623,8 +623,17 @@ static int split_word(naqib_analyzer_t *a, const char *text, size_t start,
 naqib_status_t naqib_analyze(naqib_analyzer_t *a, const char *text, size_t len,
 			     const naqib_token_t **tokens, size_t *count)
 {
+	return _naqib_analyze_stoppable(a, text, len, NULL, NULL, tokens,
+					count);
+}
+
+naqib_status_t _naqib_analyze_stoppable(naqib_analyzer_t *a, const char *text,
+					size_t len, int (*stop)(void *ctx),
+					void *ctx, const naqib_token_t **tokens,
+					size_t *count)
+{
 	UErrorCode err = U_ZERO_ERROR;
-	size_t bad;
+	size_t bad, pieces = 0;
 	int st;
 
 	*tokens = NULL;
@@ -643,6 +652,13 @@ naqib_status_t naqib_analyze(naqib_analyzer_t *a, const char *text, size_t len,
 	int32_t from = ubrk_first(a->words);
 	for (int32_t to = ubrk_next(a->words); to != UBRK_DONE;
 	     from = to, to = ubrk_next(a->words)) {
+		/* Words and the spaces between them: 8192 pieces, 4096
+		 * words, are about 2 ms of analysis. */
+		if (stop && ++pieces % 8192 == 0 &&
+		    (st = _naqib_asked_to_stop(stop, ctx))) {
+			a->count = 0;
+			return st;
+		}
 		if (ubrk_getRuleStatus(a->words) < UBRK_WORD_NONE_LIMIT)
 			continue; /* spaces and punctuation */
 		if ((st = split_word(a, text, (size_t)from, (size_t)to)))

@@ -15,6 +15,8 @@
 void naqib_doc_options_init(naqib_doc_options_t *o)
 {
 	o->lead_words = NAQIB_DEFAULT_LEAD_WORDS;
+	o->stop = NULL;
+	o->stop_ctx = NULL;
 }
 
 /* What a document names and gives, collected field by field. */
@@ -144,6 +146,8 @@ static naqib_status_t knowledge_write(const knowledge_t *k,
 typedef struct words_ctx {
 	const _naqib_doc_sink_t *sink;
 	size_t boosted;
+	const naqib_doc_options_t *opts;	/* its stop callback */
+	size_t terms;		/* written so far */
 } words_ctx_t;
 
 static int write_word(size_t token, const char *term, size_t len, unsigned pos,
@@ -151,6 +155,12 @@ static int write_word(size_t token, const char *term, size_t len, unsigned pos,
 {
 	words_ctx_t *w = ctx;
 	unsigned wdf = token < w->boosted ? _NAQIB_LEAD_WEIGHT : 1;
+	naqib_status_t st;
+
+	/* Two terms a word, most words. */
+	if (++w->terms % 8192 == 0 &&
+	    (st = _naqib_asked_to_stop(w->opts->stop, w->opts->stop_ctx)))
+		return st;
 
 	return pos ? w->sink->posting(w->sink->ctx, term, len, pos, wdf)
 		   : w->sink->term(w->sink->ctx, term, len, wdf);
@@ -158,18 +168,21 @@ static int write_word(size_t token, const char *term, size_t len, unsigned pos,
 
 static naqib_status_t write_field(naqib_analyzer_t *an, knowledge_t *k,
 				  const char *text, size_t boosted,
-				  unsigned *pos, const _naqib_doc_sink_t *sink)
+				  unsigned *pos, const naqib_doc_options_t *o,
+				  const _naqib_doc_sink_t *sink)
 {
 	const naqib_token_t *t;
 	size_t n, len;
 	naqib_status_t st;
-	words_ctx_t w = { sink, boosted };
+	words_ctx_t w = { sink, boosted, o, 0 };
 
 	if (!text || !*text)
 		return NAQIB_OK;
 	len = strlen(text);
-	if ((st = naqib_analyze(an, text, len, &t, &n)) ||
-	    (st = naqib_tokens_terms(t, n, pos, write_word, &w)))
+	if ((st = _naqib_analyze_stoppable(an, text, len, o->stop, o->stop_ctx,
+					   &t, &n)) ||
+	    (st = naqib_tokens_terms(t, n, pos, write_word, &w)) ||
+	    (st = _naqib_asked_to_stop(o->stop, o->stop_ctx)))
 		return st;
 	return knowledge_collect(k, t, n, text, len);
 }
@@ -228,12 +241,14 @@ naqib_status_t _naqib_document_write(naqib_analyzer_t *an,
 		goto out;
 	}
 	naqib_date_normalize(rec.date, k.date);
-	if ((st = write_field(an, &k, rec.title, SIZE_MAX, &pos, sink)))
+	if ((st = write_field(an, &k, rec.title, SIZE_MAX, &pos, opts, sink)))
 		goto out;
 	/* No phrase spans the title and the body. */
 	pos += _NAQIB_FIELD_GAP;
-	if ((st = write_field(an, &k, rec.body, opts->lead_words, &pos, sink)) ||
-	    (st = knowledge_write(&k, an, rec.source, sink, &term)))
+	if ((st = write_field(an, &k, rec.body, opts->lead_words, &pos, opts,
+			      sink)) ||
+	    (st = knowledge_write(&k, an, rec.source, sink, &term)) ||
+	    (st = _naqib_asked_to_stop(opts->stop, opts->stop_ctx)))
 		goto out;
 	/* The record keeps the date the document is filed under: the
 	 * metadata's, else the first full date of the text; a metadata date

@@ -20,6 +20,7 @@ static const char *const status_names[NAQIB_STATUS_COUNT] = {
 	[NAQIB_E_DB] = "database error",
 	[NAQIB_E_QUERY] = "bad query",
 	[NAQIB_E_NOT_FOUND] = "not found",
+	[NAQIB_E_INTERRUPTED] = "interrupted",
 };
 
 const char *naqib_status_to_string(int status)
@@ -50,4 +51,12 @@ naqib_status_t _naqib_fail(naqib_status_t status, const char *fmt, ...)
 		last_error[_naqib_utf8_cut(last_error, (size_t)n,
 					   sizeof last_error - 1)] = '\0';
 	return status;
+}
+
+naqib_status_t _naqib_asked_to_stop(int (*stop)(void *ctx), void *ctx)
+{
+	if (stop && stop(ctx))
+		return _naqib_fail(NAQIB_E_INTERRUPTED,
+				   "interrupted (the stop callback said so)");
+	return NAQIB_OK;
 }

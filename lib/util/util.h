@@ -18,6 +18,10 @@ extern "C" {
 naqib_status_t _naqib_fail(naqib_status_t status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* What a stop callback (NULL: none) says: NAQIB_E_INTERRUPTED, with a
+ * message, when it says to stop; else NAQIB_OK. */
+naqib_status_t _naqib_asked_to_stop(int (*stop)(void *ctx), void *ctx);
+
 /* ---------------------------------------------------------------- buffer
  * A growing byte buffer, as git's strbuf: data is never NULL and always
  * NUL-terminated (an empty buffer points at a shared ""), so that it can be

@@ -140,21 +140,47 @@ static naqib_status_t io_failure(const char *p, const Xapian::Error &e,
 static const char packed_magic[4] = { 'N', 'Q', 'Z', '1' };
 static const size_t pack_min = 64 * 1024;
 
-std::string _naqib_pack_data(const char *data, size_t len)
+/* The data deflated a MiB at a time (what compress2() writes), asking stop
+ * between: 16 MB take a second and a half. */
+naqib_status_t _naqib_pack_data(const char *data, size_t len,
+				int (*stop)(void *ctx), void *stop_ctx,
+				std::string &out)
 {
-	if (len < pack_min)
-		return std::string(data, len);
-	uLongf n = compressBound(len);
-	std::string out(sizeof packed_magic + 8 + n, '\0');
+	const size_t head = sizeof packed_magic + 8, chunk = 1u << 20;
+	z_stream z;
+	naqib_status_t st = NAQIB_OK;
+	int zr = Z_OK;
+
+	memset(&z, 0, sizeof z);
+	if (len < pack_min || deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) {
+		out.assign(data, len);
+		return NAQIB_OK;
+	}
+	uLong bound = deflateBound(&z, len);
+	out.assign(head + bound, '\0');
 	memcpy(&out[0], packed_magic, sizeof packed_magic);
 	for (int i = 0; i < 8; i++)
 		out[sizeof packed_magic + i] = (char)((uint64_t)len >> (8 * i));
-	if (compress2(reinterpret_cast<Bytef *>(&out[sizeof packed_magic + 8]),
-		      &n, reinterpret_cast<const Bytef *>(data), len,
-		      Z_DEFAULT_COMPRESSION) != Z_OK)
-		return std::string(data, len);
-	out.resize(sizeof packed_magic + 8 + n);
-	return out;
+	z.next_out = reinterpret_cast<Bytef *>(&out[head]);
+	z.avail_out = (uInt)bound;
+	for (size_t at = 0; zr == Z_OK;) {
+		if ((st = _naqib_asked_to_stop(stop, stop_ctx)))
+			break;
+		size_t n = len - at < chunk ? len - at : chunk;
+		z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data + at));
+		z.avail_in = (uInt)n;
+		zr = deflate(&z, at + n == len ? Z_FINISH : Z_NO_FLUSH);
+		at += n - z.avail_in;
+	}
+	uLong packed = z.total_out;
+	deflateEnd(&z);
+	if (st)
+		return st;
+	if (zr != Z_STREAM_END)
+		out.assign(data, len);
+	else
+		out.resize(head + packed);
+	return NAQIB_OK;
 }
 
 /* Document data as stored, unpacked if _naqib_pack_data() packed it. */

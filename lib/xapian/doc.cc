@@ -48,9 +48,18 @@ naqib_status_t value(void *ctx, unsigned slot, const char *data, size_t len)
 
 naqib_status_t data(void *ctx, const char *data, size_t len)
 {
-	DOC_CALL("setting the data",
-		 static_cast<naqib_doc_t *>(ctx)->doc.set_data(
-			 _naqib_pack_data(data, len)));
+	naqib_doc_t *d = static_cast<naqib_doc_t *>(ctx);
+	std::string packed;
+	naqib_status_t st;
+
+	try {
+		st = _naqib_pack_data(data, len, d->stop, d->stop_ctx, packed);
+	} catch (...) {
+		return _naqib_xfail(std::string(), "packing the data");
+	}
+	if (st)
+		return st;
+	DOC_CALL("setting the data", d->doc.set_data(packed));
 }
 
 } // namespace
@@ -65,7 +74,13 @@ extern "C" naqib_status_t naqib_doc_from_record(naqib_analyzer_t *a,
 	if (!doc)
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 	_naqib_doc_sink_t sink = { posting, term, boolean, value, data, doc };
+	if (opts) {
+		doc->stop = opts->stop;
+		doc->stop_ctx = opts->stop_ctx;
+	}
 	naqib_status_t st = _naqib_document_write(a, rec, opts, &sink);
+	doc->stop = nullptr;
+	doc->stop_ctx = nullptr;
 	if (st) {
 		delete doc;
 		return st;

@@ -41,6 +41,10 @@ struct naqib_db {
 
 struct naqib_doc {
 	Xapian::Document doc;
+	/* While naqib_doc_from_record() makes it: its stop callback, asked
+	 * as the data is packed. */
+	int (*stop)(void *ctx) = nullptr;
+	void *stop_ctx = nullptr;
 };
 
 struct naqib_query {
@@ -137,7 +141,9 @@ static naqib_status_t _naqib_retrying(naqib_db_t *db, const char *doing, F f)
 
 /* The document data as stored (large records deflated, see db.cc), and
  * as read back. */
-std::string _naqib_pack_data(const char *data, size_t len);
+naqib_status_t _naqib_pack_data(const char *data, size_t len,
+				int (*stop)(void *ctx), void *stop_ctx,
+				std::string &out);
 std::string _naqib_unpack_data(std::string s);
 
 /* A malloc'd copy of s, NULL when out of memory. */
