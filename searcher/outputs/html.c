@@ -294,9 +294,12 @@ static int render_results(_naqib_buf_t *b, const out_page_t *p)
 					 "نقاب*.");
 		return st | lit(b, "</p>\n");
 	}
-	st |= _naqib_buf_printf(b, "<p class=\"summary\">نحو %u نتيجة، "
+	/* "About" only when the count is Xapian's estimate (past the
+	 * matches the search looked at), as naqib-search says it. */
+	st |= _naqib_buf_printf(b, "<p class=\"summary\">%s%u نتيجة، "
 				   "من %u إلى %zu (%.0f ميلي ثانية)</p>\n",
-				r->estimate, r->offset + 1, r->offset + r->n,
+				r->exact ? "" : "نحو ", r->estimate,
+				r->offset + 1, r->offset + r->n,
 				r->seconds * 1000);
 	st |= render_facets(b, p);
 	st |= _naqib_buf_printf(b, "<ol class=\"hits\" start=\"%u\">\n",
