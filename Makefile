@@ -191,11 +191,15 @@ demo: deps
 
 # The suite runs twice: on the normal build, then on a build with
 # AddressSanitizer and UndefinedBehaviorSanitizer, where any report fails.
+# Its three builds use every core (CHECK_JOBS); the tests run one at a
+# time.
+CHECK_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 check: deps-check
+	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) all
 	@$(MAKE) --no-print-directory test
-	@$(MAKE) --no-print-directory test-asan
+	@$(MAKE) --no-print-directory test-asan SAN_JOBS=-j$(CHECK_JOBS)
 	@$(MAKE) --no-print-directory test-valgrind
-	@$(MAKE) --no-print-directory fuzz-check
+	@$(MAKE) --no-print-directory fuzz-check FUZZ_JOBS=-j$(CHECK_JOBS)
 
 test: all
 	@tests/run $(BUILD)
@@ -209,7 +213,7 @@ examples-update: all
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 test-asan:
-	@$(MAKE) --no-print-directory BUILD=build-asan \
+	@$(MAKE) --no-print-directory $(SAN_JOBS) BUILD=build-asan \
 		CFLAGS="-O1 -g $(SAN)" CXXFLAGS="-O1 -g $(SAN)" \
 		LDFLAGS="$(SAN)" all
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
@@ -311,7 +315,7 @@ FUZZ_OBJ = $(INDEXER_OBJ) $(SEARCHER_OBJ)
 .PHONY: fuzz fuzz-check fuzz-build fuzz-bins fuzz-clean
 
 fuzz-build:
-	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
+	@$(MAKE) --no-print-directory $(FUZZ_JOBS) BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
 		CXX=$(FUZZ_CXX) CFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
 		CXXFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
 		LDFLAGS="$(FUZZ_SAN)" fuzz-bins
