@@ -4,7 +4,7 @@
 #   make demo       install missing dependencies, index corpus/, run queries
 #   make check      install missing dependencies, run the whole test suite,
 #                   again under AddressSanitizer + UBSan, three end-to-end
-#                   tests under valgrind, then a minute of fuzzing
+#                   tests under valgrind beside a minute of fuzzing
 #   make install    PREFIX=/usr/local DESTDIR= BINDIR= LIBDIR= INCLUDEDIR=
 #                   MANDIR= CGIDIR= DATADIR= BASHCOMPDIR=: the tools, libnaqib
 #                   (shared and static), naqib.h, naqib.pc; nothing outside
@@ -194,12 +194,20 @@ demo: deps
 # Its three builds use every core (CHECK_JOBS); the tests run one at a
 # time.
 CHECK_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# The valgrind pass and the minute of fuzzing, single-threaded both, run
+# side by side; the fuzzing's output follows the valgrind pass's.
 check: deps-check
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) all
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory test-asan SAN_JOBS=-j$(CHECK_JOBS)
-	@$(MAKE) --no-print-directory test-valgrind
-	@$(MAKE) --no-print-directory fuzz-check FUZZ_JOBS=-j$(CHECK_JOBS)
+	@$(MAKE) --no-print-directory fuzz-build FUZZ_JOBS=-j$(CHECK_JOBS)
+	@mkdir -p $(FUZZ_BUILD); \
+	$(MAKE) --no-print-directory fuzz-run >$(FUZZ_BUILD)/check.out 2>&1 & \
+	fuzz=$$!; \
+	$(MAKE) --no-print-directory test-valgrind; valgrind=$$?; \
+	wait $$fuzz; fuzzed=$$?; \
+	cat $(FUZZ_BUILD)/check.out; \
+	[ $$valgrind -eq 0 ] && [ $$fuzzed -eq 0 ]
 
 test: all
 	@tests/run $(BUILD)
@@ -312,7 +320,7 @@ FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 FUZZ_OBJ = $(INDEXER_OBJ) $(SEARCHER_OBJ)
 
-.PHONY: fuzz fuzz-check fuzz-build fuzz-bins fuzz-clean
+.PHONY: fuzz fuzz-check fuzz-run fuzz-build fuzz-bins fuzz-clean
 
 fuzz-build:
 	@$(MAKE) --no-print-directory $(FUZZ_JOBS) BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
@@ -328,6 +336,10 @@ $(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_OBJ) $(CLI) $(LIB)
 	$(CXX) $(LDFLAGS) -fsanitize=fuzzer -o $@ $@.o $(FUZZ_OBJ) $(TOOL_LIBS)
 
 fuzz-check: fuzz-build
+	@$(MAKE) --no-print-directory fuzz-run
+
+# The harnesses as fuzz-build left them.
+fuzz-run:
 	@fuzz/run.sh check $(FUZZ_BUILD) $(FUZZ_CHECK_SECONDS) $(FUZZ_HARNESSES)
 
 fuzz: fuzz-build
