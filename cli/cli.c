@@ -37,30 +37,19 @@ void cli_error(const char *fmt, ...)
 	_naqib_buf_free(&b);
 }
 
-/* The bytes name[0..n) and s begin with alike. */
-static size_t common_prefix(const char *name, size_t n, const char *s)
-{
-	size_t i = 0;
-
-	while (i < n && s[i] == name[i])
-		i++;
-	return i;
-}
-
 /* The long options of table that the user may have meant by name[0..n):
  * those it is the beginning of when there are several (an ambiguous
  * abbreviation), else those at the smallest edit distance, if it is small
  * for the length of the name (one edit in up to four letters, two in up
  * to eight, three beyond), and of those the ones that begin most like it
- * (a slip of the finger is seldom in the first letters: --limt is nearer
- * --limit than --list).  Joined "--a, --b or --c" into b; how many. */
+ * (_naqib_nearest_take()).  Joined "--a, --b or --c" into b; how many. */
 static size_t near_options(const struct option *table, const char *name,
 			   size_t n, _naqib_buf_t *b)
 {
 	enum { MAX_NAME = 64, MAX_HITS = 8 };
 	unsigned a[MAX_NAME], o[MAX_NAME];
-	unsigned max = n <= 4 ? 1 : n <= 8 ? 2 : 3, best = max + 1;
-	size_t count = 0, best_prefix = 0;
+	_naqib_nearest_t near = _NAQIB_NEAREST_INIT(n <= 4 ? 1 : n <= 8 ? 2 : 3);
+	size_t count = 0;
 	const struct option *hits[MAX_HITS];
 
 	_naqib_buf_reset(b);
@@ -79,14 +68,14 @@ static size_t near_options(const struct option *table, const char *name,
 				continue;
 			for (size_t i = 0; i < m; i++)
 				o[i] = (unsigned char)t->name[i];
-			unsigned d = _naqib_edit_distance(a, n, o, m, max);
-			size_t p = common_prefix(name, n, t->name);
-			if (d > max || d > best || (d == best && p < best_prefix))
+			int took = _naqib_nearest_take(
+				&near,
+				_naqib_edit_distance(a, n, o, m, near.limit),
+				_naqib_common_prefix(a, n, o, m));
+			if (!took)
 				continue;
-			if (d < best || p > best_prefix)
+			if (took == 2)
 				count = 0;
-			best = d;
-			best_prefix = p;
 			if (count < MAX_HITS)
 				hits[count++] = t;
 		}

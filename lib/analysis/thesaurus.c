@@ -786,19 +786,6 @@ const char *naqib_thesaurus_name(const naqib_thesaurus_t *th, size_t i,
 	return str(th, th->phrases[th->entries[i].phrase + j].display);
 }
 
-/* The code points of the valid UTF-8 s, at most max of them, into cp;
- * how many (max + 1 when there are more). */
-static size_t code_points(const char *s, unsigned *cp, size_t max)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; s[i];) {
-		if (n == max)
-			return max + 1;
-		cp[n++] = _naqib_utf8_next(s, &i);
-	}
-	return n;
-}
 
 naqib_status_t naqib_thesaurus_nearest(naqib_thesaurus_t *th, int kind,
 				       const char *name, size_t max,
@@ -825,17 +812,15 @@ naqib_status_t naqib_thesaurus_nearest(naqib_thesaurus_t *th, int kind,
 		_naqib_buf_free(&key);
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 	}
-	size_t la = code_points(key.data, a, MAX_CP);
+	size_t la = _naqib_utf8_code_points(key.data, a, MAX_CP);
 	_naqib_buf_free(&key);
 	if (!la || la > MAX_CP || !max)
 		return NAQIB_OK;
 	/* A slip of one letter in four, two in up to eight, a quarter of
 	 * the letters beyond; of names as near, those that begin most like
-	 * it (a slip is seldom in the first letters: cdtt is CDT, not
-	 * CGTT). */
+	 * it (_naqib_nearest_take()). */
 	unsigned limit = la <= 4 ? 1 : la <= 8 ? 2 : (unsigned)(la / 4);
-	unsigned best = limit + 1;
-	size_t best_prefix = 0;
+	_naqib_nearest_t near = _NAQIB_NEAREST_INIT(limit);
 	for (size_t e = 0; e < th->n_entries; e++) {
 		const entry_t *en = &th->entries[e];
 		if (en->kind != kind)
@@ -844,26 +829,23 @@ naqib_status_t naqib_thesaurus_nearest(naqib_thesaurus_t *th, int kind,
 		unsigned d = limit + 1;
 		size_t which = en->phrase, prefix = 0;
 		for (size_t p = en->phrase; p < en->phrase + en->n_phrases; p++) {
-			size_t lb = code_points(str(th, th->phrases[p].key), b,
+			size_t lb = _naqib_utf8_code_points(str(th, th->phrases[p].key), b,
 						MAX_CP);
 			if (lb > MAX_CP)
 				continue;
 			unsigned dp = _naqib_edit_distance(a, la, b, lb, limit);
-			size_t pp = 0;
-			while (pp < la && pp < lb && a[pp] == b[pp])
-				pp++;
+			size_t pp = _naqib_common_prefix(a, la, b, lb);
 			if (dp < d || (dp == d && pp > prefix)) {
 				d = dp;
 				which = p;
 				prefix = pp;
 			}
 		}
-		if (d > limit || d > best || (d == best && prefix < best_prefix))
+		int took = _naqib_nearest_take(&near, d, prefix);
+		if (!took)
 			continue;
-		if (d < best || prefix > best_prefix)
+		if (took == 2)
 			*n = 0;
-		best = d;
-		best_prefix = prefix;
 		if (*n < max)
 			out[(*n)++] = (naqib_thes_name_t){
 				e, str(th, th->phrases[which].display)

@@ -49,3 +49,24 @@ out:
 	free(rows);
 	return d;
 }
+
+int _naqib_nearest_take(_naqib_nearest_t *n, unsigned d, size_t prefix)
+{
+	if (d > n->limit || d > n->best ||
+	    (d == n->best && prefix < n->prefix))
+		return 0;
+	int nearer = d < n->best || prefix > n->prefix;
+	n->best = d;
+	n->prefix = prefix;
+	return nearer ? 2 : 1;
+}
+
+size_t _naqib_common_prefix(const unsigned *a, size_t n, const unsigned *b,
+			    size_t m)
+{
+	size_t i = 0;
+
+	while (i < n && i < m && a[i] == b[i])
+		i++;
+	return i;
+}

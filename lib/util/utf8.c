@@ -186,6 +186,18 @@ unsigned _naqib_utf8_next(const char *str, size_t *i)
 	       ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
 }
 
+size_t _naqib_utf8_code_points(const char *s, unsigned *cp, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; s[i];) {
+		if (n == max)
+			return max + 1;
+		cp[n++] = _naqib_utf8_next(s, &i);
+	}
+	return n;
+}
+
 size_t _naqib_utf8_count(const char *s, size_t n)
 {
 	size_t c = 0;

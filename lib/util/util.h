@@ -94,6 +94,10 @@ size_t _naqib_utf8_put(char *out, unsigned c);
 /* Decodes the code point at s[*i] (the text is valid UTF-8) and advances *i. */
 unsigned _naqib_utf8_next(const char *s, size_t *i);
 
+/* The code points of the valid UTF-8 string s, at most max of them, into
+ * cp; how many (max + 1 when there are more). */
+size_t _naqib_utf8_code_points(const char *s, unsigned *cp, size_t max);
+
 /* The length of the valid UTF-8 sequence at s[i..n) (as naqib_utf8_check()
  * has it: NUL is none), or 0; leaves no message. */
 size_t _naqib_utf8_valid_at(const char *s, size_t n, size_t i);
@@ -136,6 +140,28 @@ int _naqib_is_arabic(unsigned c);
  * code points a[0..n) and b[0..m), or max + 1 when it is more than max. */
 unsigned _naqib_edit_distance(const unsigned *a, size_t n, const unsigned *b,
 			      size_t m, unsigned max);
+
+/* The nearest of candidates to a word, for "did you mean": those at the
+ * smallest edit distance, up to a limit, and of those the ones whose first
+ * letters are most like the word's (a slip is seldom in the first
+ * letters: --limt is --limit, not --list; cdtt is CDT, not CGTT).  Start
+ * with best = limit + 1 and prefix = 0. */
+typedef struct _naqib_nearest {
+	unsigned limit, best; /* the largest distance taken; the best yet */
+	size_t prefix;        /* the common prefix of the best yet */
+} _naqib_nearest_t;
+
+#define _NAQIB_NEAREST_INIT(limit) { (limit), (limit) + 1, 0 }
+
+/* Takes a candidate at distance d that begins with the word's first
+ * `prefix` code points: 0 when it is not among the nearest, 1 when it is
+ * as near as those kept so far, 2 when it is nearer than them all (those
+ * are to be dropped). */
+int _naqib_nearest_take(_naqib_nearest_t *n, unsigned d, size_t prefix);
+
+/* How many code points a[0..n) and b[0..m) begin with alike. */
+size_t _naqib_common_prefix(const unsigned *a, size_t n, const unsigned *b,
+			    size_t m);
 
 #ifdef __cplusplus
 }
