@@ -336,16 +336,21 @@ sub line_pattern {
 	my $p = '';
 	for my $part (split(/($alt)/, $line)) {
 		if (grep { $_ eq $part } @v) {
-			if ($part =~ /^[0-9]+(?:\.[0-9]+)?$/) { $p .= $NUM }
-			else {
-				$p .= join('', map { /^[0-9]+$/ ? '[0-9]+' : quotemeta }
-				    split(/([0-9]+)/, $part));
-			}
+			$p .= $part =~ /^[0-9]+(?:\.[0-9]+)?$/ ? $NUM : shape($part, 0);
 		} else {
 			$p .= quotemeta($part);
 		}
 	}
 	return $p;
+}
+
+# A pattern for the string s with each run of digits any digits (fixed: as
+# many digits as s has there).
+sub shape {
+	my ($s, $fixed) = @_;
+	return join('', map {
+		/^[0-9]+$/ ? ($fixed ? '[0-9]{' . length($_) . '}' : '[0-9]+') : quotemeta
+	} split(/([0-9]+)/, $s));
 }
 
 sub clean_lines {
@@ -384,9 +389,10 @@ for my $i (0 .. $#commands) {
 	next unless defined $c->{out};
 	my @want = clean_lines(map { $_->[1] } @{ $c->{out} });
 	my $varies = $c->{block}{varies};
+	my @pat = map { line_pattern($_, $varies) } @want;
 	my $re = join('', map {
-		$_ eq "\xe2\x80\xa6" ? '(?:[^\n]*\n)*?' : line_pattern($_, $varies) . "\n"
-	} @want);
+		$want[$_] eq "\xe2\x80\xa6" ? '(?:[^\n]*\n)*?' : "$pat[$_]\n"
+	} 0 .. $#want);
 	my $text = join('', map { "$_\n" } @got);
 	next if $text =~ /\A$re\z/;
 	$failed++;
@@ -394,9 +400,8 @@ for my $i (0 .. $#commands) {
 	# what the run printed, so that the diff shows what changed.
 	my @shown;
 	for my $j (0 .. $#want) {
-		my $w = $want[$j];
-		push @shown, (defined $got[$j] && $got[$j] =~ /\A${\ line_pattern($w, $varies)}\z/)
-		    ? $got[$j] : $w;
+		push @shown, (defined $got[$j] && $got[$j] =~ /\A$pat[$j]\z/)
+		    ? $got[$j] : $want[$j];
 	}
 	write_file("$dir/want.$i", join('', map { "$_\n" } @shown));
 	write_file("$dir/got.$i", join('', map { "$_\n" } @got));
@@ -413,7 +418,6 @@ for my $i (0 .. $#commands) {
 		# does not shift the others), the run's line elsewhere, with the
 		# block's marked figures in it where a figure of their shape is.
 		my $indent = $c->{block}{indent} // '';
-		my @pat = map { line_pattern($_, $varies) } @want;
 		my @new;
 		my $k = 0;
 		for my $j (0 .. $#got) {
@@ -428,9 +432,8 @@ for my $i (0 .. $#commands) {
 			}
 			my $line = $got[$j];
 			for my $v (sort { length($b) <=> length($a) } @$varies) {
-				my $shape = join('', map { /^[0-9]+$/ ? '[0-9]{' . length($_) . '}' : quotemeta }
-				    split(/([0-9]+)/, $v));
-				last if $line =~ s/(?<![0-9.])$shape(?![0-9])/$v/;
+				my $fixed = shape($v, 1);
+				last if $line =~ s/(?<![0-9.])$fixed(?![0-9])/$v/;
 			}
 			push @new, $line eq '' ? '' : $indent . ($roff ? roff_encode($line) : $line);
 		}
