@@ -45,10 +45,15 @@ LDFLAGS ?=
 LIB_PKGS = icu-uc icu-i18n xapian-core zlib
 LIB_OTHER = -lstemmer -lpthread
 PKGS = $(LIB_PKGS) jansson
+# What naqib-index's readers of documents need (indexer/formats/): only
+# naqib-index and what links its readers link them, so that naqib-search
+# and naqib.cgi start without loading them.
+FORMAT_PKGS = poppler-glib libxml-2.0 libzip gmime-3.0 tesseract lept
 WARN = -Wall -Wextra -Werror
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
 # after `deps` has installed what was missing.
-PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) $(FORMAT_PKGS))
+FORMAT_LIBS = $(shell $(PKG_CONFIG) --libs $(FORMAT_PKGS))
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) $(LIB_OTHER)
 LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(LIB_PKGS)) $(LIB_OTHER)
 # -fPIC: the same objects make the static and the shared library;
@@ -63,7 +68,7 @@ ALL_CXXFLAGS = -std=c++11 $(WARN) $(PIC) $(CXXFLAGS) $(PKG_CFLAGS)
 # libnaqib's version, read from naqib.h's NAQIB_VERSION, and the soname's
 # number, raised when the ABI changes.
 VERSION := $(shell sed -n 's/^\#define NAQIB_VERSION "\(.*\)"/\1/p' lib/naqib.h)
-SOVERSION = 0
+SOVERSION = 1
 
 # Sources are found by directory: a new file in one of these directories is
 # built and linked without a change here.  Dependencies point one way:
@@ -148,7 +153,7 @@ $(CLI): $(CLI_OBJ)
 
 # Linked by the C++ compiler: libnaqib holds the Xapian wrapper.
 $(BUILD)/naqib-index: $(INDEX_OBJ) $(CLI) $(LIB)
-	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(INDEX_OBJ) $(TOOL_LIBS)
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(INDEX_OBJ) $(TOOL_LIBS) $(FORMAT_LIBS)
 
 $(BUILD)/naqib-search: $(SEARCH_OBJ) $(CLI) $(LIB)
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(SEARCH_OBJ) $(TOOL_LIBS)
@@ -169,7 +174,8 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(CLI) $(LIB)
 $(BUILD)/bench/knowledge: bench/knowledge.c $(INDEXER_OBJ) $(CLI) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@.o bench/knowledge.c
-	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(TOOL_LIBS)
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(TOOL_LIBS) \
+		$(FORMAT_LIBS)
 
 # bench/query-speed's and bench/scale's helper: the latency of each phase of
 # a query (not part of `all`).
@@ -333,7 +339,8 @@ fuzz-bins: $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/fuzz_%)
 $(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_OBJ) $(CLI) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@.o $<
-	$(CXX) $(LDFLAGS) -fsanitize=fuzzer -o $@ $@.o $(FUZZ_OBJ) $(TOOL_LIBS)
+	$(CXX) $(LDFLAGS) -fsanitize=fuzzer -o $@ $@.o $(FUZZ_OBJ) $(TOOL_LIBS) \
+		$(FORMAT_LIBS)
 
 fuzz-check: fuzz-build
 	@$(MAKE) --no-print-directory fuzz-run

@@ -173,7 +173,28 @@ typedef struct naqib_record {
 	const char *source;
 	const char *path;
 	const char *body;
+	/* Who wrote or sent it: a file's author or creator, an e-mail's
+	 * From. */
+	const char *author;
+	/* The format its text was extracted from (naqib-index --list
+	 * format: "pdf", "docx", "html", "mail", "image", ...); "" for text
+	 * that came as text. */
+	const char *format;
+	/* The id of the document it came in (an e-mail's attachment), or
+	 * "". */
+	const char *parent;
+	unsigned pages;		/* the file's pages (PDF, scans); 0: none said */
+	unsigned ocr_confidence; /* NAQIB_RECORD_OCR: mean word confidence,
+				  * 0 to 100 */
+	unsigned flags;		/* NAQIB_RECORD_* */
 } naqib_record_t;
+
+/* The title was made from the first sentence of the text (the file has
+ * none of its own): it is shown, and not indexed, since its words are the
+ * text's. */
+#define NAQIB_RECORD_TITLE_FROM_TEXT 0x1u
+/* The text was read by optical character recognition from an image. */
+#define NAQIB_RECORD_OCR 0x2u
 
 /* Serializes a record.  *out is malloc'd, caller frees. */
 naqib_status_t naqib_record_encode(const naqib_record_t *r, char **out,

@@ -19,6 +19,9 @@
 typedef struct fmt_doc {
 	naqib_record_t rec;
 	size_t line; /* 1-based line where the document starts */
+	/* The encoding the text was converted from when it was not UTF-8
+	 * ("windows-1256", "UTF-16LE"), for the summary; NULL: UTF-8. */
+	const char *encoding;
 } fmt_doc_t;
 
 typedef struct fmt_callbacks {
@@ -51,7 +54,39 @@ typedef struct fmt_format {
 	 * callback stopped with. */
 	int (*read)(const char *id, char *data, size_t len,
 		    const fmt_callbacks_t *cb);
+	unsigned flags;            /* FMT_* */
 } fmt_format_t;
+
+/* A file of the format is read whole (up to --max-file-size, never cut:
+ * a PDF cut in two is no PDF) and handed to read() at once. */
+#define FMT_WHOLE 0x1u
+/* read() runs in a worker process with limits on its memory, CPU time
+ * and output (ingest.c), so that a file that crashes or hangs its
+ * library costs that file, never the run: every reader of a format a
+ * library parses. */
+#define FMT_WORKER 0x2u
+/* Read only with --ocr (images): without it the file is counted as
+ * skipped, with the reason. */
+#define FMT_OCR 0x4u
+
+/* What the command line says to the readers (naqib-index sets it before
+ * reading anything). */
+typedef struct fmt_options {
+	int ocr;		/* --ocr: images and PDF pages without text */
+	const char *ocr_lang;	/* --ocr-lang: Tesseract's languages */
+	const char *encoding;	/* --encoding: of texts that are not UTF-8;
+				 * NULL: detect it */
+} fmt_options_t;
+
+extern fmt_options_t fmt_options;
+
+/* Reads a file found inside another (an e-mail's attachment, named name)
+ * as the format its name, else its first bytes, say: its documents get
+ * ids made from id (the outer document's) and name, and parent id.  A
+ * file of no format known is reported to cb->bad.  Returns 0, or the
+ * status a callback stopped with. */
+int fmt_read_nested(const char *id, const char *name, char *data, size_t len,
+		    const fmt_callbacks_t *cb);
 
 /* The table's i-th format, NULL past the last. */
 const fmt_format_t *fmt_at(size_t i);

@@ -72,7 +72,7 @@ static int read_jsonl(const char *path, char *s, size_t len,
 				 json_integer_value(jid));
 			id = idbuf;
 		}
-		fmt_doc_t d = { { 0 }, line };
+		fmt_doc_t d = { .line = line };
 		d.rec.title = json_field(cb, line, obj, "title", &ok);
 		d.rec.date = json_field(cb, line, obj, "date", &ok);
 		d.rec.url = json_field(cb, line, obj, "url", &ok);
@@ -127,7 +127,11 @@ static const char *const jsonl_extensions[] = { "jsonl", "ndjson", "json",
 						NULL };
 
 const fmt_format_t fmt_jsonl = {
-	"jsonl", "JSON Lines: an object a line, with id, title, date, url, "
-		 "source and body",
-	jsonl_extensions, NULL, sniff_jsonl, cut_jsonl, read_jsonl,
+	.name = "jsonl",
+	.description = "JSON Lines: an object a line, with id, title, date, "
+		       "url, source and body",
+	.extensions = jsonl_extensions,
+	.sniff = sniff_jsonl,
+	.cut = cut_jsonl,
+	.read = read_jsonl,
 };

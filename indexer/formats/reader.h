@@ -23,4 +23,16 @@ int fmt_doc_with_id(const fmt_callbacks_t *cb, fmt_doc_t *d, const char *raw,
 /* Trims ASCII white space off s[*from..*to). */
 void fmt_trim(const char *s, size_t *from, size_t *to);
 
+/* A title for a text that has none of its own: its first sentence, cut
+ * after a word at about TITLE_CHARS characters with an ellipsis, so that a
+ * title is never a paragraph.  *out is malloc'd (caller frees); "" for a
+ * text without a word. */
+#define TITLE_CHARS 120
+int fmt_title_from_text(const char *text, size_t len, char **out);
+
+/* Whether a title a file's metadata gives says something: not empty, not
+ * a placeholder a program wrote ("Untitled", "Microsoft Word - x.docx",
+ * a file name). */
+int fmt_title_usable(const char *title);
+
 #endif

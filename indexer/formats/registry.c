@@ -1,9 +1,13 @@
 /* The table of input formats (formats.h). */
 #include <ctype.h>
 #include <string.h>
+#include <stdlib.h>
 #include <strings.h>
 
 #include "formats/reader.h"
+#include "util/util.h"
+
+fmt_options_t fmt_options = { 0, "ara+fra", NULL };
 
 /* NAME: the format's file, which defines fmt_NAME. */
 #define FORMATS(X) X(txt) X(jsonl) X(trec)
@@ -95,4 +99,62 @@ const char *fmt_item(size_t i, const char **description)
 	if (description)
 		*description = formats[i - 1]->description;
 	return formats[i - 1]->name;
+}
+
+/* The documents of a nested file go to the outer callbacks with the outer
+ * document as their parent. */
+typedef struct nested {
+	const fmt_callbacks_t *outer;
+	const char *parent;
+} nested_t;
+
+static int nested_doc(const fmt_doc_t *d, void *ctx)
+{
+	nested_t *n = ctx;
+	fmt_doc_t copy = *d;
+
+	if (!copy.rec.parent || !*copy.rec.parent)
+		copy.rec.parent = n->parent;
+	return n->outer->doc(&copy, n->outer->ctx);
+}
+
+static void nested_bad(size_t line, const char *message, void *ctx)
+{
+	nested_t *n = ctx;
+
+	(void)line;
+	n->outer->bad(0, message, n->outer->ctx);
+}
+
+int fmt_read_nested(const char *id, const char *name, char *data, size_t len,
+		    const fmt_callbacks_t *cb)
+{
+	int unknown;
+	const fmt_format_t *f = fmt_for_name(name, &unknown);
+
+	if (unknown) {
+		fmt_bad(cb, 0, "attachment '%s': not a format naqib reads; "
+			"left out", name);
+		return NAQIB_OK;
+	}
+	if (!f)
+		f = fmt_sniff(data, len);
+	if ((f->flags & FMT_OCR) && !fmt_options.ocr) {
+		fmt_bad(cb, 0, "attachment '%s': an image: read with --ocr "
+			"only; left out", name);
+		return NAQIB_OK;
+	}
+	/* The id of the attachment: the message's, '#' and its name. */
+	size_t il = strlen(id), nl = strlen(name);
+	char *sub = malloc(il + nl + 2);
+	if (!sub)
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	memcpy(sub, id, il);
+	sub[il] = '#';
+	memcpy(sub + il + 1, name, nl + 1);
+	nested_t n = { cb, id };
+	fmt_callbacks_t inner = { nested_doc, nested_bad, &n };
+	int st = f->read(sub, data, len, &inner);
+	free(sub);
+	return st;
 }

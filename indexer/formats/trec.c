@@ -201,7 +201,7 @@ static int read_trec(const char *path, char *s, size_t len,
 			    "document skipped");
 			continue;
 		}
-		fmt_doc_t doc = { { 0 }, doc_line };
+		fmt_doc_t doc = { .line = doc_line };
 		doc.rec.id = finish(docno);
 		doc.rec.title = finish(title);
 		doc.rec.date = finish(date);
@@ -238,6 +238,11 @@ static size_t cut_trec(const char *buf, size_t n)
 static const char *const trec_extensions[] = { "trec", "sgml", "xml", NULL };
 
 const fmt_format_t fmt_trec = {
-	"trec", "TREC <DOC> elements: DOCNO, TITLE, TIME, URL, SRC, TEXT",
-	trec_extensions, NULL, sniff_trec, cut_trec, read_trec,
+	.name = "trec",
+	.description = "TREC <DOC> elements: DOCNO, TITLE, TIME, URL, SRC, "
+		       "TEXT",
+	.extensions = trec_extensions,
+	.sniff = sniff_trec,
+	.cut = cut_trec,
+	.read = read_trec,
 };

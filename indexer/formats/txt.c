@@ -67,7 +67,7 @@ static int read_txt(const char *id, char *s, size_t len,
 	fmt_trim(s, &from, &tend);
 	fmt_trim(s, &bstart, &to);
 	s[to] = '\0';
-	fmt_doc_t d = { { 0 }, 1 };
+	fmt_doc_t d = { .line = 1 };
 	d.rec.id = id;
 	d.rec.path = id;
 	/* The title of a Markdown file is its heading's text; the body
@@ -95,6 +95,9 @@ static const char *const txt_extensions[] = { "md", "markdown", NULL };
 static const char *const txt_sniffed[] = { "txt", "text", NULL };
 
 const fmt_format_t fmt_txt = {
-	"txt", "plain text: the first line is the title",
-	txt_extensions, txt_sniffed, NULL, NULL, read_txt,
+	.name = "txt",
+	.description = "plain text: the first line is the title",
+	.extensions = txt_extensions,
+	.sniffed = txt_sniffed,
+	.read = read_txt,
 };

@@ -228,7 +228,10 @@ naqib_status_t _naqib_document_write(naqib_analyzer_t *an,
 	    (st = _naqib_id_parse(&path, rec.path ? rec.path : "",
 				  rec.path ? strlen(rec.path) : 0)) ||
 	    (st = check_utf8("URL", rec.url)) ||
-	    (st = check_utf8("date", rec.date)))
+	    (st = check_utf8("date", rec.date)) ||
+	    (st = check_utf8("author", rec.author)) ||
+	    (st = check_utf8("format", rec.format)) ||
+	    (st = check_utf8("parent id", rec.parent)))
 		goto out;
 	rec.id = id.data;
 	rec.path = path.data;
@@ -241,7 +244,10 @@ naqib_status_t _naqib_document_write(naqib_analyzer_t *an,
 		goto out;
 	}
 	naqib_date_normalize(rec.date, k.date);
-	if ((st = write_field(an, &k, rec.title, SIZE_MAX, &pos, opts, sink)))
+	/* A title made from the text's first sentence is not indexed: its
+	 * words would count twice. */
+	if (!(rec.flags & NAQIB_RECORD_TITLE_FROM_TEXT) &&
+	    (st = write_field(an, &k, rec.title, SIZE_MAX, &pos, opts, sink)))
 		goto out;
 	/* No phrase spans the title and the body. */
 	pos += _NAQIB_FIELD_GAP;

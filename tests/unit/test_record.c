@@ -6,7 +6,9 @@
 
 static const naqib_record_t full = { "id-1", "عنوان", "2025-10-14",
 				     "https://x/ي", "بلاغ", "corpus/a.txt",
-				     "النص\nالكامل" };
+				     "النص\nالكامل", "الكاتب العام", "pdf",
+				     "mail/a.eml", 12, 87,
+				     NAQIB_RECORD_OCR };
 
 static void every_field_comes_back(void)
 {
@@ -23,6 +25,11 @@ static void every_field_comes_back(void)
 	CHECK_STR(d.source, full.source, "source");
 	CHECK_STR(d.path, full.path, "path");
 	CHECK_STR(d.body, full.body, "body");
+	CHECK_STR(d.author, full.author, "author");
+	CHECK_STR(d.format, full.format, "format");
+	CHECK_STR(d.parent, full.parent, "parent");
+	CHECK(d.pages == 12 && d.ocr_confidence == 87 &&
+	      d.flags == NAQIB_RECORD_OCR);
 	/* Every truncation is caught, never read past the end. */
 	for (size_t n = 0; n < len; n++) {
 		char *cut = malloc(n ? n : 1);
@@ -35,7 +42,7 @@ static void every_field_comes_back(void)
 
 static void missing_fields_are_empty(void)
 {
-	naqib_record_t sparse = { "x", NULL, NULL, NULL, NULL, NULL, "b" };
+	naqib_record_t sparse = { .id = "x", .body = "b" };
 	naqib_record_t d;
 	char *data;
 	size_t len;
@@ -44,6 +51,22 @@ static void missing_fields_are_empty(void)
 	CHECK(naqib_record_decode(data, len, &d) == NAQIB_OK);
 	CHECK_STR(d.title, "", "empty title");
 	free(data);
+}
+
+/* Data that naqib 0.1 stored (NQR1: seven strings, no numbers) is read,
+ * the new fields empty, so that an existing database stays searchable. */
+static void first_version_is_read(void)
+{
+	static const char v1[] = "NQR1\1a\0\1t\0\0\0\0\0\0\0\0\0\4body";
+	naqib_record_t d;
+
+	CHECK(naqib_record_decode(v1, sizeof v1, &d) == NAQIB_OK);
+	CHECK_STR(d.id, "a", "id");
+	CHECK_STR(d.title, "t", "title");
+	CHECK_STR(d.body, "body", "body");
+	CHECK_STR(d.author, "", "author");
+	CHECK_STR(d.parent, "", "parent");
+	CHECK(d.pages == 0 && d.flags == 0);
 }
 
 static void junk_is_refused(void)
@@ -58,6 +81,8 @@ static const check_case_t cases[] = {
 	  every_field_comes_back },
 	{ "missing fields come back as \"\"", missing_fields_are_empty },
 	{ "data that is no record is refused", junk_is_refused },
+	{ "a record of naqib 0.1 (NQR1) is read, its new fields empty",
+	  first_version_is_read },
 };
 
 /* Metadata dates as YYYY-MM-DD; "" where the date is refused. */
