@@ -105,7 +105,7 @@ typedef enum outcome {
 /* Counts by name (formats, file types, encodings). */
 #define TALLY_MAX 24
 typedef struct tally {
-	char name[TALLY_MAX][24];
+	char name[TALLY_MAX][40];
 	unsigned long n[TALLY_MAX];
 	unsigned long other;	/* past TALLY_MAX names */
 	size_t count;

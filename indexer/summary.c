@@ -173,6 +173,9 @@ void summary_print(indexer_t *x, const stats_t *docs, double secs)
 		total += fs->n[o];
 	for (int o = OUT_UNSUPPORTED; o < OUT_COUNT; o++)
 		problems += fs->n[o];
+	/* One file read as it should be: the documents' line says it all. */
+	if (total == 1 && fs->n[OUT_INDEXED] == 1 && !fs->encodings.count)
+		return;
 	fprintf(stderr, "naqib-index: %lu file%s: %lu indexed", total,
 		total == 1 ? "" : "s", fs->n[OUT_INDEXED]);
 	if (fs->formats.count) {

@@ -150,7 +150,9 @@ int fmt_text_to_utf8(const char *s, size_t len, const fmt_callbacks_t *cb,
 		return FMT_NOT_TEXT;
 	}
 	/* UTF-8 with a few bad bytes (a file cut and joined, a stray
-	 * Windows-1256 byte) is UTF-8 still: the bad bytes become U+FFFD. */
+	 * Windows-1256 byte) is UTF-8 still: the bad bytes become U+FFFD.  In
+	 * a Windows-1256 or ISO-8859-6 text a valid UTF-8 sequence is rare
+	 * (its letters are lead bytes; continuation bytes are punctuation). */
 	size_t multi = 0, bad = 0;
 	for (size_t i = 0; i < len;) {
 		size_t n = _naqib_utf8_valid_at(s, len, i);
@@ -162,15 +164,16 @@ int fmt_text_to_utf8(const char *s, size_t len, const fmt_callbacks_t *cb,
 			i += n;
 		}
 	}
-	if (multi >= 20 * bad) {
-		*encoding = "UTF-8 (with invalid bytes replaced)";
+	if (multi >= 3 * bad) {
+		*encoding = "UTF-8 with invalid bytes";
 		_naqib_buf_t b = NAQIB_BUF_INIT;
 		int st = _naqib_buf_finish(&b, _naqib_buf_add_valid(&b, s, len),
 					   out, out_len);
 		if (!st)
-			fmt_note(cb, "%zu invalid UTF-8 byte%s (the first at "
+			fmt_note(cb, "%zu invalid UTF-8 byte%s (%sline %zu, byte "
 				 "offset %zu) read as U+FFFD", bad,
-				 bad == 1 ? "" : "s", bad_at);
+				 bad == 1 ? "" : "s", bad == 1 ? "" : "the first: ",
+				 fmt_line_of(s, bad_at, 0, 1), bad_at);
 		return st;
 	}
 	int32_t conf;
@@ -180,6 +183,19 @@ int fmt_text_to_utf8(const char *s, size_t len, const fmt_callbacks_t *cb,
 	 * encoding of Arabic on Windows. */
 	if (!name || !strcmp(name, "UTF-8") || conf < 10)
 		name = "windows-1256";
+	/* ISO-8859-6 leaves bytes undefined that are letters in
+	 * Windows-1256 (ق is 0xDE): a short text can fool the detector. */
+	if (!strcmp(name, "ISO-8859-6"))
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = u[i];
+			if ((c >= 0x80 && c <= 0x9F) || (c >= 0xDB && c <= 0xDF) ||
+			    c >= 0xF3 || (c >= 0xA1 && c <= 0xA3) ||
+			    (c >= 0xA5 && c <= 0xAB) || (c >= 0xAE && c <= 0xBA) ||
+			    (c >= 0xBC && c <= 0xBE) || c == 0xC0) {
+				name = "windows-1256";
+				break;
+			}
+		}
 	*encoding = name;
 	return convert(name, s, len, out, out_len);
 }
