@@ -92,6 +92,25 @@ void summary_encoding(indexer_t *x, const char *encoding)
 	tally(&x->files_st.encodings, encoding);
 }
 
+/* The most first, then by name: the same line whatever the order the
+ * files came in. */
+static void sort_tally(tally_t *t)
+{
+	for (size_t i = 1; i < t->count; i++)
+		for (size_t k = i; k > 0 && (t->n[k] > t->n[k - 1] ||
+					     (t->n[k] == t->n[k - 1] &&
+					      strcmp(t->name[k], t->name[k - 1]) < 0));
+		     k--) {
+			char name[sizeof t->name[0]];
+			unsigned long n = t->n[k];
+			memcpy(name, t->name[k], sizeof name);
+			memcpy(t->name[k], t->name[k - 1], sizeof name);
+			memcpy(t->name[k - 1], name, sizeof name);
+			t->n[k] = t->n[k - 1];
+			t->n[k - 1] = n;
+		}
+}
+
 /* "32 txt, 2 pdf". */
 static void put_tally(FILE *f, const tally_t *t)
 {
@@ -162,6 +181,9 @@ void summary_print(indexer_t *x, const stats_t *docs, double secs)
 {
 	files_stats_t *fs = &x->files_st;
 
+	sort_tally(&fs->formats);
+	sort_tally(&fs->types);
+	sort_tally(&fs->encodings);
 	if (x->summary_json) {
 		print_json(x, docs, secs);
 		return;

@@ -173,8 +173,11 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 					     strlen(h->rec.body),
 					     req->snippet_chars, &h->snippet)))
 			goto fail;
+		/* A title made from the text is not indexed: its words are
+		 * the text's, counted once. */
 		if (req->explain &&
-		    ((st = explain_text(an, r->query, h->rec.title, h)) ||
+		    ((!(h->rec.flags & NAQIB_RECORD_TITLE_FROM_TEXT) &&
+		      (st = explain_text(an, r->query, h->rec.title, h))) ||
 		     (st = explain_text(an, r->query, h->rec.body, h))))
 			goto fail;
 	}
