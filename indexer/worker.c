@@ -137,6 +137,42 @@ static void limit(int resource, rlim_t n)
 	setrlimit(resource, &r);
 }
 
+/* NAQIB_TEST_WORKER makes the worker misbehave as a hostile file makes a
+ * library misbehave, for the tests (as git's GIT_TEST_ variables): crash,
+ * loop (CPU time), memory (allocate until the limit), flood (text without
+ * end, against a limit of 1 MB); and inline, no worker at all
+ * (worker_read()), for bench/worker-cost. */
+static void test_hook(child_t *c)
+{
+	const char *t = getenv("NAQIB_TEST_WORKER");
+
+	if (!t)
+		return;
+	if (!strcmp(t, "crash"))
+		raise(SIGSEGV);
+	if (!strcmp(t, "loop"))
+		for (volatile unsigned long i = 0;; i++)
+			;
+	if (!strcmp(t, "memory"))
+		for (;;) {
+			char *p = malloc(16u << 20);
+			if (!p)
+				_exit(CHILD_NOMEM);
+			memset(p, 1, 16u << 20);
+		}
+	if (!strcmp(t, "flood")) {
+		static char body[4096];
+		fmt_doc_t d = { .line = 1 };
+		memset(body, 'x', sizeof body - 1);
+		d.rec.id = "flood";
+		d.rec.body = body;
+		c->limit = 1u << 20;
+		while (!child_doc(&d, c))
+			;
+		_exit(c->over ? CHILD_OUTPUT : CHILD_STOPPED);
+	}
+}
+
 static void __attribute__((noreturn))
 run_child(indexer_t *x, const fmt_format_t *f, const char *id, char *data,
 	  size_t len, int fd)
@@ -159,6 +195,7 @@ run_child(indexer_t *x, const fmt_format_t *f, const char *id, char *data,
 		setrlimit(RLIMIT_CPU, &r);
 	}
 	limit(RLIMIT_CORE, 0);
+	test_hook(&c);
 	int st = f->read(id, data, len, &cb);
 	_exit(c.over ? CHILD_OUTPUT : st == NAQIB_E_NOMEM ? CHILD_NOMEM
 		       : st ? CHILD_STOPPED : CHILD_OK);
@@ -227,7 +264,12 @@ int worker_read(indexer_t *x, const fmt_format_t *f, const char *id,
 		char *data, size_t len, const fmt_callbacks_t *cb)
 {
 	int fds[2], st = NAQIB_OK, status = 0, timed_out = 0;
+	const char *t = getenv("NAQIB_TEST_WORKER");
 
+	/* bench/worker-cost: the reader in this process, to measure what the
+	 * worker costs. */
+	if (t && !strcmp(t, "inline"))
+		return f->read(id, data, len, cb);
 	if (pipe(fds) != 0) {
 		cb->bad(0, "cannot start the worker process: no pipe", cb->ctx);
 		return NAQIB_OK;
