@@ -61,9 +61,11 @@ LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(LIB_PKGS)) $(LIB_OTHER)
 # direct and inlinable (the shared library's version script makes them
 # local anyway).
 PIC = -fPIC -fno-semantic-interposition
+# Our own directories come before the packages': leptonica's -I holds a
+# list.h, which would hide cli/list.h.
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DSYSCONFDIR='"$(SYSCONFDIR)"' $(WARN) \
-	$(PIC) $(CFLAGS) $(PKG_CFLAGS)
-ALL_CXXFLAGS = -std=c++11 $(WARN) $(PIC) $(CXXFLAGS) $(PKG_CFLAGS)
+	$(PIC) $(CFLAGS) $(INCLUDES) $(PKG_CFLAGS)
+ALL_CXXFLAGS = -std=c++11 $(WARN) $(PIC) $(CXXFLAGS) $(INCLUDES) $(PKG_CFLAGS)
 
 # libnaqib's version, read from naqib.h's NAQIB_VERSION, and the soname's
 # number, raised when the ABI changes.
