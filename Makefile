@@ -171,6 +171,13 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(CLI) $(LIB)
 	$(CC) $(ALL_CFLAGS) $(INCLUDES) -Itests/unit -c -o $@.o $<
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(TOOL_LIBS)
 
+# test_outputs renders hits through the searcher's search and outputs.
+$(BUILD)/tests/test_outputs: tests/unit/test_outputs.c tests/unit/check.h \
+		$(SEARCHER_OBJ) $(CLI) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) -Itests/unit -c -o $@.o $<
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(SEARCHER_OBJ) $(TOOL_LIBS)
+
 # bench/knowledge-report's helper: the indexer's findings, document by
 # document (not part of `all`).
 $(BUILD)/bench/knowledge: bench/knowledge.c $(INDEXER_OBJ) $(CLI) $(LIB)
