@@ -196,10 +196,13 @@ static int render_origin(_naqib_buf_t *b, const naqib_record_t *rec)
 	    !(rec->flags & NAQIB_RECORD_OCR))
 		return 0;
 	st |= lit(b, "<p class=\"meta origin\">");
+	/* The format isolated: "PDF" before "3 صفحات" would otherwise take
+	 * the number into its left-to-right run ("PDF · 3", read backwards
+	 * in an Arabic line). */
 	if (*rec->format) {
-		st |= lit(b, "<span>");
+		st |= lit(b, "<bdi>");
 		st |= esc(b, out_format_label(rec->format, 1, up, sizeof up));
-		st |= lit(b, "</span>");
+		st |= lit(b, "</bdi>");
 		parts++;
 	}
 	if (rec->pages) {

@@ -189,13 +189,13 @@ static void trec_unchanged(void)
 static void html_badge_and_link(void)
 {
 	char *s = render("html", "id:scans/bulletin.pdf", 0, NULL);
-	CHECK_IN(s, "<p class=\"meta origin\"><span>PDF</span> · 3 صفحات · "
+	CHECK_IN(s, "<p class=\"meta origin\"><bdi>PDF</bdi> · 3 صفحات · "
 		    "<span class=\"badge\" title=\"قُرئ النص بالتعرف الضوئي على "
 		    "الحروف (OCR): قد يحوي أخطاء\">OCR 87%</span> · المؤلف: "
 		    "<bdi>الكاتب العام</bdi></p>");
 	free(s);
 	s = render("html", "id:mail/a.eml", 0, NULL);
-	CHECK_IN(s, "<p class=\"meta origin\"><span>بريد إلكتروني</span> · "
+	CHECK_IN(s, "<p class=\"meta origin\"><bdi>بريد إلكتروني</bdi> · "
 		    "من: <bdi>Karim &lt;k@umt.ma&gt;</bdi></p>");
 	free(s);
 	/* The attachment links to its message by id:, its title made from
@@ -203,12 +203,12 @@ static void html_badge_and_link(void)
 	s = render("html", "id:mail/a.eml#bayan.docx", 0, NULL);
 	CHECK_IN(s, "<li><h2 class=\"derived\" title=\"ليس للوثيقة عنوان: هذه "
 		    "أول جملة من نصها\">تدعو النقابة");
-	CHECK_IN(s, "<p class=\"meta origin\"><span>DOCX</span> · مرفق "
+	CHECK_IN(s, "<p class=\"meta origin\"><bdi>DOCX</bdi> · مرفق "
 		    "بالرسالة <a class=\"id\" href=\"?q=id%3A%C2%ABmail%2Fa.eml"
 		    "%C2%BB\">mail/a.eml</a></p>");
 	free(s);
 	s = render("html", "id:mail/x.eml#scan.png", 0, NULL);
-	CHECK_IN(s, "<span>صورة</span> · صفحة واحدة · <span class=\"badge\"");
+	CHECK_IN(s, "<bdi>صورة</bdi> · صفحة واحدة · <span class=\"badge\"");
 	CHECK_IN(s, ">OCR 0%</span> · مرفق بالرسالة <a class=\"id\" "
 		    "href=\"?q=id%3A%22mail%2F");
 	free(s);
