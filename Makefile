@@ -61,9 +61,11 @@ LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(LIB_PKGS)) $(LIB_OTHER)
 # direct and inlinable (the shared library's version script makes them
 # local anyway).
 PIC = -fPIC -fno-semantic-interposition
+# Our own directories come before the packages': leptonica's -I holds a
+# list.h, which would hide cli/list.h.
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DSYSCONFDIR='"$(SYSCONFDIR)"' $(WARN) \
-	$(PIC) $(CFLAGS) $(PKG_CFLAGS)
-ALL_CXXFLAGS = -std=c++11 $(WARN) $(PIC) $(CXXFLAGS) $(PKG_CFLAGS)
+	$(PIC) $(CFLAGS) $(INCLUDES) $(PKG_CFLAGS)
+ALL_CXXFLAGS = -std=c++11 $(WARN) $(PIC) $(CXXFLAGS) $(INCLUDES) $(PKG_CFLAGS)
 
 # libnaqib's version, read from naqib.h's NAQIB_VERSION, and the soname's
 # number, raised when the ABI changes.
@@ -108,8 +110,6 @@ MAN3 = man/naqib.3
 MAN7 = man/naqib.7
 MAN8 = man/naqib.cgi.8
 
-# First on the command line: the libraries' directories hold headers of
-# the same names (leptonica has a list.h).
 INCLUDES = -Ilib -Istemmers -Icli -Iindexer -Isearcher -Ianalyzer
 
 .PHONY: all deps deps-check demo check test examples-update test-asan test-valgrind install uninstall \
@@ -120,11 +120,11 @@ all: $(TOOLS) $(CGI) $(UNIT_BIN) $(SHLIB)
 # -MMD: each object's header dependencies, found by the compiler.
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(INCLUDES) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/%.o: %.cc
 	@mkdir -p $(@D)
-	$(CXX) $(INCLUDES) $(ALL_CXXFLAGS) -MMD -MP -c -o $@ $<
+	$(CXX) $(ALL_CXXFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(wildcard $(BUILD)/*/*.d $(BUILD)/*/*/*.d)
 
@@ -134,7 +134,7 @@ $(BUILD)/lib/builtin.c: data/thesaurus scripts/embed
 	scripts/embed data/thesaurus > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/lib/builtin.o: $(BUILD)/lib/builtin.c lib/naqib.h
-	$(CC) $(INCLUDES) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
 	rm -f $@
@@ -168,14 +168,21 @@ $(CGI): $(CGI_OBJ) $(CLI) $(LIB)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(CLI) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(INCLUDES) $(ALL_CFLAGS) -Itests/unit -c -o $@.o $<
+	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@.o $<
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(TOOL_LIBS)
+
+# test_outputs renders hits through the searcher's search and outputs.
+$(BUILD)/tests/test_outputs: tests/unit/test_outputs.c tests/unit/check.h \
+		$(SEARCHER_OBJ) $(CLI) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@.o $<
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(SEARCHER_OBJ) $(TOOL_LIBS)
 
 # bench/knowledge-report's helper: the indexer's findings, document by
 # document (not part of `all`).
 $(BUILD)/bench/knowledge: bench/knowledge.c $(INDEXER_OBJ) $(CLI) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(INCLUDES) $(ALL_CFLAGS) -c -o $@.o bench/knowledge.c
+	$(CC) $(ALL_CFLAGS) -c -o $@.o bench/knowledge.c
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(TOOL_LIBS) \
 		$(FORMAT_LIBS)
 
@@ -183,7 +190,7 @@ $(BUILD)/bench/knowledge: bench/knowledge.c $(INDEXER_OBJ) $(CLI) $(LIB)
 # a query (not part of `all`).
 $(BUILD)/bench/query-speed: bench/query-speed.c $(CLI) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(INCLUDES) $(ALL_CFLAGS) -c -o $@.o bench/query-speed.c
+	$(CC) $(ALL_CFLAGS) -c -o $@.o bench/query-speed.c
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(TOOL_LIBS)
 
 deps:
@@ -340,7 +347,7 @@ fuzz-bins: $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/fuzz_%)
 
 $(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_OBJ) $(CLI) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(INCLUDES) $(ALL_CFLAGS) -c -o $@.o $<
+	$(CC) $(ALL_CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -fsanitize=fuzzer -o $@ $@.o $(FUZZ_OBJ) $(TOOL_LIBS) \
 		$(FORMAT_LIBS)
 

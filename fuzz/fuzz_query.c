@@ -89,6 +89,27 @@ static const char fallback[] =
 	"à la grève à Tunis le 3 mai 2024. النقابات تطالب بالزيادة في "
 	"الأجور.\"}\n";
 
+/* Documents such as the readers of PDF, e-mail and images give (the
+ * corpus is text), so that the queries that find them render a format,
+ * pages, an author with markup in it, OCR and an attachment's link to its
+ * message in every output. */
+static const naqib_record_t provenance[] = {
+	{ .id = "scans/bulletin.pdf", .title = "بلاغ إضراب الفوسفاط",
+	  .path = "scans/bulletin.pdf", .body = "أعلن المكتب الوطني إضرابا "
+	  "عاما في الفوسفاط يوم 14 أكتوبر 2025.", .author = "الكاتب العام",
+	  .format = "pdf", .pages = 3, .ocr_confidence = 87,
+	  .flags = NAQIB_RECORD_OCR },
+	{ .id = "mail/a \"b\" »c«.eml", .title = "دعوة إلى الإضراب",
+	  .path = "mail/a.eml", .body = "تجدون في المرفق بيان النقابة.",
+	  .author = "Karim <k@umt.ma> & \"co\"", .format = "mail" },
+	{ .id = "mail/a \"b\" »c«.eml#bayan.docx",
+	  .title = "تدعو النقابة إلى إضراب يوم الخميس.",
+	  .path = "mail/a.eml#bayan.docx", .body = "تدعو النقابة إلى إضراب يوم "
+	  "الخميس. ويشمل الإضراب الفوسفاط.", .format = "docx",
+	  .parent = "mail/a \"b\" »c«.eml",
+	  .flags = NAQIB_RECORD_TITLE_FROM_TEXT },
+};
+
 static void build_index(void)
 {
 	const char *corpus = getenv("NAQIB_FUZZ_CORPUS");
@@ -124,7 +145,11 @@ static void build_index(void)
 	index_file(&x, path);
 	snprintf(path, sizeof path, "%s/samples.trec", corpus);
 	index_file(&x, path);
-	if (!x.docs) {
+	for (size_t i = 0; i < sizeof provenance / sizeof *provenance; i++) {
+		fmt_doc_t doc = { .rec = provenance[i] };
+		on_doc(&doc, &x);
+	}
+	if (x.docs == sizeof provenance / sizeof *provenance) {
 		char *copy = strdup(fallback);
 		const fmt_callbacks_t cb = { .doc = on_doc, .bad = on_bad, .ctx = &x };
 		FUZZ_ASSERT(copy);

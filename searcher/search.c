@@ -14,7 +14,7 @@ void search_result_free(search_result_t *r)
 		for (size_t k = 0; k < r->out.hits[i].n_why; k++)
 			free(r->out.hits[i].why[k].form);
 		free(r->out.hits[i].why);
-		for (size_t k = 0; k < 6; k++)
+		for (size_t k = 0; k < OUT_OWN; k++)
 			free(r->out.hits[i].own[k]);
 	}
 	free(r->out.hits);
@@ -27,18 +27,21 @@ void search_result_free(search_result_t *r)
 /* The record of hit h as every output can show it.  A document of an
  * index made before ids were escaped may have an id and a path that are
  * no ids of today (bytes that are not UTF-8, a tab): they are shown as the
- * id their name has now, which --delete finds them by.  Any other field
- * that is not UTF-8 (none that naqib-index writes) has U+FFFD for each
- * bad byte. */
+ * id their name has now, which --delete finds them by (an attachment's
+ * parent, the id of its message, likewise).  Any other field that is not
+ * UTF-8 (none that naqib-index writes) has U+FFFD for each bad byte. */
 static int displayable(out_hit_t *h)
 {
 	naqib_record_t *r = &h->rec;
-	const char **ids[] = { &r->id, &r->path };
-	const char **text[] = { &r->title, &r->date, &r->url, &r->source };
+	const char **ids[] = { &r->id, &r->path, &r->parent };
+	const char **text[] = { &r->title,  &r->date,   &r->url,
+				&r->source, &r->author, &r->format };
 	size_t own = 0;
 	int st;
 
-	for (size_t i = 0; i < 2; i++) {
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+		if (!**ids[i])
+			continue;
 		char *id;
 		if ((st = naqib_id_parse(*ids[i], &id)))
 			return st;
@@ -52,7 +55,7 @@ static int displayable(out_hit_t *h)
 			free(id);
 		}
 	}
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < sizeof text / sizeof *text; i++) {
 		size_t n = strlen(*text[i]);
 		if (_naqib_utf8_valid_len(*text[i], n) == n)
 			continue;
@@ -173,8 +176,9 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 					     strlen(h->rec.body),
 					     req->snippet_chars, &h->snippet)))
 			goto fail;
-		/* A title made from the text is not indexed: its words are
-		 * the text's, counted once. */
+		/* A title made from the text is its first sentence, whose
+		 * matches the body's give already (and the index did not
+		 * take it). */
 		if (req->explain &&
 		    ((!(h->rec.flags & NAQIB_RECORD_TITLE_FROM_TEXT) &&
 		      (st = explain_text(an, r->query, h->rec.title, h))) ||

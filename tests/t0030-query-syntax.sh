@@ -97,6 +97,19 @@ run naqib_search -d "$db" الفوسفاط
 expect_status 0 "hits"
 EOF
 
+# id: is one document, its id in any form an output writes it; with words
+# it keeps only that one of their hits; an id no document has finds none.
+test_case 'id: filters on a document id, alone, with words, escaped, or none' <<'EOF'
+expect_eq "$(ids "$db" 'id:corpus/texts/dz-snpsp-sante.txt')" "corpus/texts/dz-snpsp-sante.txt" "id alone"
+expect_eq "$(ids "$db" 'إضراب id:«corpus/texts/dz-snpsp-sante.txt»')" "corpus/texts/dz-snpsp-sante.txt" "words and a quoted id"
+expect_eq "$(ids "$db" 'id:corpus\x2ftexts/dz-snpsp-sante.txt')" "corpus/texts/dz-snpsp-sante.txt" "an id with \xHH"
+expect_eq "$(ids "$db" 'id:corpus/texts/dz-snpsp-sante.txt OR id:corpus/texts/int-ilo-conference-2025.txt' | sort | tr '\n' ' ')" \
+	"corpus/texts/dz-snpsp-sante.txt corpus/texts/int-ilo-conference-2025.txt " "two ids"
+expect_eq "$(ids "$db" 'الفوسفاط -id:corpus/texts/tn-ugtt-gafsa-phosphate.txt')" "corpus/texts/ma-umt-phosphate-khouribga.txt" "-id: excludes"
+run naqib_search -d "$db" 'id:corpus/texts/none.txt'
+expect_status 1 "no such id"
+EOF
+
 test_case 'exit status 1: no hits, and a query with no word' <<'EOF'
 run naqib_search -d "$db" كلمةغيرموجودةأبدا
 expect_status 1 "no hits"

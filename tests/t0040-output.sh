@@ -139,10 +139,32 @@ printf 'q1\tالفوسفاط\nq2\tالإضراب العام\n' | naqib_search -d
 expect_eq "$(jq -r .qid "$T/b.json" | tr '\n' ' ')" "q1 q2 " "batch JSON Lines"
 EOF
 
+# Where a hit's text came from: a line under its id for a document that
+# says (here a JSON line's author), none for a .txt file, whose hit shows as
+# it always did; in JSON, the keys in every hit.
+printf '%s\n' '{"id":"auth1","title":"بيان الفوسفاط","author":"المكتب الجهوي","body":"بيان عن عمال الفوسفاط"}' >"$T/auth.jsonl"
+naqib_index -q -d "$T/authdb" "$T/auth.jsonl" corpus/texts/ma-umt-phosphate-khouribga.txt
+test_case 'a hit shows its author on a line of its own; a .txt hit has no such line' <<'EOF'
+run naqib_search -d "$T/authdb" --color never -n 1 'بيان الفوسفاط'
+expect_status 0 "search"
+expect_eq "$(sed -n '4p' "$T/out")" "   auth1" "the id line"
+expect_eq "$(sed -n '5p' "$T/out")" "   by المكتب الجهوي" "the author's line"
+expect_in "$T/out" "   **بيان** عن عمال **الفوسفاط**" "then the snippet"
+run naqib_search -d "$T/authdb" --color never -n 1 خريبكة
+expect_eq "$(sed -n '4p' "$T/out" | awk '{ print $1 }')" "corpus/texts/ma-umt-phosphate-khouribga.txt" "the .txt hit's id line"
+sed -n '5p' "$T/out" | grep -q '\*\*' || fail "not the snippet under the .txt hit's id line: $(sed -n '5p' "$T/out")"
+run naqib_search -d "$T/authdb" -f json -n 5 الفوسفاط
+jq -e '[.hits[] | has("author", "format", "parent", "pages", "ocr_confidence", "title_from_text")] | all' "$T/out" >/dev/null ||
+	fail "a hit without the keys of provenance: $(cat "$T/out")"
+jq -e '[.hits[] | select(.id == "auth1") | .author] == ["المكتب الجهوي"]' "$T/out" >/dev/null || fail "author: $(cat "$T/out")"
+jq -e '[.hits[] | select(.id != "auth1") | .author, .format, .pages, .ocr_confidence, .title_from_text] == ["", "", null, null, false]' "$T/out" >/dev/null ||
+	fail "the .txt hit's keys: $(cat "$T/out")"
+EOF
+
 # A document's escape sequences (clear the screen, set the window title,
 # hide text) are shown as \xHH in text output, whatever --color says;
 # naqib's own colours are the only sequences written.
-printf '%s\n' '{"id":"esc1","title":"clear \u001b[2J title \u001b]0;pwned\u0007 tab\there","source":"src \u001b[8m","url":"u\u009b1m","body":"الإضراب hidden \u001b[8m secret الإضراب"}' >"$T/esc.jsonl"
+printf '%s\n' '{"id":"esc1","title":"clear \u001b[2J title \u001b]0;pwned\u0007 tab\there","source":"src \u001b[8m","url":"u\u009b1m","author":"by \u001b[2J me","body":"الإضراب hidden \u001b[8m secret الإضراب"}' >"$T/esc.jsonl"
 naqib_index -q -d "$T/escdb" "$T/esc.jsonl"
 test_case 'text output: escape sequences of a document are shown, not obeyed (--color never)' <<'EOF'
 run naqib_search -d "$T/escdb" --color never --explain --facets الإضراب
@@ -150,6 +172,7 @@ expect_status 0 "search"
 if grep -q "$(printf '\033')" "$T/out"; then fail "an escape code reached the output: $(cat -v "$T/out")"; fi
 expect_in "$T/out" '1. clear \x1b[2J title \x1b]0;pwned\x07 tab here' "the title, visible"
 expect_in "$T/out" '   esc1  src \x1b[8m  u\xc2\x9b1m' "id, source and URL, visible"
+expect_in "$T/out" '   by by \x1b[2J me' "the author, visible"
 expect_in "$T/out" '**الإضراب** hidden \x1b[8m secret **الإضراب**' "the snippet, visible"
 expect_in "$T/out" 'src \x1b[8m 1' "the facet, visible"
 expect_utf8 "$T/out" "the output"

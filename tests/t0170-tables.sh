@@ -108,7 +108,7 @@ done
 # The fields of the schema: Latin and Arabic names are in naqib(7).
 man7=$(sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' man/naqib.7)
 "$NAQIB_BIN/naqib-search" --list field >"$T/fields"
-expect_eq "$(cut -f1 "$T/fields" | tr '\n' ' ')" "union place year date mentions source " \
+expect_eq "$(cut -f1 "$T/fields" | tr '\n' ' ')" "id union place year date mentions source " \
 	"the query fields"
 while IFS='	' read -r name what; do
 	printf '%s\n' "$man7" | grep -qF -- "$name:" || fail "naqib(7) has no $name:"

@@ -1,5 +1,5 @@
 /* JSON Lines: a document a line, an object with "id", "title", "date",
- * "url", "source" and "body" (or "text"). */
+ * "url", "source", "author" and "body" (or "text"). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +77,9 @@ static int read_jsonl(const char *path, char *s, size_t len,
 		d.rec.date = json_field(cb, line, obj, "date", &ok);
 		d.rec.url = json_field(cb, line, obj, "url", &ok);
 		d.rec.source = json_field(cb, line, obj, "source", &ok);
+		/* Who wrote it, as an export of a mailbox or a site gives
+		 * it: shown with the hit. */
+		d.rec.author = json_field(cb, line, obj, "author", &ok);
 		d.rec.body = json_field(cb, line, obj, "body", &ok);
 		if (!d.rec.body && ok)
 			d.rec.body = json_field(cb, line, obj, "text", &ok);
@@ -129,7 +132,7 @@ static const char *const jsonl_extensions[] = { "jsonl", "ndjson", "json",
 const fmt_format_t fmt_jsonl = {
 	.name = "jsonl",
 	.description = "JSON Lines: an object a line, with id, title, date, "
-		       "url, source and body",
+		       "url, source, author and body",
 	.extensions = jsonl_extensions,
 	.sniff = sniff_jsonl,
 	.cut = cut_jsonl,

@@ -103,13 +103,15 @@ naqib_status_t _naqib_split_range(const char *v, char **lo, char **hi);
  *              for an open end
  *   PREFIX     term: the prefix of the terms it takes (XS + the
  *              normalized value)
+ *   ID         term: the id's term; legacy: the term an index made
+ *              before ids were escaped gave it, or empty
  * Start it with _naqib_filter_spec_init(); free with _naqib_filter_spec_free().
  * A value that does not fit its field gives NAQIB_E_QUERY with a message
  * for the user. */
 typedef struct _naqib_filter_spec {
 	const _naqib_field_t *field;
 	char lo[9], hi[9];
-	_naqib_buf_t term;
+	_naqib_buf_t term, legacy;
 } _naqib_filter_spec_t;
 
 void _naqib_filter_spec_init(_naqib_filter_spec_t *s);

@@ -71,12 +71,13 @@ naqib_status_t _naqib_split_range(const char *v, char **lo, char **hi)
 void _naqib_filter_spec_init(_naqib_filter_spec_t *s)
 {
 	memset(s, 0, sizeof *s);
-	s->term = (_naqib_buf_t)NAQIB_BUF_INIT;
+	s->term = s->legacy = (_naqib_buf_t)NAQIB_BUF_INIT;
 }
 
 void _naqib_filter_spec_free(_naqib_filter_spec_t *s)
 {
 	_naqib_buf_free(&s->term);
+	_naqib_buf_free(&s->legacy);
 	_naqib_filter_spec_init(s);
 }
 
@@ -164,6 +165,24 @@ naqib_status_t _naqib_filter_spec(naqib_analyzer_t *a,
 					  &n)))
 			return st;
 		return _naqib_term(&out->term, f->field->id, norm, n);
+	}
+	case _NAQIB_FILTER_ID: {
+		/* The terms every look-up by id takes (has, delete, get), so
+		 * that an id in any form naqib writes one finds its
+		 * document: an attachment's link to its message is one. */
+		_naqib_id_terms_t t;
+		if ((st = _naqib_id_terms(f->value, &t)))
+			return st == NAQIB_E_NOMEM
+				       ? st
+				       : _naqib_fail(NAQIB_E_QUERY,
+						     "id:%s: not an id", f->value);
+		_naqib_buf_free(&out->term);
+		_naqib_buf_free(&out->legacy);
+		out->term = t.term;
+		out->legacy = t.legacy;
+		t.term = t.legacy = (_naqib_buf_t)NAQIB_BUF_INIT;
+		_naqib_id_terms_free(&t);
+		return NAQIB_OK;
 	}
 	case _NAQIB_FILTER_YEARS:
 	case _NAQIB_FILTER_DAYS:

@@ -12,9 +12,10 @@ static const char *const source_ar[] = { "مصدر", NULL };
 
 const _naqib_field_t _naqib_fields[_NAQIB_F_COUNT] = {
 	[_NAQIB_F_ID] = {
-		_NAQIB_F_ID, NULL, no_names, "Q", -1, _NAQIB_BOOLEAN,
-		_NAQIB_FILTER_NONE, _NAQIB_FACET_NONE, -1, -1,
-		"the document id, unique", NULL, NULL },
+		_NAQIB_F_ID, "id", no_names, "Q", -1, _NAQIB_BOOLEAN,
+		_NAQIB_FILTER_ID, _NAQIB_FACET_NONE, -1, -1,
+		"the document with this id (as every output shows it)",
+		NULL, NULL },
 	[_NAQIB_F_WORD] = {
 		_NAQIB_F_WORD, NULL, no_names, "", -1, _NAQIB_POSITIONS,
 		_NAQIB_FILTER_NONE, _NAQIB_FACET_NONE, -1, -1,

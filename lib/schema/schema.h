@@ -41,6 +41,8 @@ typedef enum _naqib_filter_kind {
 	_NAQIB_FILTER_DAYS,      /* A or A..B (dates) over the date slot */
 	_NAQIB_FILTER_MENTIONS,  /* A or A..B over the day terms */
 	_NAQIB_FILTER_PREFIX,    /* the normalized words VALUE starts */
+	_NAQIB_FILTER_ID,        /* VALUE is a document id (any form
+				    naqib_id_parse() reads) */
 } _naqib_filter_kind_t;
 
 /* How a search counts a field's values (from its slot). */

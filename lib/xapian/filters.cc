@@ -84,6 +84,14 @@ static naqib_status_t filter_query(naqib_db_t *db, const _naqib_qfilter_t *f,
 				    terms.end());
 		return NAQIB_OK;
 	}
+	case _NAQIB_FILTER_ID:
+		out = Xapian::Query(term);
+		if (s->legacy.len)
+			out = Xapian::Query(
+				Xapian::Query::OP_OR, out,
+				Xapian::Query(std::string(s->legacy.data,
+							  s->legacy.len)));
+		return NAQIB_OK;
 	case _NAQIB_FILTER_NONE:
 		break;
 	}

@@ -43,9 +43,14 @@ static void snippet(_naqib_buf_t *b, const naqib_snippet_t *s)
 
 static naqib_status_t render_csv(_naqib_buf_t *b, const out_page_t *p)
 {
-	static const char *const head[] = { "rank", "score", "id", "title",
-					    "date", "source", "url", "path",
-					    "snippet" };
+	/* New columns go at the end: a sheet or a script that reads the
+	 * first ones by their place goes on reading them. */
+	static const char *const head[] = {
+		"rank",	  "score",  "id",     "title", "date",
+		"source", "url",    "path",   "snippet", "author",
+		"format", "parent", "pages",  "ocr_confidence",
+		"title_from_text"
+	};
 	const out_result_t *r = p->result;
 	char num[64];
 
@@ -72,6 +77,18 @@ static naqib_status_t render_csv(_naqib_buf_t *b, const out_page_t *p)
 		field(b, h->rec.url, 1, 0);
 		field(b, h->rec.path, 1, 0);
 		snippet(b, h->snippet);
+		field(b, h->rec.author, 1, 0);
+		field(b, h->rec.format, 1, 0);
+		field(b, h->rec.parent, 1, 0);
+		/* Empty where the document says nothing: no pages, not read
+		 * by OCR. */
+		snprintf(num, sizeof num, "%u", h->rec.pages);
+		field(b, h->rec.pages ? num : "", 0, 0);
+		snprintf(num, sizeof num, "%u", h->rec.ocr_confidence);
+		field(b, h->rec.flags & NAQIB_RECORD_OCR ? num : "", 0, 0);
+		field(b, h->rec.flags & NAQIB_RECORD_TITLE_FROM_TEXT ? "true"
+								      : "false",
+		      0, 0);
 		_naqib_buf_adds(b, "\r\n");
 	}
 	return b->failed ? _naqib_fail(NAQIB_E_NOMEM, "out of memory")

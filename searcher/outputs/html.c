@@ -36,6 +36,10 @@ static const char style[] =
 	"ol.hits h2 a{color:var(--accent)}"
 	".meta{margin:.1rem 0}"
 	".id{unicode-bidi:isolate;direction:ltr}"
+	"ol.hits h2.derived{font-weight:normal}"
+	".badge{unicode-bidi:isolate;direction:ltr;display:inline-block;"
+	"padding:0 .4em;border:1px solid var(--muted);border-radius:.3em;"
+	"font-size:.8rem;line-height:1.5;cursor:help}"
 	".snippet{margin:.3rem 0 0}"
 	"mark{background:var(--mark);color:inherit;padding:0 .1em;"
 	"border-radius:.2em}"
@@ -165,12 +169,89 @@ static int is_iso_date(const char *d)
 	return strlen(d) == 10 && d[4] == '-' && d[7] == '-';
 }
 
+/* "3 صفحات": the number, and the word in the form Arabic gives it after
+ * that number. */
+static int pages_ar(_naqib_buf_t *b, unsigned n)
+{
+	if (n == 1)
+		return lit(b, "صفحة واحدة");
+	if (n == 2)
+		return lit(b, "صفحتان");
+	unsigned last = n % 100;
+	return _naqib_buf_printf(b, "%u %s", n,
+				 last >= 3 && last <= 10 ? "صفحات" : "صفحة");
+}
+
+/* Where the hit's text came from, a line under its date and id: the
+ * format and its pages, the OCR badge, the author, the message an
+ * attachment came in (a link to it, by the id: filter).  Nothing for a
+ * hit of text that came as text. */
+static int render_origin(_naqib_buf_t *b, const naqib_record_t *rec)
+{
+	char up[32];
+	int st = 0, parts = 0;
+	const char *sep = " · ";
+
+	if (!*rec->format && !*rec->author && !*rec->parent && !rec->pages &&
+	    !(rec->flags & NAQIB_RECORD_OCR))
+		return 0;
+	st |= lit(b, "<p class=\"meta origin\">");
+	/* The format isolated: "PDF" before "3 صفحات" would otherwise take
+	 * the number into its left-to-right run ("PDF · 3", read backwards
+	 * in an Arabic line). */
+	if (*rec->format) {
+		st |= lit(b, "<bdi>");
+		st |= esc(b, out_format_label(rec->format, 1, up, sizeof up));
+		st |= lit(b, "</bdi>");
+		parts++;
+	}
+	if (rec->pages) {
+		st |= lit(b, parts++ ? sep : "");
+		st |= pages_ar(b, rec->pages);
+	}
+	if (rec->flags & NAQIB_RECORD_OCR) {
+		st |= lit(b, parts++ ? sep : "");
+		st |= _naqib_buf_printf(b, "<span class=\"badge\" title=\"قُرئ "
+					   "النص بالتعرف الضوئي على الحروف "
+					   "(OCR): قد يحوي أخطاء\">OCR "
+					   "%u%%</span>",
+					rec->ocr_confidence);
+	}
+	if (*rec->author) {
+		st |= lit(b, parts++ ? sep : "");
+		st |= lit(b, !strcmp(rec->format, "mail") ? "من: <bdi>"
+							  : "المؤلف: <bdi>");
+		st |= esc(b, rec->author);
+		st |= lit(b, "</bdi>");
+	}
+	if (*rec->parent) {
+		_naqib_buf_t q = NAQIB_BUF_INIT;
+		st |= lit(b, parts++ ? sep : "");
+		st |= lit(b, "مرفق بالرسالة <a class=\"id\" href=\"?q=");
+		st |= out_id_query(&q, rec->parent);
+		st |= q.failed;
+		st |= cgi_url_encode(b, q.data);
+		st |= lit(b, "\">");
+		st |= esc(b, rec->parent);
+		st |= lit(b, "</a>");
+		_naqib_buf_free(&q);
+	}
+	return st | lit(b, "</p>");
+}
+
 static int render_hit(_naqib_buf_t *b, const out_hit_t *h)
 {
 	int st = 0;
 	const char *title = *h->rec.title ? h->rec.title : h->rec.id;
 
-	st |= lit(b, "<li><h2>");
+	/* A title naqib made from the first sentence of the text, in a
+	 * lighter type: it reads as the hit's title, and is not the
+	 * document's own, which a person citing it should know. */
+	if (h->rec.flags & NAQIB_RECORD_TITLE_FROM_TEXT)
+		st |= lit(b, "<li><h2 class=\"derived\" title=\"ليس للوثيقة "
+			     "عنوان: هذه أول جملة من نصها\">");
+	else
+		st |= lit(b, "<li><h2>");
 	/* Only web addresses become links: a javascript: or data: URL in a
 	 * document must not run in the reader's browser. */
 	if (is_web_url(h->rec.url)) {
@@ -204,6 +285,7 @@ static int render_hit(_naqib_buf_t *b, const out_hit_t *h)
 	st |= lit(b, "<span class=\"id\">");
 	st |= esc(b, h->rec.id);
 	st |= lit(b, "</span></p>");
+	st |= render_origin(b, &h->rec);
 	if (h->snippet) {
 		st |= lit(b, "<p class=\"snippet\">");
 		st |= out_snippet(b, h->snippet, "<mark>", "</mark>",

@@ -85,6 +85,26 @@ static naqib_status_t render_json(_naqib_buf_t *b, const out_page_t *p)
 		err |= json_object_set_new(j, "source", jstr(h->rec.source));
 		err |= json_object_set_new(j, "url", jstr(h->rec.url));
 		err |= json_object_set_new(j, "path", jstr(h->rec.path));
+		/* Where the text came from: every key in every hit, so that
+		 * a script reads .format or .ocr_confidence without asking
+		 * first whether it is there; "" and null for what the
+		 * document does not say (a .txt file says none of it). */
+		err |= json_object_set_new(j, "author", jstr(h->rec.author));
+		err |= json_object_set_new(j, "format", jstr(h->rec.format));
+		err |= json_object_set_new(j, "parent", jstr(h->rec.parent));
+		err |= json_object_set_new(j, "pages",
+					   h->rec.pages
+						   ? json_integer(h->rec.pages)
+						   : json_null());
+		err |= json_object_set_new(
+			j, "ocr_confidence",
+			h->rec.flags & NAQIB_RECORD_OCR
+				? json_integer(h->rec.ocr_confidence)
+				: json_null());
+		err |= json_object_set_new(
+			j, "title_from_text",
+			json_boolean(h->rec.flags &
+				     NAQIB_RECORD_TITLE_FROM_TEXT));
 		if (h->snippet) {
 			const naqib_snippet_t *s = h->snippet;
 			json_t *marks = json_array();

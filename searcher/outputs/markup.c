@@ -1,4 +1,5 @@
-/* What the formats share: HTML escaping, and snippets. */
+/* What the formats share: HTML escaping, snippets, the names of the
+ * formats a record's text came from. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,3 +62,51 @@ char *out_snippet_html(const naqib_snippet_t *s)
 	return _naqib_buf_finish(&b, NAQIB_OK, &html, NULL) ? NULL : html;
 }
 
+/* The formats naqib-index reads (naqib-index --list format) as a reader
+ * names them; a format of a reader not in the table shows its name. */
+static const struct {
+	const char *format, *english, *arabic;
+} format_labels[] = {
+	{ "pdf", "PDF", "PDF" },
+	{ "docx", "DOCX", "DOCX" },
+	{ "odt", "ODT", "ODT" },
+	{ "html", "HTML", "HTML" },
+	{ "mail", "e-mail", "بريد إلكتروني" },
+	{ "image", "image", "صورة" },
+};
+
+const char *out_format_label(const char *format, int arabic, char *buf,
+			     size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof format_labels / sizeof *format_labels; k++)
+		if (!strcmp(format, format_labels[k].format))
+			return arabic ? format_labels[k].arabic
+				      : format_labels[k].english;
+	for (k = 0; format[k] && k + 1 < n; k++)
+		buf[k] = format[k] >= 'a' && format[k] <= 'z'
+				 ? (char)(format[k] - 'a' + 'A')
+				 : format[k];
+	if (n)
+		buf[k] = '\0';
+	return buf;
+}
+
+int out_has_origin(const naqib_record_t *rec)
+{
+	return *rec->format || *rec->author || *rec->parent || rec->pages ||
+	       (rec->flags &
+		(NAQIB_RECORD_OCR | NAQIB_RECORD_TITLE_FROM_TEXT));
+}
+
+naqib_status_t out_id_query(_naqib_buf_t *b, const char *id)
+{
+	/* A filter's value ends at a space or a parenthesis unless quoted,
+	 * and a quote ends at its closing mark. */
+	if (!strstr(id, "»"))
+		return _naqib_buf_printf(b, "id:«%s»", id);
+	if (!strchr(id, '"'))
+		return _naqib_buf_printf(b, "id:\"%s\"", id);
+	return _naqib_buf_printf(b, "id:%s", id);
+}

@@ -20,12 +20,15 @@ typedef struct out_why {
 	unsigned count;
 } out_why_t;
 
+/* The text fields of a record search.c may have to remake. */
+#define OUT_OWN 9
+
 typedef struct out_hit {
 	unsigned rank;
 	double score;
-	naqib_record_t rec;       /* its id and path are ids of today, every
-				     field UTF-8 (search.c) */
-	char *own[6];             /* the fields search.c had to remake */
+	naqib_record_t rec;       /* its id, path and parent are ids of
+				     today, every field UTF-8 (search.c) */
+	char *own[OUT_OWN];       /* the fields search.c had to remake */
 	naqib_snippet_t *snippet; /* NULL when snippets are off */
 	out_why_t *why;           /* --explain; NULL when off */
 	size_t n_why, why_cap;
@@ -119,5 +122,21 @@ naqib_status_t out_snippet(_naqib_buf_t *b, const naqib_snippet_t *s,
 /* The snippet as HTML: escaped, matches in <mark>, ellipses at cuts.
  * Caller frees; NULL when out of memory. */
 char *out_snippet_html(const naqib_snippet_t *s);
+
+/* What a reader calls the format a record's text was extracted from
+ * (naqib_record_t.format): "PDF", "e-mail", ... in English, or in Arabic
+ * for the search page; a format of no row of the table upper-cased into
+ * buf (of n bytes).  "" for text that came as text. */
+const char *out_format_label(const char *format, int arabic, char *buf,
+			     size_t n);
+
+/* Whether the record's text came from a format of its own, or has a
+ * provenance to tell (author, pages, OCR, parent, a title made from the
+ * text): a hit of a .txt file has none, and shows as it always did. */
+int out_has_origin(const naqib_record_t *rec);
+
+/* Appends the query that finds the document of this id, id:«ID» (quoted
+ * with what it does not hold), to b.  Returns 0 or a status. */
+naqib_status_t out_id_query(_naqib_buf_t *b, const char *id);
 
 #endif

@@ -92,6 +92,49 @@ static void put_why(_naqib_buf_t *f, const out_result_t *r,
 	}
 }
 
+/* Where a hit's text came from, on a line of its own under its id, when
+ * it came from anything but text (out_has_origin()):
+ *   PDF, 3 pages · by الكاتب العام · OCR 87%
+ *   e-mail from Karim <k@umt.ma>
+ *   DOCX · attachment of mail/2025-10-14.eml · title from the text
+ * A hit of a .txt file has no such line: it shows as it always did. */
+static void put_origin(_naqib_buf_t *f, const naqib_record_t *rec,
+		       const char *dim, const char *off)
+{
+	char up[32];
+	int mail = !strcmp(rec->format, "mail"), parts = 0;
+	const char *sep = " · ";
+
+	if (!out_has_origin(rec))
+		return;
+	_naqib_buf_printf(f, "   %s", dim);
+	if (*rec->format) {
+		put_str(f, out_format_label(rec->format, 0, up, sizeof up));
+		parts++;
+	}
+	if (rec->pages)
+		_naqib_buf_printf(f, "%s%u page%s", parts++ ? ", " : "",
+				  rec->pages, rec->pages == 1 ? "" : "s");
+	if (*rec->author) {
+		_naqib_buf_printf(f, "%s%s ",
+				  !parts ? "" : mail && !rec->pages ? " " : sep,
+				  mail ? "from" : "by");
+		put_str(f, rec->author);
+		parts++;
+	}
+	if (rec->flags & NAQIB_RECORD_OCR)
+		_naqib_buf_printf(f, "%sOCR %u%%", parts++ ? sep : "",
+				  rec->ocr_confidence);
+	if (*rec->parent) {
+		_naqib_buf_printf(f, "%sattachment of ", parts++ ? sep : "");
+		put_str(f, rec->parent);
+	}
+	if (rec->flags & NAQIB_RECORD_TITLE_FROM_TEXT)
+		_naqib_buf_printf(f, "%stitle from the text",
+				  parts++ ? sep : "");
+	_naqib_buf_printf(f, "%s\n", off);
+}
+
 /* The facets after the hits: "unions: UMT 12 · CDT 5". */
 static void put_facets(_naqib_buf_t *f, const out_result_t *r,
 		       const char *bold, const char *off)
@@ -161,6 +204,7 @@ static naqib_status_t render_text(_naqib_buf_t *f, const out_page_t *p)
 				put_str(f, more[k]);
 			}
 		_naqib_buf_printf(f, "%s\n", off);
+		put_origin(f, &h->rec, dim, off);
 		if (h->snippet && h->snippet->len) {
 			_naqib_buf_adds(f, "   ");
 			out_snippet(f, h->snippet, color ? ANSI_MATCH : "**",

@@ -113,10 +113,13 @@ static void public_view(void)
 	size_t n = naqib_field_count(), users = 0;
 	for (size_t i = 0; i < _NAQIB_F_COUNT; i++)
 		users += _naqib_fields[i].name != NULL;
-	CHECK(n == users && n == 6);
+	CHECK(n == users && n == 7);
 	naqib_field_info_t info;
 	CHECK(naqib_field_info(0, &info) == NAQIB_OK);
-	CHECK_STR(info.name, "union", "first field");
+	CHECK_STR(info.name, "id", "first field");
+	CHECK(info.facet == -1);
+	CHECK(naqib_field_info(1, &info) == NAQIB_OK);
+	CHECK_STR(info.name, "union", "second field");
 	CHECK(info.facet == NAQIB_FACET_UNION);
 	CHECK(naqib_field_info(n, &info) == NAQIB_E_INVALID);
 }
