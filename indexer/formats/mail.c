@@ -110,7 +110,10 @@ static int utf8_valid(const char *s, size_t n)
 static int convert(_naqib_buf_t *b, const char *s, size_t n,
 		   const char *charset)
 {
-	iconv_t cd = g_mime_iconv_open("UTF-8", charset);
+	/* iconv itself, with GMime's name for the charset: GMime's
+	 * g_mime_iconv_open() opens a converter for a charset iconv does
+	 * not know ("x-unknown") that reads it as ASCII. */
+	iconv_t cd = iconv_open("UTF-8", g_mime_charset_iconv_name(charset));
 	char out[4096];
 
 	if (cd == (iconv_t)-1)
@@ -129,7 +132,7 @@ static int convert(_naqib_buf_t *b, const char *s, size_t n,
 			left--;
 		}
 	}
-	g_mime_iconv_close(cd);
+	iconv_close(cd);
 	return 1;
 }
 
@@ -151,7 +154,7 @@ static void add_text(_naqib_buf_t *b, const char *s, size_t n, const char *cs,
 		     const char **encoding)
 {
 	if (cs && !utf8_name(cs) && convert(b, s, n, cs)) {
-		*encoding = g_mime_charset_canon_name(cs);
+		*encoding = cs;
 		return;
 	}
 	if (utf8_valid(s, n)) {
@@ -301,6 +304,7 @@ typedef struct limits {
 typedef struct message {
 	const fmt_callbacks_t *cb;
 	const char *id;		/* the message's document id */
+	const char *path;	/* the file's */
 	size_t line;		/* its line, for messages */
 	limits_t *lim;
 	_naqib_buf_t text;
@@ -308,6 +312,16 @@ typedef struct message {
 	GPtrArray *attached;	/* GMimeObject: parts and message parts */
 	GPtrArray *names;	/* char *: their names, in the same order */
 } message_t;
+
+/* The message named in a remark on the file: "" when it is the file's
+ * one message, else " of 'ID'" (an mbox's message, a forwarded one). */
+static const char *of(const message_t *m, char *buf, size_t n)
+{
+	if (!strcmp(m->id, m->path))
+		return "";
+	snprintf(buf, n, " of '%s'", m->id);
+	return buf;
+}
 
 static int type_is(GMimeObject *o, const char *type, const char *sub)
 {
@@ -468,18 +482,20 @@ static int signature(GMimeObject *o)
  * may hold, or a level deeper, is left out, said once. */
 static int within(message_t *m, int depth)
 {
+	char buf[600];
+
 	if (++m->lim->parts > MAIL_MAX_PARTS) {
 		if (!m->lim->parts_said++)
-			fmt_note(m->cb, "message '%s' has more than %d MIME "
-				 "parts: the rest left out", m->id,
-				 MAIL_MAX_PARTS);
+			fmt_note(m->cb, "more than %d MIME parts in the "
+				 "message%s: the rest left out", MAIL_MAX_PARTS,
+				 of(m, buf, sizeof buf));
 		return 0;
 	}
 	if (depth > MAIL_MAX_DEPTH) {
 		if (!m->lim->depth_said++)
-			fmt_note(m->cb, "message '%s' is nested more than %d "
-				 "levels deep: the parts below left out",
-				 m->id, MAIL_MAX_DEPTH);
+			fmt_note(m->cb, "parts nested more than %d levels "
+				 "deep in the message%s: those below left out",
+				 MAIL_MAX_DEPTH, of(m, buf, sizeof buf));
 		return 0;
 	}
 	return 1;
@@ -518,8 +534,9 @@ static void walk(message_t *m, GMimeObject *o, int depth)
 		int n = g_mime_multipart_get_count(mp);
 		if (GMIME_IS_MULTIPART_ENCRYPTED(o) ||
 		    type_is(o, "multipart", "encrypted")) {
-			fmt_note(m->cb, "message '%s': an encrypted part, "
-				 "left out", m->id);
+			char buf[600];
+			fmt_note(m->cb, "an encrypted part in the message%s, "
+				 "left out", of(m, buf, sizeof buf));
 			return;
 		}
 		if (type_is(o, "multipart", "alternative")) {
@@ -629,9 +646,10 @@ static int hand_over(message_t *m, guint n, const char *path, int depth)
 	GMimePart *part = GMIME_PART(o);
 	gint64 bound = decoded_bound(part);
 	if (bound > (gint64)MAIL_MAX_PART_BYTES) {
-		fmt_note(m->cb, "attachment '%s' of '%s': about %lld MB "
-			 "decoded, more than the %u MB an attachment may have; "
-			 "left out", name, m->id, (long long)(bound >> 20),
+		char buf[600];
+		fmt_note(m->cb, "attachment '%s'%s: about %lld MB decoded, "
+			 "more than the %u MB an attachment may have; left out",
+			 name, of(m, buf, sizeof buf), (long long)(bound >> 20),
 			 MAIL_MAX_PART_BYTES >> 20);
 		return NAQIB_OK;
 	}
@@ -662,7 +680,7 @@ static int read_message(GMimeMessage *msg, const char *id, const char *path,
 			const char *parent, size_t line, limits_t *lim,
 			int depth, const fmt_callbacks_t *cb)
 {
-	message_t m = { cb, id, line, lim, NAQIB_BUF_INIT, NULL,
+	message_t m = { cb, id, path, line, lim, NAQIB_BUF_INIT, NULL,
 			g_ptr_array_new(), g_ptr_array_new_with_free_func(free) };
 	int st = NAQIB_OK;
 
