@@ -1,7 +1,7 @@
 #!/bin/sh
 # Writes hostile e-mail into DIR (made at run time: some are big), for
 # tests/t0250-mail.sh and bench/mail:  scripts/files/mail-hostile.sh DIR
-#   parts.eml     10,000 MIME parts
+#   parts.eml     10,000 MIME parts, the first "alawwal", the last "alakhir"
 #   deep.eml      multiparts nested 1,000 deep, the text at the bottom
 #   deepmsg.eml   messages forwarded in messages, 1,000 deep
 #   zeros.eml     a base64 attachment of 20 MB, 15 MB of zeros once decoded
@@ -21,7 +21,10 @@ hdr() { # name
 {
 	hdr parts
 	printf 'Content-Type: multipart/mixed; boundary="b"\n\n'
-	awk 'BEGIN { for (i = 0; i < 10000; i++) printf "--b\nContent-Type: text/plain\n\nkalima%d\n", i }'
+	awk 'BEGIN {
+		for (i = 0; i < 10000; i++)
+			printf "--b\nContent-Type: text/plain\n\n%s\n", i == 0 ? "alawwal" : i == 9999 ? "alakhir" : "kalima"
+	}'
 	printf -- '--b--\n'
 } >"$dir/parts.eml"
 {
