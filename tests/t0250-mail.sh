@@ -70,6 +70,8 @@ expect_eq "$(field "$T/w.jsonl" $id title)" "$(head -n 1 corpus/texts/dz-ugta-1e
 expect_eq "$(field "$T/w.jsonl" $id author)" "الإتحاد العام للعمال الجزائريين <ugta@ugta.dz>" "author"
 expect_eq "$(field "$T/w.jsonl" $id encoding)" "windows-1256" "encoding"
 expect_eq "$(field "$T/w.jsonl" $id body)" "$(tail -n +3 corpus/texts/dz-ugta-1er-mai.txt)" "the text, exactly"
+run naqib_index -d "$T/w.db" $M/windows-1256.eml
+expect_in "$T/err" "1 text not in UTF-8, read as windows-1256 (1)" "the summary says the encoding"
 EOF
 
 test_case 'an attachment is a document of its own, its parent the message, found by its words' <<'EOF'
