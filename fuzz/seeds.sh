@@ -5,7 +5,8 @@
 set -eu
 out=${1:?usage: fuzz/seeds.sh DIR}
 rm -rf "$out"
-mkdir -p "$out/analyze" "$out/stem" "$out/query" "$out/formats" "$out/cgi"
+mkdir -p "$out/analyze" "$out/stem" "$out/query" "$out/formats" "$out/cgi" \
+	"$out/mail"
 
 # One file per line of a list; blank lines and # comments are skipped.
 lines() { # list dir prefix
@@ -40,6 +41,17 @@ awk -v dir="$out/formats" '
 for f in $(ls corpus/texts/*.txt | head -n 8); do
 	cp "$f" "$out/formats/$(basename "$f" .txt)"
 done
+
+# mail: the e-mail fixtures, after the byte that picks the reader ('0', even:
+# .eml; '1', odd: mbox), and each message of the mailbox alone as an .eml.
+for f in corpus/files/mail/*.eml; do
+	{ printf '0'; cat "$f"; } >"$out/mail/$(basename "$f")"
+done
+{ printf '1'; cat corpus/files/mail/mailbox.mbox; } >"$out/mail/mailbox.mbox"
+awk -v dir="$out/mail" '
+	/^From / { n++; printf "0" > (dir "/mbox-" n); next }
+	n { print > (dir "/mbox-" n) }
+' corpus/files/mail/mailbox.mbox
 
 # query and cgi: the hand-written lists.
 lines fuzz/seeds/query.txt "$out/query" q

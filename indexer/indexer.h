@@ -196,7 +196,10 @@ typedef struct indexer {
 	const fmt_format_t *file_fmt;
 	int file_outcome;
 	char file_reason[512];
-	const char *file_encoding;
+	/* The encoding its first text not in UTF-8 was read in (a copy: a
+	 * document's strings, the worker's among them, die with its
+	 * callback); "" for none. */
+	char file_encoding[64];
 	int file_bad0;		/* a problem of the whole file was told */
 } indexer_t;
 

@@ -333,8 +333,9 @@ static int on_doc(const fmt_doc_t *d, void *ctx)
 	/* The share of the block done, by lines. */
 	size_t l = d->line < x->blk_lines ? d->line : x->blk_lines;
 	x->file_done = x->blk_start + x->blk_len * l / x->blk_lines;
-	if (d->encoding && !x->file_encoding)
-		x->file_encoding = d->encoding;
+	if (d->encoding && !x->file_encoding[0])
+		snprintf(x->file_encoding, sizeof x->file_encoding, "%s",
+			 d->encoding);
 	if (x->extract)
 		st = print_doc(x, d);
 	else if (x->sharded)
@@ -666,7 +667,7 @@ static int read_file(indexer_t *x, const char *path, const char *id)
 	x->file_fmt = NULL;
 	x->file_outcome = -1;
 	x->file_reason[0] = '\0';
-	x->file_encoding = NULL;
+	x->file_encoding[0] = '\0';
 	x->file_bad0 = 0;
 	len = 0;
 	st = read_blocks(x, fd, format, id, &cb, &len, &err);
@@ -704,7 +705,7 @@ static int read_file(indexer_t *x, const char *path, const char *id)
 		}
 		return 0;
 	}
-	if (x->file_encoding)
+	if (x->file_encoding[0])
 		summary_encoding(x, x->file_encoding);
 	if (x->in_file == 0 && x->st.failed == failed_before) {
 		cli_error("%s: empty, nothing to index", path);
