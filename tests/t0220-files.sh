@@ -142,4 +142,58 @@ run naqib_index --extract --shards 2 corpus/seeds
 expect_status 2 "--extract with --shards"
 EOF
 
+# The worker process: what a hostile file makes a library do costs that
+# file, with a message, never the run nor the files after it.
+# NAQIB_TEST_WORKER makes the worker misbehave so (indexer/worker.c).
+mkdir -p "$T/w"
+cp corpus/files/mail/plain-utf8.eml "$T/w/a.eml"
+cp corpus/texts/ma-umt-smig-2025.txt "$T/w/b.txt"
+worker_case() { # hook message
+	rm -rf "$T/w.db"
+	NAQIB_TEST_WORKER=$1 run naqib_index -d "$T/w.db" --root "$T" --worker-time 1 "$T/w"
+	expect_status 3 "$1: the file failed"
+	expect_in "$T/err" "naqib-index: $T/w/a.eml: $2" "$1: the message"
+	expect_in "$T/err" "naqib-index: 2 files: 1 indexed (1 txt), 1 failed; -v names them" "$1: the files"
+	expect_eq "$(ids "$T/w.db" الحد الأدنى للأجور)" "w/b.txt" "$1: the file after it is indexed"
+}
+test_case 'a reader that crashes costs its file, with a message; the run goes on' <<'EOF'
+worker_case crash "the mail reader crashed (Segmentation fault), or ran out of memory (limit 2048 MB): a broken or hostile file?"
+EOF
+test_case 'a reader that loops is stopped at --worker-time' <<'EOF'
+worker_case loop "the mail reader took more than 1 s of CPU time: left out (a broken or hostile file?)"
+EOF
+test_case 'a reader whose text has no end is stopped at its output limit (1 MB under the test, 1 GB said)' <<'EOF'
+worker_case flood "the mail reader gave more than 1024 MB of text (a decompression bomb?); the rest is left out"
+EOF
+# Under AddressSanitizer (whose shadow memory is terabytes of address
+# space) and valgrind the worker has no memory limit.
+if ldd "$NAQIB_BIN/naqib-index" | grep -q libasan || [ -n "${NAQIB_VALGRIND:-}" ]; then
+	test_skip 'a reader that fills its memory is stopped at --worker-memory' "no memory limit under ASan or valgrind"
+else
+	test_case 'a reader that fills its memory is stopped at --worker-memory' <<'EOF'
+	rm -rf "$T/w.db"
+	NAQIB_TEST_WORKER=memory run naqib_index -d "$T/w.db" --root "$T" --worker-memory 200 "$T/w"
+	expect_status 3 "the file failed"
+	expect_in "$T/err" "naqib-index: $T/w/a.eml: the mail reader ran out of memory (limit 200 MB)" "the message"
+	expect_eq "$(ids "$T/w.db" الحد الأدنى للأجور)" "w/b.txt" "the file after it"
+EOF
+fi
+test_case 'a file the worker failed is read again by the next run' <<'EOF'
+rm -rf "$T/w.db"
+NAQIB_TEST_WORKER=crash naqib_index -q -d "$T/w.db" --root "$T" "$T/w" 2>/dev/null || true
+run naqib_index -d "$T/w.db" --root "$T" "$T/w"
+expect_status 0 "second run"
+expect_in "$T/err" "naqib-index: 2 files: 1 indexed (1 mail), 1 unchanged" "the message is read again, the text skipped"
+EOF
+
+# Files of the formats read whole are left out above --max-file-size,
+# before they are read.
+test_case 'a file above --max-file-size is left out, counted as too large' <<'EOF'
+run naqib_index -d "$T/big.db" --root "$T" --max-file-size 1k "$T/w"
+expect_status 0 "too large is no failure"
+expect_in "$T/err" "naqib-index: $T/w/a.eml: left out: " "named"
+expect_in "$T/err" "MB, larger than --max-file-size (0.0 MB)" "why"
+expect_in "$T/err" "naqib-index: 2 files: 1 indexed (1 txt), 1 too large; -v names them" "counted"
+EOF
+
 test_done
