@@ -255,6 +255,10 @@ void ingest_progress(indexer_t *x, int final);
  * status a callback stopped with. */
 int worker_read(indexer_t *x, const fmt_format_t *f, const char *id,
 		char *data, size_t len, const fmt_callbacks_t *cb);
+/* Ends the worker process, once the run has read every file. */
+void worker_stop(void);
+/* naqib-index --worker ...: the worker process itself; never returns. */
+void worker_main(int argc, char **argv) __attribute__((noreturn));
 
 /* ---------------------------------------------------------------- summary.c */
 

@@ -230,6 +230,7 @@ static int report(indexer_t *x)
 			cli_rate(secs > 0 ? (double)docs / secs : 0.0, rate,
 				 sizeof rate));
 	}
+	worker_stop();
 	summary_print(x, &sum, secs);
 	summary_free(x);
 	if (!x->quiet && !x->summary_json && sum.truncated)
@@ -420,6 +421,7 @@ static int extract_paths(indexer_t *x, char **paths, int n)
 		cli_error("cannot write the documents: %s", strerror(errno));
 		x->fatal = NAQIB_E_IO;
 	}
+	worker_stop();
 	summary_print(x, &x->st, cli_now() - x->started);
 	summary_free(x);
 	free(x->thesauri);
@@ -469,6 +471,9 @@ int main(int argc, char **argv)
 	int del = 0, c, status;
 
 	cli_prog = "naqib-index";
+	/* The worker process of the readers of documents (worker.c). */
+	if (argc > 1 && !strcmp(argv[1], "--worker"))
+		worker_main(argc, argv);
 	memset(&x, 0, sizeof x);
 	x.lock_fd = -1;
 	x.batch = DEFAULT_BATCH;

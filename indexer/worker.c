@@ -1,18 +1,33 @@
 /* The worker process of the readers of documents (indexer.h): a reader of
- * a format a library parses (PDF, Office, HTML, e-mail, OCR) runs in a
- * child process under limits on its memory, CPU time and output, and
- * hands its documents back over a pipe, as Omega's omindex runs its
- * filters; a crash, a decompression bomb or an endless loop in a library
- * costs that file and a message, never the run or the database.
+ * a format a library parses (PDF, Office, HTML, e-mail, OCR) runs in
+ * another process under limits on its memory, its CPU time a file and its
+ * output a file, and hands its documents back over a pipe, as Omega's
+ * omindex runs its filters; a crash, a decompression bomb or an endless
+ * loop in a library costs that file and a message, never the run or the
+ * database.
  *
- * A frame on the pipe: a type byte ('D' a document, 'B' a problem), the
- * line (4 bytes, little-endian), the length of what follows (4 bytes),
- * then, for 'D', the encoding's name and a NUL and the encoded record;
- * for 'B' (a problem), 'N' (a note) and 'S' (no format naqib reads), the
- * message. */
+ * The worker is naqib-index itself, executed again as "naqib-index
+ * --worker ...": a fresh process, which holds none of the indexer's locks
+ * or threads, and which serves file after file, so that a library's
+ * start (GMime's tables, Tesseract's models: half a second) is paid once,
+ * not once a file (a process a file made 500 e-mails 10 times slower to
+ * read: bench/worker-cost).  One that dies is told for its file, and the
+ * next file gets a new one; one is also replaced after WORKER_FILES
+ * files, so that what a library leaks does not pile up.
+ *
+ * A request (to the worker's standard input): 'R', the format's place in
+ * the table (4 bytes), the id's length (4), the data's length (8), the id,
+ * the data; all numbers little-endian.  A frame back (its standard
+ * output): a type byte, the line (4 bytes), the length of what follows
+ * (4 bytes), then, for 'D' (a document), the encoding's name, a NUL and
+ * the encoded record; for 'B' (a problem), 'N' (a note) and 'S' (no format
+ * naqib reads), the message; 'E' (the end of the file) has none, and its
+ * line is how the reader ended (WORKER_*). */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,11 +51,16 @@
 #define UNDER_ASAN 0
 #endif
 
-/* How the child ends when it stopped itself. */
-#define CHILD_OK 0
-#define CHILD_OUTPUT 10	/* more output than the limit */
-#define CHILD_STOPPED 11	/* a callback said to stop (a broken pipe) */
-#define CHILD_NOMEM 12
+/* How the reader of a file ended, in its 'E' frame. */
+#define END_OK 0
+#define END_OUTPUT 1	/* more output than the limit */
+#define END_STOPPED 2	/* a callback said to stop */
+#define END_NOMEM 3
+
+/* Files a worker reads before it is replaced. */
+#define WORKER_FILES 1000
+
+/* ------------------------------------------------------------ the worker */
 
 typedef struct child {
 	int fd;
@@ -62,6 +82,21 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+static void put32(unsigned char *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t get(const unsigned char *p, int n)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < n; i++)
+		v |= (uint64_t)p[i] << (8 * i);
+	return v;
+}
+
 static int send_frame(child_t *c, char type, size_t line, const char *a,
 		      size_t an, const char *b, size_t bn)
 {
@@ -71,15 +106,13 @@ static int send_frame(child_t *c, char type, size_t line, const char *a,
 	if (c->over || len > 0xFFFFFFF0u)
 		return -1;
 	c->written += 9 + len;
-	if (c->written > c->limit) {
+	if (type != 'E' && c->written > c->limit) {
 		c->over = 1;
 		return -1;
 	}
 	h[0] = (unsigned char)type;
-	for (int i = 0; i < 4; i++) {
-		h[1 + i] = (unsigned char)(line >> (8 * i));
-		h[5 + i] = (unsigned char)(len >> (8 * i));
-	}
+	put32(h + 1, (uint32_t)(line > 0xFFFFFFFFu ? 0xFFFFFFFFu : line));
+	put32(h + 5, (uint32_t)len);
 	if (write_all(c->fd, (const char *)h, sizeof h) ||
 	    (an && write_all(c->fd, a, an)) || (bn && write_all(c->fd, b, bn)))
 		return -1;
@@ -100,25 +133,24 @@ static int child_doc(const fmt_doc_t *d, void *ctx)
 	return bad ? NAQIB_E_INTERRUPTED : NAQIB_OK;
 }
 
+static void child_message(child_t *c, char type, size_t line, const char *m)
+{
+	send_frame(c, type, line, m, strlen(m), NULL, 0);
+}
+
 static void child_bad(size_t line, const char *message, void *ctx)
 {
-	child_t *c = ctx;
-
-	send_frame(c, 'B', line, message, strlen(message), NULL, 0);
+	child_message(ctx, 'B', line, message);
 }
 
 static void child_note(const char *message, void *ctx)
 {
-	child_t *c = ctx;
-
-	send_frame(c, 'N', 0, message, strlen(message), NULL, 0);
+	child_message(ctx, 'N', 0, message);
 }
 
 static void child_skip(const char *message, void *ctx)
 {
-	child_t *c = ctx;
-
-	send_frame(c, 'S', 0, message, strlen(message), NULL, 0);
+	child_message(ctx, 'S', 0, message);
 }
 
 /* Whether the process runs under valgrind, whose own memory a limit on
@@ -130,11 +162,14 @@ static int under_valgrind(void)
 	return p && strstr(p, "vgpreload");
 }
 
-static void limit(int resource, rlim_t n)
+/* The CPU time of the worker so far, in whole seconds rounded up. */
+static rlim_t cpu_used(void)
 {
-	struct rlimit r = { n, n };
+	struct rusage ru;
 
-	setrlimit(resource, &r);
+	if (getrusage(RUSAGE_SELF, &ru) != 0)
+		return 0;
+	return (rlim_t)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + 1);
 }
 
 /* NAQIB_TEST_WORKER makes the worker misbehave as a hostile file makes a
@@ -157,7 +192,7 @@ static void test_hook(child_t *c)
 		for (;;) {
 			char *p = malloc(16u << 20);
 			if (!p)
-				_exit(CHILD_NOMEM);
+				_exit(3);
 			memset(p, 1, 16u << 20);
 		}
 	if (!strcmp(t, "flood")) {
@@ -169,40 +204,200 @@ static void test_hook(child_t *c)
 		c->limit = 1u << 20;
 		while (!child_doc(&d, c))
 			;
-		_exit(c->over ? CHILD_OUTPUT : CHILD_STOPPED);
 	}
 }
 
-static void __attribute__((noreturn))
-run_child(indexer_t *x, const fmt_format_t *f, const char *id, char *data,
-	  size_t len, int fd)
+/* Reads exactly n bytes into p: 0, or -1 at the end or on an error. */
+static int read_all(int fd, char *p, size_t n)
 {
-	child_t c = { fd, 0, x->worker_output, 0 };
-	fmt_callbacks_t cb = { .doc = child_doc, .bad = child_bad,
-			       .note = child_note, .skip = child_skip,
-			       .ctx = &c };
+	while (n) {
+		ssize_t got = read(fd, p, n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			return -1;
+		p += got;
+		n -= (size_t)got;
+	}
+	return 0;
+}
 
-	/* A signal to the terminal's process group stops the child at once:
-	 * the parent says what was interrupted. */
+void worker_main(int argc, char **argv)
+{
+	unsigned long long memory = 0, output = DEFAULT_WORKER_OUTPUT;
+	unsigned long cpu = 0;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : "";
+		if (!strcmp(a, "--worker-memory"))
+			memory = strtoull(v, NULL, 10), i++;
+		else if (!strcmp(a, "--worker-time"))
+			cpu = strtoul(v, NULL, 10), i++;
+		else if (!strcmp(a, "--worker-output"))
+			output = strtoull(v, NULL, 10), i++;
+		else if (!strcmp(a, "--ocr"))
+			fmt_options.ocr = 1;
+		else if (!strcmp(a, "--ocr-lang"))
+			fmt_options.ocr_lang = v, i++;
+		else if (!strcmp(a, "--encoding"))
+			fmt_options.encoding = v, i++;
+	}
+	/* A signal to the terminal's process group stops the worker at
+	 * once: the indexer says what was interrupted. */
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);
-	if (x->worker_memory && !UNDER_ASAN && !under_valgrind())
-		limit(RLIMIT_AS, (rlim_t)x->worker_memory << 20);
-	if (x->worker_cpu) {
-		/* SIGXCPU at the soft limit, SIGKILL a second later. */
-		struct rlimit r = { x->worker_cpu, x->worker_cpu + 1 };
-		setrlimit(RLIMIT_CPU, &r);
+	if (memory && !UNDER_ASAN && !under_valgrind()) {
+		struct rlimit r = { (rlim_t)memory << 20, (rlim_t)memory << 20 };
+		setrlimit(RLIMIT_AS, &r);
 	}
-	limit(RLIMIT_CORE, 0);
-	test_hook(&c);
-	int st = f->read(id, data, len, &cb);
-	_exit(c.over ? CHILD_OUTPUT : st == NAQIB_E_NOMEM ? CHILD_NOMEM
-		       : st ? CHILD_STOPPED : CHILD_OK);
+	struct rlimit core = { 0, 0 };
+	setrlimit(RLIMIT_CORE, &core);
+	char *buf = NULL;
+	for (;;) {
+		unsigned char h[17];
+		if (read_all(0, (char *)h, sizeof h) || h[0] != 'R')
+			break;
+		const fmt_format_t *f = fmt_at((size_t)get(h + 1, 4));
+		size_t il = (size_t)get(h + 5, 4);
+		uint64_t dl = get(h + 9, 8);
+		if (!f || dl > (1ull << 40))
+			_exit(4);
+		free(buf);
+		if (!(buf = malloc(il + 1 + (size_t)dl + 1)))
+			_exit(3);
+		char *id = buf, *data = buf + il + 1;
+		if (read_all(0, id, il) || read_all(0, data, (size_t)dl))
+			break;
+		id[il] = data[dl] = '\0';
+		/* This file's CPU time: the worker's so far and the limit;
+		 * SIGXCPU at the soft limit, SIGKILL a second later. */
+		if (cpu) {
+			rlim_t used = cpu_used();
+			struct rlimit r = { used + cpu, used + cpu + 1 };
+			setrlimit(RLIMIT_CPU, &r);
+		}
+		child_t c = { 1, 0, output, 0 };
+		fmt_callbacks_t cb = { .doc = child_doc, .bad = child_bad,
+				       .note = child_note, .skip = child_skip,
+				       .ctx = &c };
+		test_hook(&c);
+		int st = c.over ? NAQIB_OK : f->read(id, data, (size_t)dl, &cb);
+		int end = c.over ? END_OUTPUT : st == NAQIB_E_NOMEM ? END_NOMEM
+			: st ? END_STOPPED : END_OK;
+		c.over = 0;
+		if (send_frame(&c, 'E', (size_t)end, NULL, 0, NULL, 0))
+			break;
+	}
+	free(buf);
+	/* What the libraries keep until the end is theirs: no leak check
+	 * (the fuzzers check the readers), no destructors. */
+	_exit(0);
 }
 
-/* Reads exactly n bytes into p: 0, or -1 at the end or on an error, or
- * -2 when no byte came for the idle timeout. */
+/* ------------------------------------------------------------ the indexer */
+
+/* The worker of the run: its process and pipes; pid 0 when there is
+ * none. */
+static struct {
+	pid_t pid;
+	int in, out;	/* its standard input and output, our ends */
+	unsigned files;
+} w;
+
+static int spawn(indexer_t *x)
+{
+	int to[2], from[2];
+	char mem[32], cpu[32], out[32];
+
+	if (pipe2(to, O_CLOEXEC) != 0)
+		return -1;
+	if (pipe2(from, O_CLOEXEC) != 0) {
+		close(to[0]);
+		close(to[1]);
+		return -1;
+	}
+	snprintf(mem, sizeof mem, "%u", x->worker_memory);
+	snprintf(cpu, sizeof cpu, "%u", x->worker_cpu);
+	snprintf(out, sizeof out, "%llu", x->worker_output);
+	const char *argv[16];
+	int n = 0;
+	argv[n++] = "naqib-index";
+	argv[n++] = "--worker";
+	argv[n++] = "--worker-memory";
+	argv[n++] = mem;
+	argv[n++] = "--worker-time";
+	argv[n++] = cpu;
+	argv[n++] = "--worker-output";
+	argv[n++] = out;
+	if (fmt_options.ocr)
+		argv[n++] = "--ocr";
+	argv[n++] = "--ocr-lang";
+	argv[n++] = fmt_options.ocr_lang ? fmt_options.ocr_lang : "ara+fra";
+	if (fmt_options.encoding) {
+		argv[n++] = "--encoding";
+		argv[n++] = fmt_options.encoding;
+	}
+	argv[n] = NULL;
+	/* This program, as the kernel (or valgrind, which runs it) knows
+	 * it. */
+	char self[PATH_MAX];
+	ssize_t sl = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (sl <= 0) {
+		close(to[0]), close(to[1]), close(from[0]), close(from[1]);
+		return -1;
+	}
+	self[sl] = '\0';
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(to[0]), close(to[1]), close(from[0]), close(from[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		/* The worker's standard input and output are the pipes; its
+		 * standard error is ours. */
+		if (dup2(to[0], 0) < 0 || dup2(from[1], 1) < 0)
+			_exit(127);
+		execv(self, (char **)argv);
+		_exit(127);
+	}
+	close(to[0]);
+	close(from[1]);
+	w.pid = pid;
+	w.in = to[1];
+	w.out = from[0];
+	w.files = 0;
+	return 0;
+}
+
+/* Ends the worker: closing its input ends it when it is waiting; kill
+ * ends it when it is not.  Its end status in *status. */
+static void reap(int kill_it, int *status)
+{
+	int s = 0;
+
+	if (!w.pid)
+		return;
+	if (kill_it)
+		kill(w.pid, SIGKILL);
+	close(w.in);
+	close(w.out);
+	while (waitpid(w.pid, &s, 0) < 0 && errno == EINTR)
+		;
+	if (status)
+		*status = s;
+	w.pid = 0;
+}
+
+void worker_stop(void)
+{
+	reap(0, NULL);
+}
+
+/* Reads exactly n bytes into p from the worker: 0, or -1 at the end or
+ * on an error, -2 when no byte came for idle_ms, -3 on a signal that asks
+ * the run to stop. */
 static int read_exact(int fd, char *p, size_t n, int idle_ms)
 {
 	while (n) {
@@ -226,23 +421,16 @@ static int read_exact(int fd, char *p, size_t n, int idle_ms)
 	return 0;
 }
 
-/* What a child's end says, for the message of a file it failed. */
+/* What a worker's end says, for the message of the file it died on. */
 static void describe_end(indexer_t *x, const fmt_format_t *f, int status,
 			 char *out, size_t cap)
 {
-	if (WIFEXITED(status)) {
-		int code = WEXITSTATUS(status);
-		if (code == CHILD_OUTPUT)
-			snprintf(out, cap, "the %s reader gave more than %llu "
-				 "MB of text (a decompression bomb?); the "
-				 "rest is left out", f->name,
-				 x->worker_output >> 20);
-		else if (code == CHILD_NOMEM)
-			snprintf(out, cap, "the %s reader ran out of memory "
-				 "(limit %u MB)", f->name, x->worker_memory);
-		else
-			snprintf(out, cap, "the %s reader stopped (status %d)",
-				 f->name, code);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 3) {
+		snprintf(out, cap, "the %s reader ran out of memory (limit %u "
+			 "MB)", f->name, x->worker_memory);
+	} else if (WIFEXITED(status)) {
+		snprintf(out, cap, "the %s reader stopped (status %d)", f->name,
+			 WEXITSTATUS(status));
 	} else if (WIFSIGNALED(status)) {
 		int sig = WTERMSIG(status);
 		if (sig == SIGXCPU || (sig == SIGKILL && x->worker_cpu))
@@ -260,56 +448,58 @@ static void describe_end(indexer_t *x, const fmt_format_t *f, int status,
 	}
 }
 
+static size_t format_index(const fmt_format_t *f)
+{
+	size_t i = 0;
+
+	while (fmt_at(i) && fmt_at(i) != f)
+		i++;
+	return i;
+}
+
 int worker_read(indexer_t *x, const fmt_format_t *f, const char *id,
 		char *data, size_t len, const fmt_callbacks_t *cb)
 {
-	int fds[2], st = NAQIB_OK, status = 0, timed_out = 0;
 	const char *t = getenv("NAQIB_TEST_WORKER");
+	int st = NAQIB_OK, timed_out = 0, died = 0, end = -1;
 
 	/* bench/worker-cost: the reader in this process, to measure what the
 	 * worker costs. */
 	if (t && !strcmp(t, "inline"))
 		return f->read(id, data, len, cb);
-	if (pipe(fds) != 0) {
-		cb->bad(0, "cannot start the worker process: no pipe", cb->ctx);
-		return NAQIB_OK;
-	}
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		char msg[128];
+	if (w.pid && w.files >= WORKER_FILES)
+		reap(0, NULL);
+	if (!w.pid && spawn(x) != 0) {
+		char msg[160];
 		snprintf(msg, sizeof msg, "cannot start the worker process: %s",
 			 strerror(errno));
 		cb->bad(0, msg, cb->ctx);
 		return NAQIB_OK;
 	}
-	if (pid == 0) {
-		close(fds[0]);
-		run_child(x, f, id, data, len, fds[1]);
-	}
-	close(fds[1]);
-	/* The child's CPU limit stops a busy loop; this stops one that
+	w.files++;
+	unsigned char h[17];
+	size_t il = strlen(id);
+	h[0] = 'R';
+	put32(h + 1, (uint32_t)format_index(f));
+	put32(h + 5, (uint32_t)il);
+	for (int i = 0; i < 8; i++)
+		h[9 + i] = (unsigned char)((uint64_t)len >> (8 * i));
+	/* The worker reads the whole request before it writes: no dead
+	 * lock.  One that died since its last file fails the write. */
+	signal(SIGPIPE, SIG_IGN);
+	if (write_all(w.in, (const char *)h, sizeof h) ||
+	    write_all(w.in, id, il) || write_all(w.in, data, len))
+		died = 1;
+	/* The worker's CPU limit stops a busy loop; this stops one that
 	 * sleeps or waits, with room for a loaded machine. */
 	int idle_ms = x->worker_cpu ? (int)(x->worker_cpu * 4 + 30) * 1000 : -1;
 	char *buf = NULL;
 	size_t cap = 0;
-	for (;;) {
-		unsigned char h[9];
-		int r = read_exact(fds[0], (char *)h, sizeof h, idle_ms);
-		if (r == -2)
-			timed_out = 1;
-		if (r == -3)
-			st = NAQIB_E_INTERRUPTED;
-		if (r)
-			break;
-		size_t line = 0, n = 0;
-		for (int i = 0; i < 4; i++) {
-			line |= (size_t)h[1 + i] << (8 * i);
-			n |= (size_t)h[5 + i] << (8 * i);
-		}
-		if (n + 1 > cap) {
+	while (!died) {
+		unsigned char fh[9];
+		int r = read_exact(w.out, (char *)fh, sizeof fh, idle_ms);
+		size_t line = (size_t)get(fh + 1, 4), n = (size_t)get(fh + 5, 4);
+		if (!r && n + 1 > cap) {
 			char *b = realloc(buf, n + 1);
 			if (!b) {
 				st = NAQIB_E_NOMEM;
@@ -318,39 +508,48 @@ int worker_read(indexer_t *x, const fmt_format_t *f, const char *id,
 			buf = b;
 			cap = n + 1;
 		}
-		if ((r = read_exact(fds[0], buf, n, idle_ms))) {
-			timed_out = r == -2;
-			if (r == -3)
-				st = NAQIB_E_INTERRUPTED;
+		if (!r)
+			r = read_exact(w.out, buf, n, idle_ms);
+		if (r == -2)
+			timed_out = 1;
+		if (r == -3)
+			st = NAQIB_E_INTERRUPTED;
+		if (r) {
+			died = 1;
 			break;
 		}
 		buf[n] = '\0';
-		if (h[0] == 'B' || h[0] == 'N' || h[0] == 'S') {
-			if (h[0] == 'B')
-				cb->bad(line, buf, cb->ctx);
-			else
-				(h[0] == 'N' ? fmt_note : fmt_skip)(cb, "%s",
-								    buf);
+		if (fh[0] == 'E') {
+			end = (int)line;
+			break;
+		}
+		if (fh[0] == 'B') {
+			cb->bad(line, buf, cb->ctx);
+			continue;
+		}
+		if (fh[0] == 'N' || fh[0] == 'S') {
+			(fh[0] == 'N' ? fmt_note : fmt_skip)(cb, "%s", buf);
 			continue;
 		}
 		fmt_doc_t d = { .line = line ? line : 1 };
 		size_t el = strnlen(buf, n);
-		if (h[0] != 'D' || el == n ||
+		if (fh[0] != 'D' || el == n ||
 		    naqib_record_decode(buf + el + 1, n - el - 1, &d.rec)) {
 			cb->bad(0, "the worker process sent a damaged document",
 				cb->ctx);
+			died = 1;
 			break;
 		}
 		d.encoding = el ? buf : NULL;
-		if ((st = cb->doc(&d, cb->ctx)))
+		if ((st = cb->doc(&d, cb->ctx))) {
+			died = 1; /* it is still writing: it goes */
 			break;
+		}
 	}
-	if (st || timed_out)
-		kill(pid, SIGKILL);
-	close(fds[0]);
 	free(buf);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	int status = 0;
+	if (died)
+		reap(1, &status);
 	if (st == NAQIB_E_NOMEM) {
 		cli_error("out of memory");
 		ingest_fatal(x, st);
@@ -363,9 +562,17 @@ int worker_read(indexer_t *x, const fmt_format_t *f, const char *id,
 		snprintf(msg, sizeof msg, "the %s reader gave nothing for %d s: "
 			 "left out (a broken or hostile file?)", f->name,
 			 idle_ms / 1000);
-	else if (!(WIFEXITED(status) && (WEXITSTATUS(status) == CHILD_OK ||
-					 WEXITSTATUS(status) == CHILD_STOPPED)))
+	else if (died && ingest_interrupted)
+		return NAQIB_E_INTERRUPTED;
+	else if (died)
 		describe_end(x, f, status, msg, sizeof msg);
+	else if (end == END_OUTPUT)
+		snprintf(msg, sizeof msg, "the %s reader gave more than %llu "
+			 "MB of text (a decompression bomb?); the rest is left "
+			 "out", f->name, x->worker_output >> 20);
+	else if (end == END_NOMEM)
+		snprintf(msg, sizeof msg, "the %s reader ran out of memory "
+			 "(limit %u MB)", f->name, x->worker_memory);
 	if (*msg)
 		cb->bad(0, msg, cb->ctx);
 	return st;
