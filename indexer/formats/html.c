@@ -589,6 +589,10 @@ static int read_html(const char *id, char *data, size_t len,
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 	htmlDocPtr doc = htmlCtxtReadMemory(c, data, (int)len, NULL, enc,
 					    HTML_OPTIONS);
+	/* libxml2 stops at 256 levels of elements (short of
+	 * XML_PARSE_HUGE): what came before is read. */
+	int deep = c->lastError.message &&
+		   strstr(c->lastError.message, "Excessive depth");
 	htmlFreeParserCtxt(c);
 	xmlNodePtr html = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (!html) {
@@ -667,7 +671,10 @@ static int read_html(const char *id, char *data, size_t len,
 	}
 	if (!title) {
 		/* Neither text nor a title: nothing to index (the caller
-		 * counts the file as empty). */
+		 * counts the file as empty, unless it is too deep). */
+		if (deep)
+			fmt_bad(cb, 0, "elements nested deeper than 256 "
+				"levels, and no text before; file skipped");
 		goto out;
 	}
 	if (p.out.b.failed) {

@@ -163,6 +163,32 @@ static void quiet_structured(void *ctx, xmlErrorPtr e)
 	(void)e;
 }
 
+/* The first error of a parse, which says what went wrong (the last says
+ * only where the parser gave up): kept in the buffer the context's
+ * _private points at. */
+typedef struct first_error {
+	char *why;
+	size_t n;
+} first_error_t;
+
+static void keep_first(void *ctx, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr c = ctx;
+	first_error_t *f = c ? c->_private : NULL;
+
+	if (!f || f->why[0] || !e || !e->message ||
+	    e->level < XML_ERR_ERROR)
+		return;
+	size_t m = strlen(e->message);
+	while (m && e->message[m - 1] == '\n')
+		m--;
+	/* Advice to programmers, not to the one who reads the message. */
+	const char *huge = strstr(e->message, " use XML_PARSE_HUGE option");
+	if (huge && (size_t)(huge - e->message) < m)
+		m = (size_t)(huge - e->message);
+	snprintf(f->why, f->n, "line %d: %.*s", e->line, (int)m, e->message);
+}
+
 /* No file, no URL: a document's parts are all in its archive. */
 static xmlParserInputPtr no_loader(const char *url, const char *id,
 				   xmlParserCtxtPtr ctxt)
@@ -194,23 +220,18 @@ xmlDocPtr xt_parse_xml(const char *data, size_t len, char *why, size_t n)
 		snprintf(why, n, "out of memory");
 		return NULL;
 	}
-	c->sax->serror = quiet_structured;
+	first_error_t first = { why, n };
+	c->_private = &first;
+	c->sax->serror = keep_first;
 	doc = xmlCtxtReadMemory(c, data, (int)len, NULL, NULL, XT_XML_OPTIONS);
 	if (doc && !c->wellFormed) {
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
-	if (!doc) {
-		xmlErrorPtr e = &c->lastError;
-		if (e->code && e->message) {
-			size_t m = strlen(e->message);
-			while (m && e->message[m - 1] == '\n')
-				m--;
-			snprintf(why, n, "line %d: %.*s", e->line, (int)m,
-				 e->message);
-		} else
-			snprintf(why, n, "not well-formed");
-	}
+	if (!doc && !why[0])
+		snprintf(why, n, "not well-formed");
+	if (doc)
+		why[0] = '\0';
 	xmlFreeParserCtxt(c);
 	return doc;
 }

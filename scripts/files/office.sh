@@ -18,9 +18,11 @@
 #                                parts, footnotes.xml, w:tab, w:br, and a
 #                                placeholder title ("Microsoft Word - x")
 #
-# The last two have text of their own besides their source's, so they have
-# no row in SOURCES.tsv.  Needs soffice (libreoffice-writer-nogui), zip and
-# sed.  Run from anywhere:  scripts/files/office.sh
+# Words only the header (وجدة), the footer (بركان), the footnote (جرادة)
+# and the table (مكناس, تازة) have, for the tests.  The last two have text
+# of their own besides their source's, so they have no row in SOURCES.tsv.
+# Needs soffice (libreoffice-writer-nogui), zip and sed.  Run from
+# anywhere:  scripts/files/office.sh
 set -eu
 cd "$(dirname "$0")/../.."
 out=corpus/files/office
@@ -144,9 +146,9 @@ printf '%s\t%s\t%s\n' untitled.docx "$src" "LibreOffice from the body as plain t
 
 # A table, header, footer and footnote, from LibreOffice.
 src=$T/ma-cdt-greve-sante.txt
-HEADER='الكونفدرالية الديمقراطية للشغل – النقابة الوطنية للصحة العمومية'
-FOOTER='المقر المركزي، شارع الحسن الثاني، الدار البيضاء – الهاتف 0522000000'
-NOTE='يستثنى من الإضراب أطر قسم المستعجلات بالمستشفى الجامعي الحسن الثاني.'
+HEADER='الكونفدرالية الديمقراطية للشغل – النقابة الوطنية للصحة العمومية – فرع وجدة'
+FOOTER='المقر: شارع محمد الخامس، بركان – الهاتف 0536000000'
+NOTE='يستثنى من الإضراب أطر قسم الولادة بمستشفى جرادة الإقليمي.'
 {
 	printf '<?xml version="1.0" encoding="UTF-8"?>\n'
 	printf '<office:document %s office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">\n' "$NS"
