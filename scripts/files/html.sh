@@ -15,7 +15,7 @@
 #   gfiw-basra.html      a minimal page: a <title> and paragraphs
 #
 # The words that only the page's chrome has (and the tests look for, to find
-# them absent): الرئيسية المستجدات المكتبة "اتصل بنا" (menu), الارتباط
+# them absent): الرئيسية المستجدات الأرشيف "اتصل بنا" (menu), الارتباط
 # (cookie banner), فيسبوك واتساب (share), وسوم مناجم (tags), التعليقات
 # (comments), محفوظة (footer), analyticsQuux (script).  Needs sed and iconv.
 set -eu
@@ -58,7 +58,7 @@ url='https://www.umt.ma/ar/actualites/2025/10/khouribga-phosphate'
  <nav class="main-menu" aria-label="القائمة الرئيسية"><ul>
   <li><a href="https://www.umt.ma/">الرئيسية</a></li>
   <li><a href="https://www.umt.ma/ar/actualites">المستجدات</a></li>
-  <li><a href="https://www.umt.ma/ar/bibliotheque">المكتبة</a></li>
+  <li><a href="https://www.umt.ma/ar/archives">الأرشيف</a></li>
   <li><a href="https://www.umt.ma/ar/contact">اتصل بنا</a></li>
  </ul></nav>
  <form class="search" action="/recherche"><input type="search" name="q" placeholder="بحث"><button>بحث</button></form>
