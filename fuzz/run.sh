@@ -18,6 +18,8 @@ max_len() {
 	query) echo 512 ;;
 	formats) echo 8192 ;;
 	cgi) echo 4096 ;;
+	office) echo 65536 ;;
+	html) echo 16384 ;;
 	*) echo 4096 ;;
 	esac
 }

@@ -5,7 +5,8 @@
 set -eu
 out=${1:?usage: fuzz/seeds.sh DIR}
 rm -rf "$out"
-mkdir -p "$out/analyze" "$out/stem" "$out/query" "$out/formats" "$out/cgi"
+mkdir -p "$out/analyze" "$out/stem" "$out/query" "$out/formats" "$out/cgi" \
+	"$out/office" "$out/html"
 
 # One file per line of a list; blank lines and # comments are skipped.
 lines() { # list dir prefix
@@ -40,6 +41,21 @@ awk -v dir="$out/formats" '
 for f in $(ls corpus/texts/*.txt | head -n 8); do
 	cp "$f" "$out/formats/$(basename "$f" .txt)"
 done
+
+# office: the fixtures whole, and the XML of their main parts (a first
+# byte 0 for Word's, 1 for OpenDocument's: fuzz_office.c).
+for f in corpus/files/office/*.docx corpus/files/office/*.dotx \
+	corpus/files/office/*.odt corpus/files/office/*.ott; do
+	b=$(basename "$f")
+	cp "$f" "$out/office/$b"
+	case $f in
+	*.odt | *.ott) { printf 1; unzip -p "$f" content.xml; } >"$out/office/$b.xml" ;;
+	*) { printf 0; unzip -p "$f" word/document.xml; } >"$out/office/$b.xml" ;;
+	esac
+done
+
+# html: the fixtures.
+cp corpus/files/html/*.html "$out/html/"
 
 # query and cgi: the hand-written lists.
 lines fuzz/seeds/query.txt "$out/query" q
