@@ -125,6 +125,22 @@ expect_eq "$(jq -r '.hits[] | select(.id == "enc/silent.html") | .title' "$T/enc
 expect_eq "$(jq -r '.hits[] | select(.id == "enc/iso.html") | .title' "$T/enc.json")" "إضراب عمال الموانئ" "ISO-8859-6 by http-equiv"
 EOF
 
+test_case 'page titles: without the site name, the article heading rather than the header logo' <<'EOF'
+mkdir -p "$T/titles"
+printf '<html><head><title>بلاغ حول إضراب الموانئ - UMT</title><meta property="og:site_name" content="UMT"></head><body><p>نص أول عن الموانئ</p></body></html>\n' >"$T/titles/a.html"
+printf '<html><head><title>بلاغ حول إضراب السكك | أخبار | موقع النقابة</title></head><body><p>نص ثان عن السكك</p></body></html>\n' >"$T/titles/b.html"
+printf '<html><head><title>بلاغ - نقابة</title></head><body><p>نص ثالث عن المطارات</p></body></html>\n' >"$T/titles/c.html"
+printf '<html><body><header><h1>موقع النقابة</h1></header><article><h1>إضراب عمال المناجم</h1><p>نص رابع عن المناجم</p></article></body></html>\n' >"$T/titles/d.html"
+run naqib_index -d "$T/titles.db" --root "$T" "$T/titles"
+expect_status 0 "indexing"
+naqib_search -d "$T/titles.db" -f json -n 10 --snippet-length 0 نص >"$T/titles.json"
+t() { jq -r --arg id "titles/$1" '.hits[] | select(.id == $id) | .title' "$T/titles.json"; }
+expect_eq "$(t a.html)" "بلاغ حول إضراب الموانئ" "og:site_name's suffix"
+expect_eq "$(t b.html)" "بلاغ حول إضراب السكك" "a separator said twice"
+expect_eq "$(t c.html)" "بلاغ - نقابة" "one ' - ' and no site named: kept"
+expect_eq "$(t d.html)" "إضراب عمال المناجم" "the article's h1"
+EOF
+
 test_case 'a Word file and a page without their endings are known by their bytes' <<'EOF'
 mkdir -p "$T/bare"
 cp $O/ma-umt-smig-2025.docx "$T/bare/bayan"

@@ -121,7 +121,8 @@ static const char *page_encoding(const char *s, size_t len, char *buf,
 			 !strncasecmp(buf, "iso-8859-6-", 11))
 			snprintf(buf, n, "ISO-8859-6");
 		else if (!strcasecmp(buf, "cp1256") ||
-			 !strcasecmp(buf, "x-cp1256"))
+			 !strcasecmp(buf, "x-cp1256") ||
+			 !strcasecmp(buf, "windows1256"))
 			snprintf(buf, n, "windows-1256");
 		/* A page that says UTF-8 and is not was saved in another
 		 * encoding: guessed below, as if it said nothing. */
@@ -159,6 +160,7 @@ typedef struct page {
 	/* From the head and the tree. */
 	char *og_title, *site, *title, *h1, *og_url, *canonical, *author,
 		*og_author;
+	char *root_h1;		/* the first <h1> of the article */
 	char date[32], time_date[32], meta_date[32], root_time[32];
 	int oom;
 } page_t;
@@ -454,6 +456,8 @@ static int second_enter(xmlNodePtr n, void *ctx)
 		if (dt)
 			xt_iso_date(dt, p->root_time);
 	}
+	if (named(n, "h1") && !p->root_h1)
+		p->root_h1 = xt_node_text(n, META_MAX);
 	if (named(n, "br") || named(n, "hr")) {
 		xt_line(&p->out);
 		return 0;
@@ -558,6 +562,7 @@ static void page_free(page_t *p)
 	free(p->site);
 	free(p->title);
 	free(p->h1);
+	free(p->root_h1);
 	free(p->og_url);
 	free(p->canonical);
 	free(p->author);
@@ -635,6 +640,7 @@ static int read_html(const char *id, char *data, size_t len,
 	xt_valid_str(&p.og_title);
 	xt_valid_str(&p.title);
 	xt_valid_str(&p.h1);
+	xt_valid_str(&p.root_h1);
 	xt_valid_str(&p.author);
 	xt_valid_str(&p.og_author);
 	xt_valid_str(&p.canonical);
@@ -656,6 +662,10 @@ static int read_html(const char *id, char *data, size_t len,
 		if (fmt_title_usable(p.title))
 			title = p.title;
 	}
+	/* The article's own heading rather than the site's name in the
+	 * page's header. */
+	if (!title && p.root_h1 && fmt_title_usable(p.root_h1))
+		title = p.root_h1;
 	if (!title && p.h1 && fmt_title_usable(p.h1))
 		title = p.h1;
 	if (title && _naqib_utf8_count(title, strlen(title)) > TITLE_CHARS) {

@@ -32,7 +32,8 @@
 #define RATIO_FROM (1u << 20)
 #define HEADERS_MAX 64	/* header and footer parts read at most */
 #define META_MAX 1024	/* bytes of a title or an author */
-#define STYLES_MAX 1024	/* heading styles remembered */
+#define STYLES_MAX 128	/* heading styles remembered (a paragraph's
+				 * style is looked for among them) */
 
 /* ---------------------------------------------------------------- archive */
 
