@@ -110,6 +110,9 @@ MAN3 = man/naqib.3
 MAN7 = man/naqib.7
 MAN8 = man/naqib.cgi.8
 
+# Our directories come before the libraries' (pkg-config's -I) on each
+# command line: leptonica's include directory holds a list.h, array.h and
+# more that would hide cli/list.h.
 INCLUDES = -Ilib -Istemmers -Icli -Iindexer -Isearcher -Ianalyzer
 
 .PHONY: all deps deps-check demo check test examples-update test-asan test-valgrind install uninstall \
@@ -183,6 +186,14 @@ $(BUILD)/tests/test_outputs: tests/unit/test_outputs.c tests/unit/check.h \
 $(BUILD)/bench/knowledge: bench/knowledge.c $(INDEXER_OBJ) $(CLI) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@.o bench/knowledge.c
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(TOOL_LIBS) \
+		$(FORMAT_LIBS)
+
+# bench/files' helper: the documents the readers make of files, as JSON
+# Lines (not part of `all`).
+$(BUILD)/bench/extract: bench/extract.c $(INDEXER_OBJ) $(CLI) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@.o bench/extract.c
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(TOOL_LIBS) \
 		$(FORMAT_LIBS)
 
@@ -330,7 +341,7 @@ FUZZ_CC = clang
 FUZZ_CXX = clang++
 FUZZ_SECONDS ?= 600
 FUZZ_CHECK_SECONDS ?= 12
-FUZZ_HARNESSES = analyze stem query formats cgi mail
+FUZZ_HARNESSES = analyze stem query formats cgi mail office html
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 FUZZ_OBJ = $(INDEXER_OBJ) $(SEARCHER_OBJ)

@@ -19,6 +19,8 @@ max_len() {
 	formats) echo 8192 ;;
 	mail) echo 16384 ;;
 	cgi) echo 4096 ;;
+	office) echo 65536 ;;
+	html) echo 16384 ;;
 	*) echo 4096 ;;
 	esac
 }

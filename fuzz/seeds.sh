@@ -6,7 +6,7 @@ set -eu
 out=${1:?usage: fuzz/seeds.sh DIR}
 rm -rf "$out"
 mkdir -p "$out/analyze" "$out/stem" "$out/query" "$out/formats" "$out/cgi" \
-	"$out/mail"
+	"$out/mail" "$out/office" "$out/html"
 
 # One file per line of a list; blank lines and # comments are skipped.
 lines() { # list dir prefix
@@ -52,6 +52,21 @@ awk -v dir="$out/mail" '
 	/^From / { n++; printf "0" > (dir "/mbox-" n); next }
 	n { print > (dir "/mbox-" n) }
 ' corpus/files/mail/mailbox.mbox
+
+# office: the fixtures whole, and the XML of their main parts (a first
+# byte 0 for Word's, 1 for OpenDocument's: fuzz_office.c).
+for f in corpus/files/office/*.docx corpus/files/office/*.dotx \
+	corpus/files/office/*.odt corpus/files/office/*.ott; do
+	b=$(basename "$f")
+	cp "$f" "$out/office/$b"
+	case $f in
+	*.odt | *.ott) { printf 1; unzip -p "$f" content.xml; } >"$out/office/$b.xml" ;;
+	*) { printf 0; unzip -p "$f" word/document.xml; } >"$out/office/$b.xml" ;;
+	esac
+done
+
+# html: the fixtures.
+cp corpus/files/html/*.html "$out/html/"
 
 # query and cgi: the hand-written lists.
 lines fuzz/seeds/query.txt "$out/query" q
