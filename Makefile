@@ -177,6 +177,14 @@ $(BUILD)/bench/knowledge: bench/knowledge.c $(INDEXER_OBJ) $(CLI) $(LIB)
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(TOOL_LIBS) \
 		$(FORMAT_LIBS)
 
+# bench/extract-quality's helper: the readers' text of a file, the Arabic
+# repairs one by one, the character error rate (not part of `all`).
+$(BUILD)/bench/extract: bench/extract.c $(INDEXER_OBJ) $(CLI) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@.o bench/extract.c
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(TOOL_LIBS) \
+		$(FORMAT_LIBS)
+
 # bench/query-speed's and bench/scale's helper: the latency of each phase of
 # a query (not part of `all`).
 $(BUILD)/bench/query-speed: bench/query-speed.c $(CLI) $(LIB)
