@@ -108,6 +108,8 @@ MAN3 = man/naqib.3
 MAN7 = man/naqib.7
 MAN8 = man/naqib.cgi.8
 
+# First on the command line: the libraries' directories hold headers of
+# the same names (leptonica has a list.h).
 INCLUDES = -Ilib -Istemmers -Icli -Iindexer -Isearcher -Ianalyzer
 
 .PHONY: all deps deps-check demo check test examples-update test-asan test-valgrind install uninstall \
@@ -118,11 +120,11 @@ all: $(TOOLS) $(CGI) $(UNIT_BIN) $(SHLIB)
 # -MMD: each object's header dependencies, found by the compiler.
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(INCLUDES) -MMD -MP -c -o $@ $<
+	$(CC) $(INCLUDES) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/%.o: %.cc
 	@mkdir -p $(@D)
-	$(CXX) $(ALL_CXXFLAGS) $(INCLUDES) -MMD -MP -c -o $@ $<
+	$(CXX) $(INCLUDES) $(ALL_CXXFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(wildcard $(BUILD)/*/*.d $(BUILD)/*/*/*.d)
 
@@ -132,7 +134,7 @@ $(BUILD)/lib/builtin.c: data/thesaurus scripts/embed
 	scripts/embed data/thesaurus > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/lib/builtin.o: $(BUILD)/lib/builtin.c lib/naqib.h
-	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@ $<
+	$(CC) $(INCLUDES) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
 	rm -f $@
@@ -166,14 +168,14 @@ $(CGI): $(CGI_OBJ) $(CLI) $(LIB)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(CLI) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(INCLUDES) -Itests/unit -c -o $@.o $<
+	$(CC) $(INCLUDES) $(ALL_CFLAGS) -Itests/unit -c -o $@.o $<
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(TOOL_LIBS)
 
 # bench/knowledge-report's helper: the indexer's findings, document by
 # document (not part of `all`).
 $(BUILD)/bench/knowledge: bench/knowledge.c $(INDEXER_OBJ) $(CLI) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@.o bench/knowledge.c
+	$(CC) $(INCLUDES) $(ALL_CFLAGS) -c -o $@.o bench/knowledge.c
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(TOOL_LIBS) \
 		$(FORMAT_LIBS)
 
@@ -189,7 +191,7 @@ $(BUILD)/bench/extract: bench/extract.c $(INDEXER_OBJ) $(CLI) $(LIB)
 # a query (not part of `all`).
 $(BUILD)/bench/query-speed: bench/query-speed.c $(CLI) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@.o bench/query-speed.c
+	$(CC) $(INCLUDES) $(ALL_CFLAGS) -c -o $@.o bench/query-speed.c
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(TOOL_LIBS)
 
 deps:
@@ -346,7 +348,7 @@ fuzz-bins: $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/fuzz_%)
 
 $(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_OBJ) $(CLI) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@.o $<
+	$(CC) $(INCLUDES) $(ALL_CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -fsanitize=fuzzer -o $@ $@.o $(FUZZ_OBJ) $(TOOL_LIBS) \
 		$(FORMAT_LIBS)
 

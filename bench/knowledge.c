@@ -112,7 +112,7 @@ int main(void)
 			fprintf(stderr, "knowledge: cannot read '%s'\n", path);
 			continue;
 		}
-		fmt_callbacks_t cb = { on_doc, on_bad, path };
+		fmt_callbacks_t cb = { .doc = on_doc, .bad = on_bad, .ctx = path };
 		fmt_read(NULL, path, data, len, &cb);
 		free(data);
 	}

@@ -99,7 +99,7 @@ static void on_bad(size_t line, const char *message, void *ctx)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const fmt_callbacks_t cb = { on_doc, on_bad, NULL };
+	const fmt_callbacks_t cb = { .doc = on_doc, .bad = on_bad, .ctx = NULL };
 	const fmt_format_t *f = fmt_sniff((const char *)data, size);
 
 	/* Every format of the table reads anything. */

@@ -60,7 +60,7 @@ static void index_file(indexer_t *x, const char *path)
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
 	size_t len = 0;
-	const fmt_callbacks_t cb = { on_doc, on_bad, x };
+	const fmt_callbacks_t cb = { .doc = on_doc, .bad = on_bad, .ctx = x };
 
 	if (!f)
 		return;
@@ -126,7 +126,7 @@ static void build_index(void)
 	index_file(&x, path);
 	if (!x.docs) {
 		char *copy = strdup(fallback);
-		const fmt_callbacks_t cb = { on_doc, on_bad, &x };
+		const fmt_callbacks_t cb = { .doc = on_doc, .bad = on_bad, .ctx = &x };
 		FUZZ_ASSERT(copy);
 		FUZZ_OK(fmt_read(fmt_named("jsonl"), "fallback.jsonl", copy,
 				 strlen(copy), &cb));

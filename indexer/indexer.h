@@ -7,7 +7,9 @@
  *                  shard when sharded; progress, commits, fatal errors
  *   marks.c        the ids of files, and the marks of the files read, so that
  *                  unchanged files are skipped
- *   walk.c         the walk over directories */
+ *   walk.c         the walk over directories
+ *   worker.c       the worker process the readers of documents run in
+ *   summary.c      what became of each file: counts, -v, the summary */
 #ifndef NAQIB_INDEXER_H
 #define NAQIB_INDEXER_H
 
@@ -32,9 +34,21 @@
  * a warning.  A 100 MB text takes 2 GB to analyse and seconds to show in
  * every result list; a real communiqué is a few kilobytes, a book 2 MB. */
 #define DEFAULT_MAX_DOC (16u << 20)
+/* The largest file of a format read whole (PDF, Office, e-mail, images):
+ * what is larger is left out, counted as too large. */
+#define DEFAULT_MAX_FILE (256u << 20)
+/* The worker process's limits (worker.c): its address space, its CPU time
+ * a file (OCR takes longer), and the text it may give back. */
+#define DEFAULT_WORKER_MEMORY 2048	/* MB */
+#define DEFAULT_WORKER_CPU 120		/* s */
+#define DEFAULT_WORKER_CPU_OCR 900	/* s */
+#define DEFAULT_WORKER_OUTPUT (1ull << 30)
 /* Titles are cut, at a word, to this many bytes: a text file's first line
  * may be its whole text. */
 #define TITLE_MAX 1024
+
+/* The metadata key of the root the ids of files are relative to. */
+#define ROOT_KEY "naqib.root"
 
 /* The stub file of a sharded database, and the names of its shards. */
 #define STUB_NAME "XAPIANDB"
@@ -74,6 +88,45 @@ typedef struct job {
 } job_t;
 
 struct indexer;
+
+/* What became of a file (summary.c). */
+typedef enum outcome {
+	OUT_INDEXED,	/* read: its documents went in */
+	OUT_UNCHANGED,	/* skipped: the same as when it was indexed */
+	OUT_UNSUPPORTED,	/* of no format naqib reads */
+	OUT_NO_OCR,	/* an image: --ocr reads it */
+	OUT_TOO_LARGE,	/* above --max-file-size */
+	OUT_UNREADABLE,	/* could not be opened or read */
+	OUT_FAILED,	/* read, and nothing of it could be indexed */
+	OUT_EMPTY,	/* no text */
+	OUT_COUNT
+} outcome_t;
+
+/* Counts by name (formats, file types, encodings). */
+#define TALLY_MAX 24
+typedef struct tally {
+	char name[TALLY_MAX][40];
+	unsigned long n[TALLY_MAX];
+	unsigned long other;	/* past TALLY_MAX names */
+	size_t count;
+} tally_t;
+
+/* A file that was not indexed, for the JSON summary (every file with
+ * -v). */
+typedef struct file_note {
+	struct file_note *next;
+	outcome_t outcome;
+	char *path, *format, *reason;
+	unsigned long documents;
+} file_note_t;
+
+typedef struct files_stats {
+	unsigned long n[OUT_COUNT];
+	tally_t formats;	/* files indexed, by format */
+	tally_t types;		/* unsupported, by ending */
+	tally_t encodings;	/* texts converted, by encoding */
+	file_note_t *notes, **tail;
+} files_stats_t;
 
 /* One database of the index (the only one when it is not sharded) and
  * what writes to it. */
@@ -129,6 +182,22 @@ typedef struct indexer {
 	 * read (its offset, length and lines), and the bytes done. */
 	unsigned long long blk_start, blk_len, blk_lines, file_done;
 	cli_eta_t eta;		/* the time left, from the progress so far */
+	/* Files read whole, and the worker process's limits (worker.c). */
+	unsigned max_file;	/* --max-file-size */
+	unsigned worker_memory;	/* MB; 0: no limit */
+	unsigned worker_cpu;	/* s; 0: no limit */
+	unsigned long long worker_output;
+	int extract;		/* --extract: print documents, no database */
+	int verbose;		/* -v: name every file and what became of it */
+	int summary_json;	/* --summary-format json */
+	files_stats_t files_st;
+	/* The file being read: its format, and what became of it when the
+	 * reading said so (-1: not yet). */
+	const fmt_format_t *file_fmt;
+	int file_outcome;
+	char file_reason[512];
+	const char *file_encoding;
+	int file_bad0;		/* a problem of the whole file was told */
 } indexer_t;
 
 /* The signal that asked us to stop, or 0. */
@@ -152,6 +221,8 @@ void shards_close(indexer_t *x);
 /* The walk's callbacks: a file to read; a path that cannot be read. */
 int ingest_file(const char *path, void *ctx);
 void ingest_walk_error(const char *path, int err, void *ctx);
+/* A file found in a directory whose name is of no format naqib reads. */
+void ingest_walk_skip(const char *path, void *ctx);
 /* The progress line's walk: each file's size; standard input makes the
  * total unknown: x->total_bytes INGEST_UNKNOWN. */
 #define INGEST_UNKNOWN (~0ULL)
@@ -172,6 +243,31 @@ void ingest_fatal(indexer_t *x, int st);
 shard_t *ingest_shard_of(indexer_t *x, const char *id);
 /* The progress line on a terminal (at most every 0.2 s, unless final). */
 void ingest_progress(indexer_t *x, int final);
+
+/* ---------------------------------------------------------------- worker.c */
+
+/* Runs f->read(id, data, len, cb) in a worker process under x's limits,
+ * handing its documents and problems to cb as they come; a crash, a limit
+ * or a hang is told to cb->bad for the whole file.  Returns 0, or the
+ * status a callback stopped with. */
+int worker_read(indexer_t *x, const fmt_format_t *f, const char *id,
+		char *data, size_t len, const fmt_callbacks_t *cb);
+
+/* ---------------------------------------------------------------- summary.c */
+
+void summary_init(indexer_t *x);
+/* Counts what became of the file at path (and, with -v, says it): format
+ * is the format it was read in, or the ending of an unsupported file;
+ * reason says why it was not indexed. */
+void summary_file(indexer_t *x, const char *path, outcome_t o,
+		  const char *format, unsigned long documents,
+		  const char *reason);
+/* A text converted from encoding. */
+void summary_encoding(indexer_t *x, const char *encoding);
+/* The files' line of the summary (after the documents' line), or the
+ * JSON summary on standard output with the documents' counts. */
+void summary_print(indexer_t *x, const stats_t *docs, double secs);
+void summary_free(indexer_t *x);
 
 /* ---------------------------------------------------------------- marks.c */
 

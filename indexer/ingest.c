@@ -1,5 +1,7 @@
 /* Reading files and writing their documents (indexer.h). */
+#include <ctype.h>
 #include <errno.h>
+#include <jansson.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -274,6 +276,47 @@ static int dispatch(indexer_t *x, const fmt_doc_t *d)
 	return NAQIB_OK;
 }
 
+/* --extract: a document as a JSON Lines object, what naqib-index --format
+ * jsonl reads back. */
+static int print_doc(indexer_t *x, const fmt_doc_t *d)
+{
+	const naqib_record_t *r = &d->rec;
+	json_t *o = json_object();
+	const char *keys[] = { "id", "title", "date", "author", "url",
+			       "source", "format", "parent" };
+	const char *vals[] = { r->id, r->title, r->date, r->author, r->url,
+			       r->source, r->format, r->parent };
+
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		json_object_set_new(o, keys[i], json_string(vals[i] ? vals[i] : ""));
+	json_object_set_new(o, "pages", json_integer(r->pages));
+	json_object_set_new(o, "ocr_confidence",
+			    r->flags & NAQIB_RECORD_OCR
+				    ? json_integer(r->ocr_confidence)
+				    : json_null());
+	json_object_set_new(o, "title_from_text",
+			    json_boolean(r->flags & NAQIB_RECORD_TITLE_FROM_TEXT));
+	if (d->encoding)
+		json_object_set_new(o, "encoding", json_string(d->encoding));
+	json_object_set_new(o, "body", json_string(r->body ? r->body : ""));
+	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	if (!s) {
+		/* A field that is not UTF-8 (jansson refuses it). */
+		on_bad(d->line, "a document that is not valid UTF-8", x);
+		return NAQIB_OK;
+	}
+	int bad = printf("%s\n", s) < 0;
+	free(s);
+	if (bad) {
+		cli_error("cannot write the documents: %s", strerror(errno));
+		ingest_fatal(x, NAQIB_E_IO);
+		return NAQIB_E_IO;
+	}
+	x->st.added++;
+	return NAQIB_OK;
+}
+
 static int on_doc(const fmt_doc_t *d, void *ctx)
 {
 	indexer_t *x = ctx;
@@ -290,7 +333,11 @@ static int on_doc(const fmt_doc_t *d, void *ctx)
 	/* The share of the block done, by lines. */
 	size_t l = d->line < x->blk_lines ? d->line : x->blk_lines;
 	x->file_done = x->blk_start + x->blk_len * l / x->blk_lines;
-	if (x->sharded)
+	if (d->encoding && !x->file_encoding)
+		x->file_encoding = d->encoding;
+	if (x->extract)
+		st = print_doc(x, d);
+	else if (x->sharded)
 		st = dispatch(x, d);
 	else
 		st = index_doc(&x->shards[0], d->rec, x->file,
@@ -303,12 +350,118 @@ static void on_bad(size_t line, const char *message, void *ctx)
 {
 	indexer_t *x = ctx;
 
-	if (line)
+	if (line) {
 		cli_error("%s:%zu: %s", x->file, x->line_base + line, message);
-	else
+	} else {
 		cli_error("%s: %s", x->file, message);
+		x->file_bad0 = 1;
+		snprintf(x->file_reason, sizeof x->file_reason, "%s", message);
+	}
 	x->st.failed++;
 	file_failed(x, x->frec);
+}
+
+static void on_note(const char *message, void *ctx)
+{
+	indexer_t *x = ctx;
+
+	if (!x->quiet)
+		cli_error("%s: %s", x->file, message);
+}
+
+/* A file of no format naqib reads (binary data where text was
+ * expected). */
+static void on_skip(const char *reason, void *ctx)
+{
+	indexer_t *x = ctx;
+
+	x->file_outcome = OUT_UNSUPPORTED;
+	snprintf(x->file_reason, sizeof x->file_reason, "%s", reason);
+}
+
+/* The ending of a file's name, lowercased, for the count of unsupported
+ * types: ".xlsx"; "" when there is none. */
+static void ending_of(const char *path, char *out, size_t cap)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *dot = strrchr(base, '.');
+	size_t i = 0;
+
+	if (dot && dot != base && strlen(dot) < cap)
+		for (; dot[i]; i++)
+			out[i] = (char)tolower((unsigned char)dot[i]);
+	out[i] = '\0';
+}
+
+/* Reads the rest of a file of a format read whole: buf holds the first
+ * *n bytes; eof says whether that is all.  A file larger than
+ * --max-file-size is left out (counted as too large) before it is read
+ * any further.  Then the reader runs, in the worker process when the
+ * format says so. */
+static int read_whole(indexer_t *x, int fd, const fmt_format_t *f,
+		      const char *id, const fmt_callbacks_t *cb, char **bufp,
+		      size_t n, size_t cap, int eof, size_t *bytes, int *err)
+{
+	struct stat sb;
+	char *buf = *bufp;
+
+	if ((f->flags & FMT_OCR) && !fmt_options.ocr) {
+		x->file_outcome = OUT_NO_OCR;
+		snprintf(x->file_reason, sizeof x->file_reason,
+			 "an image: --ocr reads its text");
+		return NAQIB_OK;
+	}
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (unsigned long long)sb.st_size > x->max_file) {
+		x->file_outcome = OUT_TOO_LARGE;
+		snprintf(x->file_reason, sizeof x->file_reason,
+			 "%.1f MB, larger than --max-file-size (%.1f MB)",
+			 (double)sb.st_size / 1e6, (double)x->max_file / 1e6);
+		return NAQIB_OK;
+	}
+	while (!eof) {
+		if (ingest_interrupted)
+			return NAQIB_E_INTERRUPTED;
+		if (n > x->max_file) {
+			x->file_outcome = OUT_TOO_LARGE;
+			snprintf(x->file_reason, sizeof x->file_reason,
+				 "larger than --max-file-size (%.1f MB)",
+				 (double)x->max_file / 1e6);
+			return NAQIB_OK;
+		}
+		if (n == cap) {
+			size_t grown = cap * 2 > (size_t)x->max_file + 1
+					       ? (size_t)x->max_file + 1
+					       : cap * 2;
+			char *b = realloc(buf, grown + 1);
+			if (!b) {
+				*err = ENOMEM;
+				return NAQIB_OK;
+			}
+			*bufp = buf = b;
+			cap = grown;
+		}
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			*err = errno;
+			return NAQIB_OK;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		*bytes += (size_t)r;
+	}
+	buf[n] = '\0';
+	x->blk_start = 0;
+	x->blk_len = n;
+	x->blk_lines = 1;
+	int st = f->flags & FMT_WORKER ? worker_read(x, f, id, buf, n, cb)
+				       : f->read(id, buf, n, cb);
+	x->file_done = n;
+	return st;
 }
 
 /* What is beyond --max-doc-size of a plain text file open on fd, of which
@@ -381,6 +534,12 @@ static int read_blocks(indexer_t *x, int fd, const fmt_format_t *f,
 		}
 		if (!f)
 			f = fmt_sniff(buf, n);
+		x->file_fmt = f;
+		if (f->flags & FMT_WHOLE) {
+			st = read_whole(x, fd, f, id, cb, &buf, n, cap, eof,
+					bytes, err);
+			goto out;
+		}
 		if (!f->cut && !eof && n > x->max_doc) {
 			/* A file of one document: what is beyond
 			 * --max-doc-size is not even read. */
@@ -454,7 +613,7 @@ static int read_file(indexer_t *x, const char *path, const char *id)
 	int err, st;
 
 	int is_stdin = !strcmp(path, "-");
-	int known = !is_stdin && stat(path, &sb) == 0;
+	int known = !is_stdin && !x->extract && stat(path, &sb) == 0;
 	if (known) {
 		marks_key(id, key, sizeof key);
 		naqib_db_t *marks = x->sharded ? x->marks : x->shards[0].db;
@@ -467,6 +626,8 @@ static int read_file(indexer_t *x, const char *path, const char *id)
 				x->st.unchanged += docs;
 				x->skipped_bytes += (unsigned long long)sb.st_size;
 				free(old);
+				summary_file(x, path, OUT_UNCHANGED, NULL, docs,
+					     NULL);
 				return 0;
 			}
 		}
@@ -476,6 +637,7 @@ static int read_file(indexer_t *x, const char *path, const char *id)
 	if (fd < 0) {
 		cli_error("cannot read '%s': %s", path, strerror(errno));
 		x->st.failed++;
+		summary_file(x, path, OUT_UNREADABLE, NULL, 0, strerror(errno));
 		return 0;
 	}
 	/* The format: --format's, else what the name says, else what the
@@ -497,9 +659,15 @@ static int read_file(indexer_t *x, const char *path, const char *id)
 		f->next = x->files;
 		x->files = x->frec = f;
 	}
-	fmt_callbacks_t cb = { on_doc, on_bad, x };
+	fmt_callbacks_t cb = { .doc = on_doc, .bad = on_bad, .note = on_note,
+			       .skip = on_skip, .ctx = x };
 	unsigned long failed_before = x->st.failed;
 	x->in_file = 0;
+	x->file_fmt = NULL;
+	x->file_outcome = -1;
+	x->file_reason[0] = '\0';
+	x->file_encoding = NULL;
+	x->file_bad0 = 0;
 	len = 0;
 	st = read_blocks(x, fd, format, id, &cb, &len, &err);
 	if (!is_stdin)
@@ -508,14 +676,44 @@ static int read_file(indexer_t *x, const char *path, const char *id)
 	x->file_done = 0;
 	if (st)
 		return st;
+	const char *fname = x->file_fmt ? x->file_fmt->name : NULL;
 	if (err) {
 		cli_error("cannot read '%s': %s", path, strerror(err));
 		x->st.failed++;
 		file_failed(x, x->frec);
+		summary_file(x, path, OUT_UNREADABLE, fname, 0, strerror(err));
 		return 0;
 	}
+	if (x->file_outcome >= 0) {
+		/* Left out whole, with the reason: not marked, so that a run
+		 * with --ocr or a larger --max-file-size reads it. */
+		if (x->file_outcome == OUT_UNSUPPORTED) {
+			char type[16];
+			ending_of(path, type, sizeof type);
+			if (!x->verbose)
+				cli_error("%s: left out: %s", path,
+					  x->file_reason);
+			summary_file(x, path, OUT_UNSUPPORTED, type, 0,
+				     x->file_reason);
+		} else {
+			if (x->file_outcome == OUT_TOO_LARGE && !x->verbose)
+				cli_error("%s: left out: %s", path,
+					  x->file_reason);
+			summary_file(x, path, (outcome_t)x->file_outcome, fname,
+				     0, x->file_reason);
+		}
+		return 0;
+	}
+	if (x->file_encoding)
+		summary_encoding(x, x->file_encoding);
 	if (x->in_file == 0 && x->st.failed == failed_before) {
 		cli_error("%s: empty, nothing to index", path);
+		summary_file(x, path, OUT_EMPTY, fname, 0, "no text");
+	} else if (x->in_file == 0 || x->file_bad0) {
+		summary_file(x, path, OUT_FAILED, fname, x->in_file,
+			     x->file_reason);
+	} else {
+		summary_file(x, path, OUT_INDEXED, fname, x->in_file, NULL);
 	}
 	if (known && x->st.failed == failed_before) {
 		/* Only a file read without a failure is marked done: one with
@@ -546,6 +744,7 @@ int ingest_file(const char *path, void *ctx)
 	if ((err = marks_file_id(x, path, &id))) {
 		cli_error("cannot open '%s': %s", path, strerror(err));
 		x->st.failed++;
+		summary_file(x, path, OUT_UNREADABLE, NULL, 0, strerror(err));
 		return 0;
 	}
 	int st = read_file(x, path, id);
@@ -598,4 +797,15 @@ void ingest_walk_error(const char *path, int err, void *ctx)
 
 	cli_error("cannot open '%s': %s", path, strerror(err));
 	x->st.failed++;
+	summary_file(x, path, OUT_UNREADABLE, NULL, 0, strerror(err));
+}
+
+void ingest_walk_skip(const char *path, void *ctx)
+{
+	indexer_t *x = ctx;
+	char type[16];
+
+	ending_of(path, type, sizeof type);
+	summary_file(x, path, OUT_UNSUPPORTED, type, 0,
+		     "not a format naqib reads");
 }

@@ -66,15 +66,26 @@ static void usage(FILE *f)
 		"usage: naqib-index [options] PATH...\n"
 		"       naqib-index --delete [options] ID...\n"
 		"\n"
-		"Indexes text (.txt), JSON Lines (.jsonl) and TREC <DOC> files,\n"
-		"and directories of them, into a naqib database.\n"
+		"Indexes text, JSON Lines, TREC, PDF, Word, OpenDocument, HTML, e-mail\n"
+		"and image files, and directories of them, into a naqib database\n"
+		"(--list format names them).\n"
 		"\n"
 		"  -d, --db DIR            the database (default: $NAQIB_DB, else ./naqib.db)\n");
 	cli_help(f, "-f, --format FORMAT", "%s (default: auto)",
 		 cli_list_join(fmt_item, " or ", &b));
 	fprintf(f,
-		"      --root DIR          ids of text files are their paths relative to DIR\n"
-		"                          (default: the current directory)\n");
+		"      --root DIR          ids of files are their paths relative to DIR\n"
+		"                          (default: the database's, which its first run\n"
+		"                          records: --root, else the current directory)\n"
+		"      --encoding NAME     the encoding of texts that are not UTF-8\n"
+		"                          (default: detected; windows-1256, iso-8859-6,\n"
+		"                          utf-16le, ...)\n"
+		"      --ocr               read the text of images and of PDF pages\n"
+		"                          without one by OCR (slow; off by default)\n"
+		"      --ocr-lang LANGS    OCR's languages, Tesseract's names joined by +\n"
+		"                          (default: ara+fra)\n"
+		"      --extract           print the documents read from the paths as\n"
+		"                          JSON Lines, and index nothing\n");
 	cli_help(f, "-s, --stemmer NAME", "Arabic stemmer of a new database: %s "
 		 "(default: %s)", cli_list_join(cli_stemmer_item, " or ", &b),
 		 NAQIB_DEFAULT_STEMMER);
@@ -87,6 +98,12 @@ static void usage(FILE *f)
 		"                          time (default: %uM)\n"
 		"      --max-doc-size N    index at most the first N bytes of a document's\n"
 		"                          text (default: %uM)\n"
+		"      --max-file-size N   leave out PDF, Office, e-mail and image files\n"
+		"                          larger than N bytes (default: %uM)\n"
+		"      --worker-memory MB  the memory of the process that reads such a\n"
+		"                          file (default: %u; 0: no limit)\n"
+		"      --worker-time S     its CPU time a file (default: %u s, %u with\n"
+		"                          --ocr; 0: no limit)\n"
 		"      --lead-words N      the first N words of a body count three times\n"
 		"                          in the ranking, as the title does (default: %d)\n"
 		"      --thesaurus FILE    more unions, places and terms, added to the\n"
@@ -97,12 +114,17 @@ static void usage(FILE *f)
 		"      --compact DEST      write the database (all its shards) as one\n"
 		"                          compact database DEST, then stop\n"
 		"  -q, --quiet             no progress and no summary\n"
+		"  -v, --verbose           name every file and what became of it\n"
+		"      --summary-format F  text (default) or json: the summary as one JSON\n"
+		"                          object on standard output\n"
 		"      --list NAME         the values of an option (format, stemmer,\n"
 		"                          latin-stemmer), one a line\n"
 		"  -h, --help              this help\n"
 		"      --version           the version\n",
 		NAQIB_DEFAULT_LATIN_STEMMER, DEFAULT_BATCH,
 		DEFAULT_READ_BLOCK >> 20, DEFAULT_MAX_DOC >> 20,
+		DEFAULT_MAX_FILE >> 20, DEFAULT_WORKER_MEMORY,
+		DEFAULT_WORKER_CPU, DEFAULT_WORKER_CPU_OCR,
 		NAQIB_DEFAULT_LEAD_WORDS);
 	_naqib_buf_free(&b);
 }
@@ -182,7 +204,7 @@ static int report(indexer_t *x)
 		sum.left_out += x->shards[i].st.left_out;
 	}
 	double secs = cli_now() - x->started;
-	if (!x->quiet) {
+	if (!x->quiet && !x->summary_json) {
 		/* The text indexed; and, when --max-doc-size left some out,
 		 * of how much (the files' whole size, read or not).  After a
 		 * signal, what was read: part of it was left out. */
@@ -208,7 +230,9 @@ static int report(indexer_t *x)
 			cli_rate(secs > 0 ? (double)docs / secs : 0.0, rate,
 				 sizeof rate));
 	}
-	if (!x->quiet && sum.truncated)
+	summary_print(x, &sum, secs);
+	summary_free(x);
+	if (!x->quiet && !x->summary_json && sum.truncated)
 		cli_error("%lu document%s cut at --max-doc-size (%u bytes)",
 			  sum.truncated, sum.truncated == 1 ? "" : "s",
 			  x->max_doc);
@@ -293,7 +317,8 @@ static int index_paths(indexer_t *x, char **paths, int n)
 	if (x->progress) {
 		/* The size of the job, for the progress line: a walk that only
 		 * adds up sizes (the real one reports what cannot be read). */
-		walk_callbacks_t scb = { ingest_add_size, ingest_ignore_error, x };
+		walk_callbacks_t scb = { .file = ingest_add_size,
+					 .error = ingest_ignore_error, .ctx = x };
 		for (int i = 0; i < n && x->total_bytes != INGEST_UNKNOWN; i++)
 			walk_path(paths[i], &scb);
 		if (x->total_bytes == INGEST_UNKNOWN)
@@ -311,7 +336,8 @@ static int index_paths(indexer_t *x, char **paths, int n)
 		}
 		s->running = 1;
 	}
-	walk_callbacks_t wcb = { ingest_file, ingest_walk_error, x };
+	walk_callbacks_t wcb = { .file = ingest_file, .error = ingest_walk_error,
+				 .skip = ingest_walk_skip, .ctx = x };
 	for (int i = 0; i < n && !x->fatal && !ingest_interrupted; i++)
 		walk_path(paths[i], &wcb);
 	if (x->sharded) {
@@ -339,6 +365,71 @@ static int index_paths(indexer_t *x, char **paths, int n)
 	return report(x);
 }
 
+/* The root the ids of files are relative to is the database's: the first
+ * run records its own (--root, else the current directory), and every
+ * later one takes it, so that indexing the same folder from another
+ * directory replaces its documents instead of adding them again under
+ * other ids.  A --root that is not the recorded one is refused: every file
+ * would come in again. */
+static int keep_root(indexer_t *x, int given)
+{
+	naqib_db_t *db = x->shards[0].db;
+	char *old = NULL;
+	int st = naqib_db_get_metadata(db, ROOT_KEY, &old);
+
+	if (st && st != NAQIB_E_NOT_FOUND) {
+		cli_error("%s", naqib_last_error());
+		return cli_exit_for(st);
+	}
+	if (old && *old) {
+		if (given && strcmp(old, x->root)) {
+			cli_error("--root: the ids of '%s' are paths relative "
+				  "to '%s' (its first run's); with '%s' every "
+				  "file would come in again under a new id: "
+				  "give --root '%s', or index into a new "
+				  "database", x->db_path, old, x->root, old);
+			free(old);
+			shards_close(x);
+			return EXIT_USAGE;
+		}
+		snprintf(x->root, sizeof x->root, "%s", old);
+		free(old);
+		return EXIT_OK;
+	}
+	free(old);
+	if ((st = naqib_db_set_metadata(db, ROOT_KEY, x->root))) {
+		cli_error("%s", naqib_last_error());
+		shards_close(x);
+		return cli_exit_for(st);
+	}
+	return EXIT_OK;
+}
+
+/* --extract: the documents of the paths as JSON Lines on standard output,
+ * read as indexing reads them (the worker process, the limits), with no
+ * database; the summary on standard error. */
+static int extract_paths(indexer_t *x, char **paths, int n)
+{
+	x->started = cli_now();
+	walk_callbacks_t wcb = { .file = ingest_file, .error = ingest_walk_error,
+				 .skip = ingest_walk_skip, .ctx = x };
+	catch_signals();
+	for (int i = 0; i < n && !x->fatal && !ingest_interrupted; i++)
+		walk_path(paths[i], &wcb);
+	if (fflush(stdout) != 0 && !x->fatal) {
+		cli_error("cannot write the documents: %s", strerror(errno));
+		x->fatal = NAQIB_E_IO;
+	}
+	summary_print(x, &x->st, cli_now() - x->started);
+	summary_free(x);
+	free(x->thesauri);
+	if (x->fatal)
+		return cli_exit_for(x->fatal);
+	if (ingest_interrupted)
+		return 128 + ingest_interrupted;
+	return x->st.failed ? EXIT_INPUT : EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -358,12 +449,21 @@ int main(int argc, char **argv)
 		{ "compact", required_argument, NULL, 'C' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "list", required_argument, NULL, 'I' },
+		{ "extract", no_argument, NULL, 'X' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "summary-format", required_argument, NULL, 'j' },
+		{ "max-file-size", required_argument, NULL, 'm' },
+		{ "ocr", no_argument, NULL, 'O' },
+		{ "ocr-lang", required_argument, NULL, 'o' },
+		{ "encoding", required_argument, NULL, 'E' },
+		{ "worker-memory", required_argument, NULL, 'W' },
+		{ "worker-time", required_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	indexer_t x;
-	const char *db_opt = NULL, *root = ".", *stemmer = NULL, *latin = NULL;
+	const char *db_opt = NULL, *root = NULL, *stemmer = NULL, *latin = NULL;
 	const char *compact_to = NULL;
 	unsigned shards = 0;
 	int del = 0, c, status;
@@ -375,7 +475,12 @@ int main(int argc, char **argv)
 	x.read_block = DEFAULT_READ_BLOCK;
 	x.max_doc = DEFAULT_MAX_DOC;
 	x.lead_words = NAQIB_DEFAULT_LEAD_WORDS;
-	while ((c = getopt_long(argc, argv, ":d:f:s:qh", longopts, NULL)) != -1) {
+	x.max_file = DEFAULT_MAX_FILE;
+	x.worker_memory = DEFAULT_WORKER_MEMORY;
+	x.worker_output = DEFAULT_WORKER_OUTPUT;
+	unsigned worker_cpu = 0;
+	summary_init(&x);
+	while ((c = getopt_long(argc, argv, ":d:f:s:qvh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			db_opt = optarg;
@@ -441,6 +546,55 @@ int main(int argc, char **argv)
 		case 'q':
 			x.quiet = 1;
 			break;
+		case 'v':
+			x.verbose = 1;
+			break;
+		case 'X':
+			x.extract = 1;
+			break;
+		case 'j':
+			if (strcmp(optarg, "text") && strcmp(optarg, "json")) {
+				cli_error("--summary-format: '%s' is not text "
+					  "or json", optarg);
+				return EXIT_USAGE;
+			}
+			x.summary_json = !strcmp(optarg, "json");
+			break;
+		case 'm':
+			if (cli_parse_size("--max-file-size", optarg, 1024,
+					   4095u << 20, &x.max_file))
+				return EXIT_USAGE;
+			break;
+		case 'O':
+			fmt_options.ocr = 1;
+			break;
+		case 'o':
+			if (!*optarg || strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
+					       "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+					       "0123456789_+-") != strlen(optarg)) {
+				cli_error("--ocr-lang: '%s' is not a list of "
+					  "Tesseract languages (ara+fra)",
+					  optarg);
+				return EXIT_USAGE;
+			}
+			fmt_options.ocr_lang = optarg;
+			break;
+		case 'E':
+			if (fmt_check_encoding(optarg))
+				return EXIT_USAGE;
+			fmt_options.encoding = optarg;
+			break;
+		case 'W':
+			if (cli_parse_uint("--worker-memory", optarg, 0, 1u << 20,
+					   &x.worker_memory))
+				return EXIT_USAGE;
+			break;
+		case 'w':
+			if (cli_parse_uint("--worker-time", optarg, 0, 86400,
+					   &worker_cpu))
+				return EXIT_USAGE;
+			x.worker_cpu = worker_cpu ? worker_cpu : ~0u;
+			break;
 		case 'I':
 			return cli_list_print(lists, optarg, stdout);
 		case 'h':
@@ -464,9 +618,23 @@ int main(int argc, char **argv)
 		cli_error("no %s given (see --help)", del ? "ids" : "paths");
 		return EXIT_USAGE;
 	}
-	if (!realpath(root, x.root)) {
-		cli_error("--root: cannot use '%s': %s", root, strerror(errno));
+	if (!x.worker_cpu)
+		x.worker_cpu = fmt_options.ocr ? DEFAULT_WORKER_CPU_OCR
+					       : DEFAULT_WORKER_CPU;
+	else if (x.worker_cpu == ~0u)
+		x.worker_cpu = 0; /* --worker-time 0: no limit */
+	if (!realpath(root ? root : ".", x.root)) {
+		cli_error("--root: cannot use '%s': %s", root ? root : ".",
+			  strerror(errno));
 		return EXIT_USAGE;
+	}
+	if (x.extract) {
+		if (del || shards || x.summary_json) {
+			cli_error("--extract prints documents: it takes no "
+				  "--delete, --shards or --summary-format json");
+			return EXIT_USAGE;
+		}
+		return extract_paths(&x, argv + optind, argc - optind);
 	}
 	/* Check the names before a database is made for them. */
 	if (cli_check_stemmers(stemmer, latin))
@@ -493,7 +661,10 @@ int main(int argc, char **argv)
 	pthread_cond_init(&x.changed, NULL);
 	if (!del)
 		catch_signals();
-	if ((status = shards_open(&x, stemmer, latin, shards)) != EXIT_OK || del) {
+	if ((status = shards_open(&x, stemmer, latin, shards)) == EXIT_OK &&
+	    !del)
+		status = keep_root(&x, root != NULL);
+	if (status != EXIT_OK || del) {
 		if (status == EXIT_OK)
 			status = delete_ids(&x, argv + optind, argc - optind);
 		shards_close(&x);

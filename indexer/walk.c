@@ -43,9 +43,12 @@ static int walk_dir(const char *dir, const walk_callbacks_t *cb)
 		} else if (S_ISDIR(sb.st_mode)) {
 			if (!S_ISLNK(lst.st_mode))
 				st = walk_dir(path, cb);
-		} else if (S_ISREG(sb.st_mode) &&
-			   (fmt_for_name(name, &unknown), !unknown)) {
-			st = cb->file(path, cb->ctx);
+		} else if (S_ISREG(sb.st_mode)) {
+			fmt_for_name(name, &unknown);
+			if (!unknown)
+				st = cb->file(path, cb->ctx);
+			else if (cb->skip)
+				cb->skip(path, cb->ctx);
 		}
 		free(path);
 next:

@@ -11,6 +11,9 @@ typedef struct walk_callbacks {
 	/* A path that cannot be read; err is an errno value. */
 	void (*error)(const char *path, int err, void *ctx);
 	void *ctx;
+	/* A file found in a directory whose name is of no format naqib
+	 * reads (counted, not read); NULL: none wanted. */
+	void (*skip)(const char *path, void *ctx);
 } walk_callbacks_t;
 
 /* Returns 0, or what a file callback stopped with. */

@@ -67,7 +67,7 @@ sed -n 's/^[a-z_ ]*[ *]\(naqib_[a-z_0-9]*\)(.*/\1/p' lib/naqib.h | sort -u >"$T/
 missing=$(comm -23 "$T/declared" "$T/exported" | tr '\n' ' ')
 [ -z "$missing" ] || fail "declared, not exported: $missing"
 [ "$(wc -l <"$T/declared")" -ge 80 ] || fail "only $(wc -l <"$T/declared") functions found in naqib.h"
-objdump -p "$so" | grep -q 'SONAME *libnaqib\.so\.0$' ||
+objdump -p "$so" | grep -q 'SONAME *libnaqib\.so\.1$' ||
 	fail "soname: $(objdump -p "$so" | grep SONAME)"
 EOF2
 

@@ -155,6 +155,7 @@ int main(int argc, char **argv)
 		std::string v = field(d, i);
 		put(out, f == 0 || f == 5 ? raw : v);
 	}
+	out += d.substr(i); // the fields after the path, as they are
 	doc.set_data(out);
 	doc.remove_term("Q" + id);
 	doc.add_boolean_term("Q" + raw);

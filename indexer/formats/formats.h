@@ -30,6 +30,13 @@ typedef struct fmt_callbacks {
 	/* A document that was skipped: line is 0 for the whole file. */
 	void (*bad)(size_t line, const char *message, void *ctx);
 	void *ctx;
+	/* A remark that is no failure (an attachment left out, the encoding
+	 * a text was read in); NULL: none wanted.  fmt_note() calls it. */
+	void (*note)(const char *message, void *ctx);
+	/* The file holds no format naqib reads (binary data named .txt):
+	 * it is counted as unsupported, with the reason, not as failed.
+	 * NULL: reported as bad.  fmt_skip() calls it. */
+	void (*skip)(const char *reason, void *ctx);
 } fmt_callbacks_t;
 
 typedef struct fmt_format {
@@ -107,6 +114,10 @@ const fmt_format_t *fmt_sniff(const char *data, size_t len);
  * is NULL (f->read()). */
 int fmt_read(const fmt_format_t *f, const char *id, char *data, size_t len,
 	     const fmt_callbacks_t *cb);
+
+/* Whether ICU knows the encoding name (--encoding): 0, or -1 with a
+ * message. */
+int fmt_check_encoding(const char *name);
 
 /* For --list format and completion: "auto" then the formats. */
 const char *fmt_item(size_t i, const char **description);

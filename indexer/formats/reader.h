@@ -14,6 +14,13 @@ size_t fmt_line_of(const char *s, size_t off, size_t from, size_t line);
 void fmt_bad(const fmt_callbacks_t *cb, size_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* A remark on the file that is no failure (cb->note), and a file of no
+ * format naqib reads (cb->skip, else cb->bad). */
+void fmt_note(const fmt_callbacks_t *cb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void fmt_skip(const fmt_callbacks_t *cb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* Hands document d to the callback with the id raw[0..n), as the file
  * gives it, made an id (naqib_id_from_bytes(): escaped unless it is plain
  * text).  Returns the callback's status. */
@@ -22,6 +29,16 @@ int fmt_doc_with_id(const fmt_callbacks_t *cb, fmt_doc_t *d, const char *raw,
 
 /* Trims ASCII white space off s[*from..*to). */
 void fmt_trim(const char *s, size_t *from, size_t *to);
+
+/* A text s[0..len) in UTF-8: *out NULL when it is already (then s is
+ * the text), else the text converted into UTF-8 (malloc'd, caller frees)
+ * and *encoding the name of the encoding it was read in (--encoding's,
+ * its byte order mark's, or the one ICU's detector finds).  Returns 0;
+ * FMT_NOT_TEXT for binary data, told to fmt_skip(); or a status with the
+ * message set. */
+#define FMT_NOT_TEXT (-1)
+int fmt_text_to_utf8(const char *s, size_t len, const fmt_callbacks_t *cb,
+		     char **out, size_t *out_len, const char **encoding);
 
 /* A title for a text that has none of its own: its first sentence, cut
  * after a word at about TITLE_CHARS characters with an ellipsis, so that a

@@ -126,6 +126,22 @@ static void nested_bad(size_t line, const char *message, void *ctx)
 	n->outer->bad(0, message, n->outer->ctx);
 }
 
+static void nested_note(const char *message, void *ctx)
+{
+	nested_t *n = ctx;
+
+	fmt_note(n->outer, "%s", message);
+}
+
+/* An attachment of no format naqib reads is left out: the message is
+ * still read. */
+static void nested_skip(const char *reason, void *ctx)
+{
+	nested_t *n = ctx;
+
+	fmt_note(n->outer, "attachment: %s; left out", reason);
+}
+
 int fmt_read_nested(const char *id, const char *name, char *data, size_t len,
 		    const fmt_callbacks_t *cb)
 {
@@ -133,15 +149,15 @@ int fmt_read_nested(const char *id, const char *name, char *data, size_t len,
 	const fmt_format_t *f = fmt_for_name(name, &unknown);
 
 	if (unknown) {
-		fmt_bad(cb, 0, "attachment '%s': not a format naqib reads; "
-			"left out", name);
+		fmt_note(cb, "attachment '%s': not a format naqib reads; "
+			 "left out", name);
 		return NAQIB_OK;
 	}
 	if (!f)
 		f = fmt_sniff(data, len);
 	if ((f->flags & FMT_OCR) && !fmt_options.ocr) {
-		fmt_bad(cb, 0, "attachment '%s': an image: read with --ocr "
-			"only; left out", name);
+		fmt_note(cb, "attachment '%s': an image, read with --ocr only; "
+			 "left out", name);
 		return NAQIB_OK;
 	}
 	/* The id of the attachment: the message's, '#' and its name. */
@@ -153,7 +169,9 @@ int fmt_read_nested(const char *id, const char *name, char *data, size_t len,
 	sub[il] = '#';
 	memcpy(sub + il + 1, name, nl + 1);
 	nested_t n = { cb, id };
-	fmt_callbacks_t inner = { nested_doc, nested_bad, &n };
+	fmt_callbacks_t inner = { .doc = nested_doc, .bad = nested_bad,
+				  .note = nested_note, .skip = nested_skip,
+				  .ctx = &n };
 	int st = f->read(sub, data, len, &inner);
 	free(sub);
 	return st;
