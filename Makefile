@@ -183,7 +183,7 @@ $(BUILD)/bench/knowledge: bench/knowledge.c $(INDEXER_OBJ) $(CLI) $(LIB)
 # repairs one by one, the character error rate (not part of `all`).
 $(BUILD)/bench/extract: bench/extract.c $(INDEXER_OBJ) $(CLI) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@.o bench/extract.c
+	$(CC) $(INCLUDES) $(ALL_CFLAGS) -c -o $@.o bench/extract.c
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(TOOL_LIBS) \
 		$(FORMAT_LIBS)
 

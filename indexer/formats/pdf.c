@@ -72,7 +72,7 @@ static int has_text(const char *s)
  * optional) as ISO 8601 in out: YYYY-MM-DD, or with its time and offset
  * when it has them.  poppler gives it as a time_t already; its own
  * reading of the offset is kept by asking for the string. */
-static int pdf_date(const char *s, char out[32])
+static int pdf_date(const char *s, char out[64])
 {
 	int y, mo = 1, d = 1, h = 0, mi = 0, se = 0, oh = 0, om = 0;
 	char sign = 0;
@@ -87,12 +87,12 @@ static int pdf_date(const char *s, char out[32])
 	    d > 31 || h > 23 || mi > 59 || se > 60)
 		return 0;
 	if (n < 4) {
-		snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
+		snprintf(out, 64, "%04d-%02d-%02d", y, mo, d);
 		return 1;
 	}
 	if (n < 7 || sign == 'Z' || (sign != '+' && sign != '-'))
 		sign = '+', oh = om = 0;
-	snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, mo, d,
+	snprintf(out, 64, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, mo, d,
 		 h, mi, se, sign, oh % 24, om % 60);
 	return 1;
 }
@@ -101,7 +101,7 @@ static int pdf_date(const char *s, char out[32])
  * so the Info dictionary's string is looked for in the file's bytes;
  * failing that, the time_t, in UTC. */
 static int creation_date(PopplerDocument *doc, const char *data, size_t len,
-			 char out[32])
+			 char out[64])
 {
 	const char *p = memmem(data, len, "/CreationDate", 13);
 
@@ -127,7 +127,7 @@ static int creation_date(PopplerDocument *doc, const char *data, size_t len,
 	g_date_time_unref(t);
 	if (!s)
 		return 0;
-	snprintf(out, 32, "%s", s);
+	snprintf(out, 64, "%s", s);
 	g_free(s);
 	return 1;
 }
@@ -258,7 +258,7 @@ static int read_pdf(const char *id, char *data, size_t len,
 	}
 	char *title = poppler_document_get_title(doc);
 	char *author = poppler_document_get_author(doc);
-	char *own = NULL, date[32];
+	char *own = NULL, date[64];
 	if (title && fmt_title_usable(title) && g_utf8_validate(title, -1, NULL)) {
 		d.rec.title = title;
 	} else if ((st = fmt_title_from_text(d.rec.body, strlen(d.rec.body),

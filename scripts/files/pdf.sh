@@ -65,7 +65,7 @@ fodt() {
  xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
  office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:meta>$([ -z "$3" ] || printf '<dc:title>%s</dc:title>' "$(printf '%s' "$3" | esc)")
-$([ -z "$4" ] || printf '<dc:creator>%s</dc:creator>' "$4")</office:meta>
+$([ -z "$4" ] || printf '<meta:initial-creator>%s</meta:initial-creator><dc:creator>%s</dc:creator>' "$4" "$4")</office:meta>
 <office:styles><style:style style:name="Standard" style:family="paragraph">
 <style:paragraph-properties style:writing-mode="rl-tb" fo:text-align="start"/>
 <style:text-properties style:font-name-complex="Noto Naskh Arabic"
@@ -120,10 +120,10 @@ for n in ma-cdt-greve-sante tn-ugtt-sante-sfax eg-etuf-minimum-wage; do
 done
 # A seed text, which has no title line (nor any line break): Chromium
 # gives its page no <title>.  SOURCES.tsv names it where it is kept.
-seed=${NAQIB_SEEDS:-/work/shared/seeds}/002_d9e10adcaa726d5d.txt
+seed=$top/corpus/seeds/002_d9e10adcaa726d5d.txt
 html "$seed" seed-untitled ""
 chromium_pdf seed-untitled
-row seed-untitled.pdf "$seed" chromium
+row seed-untitled.pdf "${seed#$top/}" chromium
 # Metadata: title, author and a fixed date.
 t=$top/corpus/texts/dz-ugta-1er-mai.txt
 fodt "$t" meta-dz-ugta "$(head -n 1 "$t")" "الأمانة الوطنية للإعلام"
