@@ -331,7 +331,7 @@ FUZZ_CC = clang
 FUZZ_CXX = clang++
 FUZZ_SECONDS ?= 600
 FUZZ_CHECK_SECONDS ?= 12
-FUZZ_HARNESSES = analyze stem query formats cgi
+FUZZ_HARNESSES = analyze stem query formats cgi pdf
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 FUZZ_OBJ = $(INDEXER_OBJ) $(SEARCHER_OBJ)

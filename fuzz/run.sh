@@ -17,6 +17,7 @@ max_len() {
 	stem) echo 256 ;;
 	query) echo 512 ;;
 	formats) echo 8192 ;;
+	pdf) echo 65536 ;;
 	cgi) echo 4096 ;;
 	*) echo 4096 ;;
 	esac

@@ -5,7 +5,8 @@
 set -eu
 out=${1:?usage: fuzz/seeds.sh DIR}
 rm -rf "$out"
-mkdir -p "$out/analyze" "$out/stem" "$out/query" "$out/formats" "$out/cgi"
+mkdir -p "$out/analyze" "$out/stem" "$out/query" "$out/formats" "$out/cgi" \
+	"$out/pdf"
 
 # One file per line of a list; blank lines and # comments are skipped.
 lines() { # list dir prefix
@@ -40,6 +41,9 @@ awk -v dir="$out/formats" '
 for f in $(ls corpus/texts/*.txt | head -n 8); do
 	cp "$f" "$out/formats/$(basename "$f" .txt)"
 done
+
+# pdf: the PDF fixtures (corpus/files/pdf, scripts/files/pdf.sh).
+cp corpus/files/pdf/*.pdf "$out/pdf/"
 
 # query and cgi: the hand-written lists.
 lines fuzz/seeds/query.txt "$out/query" q
