@@ -189,8 +189,8 @@ $(BUILD)/bench/knowledge: bench/knowledge.c $(INDEXER_OBJ) $(CLI) $(LIB)
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(TOOL_LIBS) \
 		$(FORMAT_LIBS)
 
-# bench/files' helper: the documents the readers make of files, as JSON
-# Lines (not part of `all`).
+# bench/extract-quality's helper: the readers' text of a file, the Arabic
+# repairs one by one, the character error rate (not part of `all`).
 $(BUILD)/bench/extract: bench/extract.c $(INDEXER_OBJ) $(CLI) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@.o bench/extract.c
@@ -341,7 +341,7 @@ FUZZ_CC = clang
 FUZZ_CXX = clang++
 FUZZ_SECONDS ?= 600
 FUZZ_CHECK_SECONDS ?= 12
-FUZZ_HARNESSES = analyze stem query formats cgi mail office html
+FUZZ_HARNESSES = analyze stem query formats cgi mail office html pdf
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 FUZZ_OBJ = $(INDEXER_OBJ) $(SEARCHER_OBJ)

@@ -18,6 +18,7 @@ max_len() {
 	query) echo 512 ;;
 	formats) echo 8192 ;;
 	mail) echo 16384 ;;
+	pdf) echo 65536 ;;
 	cgi) echo 4096 ;;
 	office) echo 65536 ;;
 	html) echo 16384 ;;

@@ -6,7 +6,7 @@ set -eu
 out=${1:?usage: fuzz/seeds.sh DIR}
 rm -rf "$out"
 mkdir -p "$out/analyze" "$out/stem" "$out/query" "$out/formats" "$out/cgi" \
-	"$out/mail" "$out/office" "$out/html"
+	"$out/mail" "$out/office" "$out/html" "$out/pdf"
 
 # One file per line of a list; blank lines and # comments are skipped.
 lines() { # list dir prefix
@@ -67,6 +67,9 @@ done
 
 # html: the fixtures.
 cp corpus/files/html/*.html "$out/html/"
+
+# pdf: the PDF fixtures (corpus/files/pdf, scripts/files/pdf.sh).
+cp corpus/files/pdf/*.pdf "$out/pdf/"
 
 # query and cgi: the hand-written lists.
 lines fuzz/seeds/query.txt "$out/query" q

@@ -10,7 +10,8 @@
 fmt_options_t fmt_options = { 0, "ara+fra", NULL };
 
 /* NAME: the format's file, which defines fmt_NAME. */
-#define FORMATS(X) X(txt) X(jsonl) X(trec) X(mail) X(mbox) X(docx) X(odt) X(html)
+#define FORMATS(X) X(txt) X(jsonl) X(trec) X(mail) X(mbox) X(docx) X(odt) X(html) \
+	X(pdf) X(image)
 
 #define DECLARE(name) extern const fmt_format_t fmt_##name;
 FORMATS(DECLARE)
