@@ -94,7 +94,7 @@ typedef enum outcome {
 	OUT_INDEXED,	/* read: its documents went in */
 	OUT_UNCHANGED,	/* skipped: the same as when it was indexed */
 	OUT_UNSUPPORTED,	/* of no format naqib reads */
-	OUT_NO_OCR,	/* an image: --ocr reads it */
+	OUT_NO_OCR,	/* an image or a scan: --ocr reads it */
 	OUT_TOO_LARGE,	/* above --max-file-size */
 	OUT_UNREADABLE,	/* could not be opened or read */
 	OUT_FAILED,	/* read, and nothing of it could be indexed */
@@ -201,6 +201,8 @@ typedef struct indexer {
 	 * callback); "" for none. */
 	char file_encoding[64];
 	int file_bad0;		/* a problem of the whole file was told */
+	int named;		/* the path being walked is a file, named on
+				 * the command line (not found in a folder) */
 } indexer_t;
 
 /* The signal that asked us to stop, or 0. */

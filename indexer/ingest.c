@@ -380,6 +380,15 @@ static void on_skip(const char *reason, void *ctx)
 	snprintf(x->file_reason, sizeof x->file_reason, "%s", reason);
 }
 
+/* A file whose text only --ocr reads. */
+static void on_needs_ocr(const char *reason, void *ctx)
+{
+	indexer_t *x = ctx;
+
+	x->file_outcome = OUT_NO_OCR;
+	snprintf(x->file_reason, sizeof x->file_reason, "%s", reason);
+}
+
 /* The ending of a file's name, lowercased, for the count of unsupported
  * types: ".xlsx"; "" when there is none. */
 static void ending_of(const char *path, char *out, size_t cap)
@@ -410,7 +419,7 @@ static int read_whole(indexer_t *x, int fd, const fmt_format_t *f,
 	if ((f->flags & FMT_OCR) && !fmt_options.ocr) {
 		x->file_outcome = OUT_NO_OCR;
 		snprintf(x->file_reason, sizeof x->file_reason,
-			 "an image: --ocr reads its text");
+			 "an image: --ocr reads it");
 		return NAQIB_OK;
 	}
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
@@ -661,7 +670,8 @@ static int read_file(indexer_t *x, const char *path, const char *id)
 		x->files = x->frec = f;
 	}
 	fmt_callbacks_t cb = { .doc = on_doc, .bad = on_bad, .note = on_note,
-			       .skip = on_skip, .ctx = x };
+			       .skip = on_skip, .needs_ocr = on_needs_ocr,
+			       .ctx = x };
 	unsigned long failed_before = x->st.failed;
 	x->in_file = 0;
 	x->file_fmt = NULL;
@@ -697,7 +707,12 @@ static int read_file(indexer_t *x, const char *path, const char *id)
 			summary_file(x, path, OUT_UNSUPPORTED, type, 0,
 				     x->file_reason);
 		} else {
-			if (x->file_outcome == OUT_TOO_LARGE && !x->verbose)
+			/* An image or a scan is said when it was named: a
+			 * folder of photos is counted, not told file by
+			 * file. */
+			if (!x->verbose &&
+			    (x->file_outcome == OUT_TOO_LARGE ||
+			     (x->file_outcome == OUT_NO_OCR && x->named)))
 				cli_error("%s: left out: %s", path,
 					  x->file_reason);
 			summary_file(x, path, (outcome_t)x->file_outcome, fname,

@@ -339,8 +339,11 @@ static int index_paths(indexer_t *x, char **paths, int n)
 	}
 	walk_callbacks_t wcb = { .file = ingest_file, .error = ingest_walk_error,
 				 .skip = ingest_walk_skip, .ctx = x };
-	for (int i = 0; i < n && !x->fatal && !ingest_interrupted; i++)
+	for (int i = 0; i < n && !x->fatal && !ingest_interrupted; i++) {
+		struct stat sb;
+		x->named = stat(paths[i], &sb) != 0 || !S_ISDIR(sb.st_mode);
 		walk_path(paths[i], &wcb);
+	}
 	if (x->sharded) {
 		pthread_mutex_lock(&x->mu);
 		x->closing = 1;
@@ -415,8 +418,11 @@ static int extract_paths(indexer_t *x, char **paths, int n)
 	walk_callbacks_t wcb = { .file = ingest_file, .error = ingest_walk_error,
 				 .skip = ingest_walk_skip, .ctx = x };
 	catch_signals();
-	for (int i = 0; i < n && !x->fatal && !ingest_interrupted; i++)
+	for (int i = 0; i < n && !x->fatal && !ingest_interrupted; i++) {
+		struct stat sb;
+		x->named = stat(paths[i], &sb) != 0 || !S_ISDIR(sb.st_mode);
 		walk_path(paths[i], &wcb);
+	}
 	if (fflush(stdout) != 0 && !x->fatal) {
 		cli_error("cannot write the documents: %s", strerror(errno));
 		x->fatal = NAQIB_E_IO;

@@ -17,7 +17,7 @@ static const struct {
 	[OUT_INDEXED] = { "indexed", "indexed" },
 	[OUT_UNCHANGED] = { "unchanged", "unchanged" },
 	[OUT_UNSUPPORTED] = { "unsupported", "unsupported" },
-	[OUT_NO_OCR] = { "images without --ocr", "needs_ocr" },
+	[OUT_NO_OCR] = { "for --ocr", "needs_ocr" },
 	[OUT_TOO_LARGE] = { "too large", "too_large" },
 	[OUT_UNREADABLE] = { "unreadable", "unreadable" },
 	[OUT_FAILED] = { "failed", "failed" },

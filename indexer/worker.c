@@ -20,8 +20,8 @@
  * the data; all numbers little-endian.  A frame back (its standard
  * output): a type byte, the line (4 bytes), the length of what follows
  * (4 bytes), then, for 'D' (a document), the encoding's name, a NUL and
- * the encoded record; for 'B' (a problem), 'N' (a note) and 'S' (no format
- * naqib reads), the message; 'E' (the end of the file) has none, and its
+ * the encoded record; for 'B' (a problem), 'N' (a note), 'S' (no format
+ * naqib reads) and 'O' (a scan, without --ocr), the message; 'E' (the end of the file) has none, and its
  * line is how the reader ended (WORKER_*). */
 #include <errno.h>
 #include <fcntl.h>
@@ -153,6 +153,11 @@ static void child_skip(const char *message, void *ctx)
 	child_message(ctx, 'S', 0, message);
 }
 
+static void child_needs_ocr(const char *message, void *ctx)
+{
+	child_message(ctx, 'O', 0, message);
+}
+
 /* Whether the process runs under valgrind, whose own memory a limit on
  * the address space would starve. */
 static int under_valgrind(void)
@@ -280,6 +285,7 @@ void worker_main(int argc, char **argv)
 		child_t c = { 1, 0, output, 0 };
 		fmt_callbacks_t cb = { .doc = child_doc, .bad = child_bad,
 				       .note = child_note, .skip = child_skip,
+				       .needs_ocr = child_needs_ocr,
 				       .ctx = &c };
 		test_hook(&c);
 		int st = c.over ? NAQIB_OK : f->read(id, data, (size_t)dl, &cb);
@@ -527,8 +533,9 @@ int worker_read(indexer_t *x, const fmt_format_t *f, const char *id,
 			cb->bad(line, buf, cb->ctx);
 			continue;
 		}
-		if (fh[0] == 'N' || fh[0] == 'S') {
-			(fh[0] == 'N' ? fmt_note : fmt_skip)(cb, "%s", buf);
+		if (fh[0] == 'N' || fh[0] == 'S' || fh[0] == 'O') {
+			(fh[0] == 'N' ? fmt_note : fh[0] == 'S' ? fmt_skip
+			 : fmt_needs_ocr)(cb, "%s", buf);
 			continue;
 		}
 		fmt_doc_t d = { .line = line ? line : 1 };

@@ -58,8 +58,11 @@ expect_eq "$(jq -r '.hits[0].id' "$T/out")" "$pdf/seed-untitled.pdf" "found by i
 EOF
 
 test_case 'a PDF without a text layer: reported without --ocr, read with it' <<'EOF'
-run naqib_index -d "$T/scan.db" $scans/scan-ma-umt-noisy.pdf
-expect_in "$T/err" "no text layer: a scan? index it with --ocr" "the reason"
+run naqib_index -d "$T/scan.db" -v $scans/scan-ma-umt-noisy.pdf
+expect_status 0 "a scan without --ocr is no failure"
+expect_in "$T/err" "naqib-index: for --ocr '$scans/scan-ma-umt-noisy.pdf': no text layer: a scan? --ocr reads it" "the reason, with -v"
+run naqib_index -d "$T/scan.db" $scans/scan-ma-umt-noisy.pdf $scans/scan-tn-ugtt.png corpus/texts/ma-umt-smig-2025.txt
+expect_in "$T/err" "naqib-index: 3 files: 1 indexed (1 txt), 2 for --ocr; -v names them" "counted with the images"
 run naqib_index --ocr -q -d "$T/scan.db" $scans/scan-ma-umt-noisy.pdf
 expect_status 0 "with --ocr"
 run naqib_index --ocr --extract $scans/scan-ma-umt-noisy.pdf
@@ -75,7 +78,7 @@ EOF
 
 test_case 'an image: left out without --ocr, read with it' <<'EOF'
 run naqib_index -d "$T/img.db" $scans/scan-tn-ugtt.png
-expect_in "$T/err" "without --ocr" "the reason"
+expect_in "$T/err" "naqib-index: $scans/scan-tn-ugtt.png: left out: an image: --ocr reads it" "the reason"
 run naqib_index --ocr --ocr-lang ara -q -d "$T/img.db" $scans/scan-tn-ugtt.png $scans/scan-ma-umt-noisy.png
 expect_status 0 "with --ocr"
 run naqib_search -d "$T/img.db" -f json -n 1 الهيئة الإدارية الإضراب

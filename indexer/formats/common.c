@@ -66,6 +66,22 @@ void fmt_skip(const fmt_callbacks_t *cb, const char *fmt, ...)
 		cb->bad(0, msg, cb->ctx);
 }
 
+void fmt_needs_ocr(const fmt_callbacks_t *cb, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	int n = vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (n >= (int)sizeof msg)
+		msg[_naqib_utf8_cut(msg, (size_t)n, sizeof msg - 1)] = '\0';
+	if (cb->needs_ocr)
+		cb->needs_ocr(msg, cb->ctx);
+	else if (cb->note)
+		cb->note(msg, cb->ctx);
+}
+
 int fmt_doc_with_id(const fmt_callbacks_t *cb, fmt_doc_t *d, const char *raw,
 		    size_t n)
 {

@@ -37,6 +37,10 @@ typedef struct fmt_callbacks {
 	 * it is counted as unsupported, with the reason, not as failed.
 	 * NULL: reported as bad.  fmt_skip() calls it. */
 	void (*skip)(const char *reason, void *ctx);
+	/* The file's text is in images (a scan) and --ocr was not given: it
+	 * is counted as such, not as failed, and read by a run with --ocr.
+	 * NULL: a note.  fmt_needs_ocr() calls it. */
+	void (*needs_ocr)(const char *reason, void *ctx);
 } fmt_callbacks_t;
 
 typedef struct fmt_format {

@@ -236,8 +236,8 @@ static int read_pdf(const char *id, char *data, size_t len,
 		if (ocr_failed)
 			fmt_bad(cb, 0, "no text layer, and OCR failed: %s", why);
 		else if (pages && !fmt_options.ocr)
-			fmt_bad(cb, 0, "no text layer: a scan? index it with "
-				"--ocr");
+			fmt_needs_ocr(cb, "no text layer: a scan? --ocr reads "
+				      "it");
 		else
 			fmt_bad(cb, 0, "no text in its %d page%s", pages,
 				pages == 1 ? "" : "s");
@@ -246,8 +246,8 @@ static int read_pdf(const char *id, char *data, size_t len,
 		return NAQIB_OK;
 	}
 	if (empty)
-		fmt_bad(cb, 0, "warning: %d of %d pages without a text layer "
-			"left out (scans? index with --ocr)", empty, pages);
+		fmt_note(cb, "%d of %d pages without a text layer left out "
+			 "(scans? --ocr reads them)", empty, pages);
 
 	fmt_doc_t d = { .line = 1 };
 	d.rec.id = id;

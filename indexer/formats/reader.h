@@ -20,6 +20,9 @@ void fmt_note(const fmt_callbacks_t *cb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void fmt_skip(const fmt_callbacks_t *cb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* A file whose text only --ocr reads (cb->needs_ocr, else cb->note). */
+void fmt_needs_ocr(const fmt_callbacks_t *cb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* Hands document d to the callback with the id raw[0..n), as the file
  * gives it, made an id (naqib_id_from_bytes(): escaped unless it is plain
