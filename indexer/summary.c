@@ -10,18 +10,18 @@
 #include "cli.h"
 #include "indexer.h"
 
-/* The summary's words for each outcome; the JSON keys. */
+/* The summary's words for each outcome, -v's, the JSON key. */
 static const struct {
-	const char *text, *key;
+	const char *text, *verbose, *key;
 } outcomes[OUT_COUNT] = {
-	[OUT_INDEXED] = { "indexed", "indexed" },
-	[OUT_UNCHANGED] = { "unchanged", "unchanged" },
-	[OUT_UNSUPPORTED] = { "unsupported", "unsupported" },
-	[OUT_NO_OCR] = { "for --ocr", "needs_ocr" },
-	[OUT_TOO_LARGE] = { "too large", "too_large" },
-	[OUT_UNREADABLE] = { "unreadable", "unreadable" },
-	[OUT_FAILED] = { "failed", "failed" },
-	[OUT_EMPTY] = { "empty", "empty" },
+	[OUT_INDEXED] = { "indexed", "indexed", "indexed" },
+	[OUT_UNCHANGED] = { "unchanged", "unchanged", "unchanged" },
+	[OUT_UNSUPPORTED] = { "unsupported", "unsupported", "unsupported" },
+	[OUT_NO_OCR] = { "for --ocr", "needs --ocr", "needs_ocr" },
+	[OUT_TOO_LARGE] = { "too large", "too large", "too_large" },
+	[OUT_UNREADABLE] = { "unreadable", "unreadable", "unreadable" },
+	[OUT_FAILED] = { "failed", "failed", "failed" },
+	[OUT_EMPTY] = { "empty", "empty", "empty" },
 };
 
 void summary_init(indexer_t *x)
@@ -62,7 +62,7 @@ void summary_file(indexer_t *x, const char *path, outcome_t o,
 				  format ? format : "?", documents,
 				  documents == 1 ? "" : "s");
 		else
-			cli_error("%s '%s'%s%s", outcomes[o].text, path,
+			cli_error("%s '%s'%s%s", outcomes[o].verbose, path,
 				  reason && *reason ? ": " : "",
 				  reason ? reason : "");
 	}

@@ -131,7 +131,8 @@ run_page README.md "$d"
 EOF
 
 # The demo database, as make demo makes it.
-"$NAQIB_BIN/naqib-index" -q -d "$T/demo.db" corpus/texts corpus/samples.jsonl corpus/samples.trec
+"$NAQIB_BIN/naqib-index" -q -d "$T/demo.db" corpus/texts corpus/seeds \
+	corpus/samples.jsonl corpus/samples.trec
 
 # make demo prints its commands as a shell takes them: each line pasted
 # into bash runs and prints what the demo printed under it.
@@ -156,17 +157,19 @@ perl -e '
 ' "$T" <"$T/demo.out" >"$T/n"
 n=$(cat "$T/n")
 [ "$n" -ge 10 ] || fail "only $n commands in the demo's output"
-rm -rf build/demo.db
+rm -rf build/demo.db build/demo-files.db
 i=0
 while [ "$i" -lt "$n" ]; do
 	bash "$T/cmd.$i" >"$T/got.$i" 2>&1 || fail "exit status $? for: $(cat "$T/cmd.$i")"
-	# The first command indexes (its figures vary); the others search.
-	# The time a search took varies: not compared.
+	# The commands that index are not compared (their figures vary);
+	# the others search.  The time a search took varies: not compared.
 	for f in want got; do
+		# Blank lines at the end are the demo's spacing.
 		sed -e 's/([0-9.]* s)$/(TIME s)/' -e 's/"seconds": [0-9.e-]*/"seconds": TIME/' \
-			"$T/$f.$i" >"$T/$f.$i.cmp"
+			"$T/$f.$i" | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' >"$T/$f.$i.cmp"
 	done
-	if [ "$i" -gt 0 ] && ! cmp -s "$T/want.$i.cmp" "$T/got.$i.cmp"; then
+	case $(cat "$T/cmd.$i") in *naqib-index\ *) i=$((i + 1)); continue ;; esac
+	if ! cmp -s "$T/want.$i.cmp" "$T/got.$i.cmp"; then
 		diff "$T/want.$i.cmp" "$T/got.$i.cmp" | sed 's/^/    /' | head -n 20 >&2
 		fail "pasted, $(cat "$T/cmd.$i") prints something else"
 	fi

@@ -60,7 +60,7 @@ EOF
 test_case 'a PDF without a text layer: reported without --ocr, read with it' <<'EOF'
 run naqib_index -d "$T/scan.db" -v $scans/scan-ma-umt-noisy.pdf
 expect_status 0 "a scan without --ocr is no failure"
-expect_in "$T/err" "naqib-index: for --ocr '$scans/scan-ma-umt-noisy.pdf': no text layer: a scan? --ocr reads it" "the reason, with -v"
+expect_in "$T/err" "naqib-index: needs --ocr '$scans/scan-ma-umt-noisy.pdf': no text layer: a scan? --ocr reads it" "the reason, with -v"
 run naqib_index -d "$T/scan.db" $scans/scan-ma-umt-noisy.pdf $scans/scan-tn-ugtt.png corpus/texts/ma-umt-smig-2025.txt
 expect_in "$T/err" "naqib-index: 3 files: 1 indexed (1 txt), 2 for --ocr; -v names them" "counted with the images"
 run naqib_index --ocr -q -d "$T/scan.db" $scans/scan-ma-umt-noisy.pdf
