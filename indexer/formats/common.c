@@ -21,65 +21,61 @@ size_t fmt_line_of(const char *s, size_t off, size_t from, size_t line)
 	return line;
 }
 
+/* A message made of fmt and ap, in msg (MSG_MAX bytes); a long one is cut
+ * at a character (a long DOCNO quoted). */
+#define MSG_MAX 512
+static void message(char *msg, const char *fmt, va_list ap)
+{
+	int n = vsnprintf(msg, MSG_MAX, fmt, ap);
+
+	if (n >= MSG_MAX)
+		msg[_naqib_utf8_cut(msg, (size_t)n, MSG_MAX - 1)] = '\0';
+}
+
+/* What each kind of report does with its message. */
+typedef enum { REPORT_BAD, REPORT_NOTE, REPORT_SKIP, REPORT_OCR } report_t;
+
+static void report(const fmt_callbacks_t *cb, report_t kind, size_t line,
+		   const char *msg)
+{
+	if (kind == REPORT_SKIP && cb->skip)
+		cb->skip(msg, cb->ctx);
+	else if (kind == REPORT_OCR && cb->needs_ocr)
+		cb->needs_ocr(msg, cb->ctx);
+	else if (kind == REPORT_BAD || kind == REPORT_SKIP)
+		cb->bad(line, msg, cb->ctx);
+	else if (cb->note)
+		cb->note(msg, cb->ctx);
+}
+
+#define REPORT(cb, kind, line, fmt) \
+	do { \
+		char msg[MSG_MAX]; \
+		va_list ap; \
+		va_start(ap, fmt); \
+		message(msg, fmt, ap); \
+		va_end(ap); \
+		report(cb, kind, line, msg); \
+	} while (0)
+
 void fmt_bad(const fmt_callbacks_t *cb, size_t line, const char *fmt, ...)
 {
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	int n = vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	/* A long DOCNO quoted: the message is cut, at a character. */
-	if (n >= (int)sizeof msg)
-		msg[_naqib_utf8_cut(msg, (size_t)n, sizeof msg - 1)] = '\0';
-	cb->bad(line, msg, cb->ctx);
+	REPORT(cb, REPORT_BAD, line, fmt);
 }
 
 void fmt_note(const fmt_callbacks_t *cb, const char *fmt, ...)
 {
-	char msg[512];
-	va_list ap;
-
-	if (!cb->note)
-		return;
-	va_start(ap, fmt);
-	int n = vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (n >= (int)sizeof msg)
-		msg[_naqib_utf8_cut(msg, (size_t)n, sizeof msg - 1)] = '\0';
-	cb->note(msg, cb->ctx);
+	REPORT(cb, REPORT_NOTE, 0, fmt);
 }
 
 void fmt_skip(const fmt_callbacks_t *cb, const char *fmt, ...)
 {
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	int n = vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (n >= (int)sizeof msg)
-		msg[_naqib_utf8_cut(msg, (size_t)n, sizeof msg - 1)] = '\0';
-	if (cb->skip)
-		cb->skip(msg, cb->ctx);
-	else
-		cb->bad(0, msg, cb->ctx);
+	REPORT(cb, REPORT_SKIP, 0, fmt);
 }
 
 void fmt_needs_ocr(const fmt_callbacks_t *cb, const char *fmt, ...)
 {
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	int n = vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (n >= (int)sizeof msg)
-		msg[_naqib_utf8_cut(msg, (size_t)n, sizeof msg - 1)] = '\0';
-	if (cb->needs_ocr)
-		cb->needs_ocr(msg, cb->ctx);
-	else if (cb->note)
-		cb->note(msg, cb->ctx);
+	REPORT(cb, REPORT_OCR, 0, fmt);
 }
 
 int fmt_doc_with_id(const fmt_callbacks_t *cb, fmt_doc_t *d, const char *raw,
