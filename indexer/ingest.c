@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,6 +309,13 @@ static int print_doc(indexer_t *x, const fmt_doc_t *d)
 	}
 	int bad = printf("%s\n", s) < 0;
 	free(s);
+	if (bad && errno == EPIPE) {
+		/* The reader of the output has had enough (| head): leave as
+		 * a program killed by SIGPIPE does, without a word.  SIGPIPE
+		 * itself is ignored once there is a worker to write to. */
+		worker_stop();
+		_exit(128 + SIGPIPE);
+	}
 	if (bad) {
 		cli_error("cannot write the documents: %s", strerror(errno));
 		ingest_fatal(x, NAQIB_E_IO);

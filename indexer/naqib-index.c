@@ -424,6 +424,10 @@ static int extract_paths(indexer_t *x, char **paths, int n)
 		walk_path(paths[i], &wcb);
 	}
 	if (fflush(stdout) != 0 && !x->fatal) {
+		if (errno == EPIPE) {
+			worker_stop(); /* | head had enough: as SIGPIPE does */
+			_exit(128 + SIGPIPE);
+		}
 		cli_error("cannot write the documents: %s", strerror(errno));
 		x->fatal = NAQIB_E_IO;
 	}
