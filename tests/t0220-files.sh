@@ -142,6 +142,15 @@ run naqib_index --extract --shards 2 corpus/seeds
 expect_status 2 "--extract with --shards"
 EOF
 
+# --extract | head: the reader had enough; no message, as SIGPIPE leaves.
+test_case '--extract into a pipe closed early: no message, status 141' <<'EOF'
+mkdir -p "$T/many"
+for i in $(seq 1 200); do cp corpus/files/mail/plain-utf8.eml "$T/many/m$i.eml"; done
+{ naqib_index --extract "$T/many" 2>"$T/err" && echo 0 >"$T/st" || echo $? >"$T/st"; } | head -c 10 >/dev/null
+if [ -s "$T/err" ]; then fail "a message: $(cat "$T/err")"; fi
+expect_eq "$(cat "$T/st")" 141 "status"
+EOF
+
 # The worker process: what a hostile file makes a library do costs that
 # file, with a message, never the run nor the files after it.
 # NAQIB_TEST_WORKER makes the worker misbehave so (indexer/worker.c).
