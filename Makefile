@@ -217,15 +217,17 @@ demo: deps
 
 # The suite runs twice: on the normal build, then on a build with
 # AddressSanitizer and UndefinedBehaviorSanitizer, where any report fails.
-# Its three builds use every core (CHECK_JOBS); the tests run one at a
-# time.
+# Its three builds use every core (CHECK_JOBS), and so do its tests: as
+# many run at a time (TEST_JOBS; tests/run tells them in order), the
+# longest first.
 CHECK_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # The valgrind pass and the minute of fuzzing, single-threaded both, run
 # side by side; the fuzzing's output follows the valgrind pass's.
 check: deps-check
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) all
-	@$(MAKE) --no-print-directory test
-	@$(MAKE) --no-print-directory test-asan SAN_JOBS=-j$(CHECK_JOBS)
+	@$(MAKE) --no-print-directory test TEST_JOBS=$(CHECK_JOBS)
+	@$(MAKE) --no-print-directory test-asan SAN_JOBS=-j$(CHECK_JOBS) \
+		TEST_JOBS=$(CHECK_JOBS)
 	@$(MAKE) --no-print-directory fuzz-build FUZZ_JOBS=-j$(CHECK_JOBS)
 	@mkdir -p $(FUZZ_BUILD); \
 	$(MAKE) --no-print-directory fuzz-run >$(FUZZ_BUILD)/check.out 2>&1 & \
@@ -235,8 +237,10 @@ check: deps-check
 	cat $(FUZZ_BUILD)/check.out; \
 	[ $$valgrind -eq 0 ] && [ $$fuzzed -eq 0 ]
 
+# Tests at a time (tests/run's NAQIB_TEST_JOBS).
+TEST_JOBS ?= 1
 test: all
-	@tests/run $(BUILD)
+	@NAQIB_TEST_JOBS=$(TEST_JOBS) tests/run $(BUILD)
 
 # The examples of README.md and the man pages are run by make check
 # (tests/t0210-examples.sh); this rewrites the outputs they show from a run
@@ -250,8 +254,11 @@ test-asan:
 	@$(MAKE) --no-print-directory $(SAN_JOBS) BUILD=build-asan \
 		CFLAGS="-O1 -g $(SAN)" CXXFLAGS="-O1 -g $(SAN)" \
 		LDFLAGS="$(SAN)" all
-	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	@d=build-asan/test-logs/durations; \
+	[ -f $$d ] || d=$(BUILD)/test-logs/durations; \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		NAQIB_TEST_JOBS=$(TEST_JOBS) NAQIB_TEST_DURATIONS=$$d \
 		tests/run build-asan
 
 # The end-to-end tests with the tools under valgrind's memcheck (errors and
