@@ -161,12 +161,25 @@ static int put_line(const fmt_glyph_t *g, size_t n, const line_t *l,
 		if (all || !is_mark(g[i].c))
 			s->place[nb++] = (place_t){ g[i].x0, i };
 	qsort(s->place, nb, sizeof *s->place, by_place);
-	/* Each mark goes with the base it overlaps most (of the one it
-	 * stands over and its neighbours), whatever order it was drawn in. */
-	for (size_t i = 0; i < n && !all; i++) {
-		if (!is_mark(g[i].c))
+	/* Each mark goes with the base drawn before it, when it stands
+	 * near it (a producer draws a letter, then its marks; one that
+	 * gives each letter its text as /ActualText puts the marks in the
+	 * letter's box, which poppler shares among them); else with the
+	 * base it overlaps most, of the one it stands over and its
+	 * neighbours. */
+	for (size_t k = 0; k < nb; k++)
+		s->first[s->place[k].i] = k;	/* the place of each base */
+	for (size_t i = 0, prev = SIZE_MAX; i < n && !all; i++) {
+		if (!is_mark(g[i].c)) {
+			prev = i;
 			continue;
+		}
 		double cx = (g[i].x0 + g[i].x1) / 2;
+		if (prev != SIZE_MAX && cx >= g[prev].x0 - l->h &&
+		    cx <= g[prev].x1 + l->h) {
+			s->owned[nm++] = (owned_t){ s->first[prev], i };
+			continue;
+		}
 		size_t lo = 0, hi = nb;
 		while (hi - lo > 1) {
 			size_t mid = lo + (hi - lo) / 2;
@@ -194,14 +207,24 @@ static int put_line(const fmt_glyph_t *g, size_t n, const line_t *l,
 		s->first[k] = m;
 	}
 	/* Units in visual order, a space where glyphs stand apart. */
+	/* A base's extent is its box and its marks' (poppler may give a
+	 * letter half the box of an /ActualText that holds it and a mark). */
 	double right = -1e300, gap = GAP * l->h;
 	for (size_t k = 0; k < nb; k++) {
 		const fmt_glyph_t *c = &g[s->place[k].i];
-		if (k && c->x0 - right > gap)
+		double x0 = c->x0, x1 = c->x1;
+		for (size_t m = s->first[k]; m < s->first[k + 1]; m++) {
+			const fmt_glyph_t *mk = &g[s->owned[m].i];
+			if (mk->x1 - mk->x0 > 0 && mk->x0 < x0)
+				x0 = mk->x0;
+			if (mk->x1 - mk->x0 > 0 && mk->x1 > x1)
+				x1 = mk->x1;
+		}
+		if (k && x0 - right > gap)
 			s->unit[nu++] = (unit_t){ SIZE_MAX };
 		s->unit[nu++] = (unit_t){ k };
-		if (c->x1 > right)
-			right = c->x1;
+		if (x1 > right)
+			right = x1;
 	}
 	if (!nu)
 		return NAQIB_OK;
