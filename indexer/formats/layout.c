@@ -15,10 +15,9 @@
  * twentieth). */
 #define GAP 0.12
 /* A line ends its paragraph when the next one stands lower than this
- * share of its height below it, or when it stops short of the page's
- * text by more than SHORT heights. */
+ * share of its height below it, or when the next one's first word would
+ * have fitted in the room it leaves on its ragged side. */
 #define PARA_GAP 0.6
-#define SHORT 2.5
 /* A line longer than this many glyphs is left in the order it stands in
  * (ubidi takes int32_t lengths; no real line comes near). */
 #define MAX_LINE 100000
@@ -80,8 +79,50 @@ static double overlap(const fmt_glyph_t *a, const fmt_glyph_t *b)
  * reads right to left. */
 typedef struct line {
 	double x0, y0, x1, y1, h;
+	double first;		/* the width of its first word */
 	int rtl;
 } line_t;
+
+static int by_x0(const void *a, const void *b)
+{
+	const double *p = a, *q = b;
+
+	return *p < *q ? -1 : *p > *q;
+}
+
+/* The width of the first word of g[0..n) in reading order: the glyphs
+ * from its right end (left end) to the first gap. */
+static double first_word(const fmt_glyph_t *g, size_t n, int rtl, double h)
+{
+	double *x = malloc((2 * n + 2) * sizeof *x), w = 0;
+	size_t m = 0;
+
+	if (!x)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_mark(g[i].c)) {
+			x[2 * m] = g[i].x0;
+			x[2 * m + 1] = g[i].x1;
+			m++;
+		}
+	qsort(x, m, 2 * sizeof *x, by_x0);
+	if (m && rtl) {
+		double left = x[2 * (m - 1)], right = x[2 * (m - 1) + 1];
+		for (size_t k = m - 1; k-- > 0 && left - x[2 * k + 1] <= GAP * h;)
+			left = x[2 * k] < left ? x[2 * k] : left;
+		for (size_t k = 0; k < m; k++)
+			if (x[2 * k + 1] > right)
+				right = x[2 * k + 1];
+		w = right - left;
+	} else if (m) {
+		double left = x[0], right = x[1];
+		for (size_t k = 1; k < m && x[2 * k] - right <= GAP * h; k++)
+			right = x[2 * k + 1] > right ? x[2 * k + 1] : right;
+		w = right - left;
+	}
+	free(x);
+	return w;
+}
 
 static void measure(const fmt_glyph_t *g, size_t n, line_t *l)
 {
@@ -113,6 +154,7 @@ static void measure(const fmt_glyph_t *g, size_t n, line_t *l)
 	if (!(l->h > 0))
 		l->h = 1;
 	l->rtl = r > lr;
+	l->first = first_word(g, n, l->rtl, l->h);
 }
 
 static int put_cp(_naqib_buf_t *b, unsigned c)
@@ -355,24 +397,30 @@ static int join_lines(fmt_glyph_t *g, size_t n)
 int fmt_layout_text(fmt_glyph_t *g, size_t n, _naqib_buf_t *b)
 {
 	scratch_t s = { 0 };
-	line_t prev = { 0 }, page = { 1e300, 1e300, -1e300, -1e300, 0, 0 };
+	line_t prev = { 0 }, page = { 0 };
 	int st = join_lines(g, n);
 
 	if (st)
 		return st;
-	/* The page's text spans from the leftmost line to the rightmost. */
+	/* The page's text spans from the leftmost line to the rightmost;
+	 * its lines are flush on the side where they end more nearly
+	 * alike, ragged on the other (both flush: justified). */
+	double lo0 = 1e300, hi0 = -1e300, lo1 = 1e300, hi1 = -1e300;
 	for (size_t i = 0; i < n;) {
 		size_t e = i;
 		while (e < n && g[e].line == g[i].line)
 			e++;
 		line_t l;
 		measure(g + i, e - i, &l);
-		if (l.x0 < page.x0)
-			page.x0 = l.x0;
-		if (l.x1 > page.x1)
-			page.x1 = l.x1;
+		lo0 = l.x0 < lo0 ? l.x0 : lo0;
+		hi0 = l.x0 > hi0 ? l.x0 : hi0;
+		lo1 = l.x1 < lo1 ? l.x1 : lo1;
+		hi1 = l.x1 > hi1 ? l.x1 : hi1;
 		i = e;
 	}
+	page.x0 = lo0;
+	page.x1 = hi1;
+	double spread0 = hi0 - lo0, spread1 = hi1 - lo1;
 	size_t start = b->len;
 	for (size_t i = 0; i < n && !st;) {
 		size_t e = i;
@@ -382,13 +430,17 @@ int fmt_layout_text(fmt_glyph_t *g, size_t n, _naqib_buf_t *b)
 		measure(g + i, e - i, &l);
 		if (b->len > start) {
 			/* The previous line ended a paragraph if this one
-			 * stands well below it, or if it stopped short of
-			 * where lines end. */
+			 * stands well below it, or if this one's first word
+			 * would have fitted where it stopped (with a space
+			 * and some slack). */
 			double h = prev.h;
+			int left = spread0 > 2 * spread1 ? 1 :
+				   spread1 > 2 * spread0 ? 0 : prev.rtl;
+			double room = left ? prev.x0 - page.x0 :
+				      page.x1 - prev.x1;
 			int para = l.y0 > prev.y1 + PARA_GAP * h ||
 				   (l.y0 >= prev.y1 - h / 2 &&
-				    (prev.rtl ? prev.x0 - page.x0 :
-				     page.x1 - prev.x1) > SHORT * h);
+				    room > l.first + GAP * h + h / 4);
 			st = _naqib_buf_addc(b, para ? '\n' : ' ');
 		}
 		if (!st)

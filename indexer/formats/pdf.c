@@ -444,7 +444,8 @@ static int page_layout(PopplerPage *page, _naqib_buf_t *b)
 			from++;
 	st = fmt_layout_text(g + from, kept - from, b) ? -2 : 0;
 	if (after.len) {
-		_naqib_buf_addc(b, '\n');
+		/* Most often the last line of the last paragraph. */
+		_naqib_buf_addc(b, ' ');
 		_naqib_buf_add(b, after.data, after.len - 1);
 	}
 	if (before.failed || after.failed)
