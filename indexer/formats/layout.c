@@ -398,6 +398,19 @@ int fmt_layout_text(fmt_glyph_t *g, size_t n, _naqib_buf_t *b)
 {
 	scratch_t s = { 0 };
 	line_t prev = { 0 }, page = { 0 };
+
+	/* A hostile file's boxes may be anywhere, or nowhere (NaN): the
+	 * sorts need numbers that compare. */
+	for (size_t i = 0; i < n; i++) {
+		double *v[4] = { &g[i].x0, &g[i].y0, &g[i].x1, &g[i].y1 };
+		for (int k = 0; k < 4; k++)
+			if (!(*v[k] > -1e9 && *v[k] < 1e9))
+				*v[k] = 0;
+		if (g[i].x1 < g[i].x0)
+			g[i].x1 = g[i].x0;
+		if (g[i].y1 < g[i].y0)
+			g[i].y1 = g[i].y0;
+	}
 	int st = join_lines(g, n);
 
 	if (st)
