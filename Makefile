@@ -181,6 +181,14 @@ $(BUILD)/tests/test_outputs: tests/unit/test_outputs.c tests/unit/check.h \
 	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@.o $<
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(SEARCHER_OBJ) $(TOOL_LIBS)
 
+# test_layout lays out glyphs with the PDF reader's layout pass.
+$(BUILD)/tests/test_layout: tests/unit/test_layout.c tests/unit/check.h \
+		$(BUILD)/indexer/formats/layout.o $(CLI) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@.o $<
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o \
+		$(BUILD)/indexer/formats/layout.o $(TOOL_LIBS)
+
 # bench/knowledge-report's helper: the indexer's findings, document by
 # document (not part of `all`).
 $(BUILD)/bench/knowledge: bench/knowledge.c $(INDEXER_OBJ) $(CLI) $(LIB)

@@ -43,6 +43,36 @@ expect_not_in "$T/out" "$(printf '\342\200\253')" "no bidi embedding left"
 expect_eq "$(jq -r .title "$T/out")" "$(head -n 1 corpus/texts/ma-cdt-greve-sante.txt)" "Chromium's <title>"
 EOF
 
+test_case 'text rebuilt from where the glyphs stand: phrases, last lines, marks, French' <<'EOF'
+# A phrase that runs over a line end in both producers' PDFs.
+run naqib_search -d "$T/db" -f json -n 5 '"أن اللجوء إلى الإضراب جاء بعد تماطل الوزارة الوصية"'
+expect_eq "$(jq -r '[.hits[].id] | sort | join(" ")' "$T/out")" \
+	"$pdf/ma-cdt-greve-sante-chromium.pdf $pdf/ma-cdt-greve-sante-libreoffice.pdf" "the phrase in both"
+# The last line of a Chromium page (in none of poppler's selections of
+# glyphs), once, after the line before it.
+run naqib_index --extract $pdf/tn-ugtt-sante-sfax-chromium.pdf
+jq -r .body "$T/out" >"$T/body"
+expect_in "$T/body" "الدخول في إضرابات قطاعية مع بداية السنة الإدارية الجديدة." "the last line"
+expect_eq "$(grep -o 'بداية السنة' "$T/body" | wc -l)" "1" "once"
+expect_in "$T/body" "25 أوت 2025، وقفة" "a number and its comma in order"
+# Vowelled words with their marks after their letters (Chromium's boxes
+# of a letter with marks are narrower than it: some such words still come
+# out cut, "الوَضْ عَ").
+run naqib_index --extract $pdf/lb-cgtl-wages-chromium.pdf
+jq -r .body "$T/out" >"$T/body"
+expect_in "$T/body" "«إِنَّ هٰذا" "vowelled words as written"
+expect_in "$T/body" "يُمْكِنُ أَنْ" "vowelled words as written"
+run naqib_search -d "$T/db" -f json -n 5 '"يمكن أن"'
+expect_in "$T/out" "$pdf/lb-cgtl-wages-chromium.pdf" "a vowelled phrase found without its marks"
+# A bilingual page: French left to right, Arabic right to left.
+for p in chromium libreoffice; do
+	run naqib_index --extract $pdf/ma-cdt-bureau-executif-bilingue-$p.pdf
+	jq -r .body "$T/out" >"$T/body"
+	expect_in "$T/body" "Le Bureau exécutif exige du gouvernement qu'il respecte ses engagements" "French ($p)"
+	expect_in "$T/body" "الدار البيضاء، 2 دجنبر 2025 – عقد المكتب التنفيذي" "Arabic ($p)"
+done
+EOF
+
 test_case 'a seed text without a title: the title is its first sentence' <<'EOF'
 run naqib_index --extract $pdf/seed-untitled.pdf
 expect_status 0 "extract"

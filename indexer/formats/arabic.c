@@ -12,7 +12,8 @@
 unsigned fmt_arabic_repairs = FMT_AR_ALL;
 
 static const char *const names[] = {
-	"bidi", "split", "visual", "forms", "lamalef", "kashida", NULL,
+	"bidi", "split", "visual", "forms", "lamalef", "kashida", "layout",
+	NULL,
 };
 
 const char *fmt_arabic_repair_name(size_t i)

@@ -1,12 +1,14 @@
 /* PDF: the text layer of a file, page after page (a blank line between),
- * read with poppler-glib from memory, repaired as Arabic (arabic.h), with
- * the title, author, creation date and page count its metadata gives.
- * Pages without text are read by OCR with --ocr (image.c): rendered at
- * 300 dpi with cairo.  bench/pdf-libs measures poppler against MuPDF:
- * MuPDF reads Arabic better (its lines come in visual order, which the
- * repairs turn around), but Debian's libmupdf is static, needs libraries
- * its -dev package does not pull in, and is AGPL; poppler stays until
- * that is decided. */
+ * read with poppler-glib from memory, each page rebuilt from where its
+ * glyphs stand (layout.h; poppler's own strings when its boxes cannot be
+ * matched to its text) and repaired as Arabic (arabic.h), with the title,
+ * author, creation date and page count its metadata gives.  Pages
+ * without text are read by OCR with --ocr (image.c): rendered at 300 dpi
+ * with cairo.  bench/pdf-libs measured poppler's strings against MuPDF's
+ * structured text (CER 0.0008 on Chromium's PDFs); rebuilt from its
+ * glyphs, poppler's text comes close (0.0015 on Chromium's fixtures,
+ * bench/extract-quality), without MuPDF (AGPL, static only in Debian). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,7 @@
 #include <poppler.h>
 
 #include "formats/arabic.h"
+#include "formats/layout.h"
 #include "formats/ocr.h"
 #include "formats/reader.h"
 #include "util/util.h"
@@ -39,11 +42,11 @@ static int mostly_arabic(const char *s)
 	return ar > other;
 }
 
-/* The text of a page.  poppler-glib reads text as a selection from one
- * corner of the page to the other: from the top left one, the first line
- * of a right-to-left page is left out and the first two words of each
- * line run together; such a page is read again from its top right
- * corner. */
+/* The text of a page as poppler strings it together.  poppler-glib reads
+ * text as a selection from one corner of the page to the other: from the
+ * top left one, the first line of a right-to-left page is left out and
+ * the first two words of each line run together; such a page is read
+ * again from its top right corner. */
 static char *page_text(PopplerPage *page)
 {
 	char *t = poppler_page_get_text(page);
@@ -59,6 +62,405 @@ static char *page_text(PopplerPage *page)
 		}
 	}
 	return t;
+}
+
+/* The glyphs of a page's selection from one corner to the other, each
+ * with its box and poppler's line, appended to *g.  poppler gives the
+ * text of the selection and a box per character of it but the two in
+ * different orders: the boxes in the order poppler keeps a word's glyphs
+ * (as drawn: left to right, for Arabic too), the text with each run of
+ * right-to-left characters of a word turned around between an embedding
+ * (U+202B) and a pop (U+202C), and, when most of the page reads right to
+ * left, each word between a U+202B and a pop with its left-to-right runs
+ * between a U+202A and a pop (reorderText() in poppler's
+ * TextOutputDev.cc).  Undoing the turns gives each character its box.
+ * -1 when the counts do not agree (a text that holds such controls of its
+ * own): the page is read as poppler strings it. */
+typedef struct glyphs {
+	fmt_glyph_t *g;
+	size_t n, cap;
+	uint64_t *lines;	/* a hash of each line's text */
+	size_t nlines, lines_cap;
+} glyphs_t;
+
+/* A line's text, for telling whether two selections have it: the hash of
+ * its characters but white space and bidi controls, in the order poppler
+ * gives them (as a poppler line, whatever the selection). */
+static uint64_t line_hash(uint64_t h, unsigned c)
+{
+	if (c == ' ' || c == '\t' || c == 0xA0 || c == '\r' ||
+	    (c >= 0x202A && c <= 0x202E))
+		return h;
+	for (int k = 0; k < 4; k++)
+		h = (h ^ ((c >> (8 * k)) & 0xFF)) * 1099511628211ULL;
+	return h;
+}
+
+#define LINE_HASH0 14695981039346656037ULL
+
+static int add_line(glyphs_t *out, uint64_t h)
+{
+	if (NAQIB_GROW(out->lines, out->lines_cap, out->nlines + 1))
+		return -1;
+	out->lines[out->nlines++] = h;
+	return 0;
+}
+
+/* An embedding whose direction differs from the one it is in was turned
+ * around. */
+typedef struct embedding {
+	size_t from;
+	int rtl, turned;
+} embedding_t;
+
+static void turn(unsigned *c, size_t from, size_t to)
+{
+	while (to > from + 1) {
+		unsigned t = c[from];
+		c[from++] = c[--to];
+		c[to] = t;
+	}
+}
+
+static int page_glyphs(PopplerPage *page, PopplerRectangle *area,
+		       glyphs_t *out)
+{
+	char *t = poppler_page_get_text_for_area(page, area);
+	PopplerRectangle *r = NULL;
+	guint nr = 0;
+	unsigned *c = NULL;
+	size_t n = 0, len = t ? strlen(t) : 0, *turns = NULL, nturns = 0;
+	embedding_t stack[16];
+	int depth = 0, st = -1;
+	uint64_t lh = LINE_HASH0;
+
+	if (!t || !poppler_page_get_text_layout_for_area(page, area, &r, &nr))
+		goto out;
+	c = malloc((len + 1) * sizeof *c);
+	turns = malloc((len + 1) * sizeof *turns);
+	if (!c || !turns)
+		goto out;
+	for (size_t i = 0; i < len;) {
+		if (!_naqib_utf8_valid_at(t, len, i))
+			goto out;
+		unsigned u = _naqib_utf8_next(t, &i);
+		if (u == 0x202A || u == 0x202B) {
+			if (depth == (int)(sizeof stack / sizeof *stack))
+				goto out;
+			int rtl = u == 0x202B;
+			int in = depth ? stack[depth - 1].rtl : 0;
+			stack[depth++] = (embedding_t){ n, rtl, rtl != in };
+		} else if (u == 0x202C) {
+			if (!depth)
+				goto out;
+			embedding_t *e = &stack[--depth];
+			/* Innermost first: an inner embedding turned back
+			 * before the outer one turns it with the rest. */
+			if (e->turned) {
+				turns[nturns++] = e->from;
+				turns[nturns++] = n;
+			}
+		} else {
+			c[n++] = u;
+			if (u == '\n') {
+				if (add_line(out, lh))
+					goto out;
+				lh = LINE_HASH0;
+			} else {
+				lh = line_hash(lh, u);
+			}
+		}
+	}
+	if (add_line(out, lh))
+		goto out;
+	if (depth || n != nr)
+		goto out;
+	for (size_t k = 0; k < nturns; k += 2)
+		turn(c, turns[k], turns[k + 1]);
+	size_t line = out->n ? out->g[out->n - 1].line + 1 : 0;
+	for (size_t k = 0; k < n; k++) {
+		if (c[k] == '\n') {
+			line++;
+			continue;
+		}
+		if (c[k] == ' ' || c[k] == '\t' || c[k] == 0xA0 ||
+		    c[k] == '\r' || c[k] == '\f')
+			continue;
+		if (NAQIB_GROW(out->g, out->cap, out->n + 1))
+			goto out;
+		double x0 = r[k].x1, x1 = r[k].x2, y0 = r[k].y1, y1 = r[k].y2;
+		out->g[out->n++] = (fmt_glyph_t){
+			c[k], x0 < x1 ? x0 : x1, y0 < y1 ? y0 : y1,
+			x0 < x1 ? x1 : x0, y0 < y1 ? y1 : y0, line };
+	}
+	st = 0;
+out:
+	free(c);
+	free(turns);
+	g_free(r);
+	g_free(t);
+	return st;
+}
+
+/* A glyph of one of the selections, for putting them together. */
+typedef struct found {
+	fmt_glyph_t g;
+	size_t sel, i;		/* its selection, its place in it */
+	double key;		/* where its line goes */
+	int dup;
+} found_t;
+
+static int by_identity(const void *a, const void *b)
+{
+	const found_t *p = a, *q = b;
+
+	if (p->g.c != q->g.c)
+		return p->g.c < q->g.c ? -1 : 1;
+	if (p->g.x0 != q->g.x0)
+		return p->g.x0 < q->g.x0 ? -1 : 1;
+	if (p->g.y0 != q->g.y0)
+		return p->g.y0 < q->g.y0 ? -1 : 1;
+	if (p->sel != q->sel)
+		return p->sel < q->sel ? -1 : 1;
+	return p->i < q->i ? -1 : p->i > q->i;
+}
+
+static int by_key(const void *a, const void *b)
+{
+	const found_t *p = a, *q = b;
+
+	if (p->key != q->key)
+		return p->key < q->key ? -1 : 1;
+	if (p->sel != q->sel)
+		return p->sel < q->sel ? -1 : 1;
+	return p->i < q->i ? -1 : p->i > q->i;
+}
+
+/* Whether the last (first) line of g[0..n) is a part of the text s:
+ * nine tenths of its characters are among those of s, and it has fewer. */
+static int by_cp(const void *a, const void *b)
+{
+	unsigned p = *(const unsigned *)a, q = *(const unsigned *)b;
+
+	return p < q ? -1 : p > q;
+}
+
+static int part_of(const fmt_glyph_t *g, size_t n, int first,
+		   const char *s, size_t len)
+{
+	size_t from = 0, to = n;
+	if (first)
+		while (to > 0 && g[to - 1].line != g[0].line)
+			to--;
+	else
+		while (from < n && g[from].line != g[n - 1].line)
+			from++;
+	size_t nl = to - from, ns = 0;
+	unsigned *a = malloc((nl + 1) * sizeof *a);
+	unsigned *c = malloc((len + 1) * sizeof *c);
+	int yes = 0;
+	if (a && c) {
+		for (size_t i = 0; i < nl; i++)
+			a[i] = g[from + i].c;
+		for (size_t i = 0; i < len;) {
+			if (!_naqib_utf8_valid_at(s, len, i)) {
+				i++;
+				continue;
+			}
+			unsigned u = _naqib_utf8_next(s, &i);
+			if (line_hash(0, u) != 0)
+				c[ns++] = u;
+		}
+		qsort(a, nl, sizeof *a, by_cp);
+		qsort(c, ns, sizeof *c, by_cp);
+		size_t common = 0;
+		for (size_t i = 0, j = 0; i < nl && j < ns;) {
+			if (a[i] == c[j])
+				common++, i++, j++;
+			else if (a[i] < c[j])
+				i++;
+			else
+				j++;
+		}
+		yes = nl < ns && common * 10 >= nl * 9;
+	}
+	free(a);
+	free(c);
+	return yes;
+}
+
+/* The text of a page rebuilt from its glyphs (layout.h), appended to b.
+ * poppler's selections from one corner of the page to the other each
+ * leave out a line or part of one at the start or end of a page of
+ * right-to-left text (from the top left corner, the first line; from the
+ * top right one, the last; from the middle of the top, halves of both):
+ * the glyphs of the three are put together, the one with the most in its
+ * order, a line only another has where it stands, above the first line
+ * of the first that stands lower.  -1 when poppler's boxes cannot be
+ * matched to its text, -2 out of memory. */
+static int page_layout(PopplerPage *page, _naqib_buf_t *b)
+{
+	double w, h;
+	glyphs_t sel[3] = { { 0 } };
+	found_t *f = NULL;
+	double *top = NULL;
+	int st = -1;
+
+	poppler_page_get_size(page, &w, &h);
+	PopplerRectangle area[3] = {
+		{ 0, 0, w, h }, { w, 0, 0, h }, { w / 2, 0, w / 2, h },
+	};
+	size_t total = 0, best = 0, got = 0;
+	for (size_t k = 0; k < 3; k++) {
+		if (page_glyphs(page, &area[k], &sel[k])) {
+			free(sel[k].g);
+			free(sel[k].lines);
+			sel[k] = (glyphs_t){ 0 };
+			continue;
+		}
+		got++;
+		total += sel[k].n;
+		if (sel[k].n > sel[best].n)
+			best = k;
+	}
+	if (!got)
+		goto out;
+	st = -2;
+	f = malloc((total + 1) * sizeof *f);
+	if (!f)
+		goto out;
+	/* The best selection first, so that its copy of a glyph is kept. */
+	size_t n = 0;
+	for (size_t r = 0; r < 3; r++) {
+		size_t k = r == 0 ? best : r <= best ? r - 1 : r;
+		for (size_t i = 0; i < sel[k].n; i++)
+			f[n++] = (found_t){ sel[k].g[i], r, i, 0, 0 };
+	}
+	qsort(f, n, sizeof *f, by_identity);
+	for (size_t i = 1; i < n; i++)
+		if (f[i].g.c == f[i - 1].g.c && f[i].g.x0 == f[i - 1].g.x0 &&
+		    f[i].g.y0 == f[i - 1].g.y0)
+			f[i].dup = 1;
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!f[i].dup)
+			f[m++] = f[i];
+	n = m;
+	qsort(f, n, sizeof *f, by_key);	/* back in each selection's order */
+	/* The best selection's lines, with the top of each; every other
+	 * line goes before the first of them that stands lower. */
+	size_t lines = 0;
+	for (size_t i = 0; i < n && f[i].sel == 0; i++)
+		if (!i || f[i].g.line != f[i - 1].g.line)
+			lines++;
+	top = malloc((lines + 1) * sizeof *top);
+	if (!top)
+		goto out;
+	size_t l = 0;
+	for (size_t i = 0; i < n && f[i].sel == 0; i++) {
+		if (i && f[i].g.line != f[i - 1].g.line)
+			l++;
+		if (!i || f[i].g.line != f[i - 1].g.line)
+			top[l] = f[i].g.y0;
+		if (f[i].g.y0 < top[l])
+			top[l] = f[i].g.y0;
+		f[i].key = (double)l * 2 + 1;
+	}
+	for (size_t i = 0; i < n;) {
+		size_t e = i;
+		while (e < n && f[e].sel == f[i].sel && f[e].g.line == f[i].g.line)
+			e++;
+		if (f[i].sel) {
+			double y = f[i].g.y0;
+			for (size_t k = i; k < e; k++)
+				if (f[k].g.y0 < y)
+					y = f[k].g.y0;
+			size_t p = 0;
+			while (p < lines && top[p] <= y)
+				p++;
+			for (size_t k = i; k < e; k++)
+				f[k].key = (double)p * 2;
+		}
+		i = e;
+	}
+	qsort(f, n, sizeof *f, by_key);
+	/* Lines no glyph selection has whole (the last line of some pages
+	 * of right-to-left text is in none): the selection of whole words
+	 * has them, as poppler strings them, without boxes; they go before
+	 * or after the others, as they stand in it. */
+	_naqib_buf_t before = NAQIB_BUF_INIT, after = NAQIB_BUF_INIT;
+	char *words = poppler_page_get_selected_text(page,
+						     POPPLER_SELECTION_WORD,
+						     &area[0]);
+	int seen = 0;
+	for (const char *p = words; p && *p;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p), i = 0;
+		uint64_t hw = LINE_HASH0;
+		while (i < len && _naqib_utf8_valid_at(p, len, i))
+			hw = line_hash(hw, _naqib_utf8_next(p, &i));
+		int have = hw == LINE_HASH0;
+		for (size_t k = 0; k < 3 && !have; k++)
+			for (size_t j = 0; j < sel[k].nlines && !have; j++)
+				have = sel[k].lines[j] == hw;
+		if (have) {
+			seen = 1;
+		} else {
+			_naqib_buf_t *to = seen ? &after : &before;
+			_naqib_buf_add(to, p, len);
+			_naqib_buf_addc(to, '\n');
+		}
+		p = e ? e + 1 : p + len;
+	}
+	g_free(words);
+	/* One numbering of the lines, in this order.  A line only another
+	 * selection has, before or after the lines of the best one, is a
+	 * part of a line left out of them all when there is one. */
+	if (NAQIB_GROW(sel[best].g, sel[best].cap, n + 1))
+		goto out;
+	fmt_glyph_t *g = sel[best].g;
+	size_t line = 0, kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (f[i].sel && ((after.len && f[i].key == 2.0 * (double)lines) ||
+				 (before.len && f[i].key == 0)))
+			continue;
+		if (kept && (f[i].sel != f[i - 1].sel ||
+			     f[i].g.line != f[i - 1].g.line))
+			line++;
+		g[kept] = f[i].g;
+		g[kept++].line = line;
+	}
+	_naqib_buf_add(b, before.data, before.len);
+	/* The best selection may have a part of a line it left out: its
+	 * last line (first line) is dropped when nearly all its letters are
+	 * in the lines left out after (before) the others. */
+	size_t from = 0;
+	if (after.len && kept && part_of(g, kept, 0, after.data, after.len)) {
+		size_t e = kept;
+		while (kept && g[kept - 1].line == g[e - 1].line)
+			kept--;
+	}
+	if (before.len && kept && part_of(g, kept, 1, before.data, before.len))
+		while (from < kept && g[from].line == g[0].line)
+			from++;
+	st = fmt_layout_text(g + from, kept - from, b) ? -2 : 0;
+	if (after.len) {
+		/* Most often the last line of the last paragraph. */
+		_naqib_buf_addc(b, ' ');
+		_naqib_buf_add(b, after.data, after.len - 1);
+	}
+	if (before.failed || after.failed)
+		st = -2;
+	_naqib_buf_free(&before);
+	_naqib_buf_free(&after);
+out:
+	free(f);
+	free(top);
+	for (size_t k = 0; k < 3; k++) {
+		free(sel[k].g);
+		free(sel[k].lines);
+	}
+	return st;
 }
 
 /* Whether s holds a letter or a digit (a page of only white space and
@@ -193,17 +595,25 @@ static int read_pdf(const char *id, char *data, size_t len,
 		return NAQIB_OK;
 	}
 	int pages = poppler_document_get_n_pages(doc);
-	_naqib_buf_t raw = NAQIB_BUF_INIT;
+	_naqib_buf_t raw = NAQIB_BUF_INIT, pg = NAQIB_BUF_INIT;
 	int empty = 0, ocred = 0, conf_sum = 0, ocr_failed = 0;
 	char why[256] = "";
 	for (int i = 0; i < pages; i++) {
 		PopplerPage *page = poppler_document_get_page(doc, i);
 		if (!page)
 			continue;
-		char *t = page_text(page);
 		if (raw.len)
 			_naqib_buf_adds(&raw, "\n\n");
-		if (t && has_text(t)) {
+		/* The page rebuilt from its glyphs; as poppler strings
+		 * them when they cannot be matched to its text. */
+		char *t = NULL;
+		int laid = (fmt_arabic_repairs & FMT_AR_LAYOUT) ?
+			   page_layout(page, &pg) : -1;
+		if (laid == -2)
+			pg.failed = 1;
+		if (laid == 0 && has_text(pg.data)) {
+			_naqib_buf_add(&raw, pg.data, pg.len);
+		} else if ((t = page_text(page)) && has_text(t)) {
 			_naqib_buf_adds(&raw, t);
 		} else if (fmt_options.ocr) {
 			int conf = 0;
@@ -218,7 +628,11 @@ static int read_pdf(const char *id, char *data, size_t len,
 		}
 		g_free(t);
 		g_object_unref(page);
+		if (pg.failed)
+			raw.failed = 1;
+		_naqib_buf_reset(&pg);
 	}
+	_naqib_buf_free(&pg);
 	char *body = NULL;
 	size_t body_len = 0;
 	if (raw.failed ||

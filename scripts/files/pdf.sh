@@ -3,7 +3,7 @@
 # corpus/files/pdf/ (the default OUTDIR) from corpus texts, with the two
 # producers an archive is full of: LibreOffice (a flat ODT, with metadata or
 # without, exported headless) and Chromium (an HTML page dir="rtl" in an
-# Arabic font, printed headless); and OUTDIR/SOURCES.tsv, which names each
+# Arabic font, printed headless), and one PDF written again by cairo; and OUTDIR/SOURCES.tsv, which names each
 # PDF's source text and producer.  With TEXTs, every TEXT is made by both
 # producers (bench/pdf-libs does so over a scratch directory).
 set -eu
@@ -115,9 +115,17 @@ if [ $# -gt 0 ]; then
 	exit 0
 fi
 
-for n in ma-cdt-greve-sante tn-ugtt-sante-sfax eg-etuf-minimum-wage; do
+# The last two: a vowelled text (tashkeel) and a bilingual one (Arabic
+# and French paragraphs).
+for n in ma-cdt-greve-sante tn-ugtt-sante-sfax eg-etuf-minimum-wage \
+	lb-cgtl-wages ma-cdt-bureau-executif-bilingue; do
 	both "$top/corpus/texts/$n.txt"
 done
+# A third writer: cairo (poppler's pdftocairo) writes the LibreOffice PDF
+# of the vowelled text again, with fonts, text operators and ToUnicode
+# maps of its own.
+pdftocairo -pdf "$out/lb-cgtl-wages-libreoffice.pdf" "$out/lb-cgtl-wages-cairo.pdf"
+row lb-cgtl-wages-cairo.pdf corpus/texts/lb-cgtl-wages.txt cairo
 # A seed text, which has no title line (nor any line break): Chromium
 # gives its page no <title>.  SOURCES.tsv names it where it is kept.
 seed=$top/corpus/seeds/002_d9e10adcaa726d5d.txt
