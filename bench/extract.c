@@ -192,7 +192,8 @@ int main(int argc, char **argv)
 			return 1;
 		fmt_arabic_repairs = what;
 		const fmt_format_t *f = fmt_for_name(argv[i], &unknown);
-		fmt_callbacks_t cb = { on_doc, on_bad, argv[i], NULL, NULL };
+		fmt_callbacks_t cb = { .doc = on_doc, .bad = on_bad,
+				      .ctx = argv[i] };
 		int st = fmt_read(f, argv[i], data, len, &cb);
 		free(data);
 		return st || !docs;
