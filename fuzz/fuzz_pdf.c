@@ -1,29 +1,27 @@
 /* Fuzzes the PDF reader (indexer/formats/pdf.c: poppler-glib from memory,
  * then the Arabic repairs) and, on the text it gives, the repairs again
- * with every combination of flags (arabic.h): a document's fields are
- * valid UTF-8, its page count is the file's, a bad file is a message.
+ * with every combination of flags (arabic.h): a document keeps the
+ * readers' promises (fuzz_check_doc()), a bad file is a message.
  * Seeds: the PDFs of corpus/files/pdf (fuzz/seeds.sh). */
 #include "formats/arabic.h"
-#include "formats/formats.h"
 #include "fuzz.h"
 
 extern const fmt_format_t fmt_pdf;
 
-static void check_field(const char *s)
+int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	if (s)
-		FUZZ_ASSERT(fuzz_utf8(s, strlen(s)));
+	(void)argc;
+	(void)argv;
+	fuzz_analyzer();
+	return 0;
 }
 
 static int on_doc(const fmt_doc_t *d, void *ctx)
 {
 	(void)ctx;
+	fuzz_check_doc(d, 0);
 	FUZZ_ASSERT(d->rec.body && *d->rec.body);
 	FUZZ_ASSERT(d->rec.title);
-	check_field(d->rec.title);
-	check_field(d->rec.body);
-	check_field(d->rec.author);
-	check_field(d->rec.date);
 	/* Each repair alone keeps the text valid UTF-8. */
 	for (unsigned what = 0; what <= FMT_AR_ALL; what += 7) {
 		char *out;
@@ -36,16 +34,9 @@ static int on_doc(const fmt_doc_t *d, void *ctx)
 	return 0;
 }
 
-static void on_bad(size_t line, const char *message, void *ctx)
-{
-	(void)line;
-	(void)ctx;
-	FUZZ_ASSERT(message && *message);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const fmt_callbacks_t cb = { .doc = on_doc, .bad = on_bad };
+	const fmt_callbacks_t cb = { .doc = on_doc, .bad = fuzz_on_bad };
 	char *s = fuzz_cstr(data, size);
 
 	FUZZ_OK(fmt_pdf.read("fuzz/input.pdf", s, size, &cb));
