@@ -21,45 +21,49 @@ size_t fmt_line_of(const char *s, size_t off, size_t from, size_t line)
 	return line;
 }
 
+/* The message of fmt, ap in msg, cut at a character when it is longer
+ * (a long DOCNO quoted). */
+#define MESSAGE_MAX 512
+static void message(char msg[MESSAGE_MAX], const char *fmt, va_list ap)
+{
+	int n = vsnprintf(msg, MESSAGE_MAX, fmt, ap);
+
+	if (n >= MESSAGE_MAX)
+		msg[_naqib_utf8_cut(msg, (size_t)n, MESSAGE_MAX - 1)] = '\0';
+}
+
 void fmt_bad(const fmt_callbacks_t *cb, size_t line, const char *fmt, ...)
 {
-	char msg[512];
+	char msg[MESSAGE_MAX];
 	va_list ap;
 
 	va_start(ap, fmt);
-	int n = vsnprintf(msg, sizeof msg, fmt, ap);
+	message(msg, fmt, ap);
 	va_end(ap);
-	/* A long DOCNO quoted: the message is cut, at a character. */
-	if (n >= (int)sizeof msg)
-		msg[_naqib_utf8_cut(msg, (size_t)n, sizeof msg - 1)] = '\0';
 	cb->bad(line, msg, cb->ctx);
 }
 
 void fmt_note(const fmt_callbacks_t *cb, const char *fmt, ...)
 {
-	char msg[512];
+	char msg[MESSAGE_MAX];
 	va_list ap;
 
 	if (!cb->note)
 		return;
 	va_start(ap, fmt);
-	int n = vsnprintf(msg, sizeof msg, fmt, ap);
+	message(msg, fmt, ap);
 	va_end(ap);
-	if (n >= (int)sizeof msg)
-		msg[_naqib_utf8_cut(msg, (size_t)n, sizeof msg - 1)] = '\0';
 	cb->note(msg, cb->ctx);
 }
 
 void fmt_skip(const fmt_callbacks_t *cb, const char *fmt, ...)
 {
-	char msg[512];
+	char msg[MESSAGE_MAX];
 	va_list ap;
 
 	va_start(ap, fmt);
-	int n = vsnprintf(msg, sizeof msg, fmt, ap);
+	message(msg, fmt, ap);
 	va_end(ap);
-	if (n >= (int)sizeof msg)
-		msg[_naqib_utf8_cut(msg, (size_t)n, sizeof msg - 1)] = '\0';
 	if (cb->skip)
 		cb->skip(msg, cb->ctx);
 	else
@@ -68,14 +72,12 @@ void fmt_skip(const fmt_callbacks_t *cb, const char *fmt, ...)
 
 void fmt_needs_ocr(const fmt_callbacks_t *cb, const char *fmt, ...)
 {
-	char msg[512];
+	char msg[MESSAGE_MAX];
 	va_list ap;
 
 	va_start(ap, fmt);
-	int n = vsnprintf(msg, sizeof msg, fmt, ap);
+	message(msg, fmt, ap);
 	va_end(ap);
-	if (n >= (int)sizeof msg)
-		msg[_naqib_utf8_cut(msg, (size_t)n, sizeof msg - 1)] = '\0';
 	if (cb->needs_ocr)
 		cb->needs_ocr(msg, cb->ctx);
 	else if (cb->note)
