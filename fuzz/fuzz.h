@@ -97,8 +97,7 @@ static inline void fuzz_analyzer_new(const naqib_analyzer_options_t *o,
 }
 
 /* The analyser naqib-index indexes with by default, made at the first
- * call (a harness's LLVMFuzzerInitialize() calls it, so that its cost is
- * not the first input's). */
+ * call (fuzz_check_doc()'s, for the readers' harnesses). */
 static inline naqib_analyzer_t *fuzz_analyzer(void)
 {
 	static naqib_analyzer_t *an;

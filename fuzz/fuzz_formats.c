@@ -9,14 +9,6 @@
 #include "formats/formats.h"
 #include "fuzz.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_analyzer();
-	return 0;
-}
-
 /* The promises of every reader (fuzz_check_doc()), and those only: text
  * as it came (JSON Lines, TREC) may have a title of several lines and a
  * date naqib does not read. */

@@ -8,14 +8,6 @@
 
 extern const fmt_format_t fmt_html;
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_analyzer();
-	return 0;
-}
-
 static int on_doc(const fmt_doc_t *d, void *ctx)
 {
 	(void)ctx;

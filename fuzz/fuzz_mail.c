@@ -11,14 +11,6 @@
 
 static const char *path;
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_analyzer();
-	return 0;
-}
-
 static int on_doc(const fmt_doc_t *d, void *ctx)
 {
 	const naqib_record_t *rec = &d->rec;

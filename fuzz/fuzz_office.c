@@ -15,14 +15,6 @@
 
 extern const fmt_format_t fmt_docx;
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_analyzer();
-	return 0;
-}
-
 static int on_doc(const fmt_doc_t *d, void *ctx)
 {
 	(void)ctx;
