@@ -7,10 +7,19 @@
  *	name, comma-separated ("none", "all": the default)
  *   extract repair [--repair LIST] FILE
  *	FILE (text an extractor gave) with the repairs LIST made
- *   extract cer REF HYP
+ *   extract cer [--source] REF HYP
  *	the character error rate of the text in HYP against the text in REF
  *	(edit distance over REF's length, both normalized: NFKC, no tashkeel
- *	or tatweel, white space one space), as "CER EDITS CHARS"
+ *	or tatweel, white space one space), and the precision and recall of
+ *	HYP's words (runs of letters and digits, counted with their
+ *	repeats) against REF's, as "CER EDITS CHARS PRECISION RECALL";
+ *	--source: REF is a source text of the corpus, its title on line 1
+ *	and its body from line 3 (a seed, which has no title, is told by a
+ *	first line longer than a title's or a second line with text): the
+ *	reference is its title and body, or its body alone when HYP is
+ *	nearer that (the title is the document's metadata only: an e-mail's
+ *	subject, a page's <title>, not a heading in its text).
+ *	The benches of extraction (bench/lib.sh) all measure with this.
  *
  * A file that cannot be read says so on standard error, status 1. */
 #include <errno.h>
@@ -105,8 +114,10 @@ static void on_bad(size_t line, const char *message, void *ctx)
 }
 
 /* The normalized code points of s (UTF-16 units: the texts are in the
- * BMP). */
-static UChar *normalized(const char *s, size_t len, int32_t *out_n)
+ * BMP); lines: line breaks kept as '\n' (a title's line told from the
+ * body), else white space is all one space. */
+static UChar *normalized(const char *s, size_t len, int lines,
+			 int32_t *out_n)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	int32_t n = 0;
@@ -121,11 +132,23 @@ static UChar *normalized(const char *s, size_t len, int32_t *out_n)
 		fprintf(stderr, "extract: normalization: %s\n", u_errorName(err));
 		exit(3);
 	}
+	/* A run of white space is one space, or one line break when it
+	 * holds one and lines are kept (a line break is a space for the
+	 * measures: flatten()); two line breaks in a row (an empty line)
+	 * stay two. */
 	int32_t k = 0, blank = 1;
 	for (int32_t i = 0; i < m; i++) {
 		UChar c = v[i];
 		if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640)
 			continue;
+		if (c == '\n' && lines) {
+			while (k && u[k - 1] == ' ')
+				k--;
+			if (!(k >= 2 && u[k - 1] == '\n' && u[k - 2] == '\n'))
+				u[k++] = '\n';
+			blank = 1;
+			continue;
+		}
 		if (u_isUWhiteSpace(c) || c == '\f') {
 			if (!blank)
 				u[k++] = ' ';
@@ -135,11 +158,107 @@ static UChar *normalized(const char *s, size_t len, int32_t *out_n)
 		u[k++] = c;
 		blank = 0;
 	}
-	while (k && u[k - 1] == ' ')
+	while (k && (u[k - 1] == ' ' || u[k - 1] == '\n'))
 		k--;
 	free(v);
 	*out_n = k;
 	return u;
+}
+
+/* Whether c is part of a word. */
+static int word_char(UChar c)
+{
+	return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK ||
+	       u_charType(c) == U_COMBINING_SPACING_MARK;
+}
+
+/* The words of a text, sorted by their text (so that two lists are
+ * merged to count the common words). */
+typedef struct word {
+	const UChar *s;
+	int32_t n;
+} word_t;
+
+static int word_cmp(const void *a, const void *b)
+{
+	const word_t *x = a, *y = b;
+	int32_t n = x->n < y->n ? x->n : y->n;
+	int c = u_memcmp(x->s, y->s, n);
+
+	return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+static word_t *words_of(const UChar *u, int32_t n, size_t *count)
+{
+	word_t *w = malloc(((size_t)n / 2 + 1) * sizeof *w);
+	size_t k = 0;
+
+	for (int32_t i = 0; i < n;) {
+		if (!word_char(u[i])) {
+			i++;
+			continue;
+		}
+		int32_t j = i;
+		while (j < n && word_char(u[j]))
+			j++;
+		w[k].s = u + i;
+		w[k++].n = j - i;
+		i = j;
+	}
+	qsort(w, k, sizeof *w, word_cmp);
+	*count = k;
+	return w;
+}
+
+/* The words ref and hyp have in common, repeats counted as often as both
+ * have them. */
+static size_t common_words(const word_t *a, size_t na, const word_t *b,
+			   size_t nb)
+{
+	size_t i = 0, j = 0, common = 0;
+
+	while (i < na && j < nb) {
+		int c = word_cmp(&a[i], &b[j]);
+		if (!c)
+			common++, i++, j++;
+		else if (c < 0)
+			i++;
+		else
+			j++;
+	}
+	return common;
+}
+
+/* --source: where the body of a source text ref[0..n) (normalized, its
+ * line breaks kept as '\n' until now) starts; 0 for a seed, which has
+ * no title: a title is a line of at most 200 characters, then an empty
+ * line. */
+static int32_t source_body(const UChar *ref, int32_t n)
+{
+	int32_t eol = 0;
+
+	while (eol < n && ref[eol] != '\n')
+		eol++;
+	if (eol >= n || eol > 200 || eol + 1 >= n || ref[eol + 1] != '\n')
+		return 0;
+	return eol + 2;
+}
+
+/* Line breaks as spaces, a run of them one space: as normalized() leaves
+ * white space without lines.  Returns the new length. */
+static int32_t flatten(UChar *u, int32_t n)
+{
+	int32_t k = 0;
+
+	for (int32_t i = 0; i < n; i++) {
+		UChar c = u[i] == '\n' ? ' ' : u[i];
+		if (c == ' ' && (!k || u[k - 1] == ' '))
+			continue;
+		u[k++] = c;
+	}
+	while (k && u[k - 1] == ' ')
+		k--;
+	return k;
 }
 
 static size_t distance(const UChar *a, int32_t n, const UChar *b, int32_t m)
@@ -170,7 +289,7 @@ static size_t distance(const UChar *a, int32_t n, const UChar *b, int32_t m)
 int main(int argc, char **argv)
 {
 	unsigned what = FMT_AR_ALL;
-	int i = 2;
+	int i = 2, source = 0;
 
 	if (argc < 3)
 		goto usage;
@@ -181,6 +300,8 @@ int main(int argc, char **argv)
 			fmt_options.ocr_lang = argv[++i];
 		else if (!strcmp(argv[i], "--repair") && i + 1 < argc)
 			what = parse_repairs(argv[++i]);
+		else if (!strcmp(argv[i], "--source"))
+			source = 1;
 		else
 			goto usage;
 	}
@@ -192,7 +313,8 @@ int main(int argc, char **argv)
 			return 1;
 		fmt_arabic_repairs = what;
 		const fmt_format_t *f = fmt_for_name(argv[i], &unknown);
-		fmt_callbacks_t cb = { on_doc, on_bad, argv[i], NULL, NULL };
+		fmt_callbacks_t cb = { .doc = on_doc, .bad = on_bad,
+				      .ctx = argv[i] };
 		int st = fmt_read(f, argv[i], data, len, &cb);
 		free(data);
 		return st || !docs;
@@ -208,15 +330,41 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(argv[1], "cer") && i + 2 == argc) {
-		size_t rl, hl;
+		size_t rl, hl, na, nb;
 		char *ref = slurp(argv[i], &rl), *hyp = slurp(argv[i + 1], &hl);
 		if (!ref || !hyp)
 			return 1;
-		int32_t n, m;
-		UChar *a = normalized(ref, rl, &n), *b = normalized(hyp, hl, &m);
+		int32_t n, m, bn = 0;
+		UChar *a = normalized(ref, rl, source, &n);
+		UChar *b = normalized(hyp, hl, 0, &m), *body = NULL;
+		int32_t from = source ? source_body(a, n) : 0;
+		if (from) {
+			bn = n - from;
+			body = malloc((size_t)(bn + 1) * sizeof *body);
+			u_memcpy(body, a + from, bn);
+			bn = flatten(body, bn);
+		}
+		n = flatten(a, n);
 		size_t d = distance(a, n, b, m);
-		printf("%.4f %zu %d\n", n ? (double)d / n : (double)(m > 0), d,
-		       (int)n);
+		if (body) {
+			/* The title counts when the text has it (a heading
+			 * in the file), not when it is the document's
+			 * metadata only (a subject, a <title>). */
+			size_t db = distance(body, bn, b, m);
+			if ((double)db / (bn ? bn : 1) < (double)d / (n ? n : 1)) {
+				free(a);
+				a = body, n = bn, d = db;
+			} else {
+				free(body);
+			}
+		}
+		word_t *wa = words_of(a, n, &na), *wb = words_of(b, m, &nb);
+		size_t common = common_words(wa, na, wb, nb);
+		printf("%.4f %zu %d %.4f %.4f\n",
+		       n ? (double)d / n : (double)(m > 0), d, (int)n,
+		       nb ? (double)common / nb : 1.0,
+		       na ? (double)common / na : 1.0);
+		free(wa), free(wb);
 		free(a), free(b), free(ref), free(hyp);
 		return 0;
 	}
@@ -224,6 +372,6 @@ usage:
 	fprintf(stderr, "usage: extract text [--ocr] [--ocr-lang L] "
 		"[--repair LIST] FILE\n"
 		"       extract repair [--repair LIST] FILE\n"
-		"       extract cer REF HYP\n");
+		"       extract cer [--source] REF HYP\n");
 	return 2;
 }

@@ -16,14 +16,8 @@ static size_t n_analyzers;
 static void make_analyzer(int i, const char *stemmer, const char *latin)
 {
 	naqib_analyzer_options_t o = { stemmer, latin };
-	naqib_thesaurus_t *th;
-	size_t len;
-	const char *text = naqib_thesaurus_builtin(&len);
 
-	FUZZ_OK(naqib_analyzer_new(&o, &analyzers[i]));
-	FUZZ_OK(naqib_thesaurus_new(analyzers[i], &th));
-	FUZZ_OK(naqib_thesaurus_load(th, text, len, "built-in"));
-	naqib_analyzer_set_thesaurus(analyzers[i], th);
+	fuzz_analyzer_new(&o, &analyzers[i]);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

@@ -1,32 +1,22 @@
 /* Fuzzes the PDF reader (indexer/formats/pdf.c: poppler-glib from memory,
  * its glyphs laid out again, then the Arabic repairs) and, on the text it
  * gives, the repairs again with every combination of flags (arabic.h): a
- * document's fields are valid UTF-8, its page count is the file's, a bad
- * file is a message.  The layout (layout.h) is fuzzed on its own too, on
- * glyphs made of the input's bytes.
+ * document keeps the readers' promises (fuzz_check_doc()), a bad file is
+ * a message.  The layout (layout.h) is fuzzed on its own too, on glyphs
+ * made of the input's bytes.
  * Seeds: the PDFs of corpus/files/pdf (fuzz/seeds.sh). */
 #include "formats/arabic.h"
-#include "formats/formats.h"
 #include "formats/layout.h"
 #include "fuzz.h"
 
 extern const fmt_format_t fmt_pdf;
 
-static void check_field(const char *s)
-{
-	if (s)
-		FUZZ_ASSERT(fuzz_utf8(s, strlen(s)));
-}
-
 static int on_doc(const fmt_doc_t *d, void *ctx)
 {
 	(void)ctx;
+	fuzz_check_doc(d, 0);
 	FUZZ_ASSERT(d->rec.body && *d->rec.body);
 	FUZZ_ASSERT(d->rec.title);
-	check_field(d->rec.title);
-	check_field(d->rec.body);
-	check_field(d->rec.author);
-	check_field(d->rec.date);
 	/* Each repair alone keeps the text valid UTF-8. */
 	for (unsigned what = 0; what <= FMT_AR_ALL; what += 7) {
 		char *out;
@@ -35,29 +25,6 @@ static int on_doc(const fmt_doc_t *d, void *ctx)
 					  what, &out, &n));
 		FUZZ_ASSERT(fuzz_utf8(out, n));
 		free(out);
-	}
-	return 0;
-}
-
-static void on_bad(size_t line, const char *message, void *ctx)
-{
-	(void)line;
-	(void)ctx;
-	FUZZ_ASSERT(message && *message);
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	const fmt_callbacks_t cb = { .doc = on_doc, .bad = on_bad };
-	char *s = fuzz_cstr(data, size);
-
-	FUZZ_OK(fmt_pdf.read("fuzz/input.pdf", s, size, &cb));
-	/* The repairs on the bytes themselves, valid UTF-8 or not. */
-	char *out;
-	size_t n;
-	FUZZ_OK(fmt_arabic_repair(s, size, FMT_AR_ALL, &out, &n));
-	FUZZ_ASSERT(fuzz_utf8(out, n));
-	free(out);
 	/* Glyphs of 9 bytes each: a code point (Arabic, Latin, marks,
 	 * digits, spaces: the low 11 bits, from U+0000), four coordinates
 	 * and a line that only grows. */
@@ -80,6 +47,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_ASSERT(fuzz_utf8(b.data, b.len));
 	_naqib_buf_free(&b);
 	free(g);
+	}
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const fmt_callbacks_t cb = { .doc = on_doc, .bad = fuzz_on_bad };
+	char *s = fuzz_cstr(data, size);
+
+	FUZZ_OK(fmt_pdf.read("fuzz/input.pdf", s, size, &cb));
+	/* The repairs on the bytes themselves, valid UTF-8 or not. */
+	char *out;
+	size_t n;
+	FUZZ_OK(fmt_arabic_repair(s, size, FMT_AR_ALL, &out, &n));
+	FUZZ_ASSERT(fuzz_utf8(out, n));
+	free(out);
 	free(s);
 	return 0;
 }

@@ -115,19 +115,13 @@ static void build_index(void)
 	const char *corpus = getenv("NAQIB_FUZZ_CORPUS");
 	char path[4096];
 	indexer_t x = { 0 };
-	naqib_thesaurus_t *th;
-	size_t len;
-	const char *text = naqib_thesaurus_builtin(&len);
 
 	if (!corpus || !*corpus)
 		corpus = "corpus";
 	FUZZ_ASSERT(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/db", dir);
 	FUZZ_OK(naqib_db_open(path, NAQIB_DB_WRITE, &x.db));
-	FUZZ_OK(naqib_analyzer_new(NULL, &x.an));
-	FUZZ_OK(naqib_thesaurus_new(x.an, &th));
-	FUZZ_OK(naqib_thesaurus_load(th, text, len, "built-in"));
-	naqib_analyzer_set_thesaurus(x.an, th);
+	fuzz_analyzer_new(NULL, &x.an);
 	FUZZ_OK(naqib_db_check_analyzer(x.db, x.an, 1));
 
 	snprintf(path, sizeof path, "%s/texts", corpus);

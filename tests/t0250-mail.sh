@@ -62,6 +62,30 @@ expect_not_in "$T/h.jsonl" '<p>' "no markup"
 expect_not_in "$T/h.jsonl" 'kalimaserriya' "no script"
 EOF
 
+# A newsletter as mailers send it: the site's menu, a cookie banner, a
+# footer of links around the communiqué.  Its HTML part is read as a page
+# is (html.c): the chrome's words are not the message's.
+test_case "HTML: a newsletter's menu, cookie banner and footer are not found, its text is" <<'EOF'
+mkdir -p "$T/news"
+{
+	printf 'From: UMT <info@umt.ma>\nSubject: =?UTF-8?B?%s?=\n' "$(printf 'نشرة الاتحاد' | base64 -w 0)"
+	printf 'Date: Wed, 5 Nov 2025 10:00:00 +0100\nMIME-Version: 1.0\n'
+	printf 'Content-Type: text/html; charset=UTF-8\n\n'
+	printf '<html><body><nav><a href="/">qaimatmawqi</a> <a href="/a">الرئيسية</a></nav>\n'
+	printf '<div class="cookie-banner">kaakaat ملفات الارتباط <button>ok</button></div>\n'
+	printf '<article><h1>وقفة احتجاجية</h1><p>نظم عمال الميناء وقفة احتجاجية أمام المديرية الجهوية بآسفي.</p></article>\n'
+	printf '<footer><a href="/u">ilghaaishtirak</a></footer></body></html>\n'
+} >"$T/news/news.eml"
+naqib_index --extract "$T/news/news.eml" >"$T/n.jsonl" 2>/dev/null
+expect_eq "$(field "$T/n.jsonl" "$T/news/news.eml" body)" "$(printf 'وقفة احتجاجية\nنظم عمال الميناء وقفة احتجاجية أمام المديرية الجهوية بآسفي.')" "the article's text, and only it"
+run naqib_index -d "$T/n.db" "$T/news/news.eml"
+expect_status 0 "indexing the newsletter"
+expect_eq "$(ids "$T/n.db" بآسفي)" "$T/news/news.eml" "found by the words of its text"
+for w in qaimatmawqi kaakaat ilghaaishtirak; do
+	expect_eq "$(ids "$T/n.db" $w)" "" "'$w' of the chrome not found"
+done
+EOF
+
 test_case 'Windows-1256: subject, sender and text in UTF-8, the encoding said' <<'EOF'
 extract $M/windows-1256.eml >"$T/w.jsonl"
 id=$M/windows-1256.eml

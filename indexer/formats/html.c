@@ -28,6 +28,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
 
+#include "formats/html.h"
 #include "formats/reader.h"
 #include "formats/xmltext.h"
 
@@ -575,13 +576,134 @@ static int absolute_url(const char *u)
 		     !strncasecmp(u, "https://", 8));
 }
 
+/* Reads the page s[0..len), in encoding enc, into p: its metadata, and
+ * its article's text in p->out (valid UTF-8).  Returns 0; 1 when it holds
+ * no HTML that can be read (p is empty then); or a status.  *deep: the
+ * page was nested past libxml2's 256 levels (what came before is read).
+ * p is freed with page_free() whatever the outcome. */
+static int page_read(page_t *p, const char *s, size_t len, const char *enc,
+		     int *deep)
+{
+	static const xt_walk_ops_t first = { first_enter, first_leave };
+
+	memset(p, 0, sizeof *p);
+	xt_init(&p->out, XT_TEXT_MAX, 1);
+	xt_setup();
+	htmlParserCtxtPtr c = htmlNewParserCtxt();
+	if (!c)
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	htmlDocPtr doc = htmlCtxtReadMemory(c, s, (int)len, NULL, enc,
+					    HTML_OPTIONS);
+	/* libxml2 stops at 256 levels of elements (short of
+	 * XML_PARSE_HUGE): what came before is read. */
+	*deep = c->lastError.message &&
+		strstr(c->lastError.message, "Excessive depth");
+	htmlFreeParserCtxt(c);
+	xmlNodePtr html = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (!html) {
+		xmlFreeDoc(doc);
+		return 1;
+	}
+	/* The html element itself is a node of the walk: from the document. */
+	xt_walk((xmlNodePtr)doc, &first, p);
+	if (p->oom) {
+		xmlFreeDoc(doc);
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	}
+	xmlNodePtr within = p->main ? p->main : p->body ? p->body : html;
+	node_stat_t *a = p->article ? stat_of(p, p->article) : NULL;
+	node_stat_t *w = stat_of(p, within);
+	if (a && w && a->text * 3 >= w->text)
+		p->root = p->article;
+	else
+		p->root = within;
+	page_text(p);
+	if (!xt_has_words(&p->out) && p->root != (p->body ? p->body : html)) {
+		/* The article was not where it seemed. */
+		p->root = p->body ? p->body : html;
+		xt_free(&p->out);
+		xt_init(&p->out, XT_TEXT_MAX, 1);
+		page_text(p);
+	}
+	if (!xt_has_words(&p->out)) {
+		/* Chrome by class everywhere? Take the page as it is. */
+		p->loose = 1;
+		xt_free(&p->out);
+		xt_init(&p->out, XT_TEXT_MAX, 1);
+		page_text(p);
+	}
+	/* The nodes go with the tree: nothing of p points into it. */
+	p->root = p->article = p->main = p->body = NULL;
+	xmlFreeDoc(doc);
+	xt_valid(&p->out);
+	xt_valid_str(&p->og_title);
+	xt_valid_str(&p->title);
+	xt_valid_str(&p->h1);
+	xt_valid_str(&p->root_h1);
+	xt_valid_str(&p->author);
+	xt_valid_str(&p->og_author);
+	xt_valid_str(&p->canonical);
+	xt_valid_str(&p->og_url);
+	xt_valid_str(&p->site);
+	if (p->out.b.failed)
+		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	return NAQIB_OK;
+}
+
+/* The page's own title: Open Graph's, else <title>'s (without the site's
+ * name), else the article's first <h1>, else the page's; NULL when none
+ * is usable.  Owned by p. */
+static const char *page_title(page_t *p)
+{
+	if (p->og_title) {
+		cut_site(p->og_title, p->site);
+		if (fmt_title_usable(p->og_title))
+			return p->og_title;
+	}
+	if (p->title) {
+		cut_site(p->title, p->site);
+		if (fmt_title_usable(p->title))
+			return p->title;
+	}
+	/* The article's own heading rather than the site's name in the
+	 * page's header. */
+	if (p->root_h1 && fmt_title_usable(p->root_h1))
+		return p->root_h1;
+	if (p->h1 && fmt_title_usable(p->h1))
+		return p->h1;
+	return NULL;
+}
+
+int fmt_html_text(const char *s, size_t len, _naqib_buf_t *out, char **title)
+{
+	page_t p;
+	int deep;
+
+	if (title)
+		*title = NULL;
+	if (len > (size_t)0x7fffffff)
+		len = 0x7fffffff;
+	int st = page_read(&p, s, len, "UTF-8", &deep);
+	if (st == 1)
+		st = NAQIB_OK;
+	else if (!st && xt_has_words(&p.out) &&
+		 _naqib_buf_add(out, p.out.b.data, p.out.b.len))
+		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	if (!st && title) {
+		const char *t = page_title(&p);
+		if (t && !(*title = strdup(t)))
+			st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+	}
+	page_free(&p);
+	return st;
+}
+
 static int read_html(const char *id, char *data, size_t len,
 		     const fmt_callbacks_t *cb)
 {
-	static const xt_walk_ops_t first = { first_enter, first_leave };
 	char encbuf[64];
 	page_t p;
-	int st = NAQIB_OK;
+	int deep, st;
 
 	if (len > (size_t)0x7fffffff) {
 		fmt_bad(cb, 0, "larger than 2 GiB; file skipped");
@@ -589,85 +711,22 @@ static int read_html(const char *id, char *data, size_t len,
 	}
 	xt_setup();
 	const char *enc = page_encoding(data, len, encbuf, sizeof encbuf);
-	htmlParserCtxtPtr c = htmlNewParserCtxt();
-	if (!c)
-		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-	htmlDocPtr doc = htmlCtxtReadMemory(c, data, (int)len, NULL, enc,
-					    HTML_OPTIONS);
-	/* libxml2 stops at 256 levels of elements (short of
-	 * XML_PARSE_HUGE): what came before is read. */
-	int deep = c->lastError.message &&
-		   strstr(c->lastError.message, "Excessive depth");
-	htmlFreeParserCtxt(c);
-	xmlNodePtr html = doc ? xmlDocGetRootElement(doc) : NULL;
-	if (!html) {
-		xmlFreeDoc(doc);
+	st = page_read(&p, data, len, enc, &deep);
+	if (st == 1) {
+		page_free(&p);
 		fmt_bad(cb, 0, "no HTML that can be read; file skipped");
 		return NAQIB_OK;
 	}
-	memset(&p, 0, sizeof p);
-	xt_init(&p.out, XT_TEXT_MAX, 1);
-	/* The html element itself is a node of the walk: from the document. */
-	xt_walk((xmlNodePtr)doc, &first, &p);
-	if (p.oom) {
+	if (st) {
 		page_free(&p);
-		xmlFreeDoc(doc);
-		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+		return st;
 	}
-	xmlNodePtr within = p.main ? p.main : p.body ? p.body : html;
-	node_stat_t *a = p.article ? stat_of(&p, p.article) : NULL;
-	node_stat_t *w = stat_of(&p, within);
-	if (a && w && a->text * 3 >= w->text)
-		p.root = p.article;
-	else
-		p.root = within;
-	page_text(&p);
-	if (!xt_has_words(&p.out) && p.root != (p.body ? p.body : html)) {
-		/* The article was not where it seemed. */
-		p.root = p.body ? p.body : html;
-		xt_free(&p.out);
-		xt_init(&p.out, XT_TEXT_MAX, 1);
-		page_text(&p);
-	}
-	if (!xt_has_words(&p.out)) {
-		/* Chrome by class everywhere? Take the page as it is. */
-		p.loose = 1;
-		xt_free(&p.out);
-		xt_init(&p.out, XT_TEXT_MAX, 1);
-		page_text(&p);
-	}
-	xt_valid(&p.out);
-	xt_valid_str(&p.og_title);
-	xt_valid_str(&p.title);
-	xt_valid_str(&p.h1);
-	xt_valid_str(&p.root_h1);
-	xt_valid_str(&p.author);
-	xt_valid_str(&p.og_author);
-	xt_valid_str(&p.canonical);
-	xt_valid_str(&p.og_url);
-	xt_valid_str(&p.site);
 
-	/* The title: Open Graph's, else <title>'s (without the site's
-	 * name), else the first <h1>'s, else the first sentence. */
+	/* The title: the page's (cut to a line's length), else the first
+	 * sentence. */
 	char *made = NULL;
-	const char *title = NULL;
+	const char *title = page_title(&p);
 	unsigned flags = 0;
-	if (p.og_title) {
-		cut_site(p.og_title, p.site);
-		if (fmt_title_usable(p.og_title))
-			title = p.og_title;
-	}
-	if (!title && p.title) {
-		cut_site(p.title, p.site);
-		if (fmt_title_usable(p.title))
-			title = p.title;
-	}
-	/* The article's own heading rather than the site's name in the
-	 * page's header. */
-	if (!title && p.root_h1 && fmt_title_usable(p.root_h1))
-		title = p.root_h1;
-	if (!title && p.h1 && fmt_title_usable(p.h1))
-		title = p.h1;
 	if (title && _naqib_utf8_count(title, strlen(title)) > TITLE_CHARS) {
 		if ((st = fmt_title_from_text(title, strlen(title), &made)))
 			goto out;
@@ -685,10 +744,6 @@ static int read_html(const char *id, char *data, size_t len,
 		if (deep)
 			fmt_bad(cb, 0, "elements nested deeper than 256 "
 				"levels, and no text before; file skipped");
-		goto out;
-	}
-	if (p.out.b.failed) {
-		st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 		goto out;
 	}
 	fmt_doc_t d = { .line = 1 };
@@ -710,7 +765,6 @@ static int read_html(const char *id, char *data, size_t len,
 out:
 	free(made);
 	page_free(&p);
-	xmlFreeDoc(doc);
 	return st;
 }
 

@@ -2,12 +2,13 @@
  * MIME parts) and mailboxes (mbox: messages after "From " lines).  A
  * message is a document: its Subject the title, its Date the date, its
  * From the author, its text the body (the text/plain part, else the
- * text/html one made text, in UTF-8 whatever the charset).  Each attachment
- * is read by the format its name says (fmt_read_nested()): a document of
- * its own whose parent is the message.  A message forwarded as an
- * attachment (message/rfc822) is a document of its own too, with its own
- * subject, sender and date (the communiqué's, not the forwarder's), and
- * the message it came in as its parent.
+ * text/html one's article text as html.c reads a page, in UTF-8 whatever
+ * the charset).  Each attachment is read by the format its name says
+ * (fmt_read_nested()): a document of its own whose parent is the
+ * message.  A message forwarded as an attachment (message/rfc822) is a
+ * document of its own too, with its own subject, sender and date (the
+ * communiqué's, not the forwarder's), and the message it came in as its
+ * parent.
  *
  * Ids: an .eml file's message has the file's id; the N-th message of a
  * mailbox (1-based) has "ID#N", its line the line of its "From ".  The
@@ -19,16 +20,14 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <gmime/gmime.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
 
+#include "formats/html.h"
 #include "formats/reader.h"
 #include "util/util.h"
 
@@ -203,96 +202,6 @@ static char *one_line(const char *v)
 	return _naqib_buf_detach(&c, NULL);
 }
 
-/* ---------------------------------------------------------------- HTML */
-
-static int html_is(const xmlNode *n, const char *const *names)
-{
-	for (; *names; names++)
-		if (!xmlStrcasecmp(n->name, (const xmlChar *)*names))
-			return 1;
-	return 0;
-}
-
-static const char *const html_skipped[] = {
-	"head", "script", "style", "noscript", "template", "title", NULL,
-};
-
-static const char *const html_blocks[] = {
-	"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-	"table", "blockquote", "pre", "ul", "ol", "dl", "dt", "dd", "hr",
-	"section", "article", "header", "footer", "address", "center", "td",
-	"th", NULL,
-};
-
-/* Ends a line of b (not twice), without the space before. */
-static void html_break(_naqib_buf_t *b)
-{
-	while (b->len && b->data[b->len - 1] == ' ')
-		b->data[--b->len] = '\0';
-	if (b->len && b->data[b->len - 1] != '\n')
-		_naqib_buf_addc(b, '\n');
-}
-
-/* The text of an HTML part s[0..n) (UTF-8), appended to b: its text nodes
- * with their runs of white space as one space, a line break at each block,
- * nothing of <head>, <script> or <style>.  The tree is walked without
- * recursion: a thousand nested <div> cost no stack. */
-static void add_html(_naqib_buf_t *b, const char *s, size_t n)
-{
-	if (n > INT_MAX)
-		n = INT_MAX;
-	htmlDocPtr doc = htmlReadMemory(s, (int)n, NULL, "UTF-8",
-					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-					HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-	if (!doc)
-		return;
-	size_t start = b->len;
-	xmlNodePtr node = doc->children;
-	while (node) {
-		int into = 0;
-		if (node->type == XML_ELEMENT_NODE) {
-			into = !html_is(node, html_skipped);
-			if (into && html_is(node, html_blocks) && b->len > start)
-				html_break(b);
-		} else if ((node->type == XML_TEXT_NODE ||
-			    node->type == XML_CDATA_SECTION_NODE) &&
-			   node->content) {
-			const char *t = (const char *)node->content;
-			for (; *t; t++) {
-				if (*t == ' ' || *t == '\t' || *t == '\n' ||
-				    *t == '\r' || *t == '\f') {
-					if (b->len > start &&
-					    b->data[b->len - 1] != ' ' &&
-					    b->data[b->len - 1] != '\n')
-						_naqib_buf_addc(b, ' ');
-				} else {
-					_naqib_buf_addc(b, *t);
-				}
-			}
-		}
-		if (into && node->children) {
-			node = node->children;
-			continue;
-		}
-		/* Leaving node: to its next sibling, else up. */
-		for (;;) {
-			if (node->type == XML_ELEMENT_NODE &&
-			    html_is(node, html_blocks) && b->len > start)
-				html_break(b);
-			if (node->next) {
-				node = node->next;
-				break;
-			}
-			node = node->parent;
-			if (!node || node == (xmlNodePtr)doc) {
-				node = NULL;
-				break;
-			}
-		}
-	}
-	xmlFreeDoc(doc);
-}
-
 /* ---------------------------------------------------------------- parts */
 
 /* What is shared by a message and the messages forwarded in it. */
@@ -376,10 +285,13 @@ static void add_part_text(message_t *m, GMimePart *part)
 	g_byte_array_free(ba, TRUE);
 	if (m->text.len)
 		_naqib_buf_adds(&m->text, "\n\n");
-	if (type_is(o, "text", "html"))
-		add_html(&m->text, t.data, t.len);
-	else
+	/* An HTML part is read as a page would be: a newsletter's menu,
+	 * cookie banner and links to the site are no more the message's
+	 * text than a saved page's are the page's. */
+	if (!type_is(o, "text", "html"))
 		_naqib_buf_add(&m->text, t.data, t.len);
+	else if (fmt_html_text(t.data, t.len, &m->text, NULL))
+		m->text.failed = 1;
 	_naqib_buf_free(&t);
 }
 
