@@ -25,6 +25,23 @@ static int on_doc(const fmt_doc_t *d, void *ctx)
 					  what, &out, &n));
 		FUZZ_ASSERT(fuzz_utf8(out, n));
 		free(out);
+	}
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const fmt_callbacks_t cb = { .doc = on_doc, .bad = fuzz_on_bad };
+	char *s = fuzz_cstr(data, size);
+
+	FUZZ_OK(fmt_pdf.read("fuzz/input.pdf", s, size, &cb));
+	/* The repairs on the bytes themselves, valid UTF-8 or not. */
+	char *out;
+	size_t n;
+	FUZZ_OK(fmt_arabic_repair(s, size, FMT_AR_ALL, &out, &n));
+	FUZZ_ASSERT(fuzz_utf8(out, n));
+	free(out);
+	free(s);
 	/* Glyphs of 9 bytes each: a code point (Arabic, Latin, marks,
 	 * digits, spaces: the low 11 bits, from U+0000), four coordinates
 	 * and a line that only grows. */
@@ -47,22 +64,5 @@ static int on_doc(const fmt_doc_t *d, void *ctx)
 	FUZZ_ASSERT(fuzz_utf8(b.data, b.len));
 	_naqib_buf_free(&b);
 	free(g);
-	}
-	return 0;
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	const fmt_callbacks_t cb = { .doc = on_doc, .bad = fuzz_on_bad };
-	char *s = fuzz_cstr(data, size);
-
-	FUZZ_OK(fmt_pdf.read("fuzz/input.pdf", s, size, &cb));
-	/* The repairs on the bytes themselves, valid UTF-8 or not. */
-	char *out;
-	size_t n;
-	FUZZ_OK(fmt_arabic_repair(s, size, FMT_AR_ALL, &out, &n));
-	FUZZ_ASSERT(fuzz_utf8(out, n));
-	free(out);
-	free(s);
 	return 0;
 }
