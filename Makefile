@@ -4,7 +4,7 @@
 #   make demo       install missing dependencies, index corpus/, run queries
 #   make check      install missing dependencies, run the whole test suite,
 #                   again under AddressSanitizer + UBSan, three end-to-end
-#                   tests under valgrind beside a minute of fuzzing
+#                   tests under valgrind beside two minutes of fuzzing
 #   make install    PREFIX=/usr/local DESTDIR= BINDIR= LIBDIR= INCLUDEDIR=
 #                   MANDIR= CGIDIR= DATADIR= BASHCOMPDIR=: the tools, libnaqib
 #                   (shared and static), naqib.h, naqib.pc; nothing outside
@@ -229,8 +229,9 @@ demo: deps
 # many run at a time (TEST_JOBS; tests/run tells them in order), the
 # longest first.
 CHECK_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-# The valgrind pass and the minute of fuzzing, single-threaded both, run
-# side by side; the fuzzing's output follows the valgrind pass's.
+# The valgrind pass (its tests as many at a time as there are cores) and
+# the two minutes of fuzzing run side by side; the fuzzing's output
+# follows the valgrind pass's.
 check: deps-check
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) all
 	@$(MAKE) --no-print-directory test TEST_JOBS=$(CHECK_JOBS)
@@ -240,7 +241,8 @@ check: deps-check
 	@mkdir -p $(FUZZ_BUILD); \
 	$(MAKE) --no-print-directory fuzz-run >$(FUZZ_BUILD)/check.out 2>&1 & \
 	fuzz=$$!; \
-	$(MAKE) --no-print-directory test-valgrind; valgrind=$$?; \
+	$(MAKE) --no-print-directory test-valgrind TEST_JOBS=$(CHECK_JOBS); \
+		valgrind=$$?; \
 	wait $$fuzz; fuzzed=$$?; \
 	cat $(FUZZ_BUILD)/check.out; \
 	[ $$valgrind -eq 0 ] && [ $$fuzzed -eq 0 ]
@@ -276,7 +278,8 @@ test-asan:
 # minutes on 2 cores).
 VALGRIND_TESTS ?= t0010-index-basics t0040-output t0050-bad-input
 test-valgrind: all
-	@NAQIB_VALGRIND=1 tests/run $(BUILD) $(VALGRIND_TESTS)
+	@NAQIB_VALGRIND=1 NAQIB_TEST_JOBS=$(TEST_JOBS) tests/run $(BUILD) \
+		$(VALGRIND_TESTS)
 
 bench: deps
 	@scripts/deps bench
