@@ -6,7 +6,8 @@
 #                   again under AddressSanitizer + UBSan, three end-to-end
 #                   tests under valgrind beside two minutes of fuzzing
 #   make install    PREFIX=/usr/local DESTDIR= BINDIR= LIBDIR= INCLUDEDIR=
-#                   MANDIR= CGIDIR= DATADIR= BASHCOMPDIR=: the tools, libnaqib
+#                   MANDIR= CGIDIR= DATADIR= BASHCOMPDIR= LIBEXECDIR=: the
+#                   tools and naqib-index's worker, libnaqib
 #                   (shared and static), naqib.h, naqib.pc; nothing outside
 #                   DESTDIR and PREFIX
 #   make bench      benchmarks and the retrieval evaluation (bench/)
@@ -31,6 +32,10 @@ CGIDIR ?= $(PREFIX)/lib/cgi-bin
 # Where naqib.cgi looks for naqib.conf (compiled in; nothing is installed
 # there).
 SYSCONFDIR ?= /etc
+# Where naqib-worker goes, the process naqib-index reads PDF, Office,
+# HTML, e-mail and images in (compiled in: naqib-index looks beside
+# itself first, as in build/).
+LIBEXECDIR ?= $(PREFIX)/libexec/naqib
 DESTDIR ?=
 BUILD ?= build
 
@@ -63,7 +68,8 @@ LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(LIB_PKGS)) $(LIB_OTHER)
 PIC = -fPIC -fno-semantic-interposition
 # Our own directories come before the packages': leptonica's -I holds a
 # list.h, which would hide cli/list.h.
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DSYSCONFDIR='"$(SYSCONFDIR)"' $(WARN) \
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DSYSCONFDIR='"$(SYSCONFDIR)"' \
+	-DLIBEXECDIR='"$(LIBEXECDIR)"' $(WARN) \
 	$(PIC) $(CFLAGS) $(INCLUDES) $(PKG_CFLAGS)
 ALL_CXXFLAGS = -std=c++11 $(WARN) $(PIC) $(CXXFLAGS) $(INCLUDES) $(PKG_CFLAGS)
 
@@ -89,7 +95,14 @@ CLI = $(BUILD)/libnaqib-cli.a
 
 # What the tools share besides their main(): the indexer's readers and
 # documents, the searcher's search and outputs (the fuzzers link them too).
-INDEXER_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(filter-out indexer/naqib-index.c,\
+# The readers of documents and what only they use are READER_OBJ: linked
+# into naqib-worker (with FORMAT_LIBS), not into naqib-index
+# (indexer/formats/rows.c).
+READER_SRC = $(addprefix indexer/formats/,pdf.c image.c office.c html.c \
+	mail.c layout.c arabic.c xmltext.c)
+READER_OBJ = $(READER_SRC:%.c=$(BUILD)/%.o)
+INDEXER_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(filter-out \
+	indexer/naqib-index.c indexer/naqib-worker.c $(READER_SRC),\
 	$(wildcard indexer/*.c indexer/formats/*.c)))
 SEARCHER_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(filter-out \
 	searcher/naqib-search.c searcher/naqib-cgi.c,\
@@ -99,6 +112,7 @@ SEARCH_OBJ = $(BUILD)/searcher/naqib-search.o $(SEARCHER_OBJ)
 CGI_OBJ = $(BUILD)/searcher/naqib-cgi.o $(SEARCHER_OBJ)
 ANALYZE_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(wildcard analyzer/*.c))
 TOOLS = $(BUILD)/naqib-index $(BUILD)/naqib-search $(BUILD)/naqib-analyze
+WORKER = $(BUILD)/naqib-worker
 CGI = $(BUILD)/naqib.cgi
 TOOL_LIBS = $(CLI) $(LIB) $(PKG_LIBS)
 
@@ -118,7 +132,7 @@ INCLUDES = -Ilib -Istemmers -Icli -Iindexer -Isearcher -Ianalyzer
 .PHONY: all deps deps-check demo check test examples-update test-asan test-valgrind install uninstall \
 	clean bench
 
-all: $(TOOLS) $(CGI) $(UNIT_BIN) $(SHLIB)
+all: $(TOOLS) $(WORKER) $(CGI) $(UNIT_BIN) $(SHLIB)
 
 # -MMD: each object's header dependencies, found by the compiler.
 $(BUILD)/%.o: %.c
@@ -158,7 +172,12 @@ $(CLI): $(CLI_OBJ)
 
 # Linked by the C++ compiler: libnaqib holds the Xapian wrapper.
 $(BUILD)/naqib-index: $(INDEX_OBJ) $(CLI) $(LIB)
-	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(INDEX_OBJ) $(TOOL_LIBS) $(FORMAT_LIBS)
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(INDEX_OBJ) $(TOOL_LIBS)
+
+$(WORKER): $(BUILD)/indexer/naqib-worker.o $(INDEXER_OBJ) $(READER_OBJ) $(CLI) \
+		$(LIB)
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(BUILD)/indexer/naqib-worker.o \
+		$(INDEXER_OBJ) $(READER_OBJ) $(TOOL_LIBS) $(FORMAT_LIBS)
 
 $(BUILD)/naqib-search: $(SEARCH_OBJ) $(CLI) $(LIB)
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $(SEARCH_OBJ) $(TOOL_LIBS)
@@ -191,19 +210,19 @@ $(BUILD)/tests/test_layout: tests/unit/test_layout.c tests/unit/check.h \
 
 # bench/knowledge-report's helper: the indexer's findings, document by
 # document (not part of `all`).
-$(BUILD)/bench/knowledge: bench/knowledge.c $(INDEXER_OBJ) $(CLI) $(LIB)
+$(BUILD)/bench/knowledge: bench/knowledge.c $(INDEXER_OBJ) $(READER_OBJ) $(CLI) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@.o bench/knowledge.c
-	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(TOOL_LIBS) \
-		$(FORMAT_LIBS)
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(READER_OBJ) \
+		$(TOOL_LIBS) $(FORMAT_LIBS)
 
 # bench/extract-quality's helper: the readers' text of a file, the Arabic
 # repairs one by one, the character error rate (not part of `all`).
-$(BUILD)/bench/extract: bench/extract.c $(INDEXER_OBJ) $(CLI) $(LIB)
+$(BUILD)/bench/extract: bench/extract.c $(INDEXER_OBJ) $(READER_OBJ) $(CLI) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@.o bench/extract.c
-	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(TOOL_LIBS) \
-		$(FORMAT_LIBS)
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(READER_OBJ) \
+		$(TOOL_LIBS) $(FORMAT_LIBS)
 
 # bench/query-speed's and bench/scale's helper: the latency of each phase of
 # a query (not part of `all`).
@@ -296,15 +315,18 @@ MAN_PATHS = \
 	-e 's|/usr/local/share/naqib/|$(call roff_path,$(DATADIR))/|g' \
 	-e 's|/usr/local/lib/cgi\\-bin/|$(call roff_path,$(CGIDIR))/|g' \
 	-e 's|/usr/local/lib/libnaqib|$(call roff_path,$(LIBDIR))/libnaqib|g' \
-	-e 's|/etc/naqib\.conf|$(call roff_path,$(SYSCONFDIR))/naqib.conf|g'
+	-e 's|/etc/naqib\.conf|$(call roff_path,$(SYSCONFDIR))/naqib.conf|g' \
+	-e 's|/usr/local/libexec/naqib/|$(call roff_path,$(LIBEXECDIR))/|g'
 
 # naqib.pc is written at install time: it names the PREFIX installed to.
-install: $(TOOLS) $(CGI) $(LIB) $(SHLIB)
+install: $(TOOLS) $(WORKER) $(CGI) $(LIB) $(SHLIB)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(CGIDIR) $(DESTDIR)$(LIBDIR) \
+		$(DESTDIR)$(LIBEXECDIR) \
 		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(INCLUDEDIR) \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
 		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(MANDIR)/man8
 	install -m 755 $(TOOLS) $(DESTDIR)$(BINDIR)/
+	install -m 755 $(WORKER) $(DESTDIR)$(LIBEXECDIR)/
 	install -m 755 $(CGI) $(DESTDIR)$(CGIDIR)/
 	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/
@@ -338,7 +360,8 @@ uninstall:
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -f $(MAN3:man/%=$(DESTDIR)$(MANDIR)/man3/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
-	rm -f $(DESTDIR)$(DATADIR)/thesaurus
+	rm -f $(DESTDIR)$(DATADIR)/thesaurus $(DESTDIR)$(LIBEXECDIR)/naqib-worker
+	-rmdir $(DESTDIR)$(LIBEXECDIR) 2>/dev/null
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/naqib-index \
 		$(DESTDIR)$(BASHCOMPDIR)/naqib-search \
 		$(DESTDIR)$(BASHCOMPDIR)/naqib-analyze
@@ -362,7 +385,7 @@ FUZZ_CHECK_SECONDS ?= 12
 FUZZ_HARNESSES = analyze stem query formats cgi mail office html pdf
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
-FUZZ_OBJ = $(INDEXER_OBJ) $(SEARCHER_OBJ)
+FUZZ_OBJ = $(INDEXER_OBJ) $(READER_OBJ) $(SEARCHER_OBJ)
 
 .PHONY: fuzz fuzz-check fuzz-run fuzz-build fuzz-bins fuzz-clean
 

@@ -481,9 +481,6 @@ int main(int argc, char **argv)
 	int del = 0, c, status;
 
 	cli_prog = "naqib-index";
-	/* The worker process of the readers of documents (worker.c). */
-	if (argc > 1 && !strcmp(argv[1], "--worker"))
-		worker_main(argc, argv);
 	memset(&x, 0, sizeof x);
 	x.lock_fd = -1;
 	x.batch = DEFAULT_BATCH;

@@ -22,6 +22,7 @@ run make -s install BUILD="$build" DESTDIR="$root" PREFIX="$prefix"
 expect_status 0 "make install: $(cat "$T/err")"
 expect_eq "$(ls "$root")" "usr" "nothing outside DESTDIR/PREFIX"
 for f in bin/naqib-index bin/naqib-search bin/naqib-analyze lib/cgi-bin/naqib.cgi \
+	libexec/naqib/naqib-worker \
 	lib/libnaqib.a lib/libnaqib.so lib/libnaqib.so.1 include/naqib.h \
 	lib/pkgconfig/naqib.pc share/man/man3/naqib.3 share/man/man1/naqib-search.1 \
 	share/naqib/thesaurus share/bash-completion/completions/naqib-search; do

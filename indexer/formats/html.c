@@ -30,6 +30,7 @@
 
 #include "formats/html.h"
 #include "formats/reader.h"
+#include "formats/workers.h"
 #include "formats/xmltext.h"
 
 #define HTML_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
@@ -698,7 +699,7 @@ int fmt_html_text(const char *s, size_t len, _naqib_buf_t *out, char **title)
 	return st;
 }
 
-static int read_html(const char *id, char *data, size_t len,
+int fmt_html_read(const char *id, char *data, size_t len,
 		     const fmt_callbacks_t *cb)
 {
 	char encbuf[64];
@@ -767,53 +768,3 @@ out:
 	page_free(&p);
 	return st;
 }
-
-/* <!DOCTYPE html, <html or <head, in any case, after comments and an XML
- * declaration (fmt_sniff() skipped the byte order mark and white
- * space). */
-static int sniff_html(const char *s, size_t len)
-{
-	size_t i = 0, look = len < 4096 ? len : 4096;
-
-	while (i < look) {
-		while (i < look && isspace((unsigned char)s[i]))
-			i++;
-		if (i + 4 <= look && !memcmp(s + i, "<!--", 4)) {
-			const char *e = memmem(s + i + 4, look - i - 4, "-->", 3);
-			if (!e)
-				return 0;
-			i = (size_t)(e - s) + 3;
-			continue;
-		}
-		if (i + 5 <= look && !memcmp(s + i, "<?xml", 5)) {
-			const char *e = memmem(s + i, look - i, "?>", 2);
-			if (!e)
-				return 0;
-			i = (size_t)(e - s) + 2;
-			continue;
-		}
-		break;
-	}
-	static const char *const starts[] = { "<!doctype html", "<html",
-					      "<head", NULL };
-	for (size_t k = 0; starts[k]; k++) {
-		size_t n = strlen(starts[k]);
-		if (i + n < look && !strncasecmp(s + i, starts[k], n) &&
-		    !isalnum((unsigned char)s[i + n]))
-			return 1;
-	}
-	return 0;
-}
-
-static const char *const html_extensions[] = { "html", "htm", "xhtml",
-					       "shtml", NULL };
-
-const fmt_format_t fmt_html = {
-	.name = "html",
-	.description = "HTML pages: the article's text without the page's "
-		       "menus and footers; title, date, author, address",
-	.extensions = html_extensions,
-	.sniff = sniff_html,
-	.read = read_html,
-	.flags = FMT_WHOLE | FMT_WORKER,
-};

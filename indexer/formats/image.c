@@ -12,6 +12,7 @@
 #include "formats/arabic.h"
 #include "formats/ocr.h"
 #include "formats/reader.h"
+#include "formats/workers.h"
 #include "util/util.h"
 
 /* An image above this many pixels is not decoded: a PNG of a few bytes
@@ -117,7 +118,7 @@ int fmt_ocr_rgb(const unsigned char *data, int w, int h, int stride, int dpi,
 	return st;
 }
 
-static int read_image(const char *id, char *data, size_t len,
+int fmt_image_read(const char *id, char *data, size_t len,
 		      const fmt_callbacks_t *cb)
 {
 	char why[256] = "";
@@ -201,24 +202,3 @@ static int read_image(const char *id, char *data, size_t len,
 	free(body);
 	return st;
 }
-
-static int sniff_image(const char *s, size_t len)
-{
-	return (len >= 8 && !memcmp(s, "\x89PNG\r\n\x1a\n", 8)) ||
-	       (len >= 3 && !memcmp(s, "\xff\xd8\xff", 3)) ||
-	       (len >= 4 && (!memcmp(s, "II*\0", 4) || !memcmp(s, "MM\0*", 4)));
-}
-
-static const char *const image_extensions[] = {
-	"png", "jpg", "jpeg", "tif", "tiff", NULL,
-};
-
-const fmt_format_t fmt_image = {
-	.name = "image",
-	.description = "images (PNG, JPEG, TIFF): their text by OCR, with "
-		       "--ocr only",
-	.extensions = image_extensions,
-	.sniff = sniff_image,
-	.read = read_image,
-	.flags = FMT_WHOLE | FMT_WORKER | FMT_OCR,
-};

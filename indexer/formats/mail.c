@@ -29,6 +29,7 @@
 
 #include "formats/html.h"
 #include "formats/reader.h"
+#include "formats/workers.h"
 #include "util/util.h"
 
 /* What a message may hold before the rest of it is left out (a bomb of
@@ -704,7 +705,7 @@ static void nesting_said(const fmt_callbacks_t *cb, parse_ctx_t *pc)
 	pc->nesting = 0;
 }
 
-static int read_mail(const char *id, char *data, size_t len,
+int fmt_mail_read(const char *id, char *data, size_t len,
 		     const fmt_callbacks_t *cb)
 {
 	size_t i = fmt_skip_bom(data, len);
@@ -740,7 +741,7 @@ static int read_mail(const char *id, char *data, size_t len,
 	return st;
 }
 
-static int read_mbox(const char *id, char *data, size_t len,
+int fmt_mbox_read(const char *id, char *data, size_t len,
 		     const fmt_callbacks_t *cb)
 {
 	size_t i = fmt_skip_bom(data, len), line = 1, counted = 0, n = 0;
@@ -786,136 +787,3 @@ static int read_mbox(const char *id, char *data, size_t len,
 	g_byte_array_free(ba, FALSE);
 	return st;
 }
-
-/* ---------------------------------------------------------------- sniffing */
-
-/* The length of the header field name at s[i..n) followed by ':' (RFC
- * 5322: printable ASCII but the colon), 0 when the line is not one. */
-static size_t field_name(const char *s, size_t n, size_t i)
-{
-	size_t k = i;
-
-	while (k < n && k - i < 77 && s[k] > ' ' && s[k] < 0x7F && s[k] != ':')
-		k++;
-	return k > i && k < n && s[k] == ':' ? k - i : 0;
-}
-
-static int field_is(const char *s, size_t len, const char *name)
-{
-	return len == strlen(name) && !strncasecmp(s, name, len);
-}
-
-/* Whether the name s[0..len) is one that e-mail has and texts do not;
- * *strong: one that only e-mail has (From is strong when its value holds
- * an address). */
-static int mail_field(const char *s, size_t len, int *strong)
-{
-	static const char *const strong_names[] = {
-		"received", "return-path", "message-id", "mime-version",
-		"delivered-to", "dkim-signature", "x-original-to",
-		"authentication-results", "arc-seal", "envelope-to", NULL,
-	};
-	static const char *const names[] = {
-		"from", "date", "subject", "to", "cc", "reply-to", "sender",
-		"content-type", "content-transfer-encoding", "references",
-		"in-reply-to", "user-agent", "thread-topic", "thread-index",
-		"list-id", "precedence", "organization", NULL,
-	};
-
-	*strong = 0;
-	for (size_t i = 0; strong_names[i]; i++)
-		if (field_is(s, len, strong_names[i]))
-			return *strong = 1;
-	if (len > 2 && !strncasecmp(s, "x-", 2))
-		return *strong = 1;
-	for (size_t i = 0; names[i]; i++)
-		if (field_is(s, len, names[i]))
-			return 1;
-	return 0;
-}
-
-/* Whether s[0..n) starts with a block of header lines (up to a blank
- * line or 64 KB): every line a field or a folded continuation, the first
- * one of e-mail's fields, at least two fields of e-mail's, one of them
- * e-mail's only. */
-static int header_block(const char *s, size_t n)
-{
-	size_t i = 0, fields = 0, known = 0, strong = 0;
-
-	if (n > 65536)
-		n = 65536;
-	while (i < n) {
-		size_t eol = i;
-		while (eol < n && s[eol] != '\n')
-			eol++;
-		size_t end = eol;
-		if (end > i && s[end - 1] == '\r')
-			end--;
-		if (end == i)
-			break; /* the blank line after the headers */
-		if (s[i] == ' ' || s[i] == '\t') {
-			if (!fields)
-				return 0;
-		} else {
-			size_t k = field_name(s, end, i);
-			int st;
-			if (!k)
-				return 0;
-			int ok = mail_field(s + i, k, &st);
-			if (!fields && !ok)
-				return 0;
-			if (field_is(s + i, k, "from") &&
-			    memchr(s + i, '@', end - i))
-				st = 1;
-			fields++;
-			known += ok;
-			strong += st;
-		}
-		i = eol + 1;
-	}
-	return known >= 2 && strong >= 1;
-}
-
-static int sniff_mail(const char *s, size_t len)
-{
-	return header_block(s, len);
-}
-
-/* "From " and a line holding a digit (the date), then a message's
- * headers. */
-static int sniff_mbox(const char *s, size_t len)
-{
-	if (len < 6 || memcmp(s, "From ", 5))
-		return 0;
-	const char *eol = memchr(s, '\n', len < 1024 ? len : 1024);
-	if (!eol)
-		return 0;
-	int digit = 0;
-	for (const char *p = s; p < eol; p++)
-		digit |= isdigit((unsigned char)*p) != 0;
-	size_t at = (size_t)(eol - s) + 1;
-	return digit && header_block(s + at, len - at);
-}
-
-static const char *const mail_extensions[] = { "eml", "mime", NULL };
-static const char *const mbox_extensions[] = { "mbox", "mbx", NULL };
-
-const fmt_format_t fmt_mail = {
-	.name = "mail",
-	.description = "an e-mail message (.eml): Subject, Date, From, its "
-		       "text; attachments as documents of their own",
-	.extensions = mail_extensions,
-	.sniff = sniff_mail,
-	.read = read_mail,
-	.flags = FMT_WHOLE | FMT_WORKER,
-};
-
-const fmt_format_t fmt_mbox = {
-	.name = "mbox",
-	.description = "a mailbox of e-mail messages after 'From ' lines: "
-		       "each message a document, FILE#N",
-	.extensions = mbox_extensions,
-	.sniff = sniff_mbox,
-	.read = read_mbox,
-	.flags = FMT_WHOLE | FMT_WORKER,
-};

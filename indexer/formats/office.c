@@ -22,6 +22,7 @@
 #include <zip.h>
 
 #include "formats/reader.h"
+#include "formats/workers.h"
 #include "formats/xmltext.h"
 
 #define PART_MAX (64u << 20)
@@ -929,7 +930,7 @@ static int ole_file(const char *s, size_t len)
 	return len >= 8 && !memcmp(s, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
 }
 
-static int read_office(const char *id, char *data, size_t len,
+int fmt_office_read(const char *id, char *data, size_t len,
 		       const fmt_callbacks_t *cb)
 {
 	static const char utf16_name[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e";
@@ -979,78 +980,3 @@ static int read_office(const char *id, char *data, size_t len,
 	free(o.heading);
 	return st;
 }
-
-/* The first entry of a ZIP archive: its name and, stored, its data. */
-static int first_entry(const char *s, size_t len, const char **name,
-		       size_t *nlen, const char **data, size_t *dlen)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (len < 30 || memcmp(s, "PK\3\4", 4))
-		return 0;
-	*nlen = u[26] | (size_t)u[27] << 8;
-	size_t elen = u[28] | (size_t)u[29] << 8;
-	*dlen = u[18] | (size_t)u[19] << 8 | (size_t)u[20] << 16 |
-		(size_t)u[21] << 24;
-	if (30 + *nlen > len)
-		return 0;
-	*name = s + 30;
-	*data = s + 30 + *nlen + elen;
-	if (30 + *nlen + elen > len || *dlen > len - (30 + *nlen + elen))
-		*dlen = 0;
-	return 1;
-}
-
-/* OpenDocument: the first entry, stored, is "mimetype", the type. */
-static int sniff_odt(const char *s, size_t len)
-{
-	static const char type[] = "application/vnd.oasis.opendocument.text";
-	const char *name, *data;
-	size_t nlen, dlen;
-
-	if (!first_entry(s, len, &name, &nlen, &data, &dlen) || nlen != 8 ||
-	    memcmp(name, "mimetype", 8) || dlen < sizeof type - 1 ||
-	    memcmp(data, type, sizeof type - 1))
-		return 0;
-	return dlen == sizeof type - 1 ||
-	       (dlen == sizeof type - 1 + 9 &&
-		!memcmp(data + sizeof type - 1, "-template", 9));
-}
-
-/* Word: an archive of Office Open XML ([Content_Types].xml) whose parts
- * are under word/ (the names of the local headers are in the clear). */
-static int sniff_docx(const char *s, size_t len)
-{
-	const char *name, *data;
-	size_t nlen, dlen, look = len < (1u << 20) ? len : (1u << 20);
-
-	if (!first_entry(s, len, &name, &nlen, &data, &dlen) ||
-	    sniff_odt(s, len))
-		return 0;
-	return memmem(s, look, "[Content_Types].xml", 19) &&
-	       memmem(s, look, "word/", 5);
-}
-
-static const char *const docx_extensions[] = { "docx", "dotx", "docm",
-					       "dotm", NULL };
-static const char *const odt_extensions[] = { "odt", "ott", NULL };
-
-const fmt_format_t fmt_docx = {
-	.name = "docx",
-	.description = "Word (Office Open XML: .docx, .dotx, .docm): text, "
-		       "tables, notes, headers, footers; title, author, date",
-	.extensions = docx_extensions,
-	.sniff = sniff_docx,
-	.read = read_office,
-	.flags = FMT_WHOLE | FMT_WORKER,
-};
-
-const fmt_format_t fmt_odt = {
-	.name = "odt",
-	.description = "OpenDocument text (.odt, .ott): text, tables, notes, "
-		       "headers, footers; title, author, date",
-	.extensions = odt_extensions,
-	.sniff = sniff_odt,
-	.read = read_office,
-	.flags = FMT_WHOLE | FMT_WORKER,
-};

@@ -20,6 +20,7 @@
 #include "formats/layout.h"
 #include "formats/ocr.h"
 #include "formats/reader.h"
+#include "formats/workers.h"
 #include "util/util.h"
 
 /* Whether most letters of s are Arabic: such a page begins at its top
@@ -573,7 +574,7 @@ static int ocr_page(PopplerPage *page, _naqib_buf_t *b, int *conf,
 	return st;
 }
 
-static int read_pdf(const char *id, char *data, size_t len,
+int fmt_pdf_read(const char *id, char *data, size_t len,
 		    const fmt_callbacks_t *cb)
 {
 	GError *err = NULL;
@@ -696,20 +697,3 @@ static int read_pdf(const char *id, char *data, size_t len,
 	g_object_unref(doc);
 	return st;
 }
-
-static int sniff_pdf(const char *s, size_t len)
-{
-	return len >= 5 && !memcmp(s, "%PDF-", 5);
-}
-
-static const char *const pdf_extensions[] = { "pdf", NULL };
-
-const fmt_format_t fmt_pdf = {
-	.name = "pdf",
-	.description = "PDF: the text layer, page by page (--ocr: pages "
-		       "without one)",
-	.extensions = pdf_extensions,
-	.sniff = sniff_pdf,
-	.read = read_pdf,
-	.flags = FMT_WHOLE | FMT_WORKER,
-};
