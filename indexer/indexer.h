@@ -201,8 +201,8 @@ typedef struct indexer {
 	 * callback); "" for none. */
 	char file_encoding[64];
 	int file_bad0;		/* a problem of the whole file was told */
-	int named;		/* the path being walked is a file, named on
-				 * the command line (not found in a folder) */
+	int named;		/* the file being read was named on the
+				 * command line (not found in a folder) */
 } indexer_t;
 
 /* The signal that asked us to stop, or 0. */
@@ -224,14 +224,14 @@ void shards_close(indexer_t *x);
 /* ---------------------------------------------------------------- ingest.c */
 
 /* The walk's callbacks: a file to read; a path that cannot be read. */
-int ingest_file(const char *path, void *ctx);
+int ingest_file(const char *path, int named, void *ctx);
 void ingest_walk_error(const char *path, int err, void *ctx);
 /* A file found in a directory whose name is of no format naqib reads. */
 void ingest_walk_skip(const char *path, void *ctx);
 /* The progress line's walk: each file's size; standard input makes the
  * total unknown: x->total_bytes INGEST_UNKNOWN. */
 #define INGEST_UNKNOWN (~0ULL)
-int ingest_add_size(const char *path, void *ctx);
+int ingest_add_size(const char *path, int named, void *ctx);
 void ingest_ignore_error(const char *path, int err, void *ctx);
 
 /* A shard's writer thread (sharded runs). */
@@ -259,7 +259,7 @@ int worker_read(indexer_t *x, const fmt_format_t *f, const char *id,
 		char *data, size_t len, const fmt_callbacks_t *cb);
 /* Ends the worker process, once the run has read every file. */
 void worker_stop(void);
-/* naqib-index --worker ...: the worker process itself; never returns. */
+/* naqib-worker --worker ...: the worker process itself; never returns. */
 void worker_main(int argc, char **argv) __attribute__((noreturn));
 
 /* ---------------------------------------------------------------- summary.c */

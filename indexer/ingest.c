@@ -706,26 +706,17 @@ static int read_file(indexer_t *x, const char *path, const char *id)
 	if (x->file_outcome >= 0) {
 		/* Left out whole, with the reason: not marked, so that a run
 		 * with --ocr or a larger --max-file-size reads it. */
-		if (x->file_outcome == OUT_UNSUPPORTED) {
-			char type[16];
+		outcome_t o = (outcome_t)x->file_outcome;
+		char type[16];
+		/* Unsupported, too large, or for --ocr; an image or a scan is
+		 * said when it was named: a folder of photos is counted, not
+		 * told file by file. */
+		if (!x->verbose && (o != OUT_NO_OCR || x->named))
+			cli_error("%s: left out: %s", path, x->file_reason);
+		if (o == OUT_UNSUPPORTED)
 			ending_of(path, type, sizeof type);
-			if (!x->verbose)
-				cli_error("%s: left out: %s", path,
-					  x->file_reason);
-			summary_file(x, path, OUT_UNSUPPORTED, type, 0,
-				     x->file_reason);
-		} else {
-			/* An image or a scan is said when it was named: a
-			 * folder of photos is counted, not told file by
-			 * file. */
-			if (!x->verbose &&
-			    (x->file_outcome == OUT_TOO_LARGE ||
-			     (x->file_outcome == OUT_NO_OCR && x->named)))
-				cli_error("%s: left out: %s", path,
-					  x->file_reason);
-			summary_file(x, path, (outcome_t)x->file_outcome, fname,
-				     0, x->file_reason);
-		}
+		summary_file(x, path, o, o == OUT_UNSUPPORTED ? type : fname, 0,
+			     x->file_reason);
 		return 0;
 	}
 	if (x->file_encoding[0])
@@ -756,7 +747,7 @@ static int read_file(indexer_t *x, const char *path, const char *id)
 	return st;
 }
 
-int ingest_file(const char *path, void *ctx)
+int ingest_file(const char *path, int named, void *ctx)
 {
 	indexer_t *x = ctx;
 	char *id;
@@ -765,6 +756,7 @@ int ingest_file(const char *path, void *ctx)
 	if (ingest_interrupted)
 		return NAQIB_E_INTERRUPTED;
 	x->file = path;
+	x->named = named;
 	if ((err = marks_file_id(x, path, &id))) {
 		cli_error("cannot open '%s': %s", path, strerror(err));
 		x->st.failed++;
@@ -794,11 +786,12 @@ void ingest_record_files(indexer_t *x)
 		ingest_commit(s);
 }
 
-int ingest_add_size(const char *path, void *ctx)
+int ingest_add_size(const char *path, int named, void *ctx)
 {
 	indexer_t *x = ctx;
 	struct stat sb;
 
+	(void)named;
 	if (ingest_interrupted)
 		return 1;
 	if (!strcmp(path, "-")) {

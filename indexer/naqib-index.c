@@ -308,6 +308,17 @@ static void say_interrupted(indexer_t *x)
 			  "far...", indexed, indexed == 1 ? "" : "s");
 }
 
+/* Reads the files and directories of paths[0..n), until a database error
+ * or a signal stops the run: indexing or --extract. */
+static void read_paths(indexer_t *x, char **paths, int n)
+{
+	walk_callbacks_t wcb = { .file = ingest_file, .error = ingest_walk_error,
+				 .skip = ingest_walk_skip, .ctx = x };
+
+	for (int i = 0; i < n && !x->fatal && !ingest_interrupted; i++)
+		walk_path(paths[i], &wcb);
+}
+
 /* Indexes the files and directories of paths[0..n) into the database x
  * has open: a signal stops the run within moments, even in the middle of
  * a long text, and what was indexed is committed. */
@@ -337,13 +348,7 @@ static int index_paths(indexer_t *x, char **paths, int n)
 		}
 		s->running = 1;
 	}
-	walk_callbacks_t wcb = { .file = ingest_file, .error = ingest_walk_error,
-				 .skip = ingest_walk_skip, .ctx = x };
-	for (int i = 0; i < n && !x->fatal && !ingest_interrupted; i++) {
-		struct stat sb;
-		x->named = stat(paths[i], &sb) != 0 || !S_ISDIR(sb.st_mode);
-		walk_path(paths[i], &wcb);
-	}
+	read_paths(x, paths, n);
 	if (x->sharded) {
 		pthread_mutex_lock(&x->mu);
 		x->closing = 1;
@@ -415,14 +420,8 @@ static int keep_root(indexer_t *x, int given)
 static int extract_paths(indexer_t *x, char **paths, int n)
 {
 	x->started = cli_now();
-	walk_callbacks_t wcb = { .file = ingest_file, .error = ingest_walk_error,
-				 .skip = ingest_walk_skip, .ctx = x };
 	catch_signals();
-	for (int i = 0; i < n && !x->fatal && !ingest_interrupted; i++) {
-		struct stat sb;
-		x->named = stat(paths[i], &sb) != 0 || !S_ISDIR(sb.st_mode);
-		walk_path(paths[i], &wcb);
-	}
+	read_paths(x, paths, n);
 	if (fflush(stdout) != 0 && !x->fatal) {
 		if (errno == EPIPE) {
 			worker_stop(); /* | head had enough: as SIGPIPE does */
@@ -490,7 +489,7 @@ int main(int argc, char **argv)
 	x.max_file = DEFAULT_MAX_FILE;
 	x.worker_memory = DEFAULT_WORKER_MEMORY;
 	x.worker_output = DEFAULT_WORKER_OUTPUT;
-	unsigned worker_cpu = 0;
+	int cpu_given = 0;	/* --worker-time: 0 is no limit */
 	summary_init(&x);
 	while ((c = getopt_long(argc, argv, ":d:f:s:qvh", longopts, NULL)) != -1) {
 		switch (c) {
@@ -603,9 +602,9 @@ int main(int argc, char **argv)
 			break;
 		case 'w':
 			if (cli_parse_uint("--worker-time", optarg, 0, 86400,
-					   &worker_cpu))
+					   &x.worker_cpu))
 				return EXIT_USAGE;
-			x.worker_cpu = worker_cpu ? worker_cpu : ~0u;
+			cpu_given = 1;
 			break;
 		case 'I':
 			return cli_list_print(lists, optarg, stdout);
@@ -630,11 +629,9 @@ int main(int argc, char **argv)
 		cli_error("no %s given (see --help)", del ? "ids" : "paths");
 		return EXIT_USAGE;
 	}
-	if (!x.worker_cpu)
+	if (!cpu_given)
 		x.worker_cpu = fmt_options.ocr ? DEFAULT_WORKER_CPU_OCR
 					       : DEFAULT_WORKER_CPU;
-	else if (x.worker_cpu == ~0u)
-		x.worker_cpu = 0; /* --worker-time 0: no limit */
 	if (!realpath(root ? root : ".", x.root)) {
 		cli_error("--root: cannot use '%s': %s", root ? root : ".",
 			  strerror(errno));

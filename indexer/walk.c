@@ -46,7 +46,7 @@ static int walk_dir(const char *dir, const walk_callbacks_t *cb)
 		} else if (S_ISREG(sb.st_mode)) {
 			fmt_for_name(name, &unknown);
 			if (!unknown)
-				st = cb->file(path, cb->ctx);
+				st = cb->file(path, 0, cb->ctx);
 			else if (cb->skip)
 				cb->skip(path, cb->ctx);
 		}
@@ -63,12 +63,12 @@ int walk_path(const char *path, const walk_callbacks_t *cb)
 	struct stat sb;
 
 	if (strcmp(path, "-") == 0)
-		return cb->file(path, cb->ctx);
+		return cb->file(path, 1, cb->ctx);
 	if (stat(path, &sb) != 0) {
 		cb->error(path, errno, cb->ctx);
 		return 0;
 	}
 	if (S_ISDIR(sb.st_mode))
 		return walk_dir(path, cb);
-	return cb->file(path, cb->ctx);
+	return cb->file(path, 1, cb->ctx);
 }

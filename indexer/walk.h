@@ -4,10 +4,10 @@
 #define NAQIB_WALK_H
 
 typedef struct walk_callbacks {
-	/* A file to read: one named on the command line, whatever its name,
-	 * or one found in a directory whose name is of a format naqib knows.
-	 * Returns 0 to go on. */
-	int (*file)(const char *path, void *ctx);
+	/* A file to read: one named on the command line (named 1), whatever
+	 * its name, or one found in a directory whose name is of a format
+	 * naqib knows (named 0).  Returns 0 to go on. */
+	int (*file)(const char *path, int named, void *ctx);
 	/* A path that cannot be read; err is an errno value. */
 	void (*error)(const char *path, int err, void *ctx);
 	void *ctx;

@@ -216,10 +216,21 @@ static void test_hook(child_t *c)
 	}
 }
 
-/* Reads exactly n bytes into p: 0, or -1 at the end or on an error. */
-static int read_all(int fd, char *p, size_t n)
+/* Reads exactly n bytes into p (the worker's requests, the indexer's
+ * frames): 0, or -1 at the end or on an error, -2 when no byte came for
+ * idle_ms (-1: no limit), -3 on a signal that asks the run to stop. */
+static int read_exact(int fd, char *p, size_t n, int idle_ms)
 {
 	while (n) {
+		struct pollfd pf = { fd, POLLIN, 0 };
+		int r = poll(&pf, 1, idle_ms);
+		if (r < 0 && errno == EINTR) {
+			if (ingest_interrupted)
+				return -3;
+			continue;
+		}
+		if (r == 0)
+			return -2;
 		ssize_t got = read(fd, p, n);
 		if (got < 0 && errno == EINTR)
 			continue;
@@ -265,7 +276,7 @@ void worker_main(int argc, char **argv)
 	char *buf = NULL;
 	for (;;) {
 		unsigned char h[17];
-		if (read_all(0, (char *)h, sizeof h) || h[0] != 'R')
+		if (read_exact(0, (char *)h, sizeof h, -1) || h[0] != 'R')
 			break;
 		const fmt_format_t *f = fmt_at((size_t)get(h + 1, 4));
 		size_t il = (size_t)get(h + 5, 4);
@@ -276,7 +287,8 @@ void worker_main(int argc, char **argv)
 		if (!(buf = malloc(il + 1 + (size_t)dl + 1)))
 			_exit(3);
 		char *id = buf, *data = buf + il + 1;
-		if (read_all(0, id, il) || read_all(0, data, (size_t)dl))
+		if (read_exact(0, id, il, -1) ||
+		    read_exact(0, data, (size_t)dl, -1))
 			break;
 		id[il] = data[dl] = '\0';
 		/* This file's CPU time: the worker's so far and the limit;
@@ -410,32 +422,6 @@ static void reap(int kill_it, int *status)
 void worker_stop(void)
 {
 	reap(0, NULL);
-}
-
-/* Reads exactly n bytes into p from the worker: 0, or -1 at the end or
- * on an error, -2 when no byte came for idle_ms, -3 on a signal that asks
- * the run to stop. */
-static int read_exact(int fd, char *p, size_t n, int idle_ms)
-{
-	while (n) {
-		struct pollfd pf = { fd, POLLIN, 0 };
-		int r = poll(&pf, 1, idle_ms);
-		if (r < 0 && errno == EINTR) {
-			if (ingest_interrupted)
-				return -3;
-			continue;
-		}
-		if (r == 0)
-			return -2;
-		ssize_t got = read(fd, p, n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			return -1;
-		p += got;
-		n -= (size_t)got;
-	}
-	return 0;
 }
 
 /* What a worker's end says, for the message of the file it died on. */
