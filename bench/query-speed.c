@@ -58,17 +58,18 @@ typedef struct query {
 static naqib_db_t *db;
 static naqib_analyzer_t *an;
 static naqib_search_options_t opts;
+static unsigned snippet_chars = SNIPPET_CHARS; /* -s; 0: none */
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: query-speed -d DB [-r R] [-t SECS] FILE.tsv...\n"
+	fprintf(f, "usage: query-speed -d DB [-r R] [-t SECS] [-s CHARS] FILE.tsv...\n"
 		   "\n"
 		   "Times the parse, match (top %d) and snippets (%d characters)\n"
 		   "of every QID<TAB>query line of the files, R times (default 3;\n"
 		   "the first pass is a warm-up when R > 1), and prints the\n"
 		   "latency percentiles and the share of each phase.  With -t,\n"
 		   "each match has a time limit of SECS seconds, as naqib.cgi\n"
-		   "sets one.\n",
+		   "sets one.  -s sets the snippets' length; -s 0: none.\n",
 		HITS, SNIPPET_CHARS);
 }
 
@@ -98,11 +99,11 @@ static int run(const char *text, double secs[PHASES])
 			goto done;
 	}
 	double t2 = cli_now();
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && snippet_chars; i++) {
 		naqib_snippet_t *s;
 		if ((st = naqib_snippet_make(an, q, rec[i].body,
 					     strlen(rec[i].body),
-					     SNIPPET_CHARS, &s)))
+					     snippet_chars, &s)))
 			goto done;
 		naqib_snippet_destroy(s);
 	}
@@ -236,7 +237,7 @@ int main(int argc, char **argv)
 
 	cli_prog = "query-speed";
 	naqib_search_options_init(&opts);
-	while ((c = getopt(argc, argv, ":d:r:t:h")) != -1) {
+	while ((c = getopt(argc, argv, ":d:r:t:s:h")) != -1) {
 		switch (c) {
 		case 'd':
 			db_path = optarg;
@@ -248,6 +249,11 @@ int main(int argc, char **argv)
 		case 't':
 			if (cli_parse_double("-t", optarg, 0, 86400,
 					     &opts.time_limit))
+				return EXIT_USAGE;
+			break;
+		case 's':
+			if (cli_parse_uint("-s", optarg, 0, 100000,
+					   &snippet_chars))
 				return EXIT_USAGE;
 			break;
 		case 'h':
@@ -321,7 +327,7 @@ int main(int argc, char **argv)
 	       db_path, docs, naqib_analyzer_stemmer(an),
 	       naqib_analyzer_latin_stemmer(an), passes - first,
 	       passes - first > 1 ? "es" : "", first ? " after a warm-up" : "",
-	       HITS, SNIPPET_CHARS);
+	       HITS, snippet_chars);
 	printf("%-12s %7s %6s %7s %7s %7s %7s %7s %6s %6s %9s\n", "set",
 	       "queries", "errors", "p50", "p90", "p99", "max", "mean",
 	       "parse%", "match%", "snippets%");

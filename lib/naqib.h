@@ -597,7 +597,9 @@ typedef struct naqib_query_word {
 	const char *typed;  /* the bytes typed */
 	const char *norm;   /* normalized form ("" for names and dates) */
 	const char *stem;   /* its stem ("" for names and dates) */
-	int kind;           /* 'w' word, 't' thesaurus name, 'd' date */
+	int kind;           /* 'w' word, 't' thesaurus name, 'd' date, 'p' a
+			       phrase in quotes (typed with them; its words
+			       are the words before it, kind 'w') */
 	const char *detail; /* 't': the entry's canonical name; 'd': the
 			       days, YYYY-MM-DD separated by spaces */
 } naqib_query_word_t;

@@ -32,6 +32,54 @@ ids "$db" 'الحوار NEAR/2 الاجتماعي' >"$T/near"
 grep -qxF corpus/texts/int-ilo-conference-2025.txt "$T/near" || fail "NEAR"
 EOF
 
+# Phrases match on stems (the index holds the positions on the stem terms):
+# each form of «الحوار الاجتماعي» with its clitics finds the others; ="…"
+# and =word keep the form as written.
+cl=$T/clitics.jsonl
+cat >"$cl" <<'JSON'
+{"id":"bare","title":"بلاغ أول","body":"دعت النقابة إلى الحوار الاجتماعي في القطاع."}
+{"id":"bi","title":"بلاغ ثان","body":"تمسك الاتحاد بالحوار الاجتماعي ونهج التشاور."}
+{"id":"li","title":"بلاغ ثالث","body":"لا بديل للحوار الاجتماعي عند النقابيين."}
+{"id":"wa","title":"بلاغ رابع","body":"ناقش المجلس الأجور والحوار الاجتماعي والتقاعد."}
+{"id":"apart","title":"بلاغ خامس","body":"طال الحوار بين الطرفين ثم جاء الاتفاق الاجتماعي."}
+{"id":"title-only","title":"الحوار الاجتماعي","body":"انعقد الحوار مع الحكومة، وكان الجو الاجتماعي متوترا."}
+JSON
+cdb=$T/clitics.db
+naqib_index -q -d "$cdb" "$cl" || fail "indexing the clitics corpus"
+test_case 'a phrase matches across clitics, each form finding the others' <<'EOF'
+for q in '"الحوار الاجتماعي"' '"بالحوار الاجتماعي"' '"للحوار الاجتماعي"' '"والحوار الاجتماعي"'; do
+	expect_eq "$(ids "$cdb" "$q" | sort | tr '\n' ' ')" "bare bi li title-only wa " "$q"
+done
+EOF
+test_case 'NEAR and ADJ match across clitics too, and not words further apart' <<'EOF'
+expect_eq "$(ids "$cdb" 'بالحوار NEAR/1 الاجتماعي' | sort | tr '\n' ' ')" \
+	"bare bi li title-only wa " "NEAR/1"
+expect_eq "$(ids "$cdb" 'الاجتماعي ADJ/1 للحوار' | sort | tr '\n' ' ')" "" "ADJ keeps the order"
+ids "$cdb" 'الحوار NEAR/8 الاجتماعي' | grep -qx apart || fail "NEAR/8 should reach «apart»"
+EOF
+test_case '="…" is the phrase as written, =word the word as written' <<'EOF'
+expect_eq "$(ids "$cdb" '="بالحوار الاجتماعي"')" "bi" '="بالحوار الاجتماعي"'
+expect_eq "$(ids "$cdb" '=«الحوار الاجتماعي»' | sort | tr '\n' ' ')" "bare title-only " '=«»'
+expect_eq "$(ids "$cdb" '=بالحوار')" "bi" "=بالحوار"
+expect_eq "$(ids "$cdb" 'بالحوار' | wc -l | tr -d ' ')" "6" "بالحوار by its stem"
+run naqib_search -d "$cdb" --show-query '="بالحوار الاجتماعي"'
+expect_in "$T/err" "PHRASE 2" "the phrase on stems is kept beside the words as written"
+EOF
+test_case 'the snippet marks the whole phrase as written, and no lone word of it' <<'EOF'
+run naqib_search -d "$cdb" -f json '"الحوار الاجتماعي"'
+expect_eq "$(jq -r '.hits[] | select(.id == "bi") | .snippet_html' "$T/out")" \
+	"تمسك الاتحاد <mark>بالحوار الاجتماعي</mark> ونهج التشاور." "one mark for the phrase"
+expect_eq "$(jq -r '.hits[] | select(.id == "title-only") | .snippet_html' "$T/out")" \
+	"انعقد الحوار مع الحكومة، وكان الجو الاجتماعي متوترا." "the phrase is in the title only: no word marked"
+run naqib_search -d "$cdb" --explain '"الحوار الاجتماعي"'
+expect_in "$T/out" '"الحوار الاجتماعي" ← بالحوار الاجتماعي (stem' "--explain names the phrase"
+EOF
+test_case 'a free word beside a phrase is still marked alone' <<'EOF'
+run naqib_search -d "$cdb" -f json '"الحوار الاجتماعي" الحكومة'
+expect_eq "$(jq -r '.hits[] | select(.id == "title-only") | .snippet_html' "$T/out")" \
+	"انعقد الحوار مع <mark>الحكومة</mark>، وكان الجو الاجتماعي متوترا." "free word marked"
+EOF
+
 test_case 'OR, NOT, and AND of acronyms' <<'EOF'
 ids "$db" الفوسفاط OR الفسفاط >"$T/or"
 expect_eq "$(wc -l <"$T/or" | tr -d ' ')" "2" "OR"

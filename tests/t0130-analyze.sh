@@ -43,10 +43,15 @@ expect_eq "$(tok 1 '| "\(.stopword) \(.negation) \(.position)"')" "true false nu
 expect_eq "$(tok 2 '| "\(.stopword) \(.negation) \(.position)"')" "true true 2" \
 	"لا: a negation keeps its position"
 EOF
-test_case 'JSON: a Latin word; Eastern digits, a number without a stem term' <<'EOF'
+test_case 'JSON: a Latin word; Eastern digits, a number with one term' <<'EOF'
 expect_eq "$(tok 3 '| "\(.script) \(.normalized) \(.position)"')" "latin umt 3" "Latin word"
 expect_eq "$(tok 4 '| "\(.script) \(.normalized)"')" "number 2025" "Eastern digits"
-expect_eq "$(tok 4 '.terms | map(.term) | join(" ")')" "2025" "a number has no stem term"
+expect_eq "$(tok 4 '.terms | map("\(.term)@\(.position)") | join(" ")')" "Z2025@4" \
+	"a number has one term, its stem term, at its position"
+EOF
+test_case 'JSON: the position is on the stem term, the word as normalized has none' <<'EOF'
+expect_eq "$(tok 0 '.terms | map("\(.term)@\(.position)") | join(" ")')" \
+	"الاضرابات@null Zاضراب@1" "one positional term a word"
 EOF
 test_case 'JSON: the stemmers, no database, and UMT found as a union' <<'EOF'
 jq -e '.stemmer == "snowball" and .latin_stemmer == "french" and .database == null' \

@@ -18,7 +18,8 @@ const char *naqib_match_name(int how)
 	return how > 0 && how <= NAQIB_MATCH_DATE ? names[how] : "?";
 }
 
-/* How token t matches word w of kind 'w', or 0. */
+/* How token t matches word w of kind 'w', or 0; a word as written
+ * (=word, ="…") matches its own normalized form only. */
 static int word_match(const _naqib_qword_t *w, const naqib_token_t *t,
 		      const char *text)
 {
@@ -28,10 +29,32 @@ static int word_match(const _naqib_qword_t *w, const naqib_token_t *t,
 			   memcmp(w->typed, text + t->start, w->typed_len) == 0;
 		return same ? NAQIB_MATCH_EXACT : NAQIB_MATCH_NORMALIZED;
 	}
-	if (!(t->flags & NAQIB_TOKEN_NUMBER) && w->stem_len == t->stem_len &&
+	if (!w->exact && !(t->flags & NAQIB_TOKEN_NUMBER) &&
+	    w->stem_len == t->stem_len &&
 	    memcmp(w->stem, t->stem, w->stem_len) == 0)
 		return NAQIB_MATCH_STEM;
 	return 0;
+}
+
+/* Whether token t matches a word of a phrase and none outside one: it is
+ * marked only where the whole phrase is (phrase_matches()). */
+static int phrase_only(const _naqib_qparts_t *p, const naqib_token_t *t,
+		       const char *text)
+{
+	int in_phrase = 0;
+
+	for (size_t k = 0; k < p->n_words; k++) {
+		const _naqib_qword_t *w = &p->words[k];
+		if (w->kind != 'w' || !word_match(w, t, text))
+			continue;
+		if (w->phrase == _NAQIB_NO_PHRASE)
+			return 0;
+		in_phrase = 1;
+	}
+	for (size_t k = 0; k < p->n_prefixes && in_phrase; k++)
+		if (!strncmp(t->norm, p->prefixes[k], strlen(p->prefixes[k])))
+			return 0;
+	return in_phrase;
 }
 
 /* The matches found so far, and which tokens they cover. */
@@ -51,6 +74,47 @@ static naqib_status_t add(found_t *f, naqib_match_t m, int cover)
 	if (cover)
 		memset(f->covered + m.first, 1, m.last - m.first);
 	return NAQIB_OK;
+}
+
+/* The places of the text where a phrase of the query is, each one match
+ * of all its words, named after the phrase (kind 'p') and how its least
+ * close word matches: word after word as the index finds them, stopwords
+ * between them skipped (they hold no position). */
+static naqib_status_t phrase_matches(const _naqib_qparts_t *p,
+				     const naqib_token_t *t, size_t n,
+				     const char *text, found_t *f)
+{
+	naqib_status_t st = NAQIB_OK;
+
+	for (size_t k = 0; k < p->n_words && !st; k++) {
+		const _naqib_qword_t *ph = &p->words[k];
+		if (ph->kind != 'p' || !ph->count)
+			continue;
+		for (size_t i = 0; i < n && !st; i++) {
+			size_t j = i, w = 0;
+			int how = NAQIB_MATCH_EXACT;
+			if (f->covered[i])
+				continue;
+			for (; w < ph->count; w++, j++) {
+				while (w && j < n && _naqib_positionless(&t[j]))
+					j++;
+				int m = j < n && !f->covered[j]
+						? word_match(&p->words[ph->first + w],
+							     &t[j], text)
+						: 0;
+				if (!m)
+					break;
+				if (m > how)
+					how = m;
+			}
+			if (w < ph->count)
+				continue;
+			naqib_match_t x = { i, j, k, how };
+			st = add(f, x, 1);
+			i = j - 1;
+		}
+	}
+	return st;
 }
 
 /* The names of the thesaurus in the text that a query word names. */
@@ -185,8 +249,11 @@ naqib_status_t naqib_query_matches(const naqib_query_t *q, naqib_analyzer_t *a,
 		st = thesaurus_matches(p, th, t, n, text, &f);
 	if (!st && want_days)
 		st = date_matches(p, t, n, text, len, &f);
+	if (!st)
+		st = phrase_matches(p, t, n, text, &f);
 	for (size_t i = 0; i < n && !st; i++)
-		if (!f.covered[i] && naqib_query_matches_token(q, &t[i]))
+		if (!f.covered[i] && naqib_query_matches_token(q, &t[i]) &&
+		    !phrase_only(p, &t[i], text))
 			st = add(&f, word_of(p, t, i, text), 0);
 	free(f.covered);
 	if (st) {

@@ -28,11 +28,18 @@ extern "C" {
  * (the analyser folds case), so that a user cannot type them. */
 #define _NAQIB_QP_THESAURUS "THESAURUS"
 #define _NAQIB_QP_DAY "DAY"
+/* A word or a phrase to match as written (="…", =word): EXACT:3, the
+ * query word it is (fields.cc). */
+#define _NAQIB_QP_EXACT "EXACT"
+
+/* No phrase (_naqib_qword_t.phrase). */
+#define _NAQIB_NO_PHRASE ((size_t)-1)
 
 /* A word of the query as typed (naqib_query_word_t). */
 typedef struct _naqib_qword {
-	int kind;        /* 'w' word, 't' thesaurus name, 'd' date */
-	char *typed;     /* the bytes typed */
+	int kind;        /* 'w' word, 't' thesaurus name, 'd' date, 'p' a
+			    phrase (its words are the 'w' words before it) */
+	char *typed;     /* the bytes typed ('p': with its quotes) */
 	char *norm;      /* 'w': normalized form; else "" */
 	char *stem;      /* 'w': its stem; else "" */
 	size_t typed_len, norm_len, stem_len; /* their lengths: the matching
@@ -43,6 +50,11 @@ typedef struct _naqib_qword {
 	size_t entry;    /* 't': the thesaurus entry */
 	char (*days)[9]; /* 'd': YYYYMMDD each */
 	size_t n_days;
+	size_t phrase;   /* 'w': the 'p' word of its phrase, or
+			    _NAQIB_NO_PHRASE */
+	size_t first, count; /* 'p': its words, words[first..first+count) */
+	int exact;       /* 'w', 'p': as written (="…", =word), not by stem */
+	int number;      /* 'w': a number, whose one term is its stem term */
 } _naqib_qword_t;
 
 /* A filter of the query. */

@@ -29,19 +29,102 @@ static int is_quote(unsigned c)
 	       c == 0x201D || c == 0x201E;
 }
 
-/* Copies the text between two words, keeping the characters that are query
- * syntax and turning everything else into spaces, so that the parser cannot
- * glue two of our words into one of its own (it reads _ & ' as parts of
- * words).  Typographic quotes become the parser's ". */
-static int copy_gap(_naqib_buf_t *out, const char *s, size_t from, size_t to)
+static int add_word(_naqib_qparts_t *q, naqib_analyzer_t *a, const char *how,
+		    const char *typed, size_t typed_len, const char *norm,
+		    size_t norm_len, const char *stem, size_t stem_len);
+
+/* Where the rewrite is, between words: the quotes seen, and the phrase
+ * open, if any. */
+typedef struct gap_state {
+	int quotes;        /* the quotes so far: odd inside a phrase */
+	int exact;         /* the open phrase is ="…" */
+	int exact_word;    /* the gap ended with = before a word */
+	size_t open;       /* the byte after its opening quote */
+	size_t first;      /* the query words before it */
+} gap_state_t;
+
+/* A phrase closing at byte `close` of s: a 'p' word for it, after its
+ * words, when it has two words, or one and is exact (a phrase of one word
+ * is that word).  Writes what ends it to out: the quote, and for ="…" the
+ * words as written: ` AND EXACT:n)`. */
+static int close_phrase(_naqib_buf_t *out, _naqib_qparts_t *q,
+			naqib_analyzer_t *a, const char *s, size_t close,
+			gap_state_t *g)
+{
+	size_t count = q->n_words - g->first, p = q->n_words;
+	_naqib_buf_t typed = NAQIB_BUF_INIT, norm = NAQIB_BUF_INIT;
+	_naqib_buf_t stem = NAQIB_BUF_INIT;
+	int st = _naqib_buf_addc(out, '"');
+
+	/* Its words' forms and stems, a space between two, for --explain. */
+	for (size_t i = g->first; i < p && !st; i++) {
+		const _naqib_qword_t *w = &q->words[i];
+		if (!(st = _naqib_buf_printf(&norm, "%s%s", i > g->first ? " " : "",
+					     w->norm)))
+			st = _naqib_buf_printf(&stem, "%s%s",
+					       i > g->first ? " " : "", w->stem);
+	}
+	if (!st && (count >= 2 || (count == 1 && g->exact)) &&
+	    !(st = _naqib_buf_printf(&typed, "%s\"%.*s\"", g->exact ? "=" : "",
+				     (int)(close - g->open), s + g->open)) &&
+	    !(st = add_word(q, a, "p", typed.data, typed.len, norm.data,
+			    norm.len, stem.data, stem.len))) {
+		q->words[p].first = g->first;
+		q->words[p].count = count;
+		q->words[p].exact = g->exact;
+		for (size_t i = g->first; i < p; i++) {
+			q->words[i].phrase = p;
+			q->words[i].exact = g->exact;
+		}
+	}
+	_naqib_buf_free(&typed);
+	_naqib_buf_free(&norm);
+	_naqib_buf_free(&stem);
+	if (!st && g->exact)
+		st = p < q->n_words
+			     ? _naqib_buf_printf(out, " AND " _NAQIB_QP_EXACT
+						 ":%zu)", p)
+			     : _naqib_buf_addc(out, ')');
+	g->exact = 0;
+	return st;
+}
+
+/* Copies the text between two words, s[from..to), keeping the characters
+ * that are query syntax and turning everything else into spaces, so that
+ * the parser cannot glue two of our words into one of its own (it reads _
+ * & ' as parts of words).  Typographic quotes become the parser's "; = before
+ * a phrase opens it as written (a parenthesis here, closed by
+ * close_phrase()), = before a word says so in g->exact_word. */
+static int copy_gap(_naqib_buf_t *out, _naqib_qparts_t *q, naqib_analyzer_t *a,
+		    const char *s, size_t from, size_t to, gap_state_t *g)
 {
 	int st = NAQIB_OK;
 
+	g->exact_word = 0;
 	for (size_t i = from; i < to && !st;) {
+		size_t at = i;
 		unsigned c = _naqib_utf8_next(s, &i);
 		if (is_quote(c)) {
-			st = _naqib_buf_addc(out, '"');
+			if (g->quotes++ % 2) {
+				st = close_phrase(out, q, a, s, at, g);
+			} else {
+				g->open = i;
+				g->first = q->n_words;
+				st = _naqib_buf_addc(out, '"');
+			}
 			continue;
+		}
+		if (c == '=' && g->quotes % 2 == 0) {
+			size_t next = i;
+			if (i < to && is_quote(_naqib_utf8_next(s, &next))) {
+				g->exact = 1;
+				st = _naqib_buf_addc(out, '(');
+				continue;
+			}
+			if (i == to) {
+				g->exact_word = 1;
+				continue;
+			}
 		}
 		switch (c) {
 		case '(': case ')': case '+': case '-': case '*': case '/':
@@ -82,6 +165,7 @@ static int add_word(_naqib_qparts_t *q, naqib_analyzer_t *a, const char *how,
 	_naqib_qword_t *w = &q->words[q->n_words];
 	memset(w, 0, sizeof *w);
 	w->kind = how[0];
+	w->phrase = _NAQIB_NO_PHRASE;
 	if (w->kind == 't') {
 		naqib_thes_entry_t e;
 		w->entry = strtoul(how + 1, NULL, 10);
@@ -128,10 +212,12 @@ static int own_words(_naqib_buf_t *out, _naqib_qparts_t *q, naqib_analyzer_t *a,
 			st = _naqib_buf_addc(out, ' ');
 		if (!st)
 			st = _naqib_buf_add(out, t[i].norm, t[i].norm_len);
-		if (!st && !(t[i].flags & NAQIB_TOKEN_STOPWORD))
-			st = add_word(q, a, "w", text + t[i].start,
-				      t[i].end - t[i].start, t[i].norm,
-				      t[i].norm_len, t[i].stem, t[i].stem_len);
+		if (!st && !(t[i].flags & NAQIB_TOKEN_STOPWORD) &&
+		    !(st = add_word(q, a, "w", text + t[i].start,
+				    t[i].end - t[i].start, t[i].norm,
+				    t[i].norm_len, t[i].stem, t[i].stem_len)))
+			q->words[q->n_words - 1].number =
+				(t[i].flags & NAQIB_TOKEN_NUMBER) != 0;
 	}
 	return st;
 }
@@ -236,7 +322,8 @@ naqib_status_t _naqib_query_rewrite(naqib_analyzer_t *a, const char *text,
 	naqib_date_mention_t *d = NULL;
 	_naqib_buf_t how = NAQIB_BUF_INIT;
 	size_t n, nm = 0, nd = 0, pos = 0;
-	int st, quotes = 0;
+	int st;
+	gap_state_t g = { 0, 0, 0, 0, 0 };
 	int keep_stops = 0; /* in the current phrase: it has no other word */
 
 	_naqib_buf_reset(out);
@@ -259,19 +346,37 @@ naqib_status_t _naqib_query_rewrite(naqib_analyzer_t *a, const char *text,
 			break;
 		}
 		if (tok->start >= pos) {
-			int nq = quotes_in(text, pos, tok->start);
-			quotes += nq;
-			if (nq && quotes % 2)
-				keep_stops = !phrase_has_word(text, t, n, k);
-			if ((st = copy_gap(out, text, pos, tok->start)))
+			int was = g.quotes;
+			if ((st = copy_gap(out, q, a, text, pos, tok->start, &g)))
 				break;
+			if (g.quotes != was && g.quotes % 2)
+				keep_stops = !phrase_has_word(text, t, n, k);
+		} else {
+			g.exact_word = 0;
 		}
 		if (out->len && out->data[out->len - 1] != ' ' &&
 		    strchr("\"(+-:/", out->data[out->len - 1]) == NULL &&
 		    (st = _naqib_buf_addc(out, ' ')))
 			break;
+		if (g.exact_word && !(tok->flags & NAQIB_TOKEN_TOO_LONG) &&
+		    !_naqib_is_operator(text + tok->start, tok->end - tok->start)) {
+			/* =word: this form of it only, stopword or not. */
+			size_t w = q->n_words;
+			if (!(st = add_word(q, a, "w", text + tok->start,
+					    tok->end - tok->start, tok->norm,
+					    tok->norm_len, tok->stem,
+					    tok->stem_len))) {
+				q->words[w].exact = 1;
+				q->words[w].number =
+					(tok->flags & NAQIB_TOKEN_NUMBER) != 0;
+				st = _naqib_buf_printf(out, _NAQIB_QP_EXACT ":%zu",
+						       w);
+			}
+			pos = tok->end;
+			continue;
+		}
 		size_t end;
-		if (quotes % 2 == 0 && (!out->len || out->data[out->len - 1] != ':') &&
+		if (g.quotes % 2 == 0 && (!out->len || out->data[out->len - 1] != ':') &&
 		    substitute(m, nm, d, nd, k, &end, &how) &&
 		    replaceable(text, len, t, n, k, end)) {
 			/* A name of the thesaurus or a date: a term for
@@ -323,7 +428,7 @@ naqib_status_t _naqib_query_rewrite(naqib_analyzer_t *a, const char *text,
 		}
 		if (tok->flags & NAQIB_TOKEN_TOO_LONG) {
 			/* Never in the index: no term for it. */
-		} else if (quotes % 2 && _naqib_positionless(tok) &&
+		} else if (g.quotes % 2 && _naqib_positionless(tok) &&
 			   !keep_stops) {
 			/* Stopwords have no positions in the index: a
 			 * phrase is matched without them. */
@@ -354,8 +459,11 @@ naqib_status_t _naqib_query_rewrite(naqib_analyzer_t *a, const char *text,
 	}
 	free(d);
 	_naqib_buf_free(&how);
-	if (st || q->dropped)
-		return st;
-	return copy_gap(out, text, pos, len);
+	if (!st && !q->dropped)
+		st = copy_gap(out, q, a, text, pos, len, &g);
+	/* A phrase without its closing quote ends with the query. */
+	if (!st && g.quotes % 2)
+		st = close_phrase(out, q, a, text, q->dropped ? pos : len, &g);
+	return st;
 }
 

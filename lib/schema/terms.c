@@ -15,26 +15,29 @@ int naqib_tokens_terms(const naqib_token_t *tokens, size_t count, unsigned *pos,
 	int st = _naqib_term(&z, _NAQIB_F_STEM, "", 0);
 	size_t prefix = z.len;
 
+	/* One term a word holds the word's position: its stem, so that a
+	 * phrase, NEAR and ADJ match any form of their words («بالحوار
+	 * الاجتماعي» for "الحوار الاجتماعي"); the word as normalized has
+	 * none (bench/layout measured both ways, see naqib(7)). */
 	for (size_t i = 0; i < count && !st; i++) {
 		const naqib_token_t *t = &tokens[i];
-		/* A word as normalized: no prefix (_NAQIB_F_WORD). */
-		if (_naqib_positionless(t)) {
-			/* A stopword: no position, and the next word takes its
-			 * place (see lib/analysis/stopwords.c). */
-			st = fn(i, t->norm, t->norm_len, 0, ctx);
-		} else {
-			++*pos;
+		/* A stopword: no position, and the next word takes its place
+		 * (see lib/analysis/stopwords.c). */
+		unsigned at = 0;
+		if (!_naqib_positionless(t)) {
+			at = ++*pos;
 			if (t->flags & NAQIB_TOKEN_TOO_LONG)
 				continue;
-			st = fn(i, t->norm, t->norm_len, *pos, ctx);
 		}
-		/* Numbers are looked up as they are: no stem term. */
-		if (st || (t->flags & NAQIB_TOKEN_NUMBER))
-			continue;
+		/* A number has one form: its stem term alone, which is the
+		 * number. */
+		if (!(t->flags & NAQIB_TOKEN_NUMBER) &&
+		    (st = fn(i, t->norm, t->norm_len, 0, ctx)))
+			break;
 		z.len = prefix;
 		if ((st = _naqib_buf_add(&z, t->stem, t->stem_len)))
 			break;
-		st = fn(i, z.data, z.len, 0, ctx);
+		st = fn(i, z.data, z.len, at, ctx);
 	}
 	_naqib_buf_free(&z);
 	return st;

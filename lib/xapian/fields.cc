@@ -1,7 +1,7 @@
 /* The field processors of the placeholders the query rewrite writes
  * (private.h, query.h): THESAURUS:ENTRY for a name of the thesaurus, the
  * entry's term; DAY:YYYYMMDD for a date, the day however a text gives it
- * or the document is dated. */
+ * or the document is dated; EXACT:N for a word or a phrase as written. */
 #include <cstdlib>
 
 #include "xapian/private.h"
@@ -23,4 +23,30 @@ Xapian::Query _naqib_day_field::operator()(const std::string &s)
 	return Xapian::Query(Xapian::Query::OP_OR,
 			     Xapian::Query(_naqib_xterm(_NAQIB_F_MENTIONS, s)),
 			     Xapian::Query(_naqib_xterm(_NAQIB_F_DATE, s)));
+}
+
+/* A word as written is its normalized form's term; a number has one term,
+ * its stem term. */
+static Xapian::Query written(const _naqib_qword_t *w)
+{
+	std::string norm(w->norm, w->norm_len);
+	if (w->number)
+		return Xapian::Query(_naqib_xterm(_NAQIB_F_STEM, norm));
+	return Xapian::Query(norm);
+}
+
+Xapian::Query _naqib_exact_field::operator()(const std::string &s)
+{
+	char *end;
+	unsigned long i = strtoul(s.c_str(), &end, 10);
+
+	if (*end || i >= parts->n_words)
+		return Xapian::Query();
+	const _naqib_qword_t *w = &parts->words[i];
+	if (w->kind == 'w')
+		return written(w);
+	std::vector<Xapian::Query> words;
+	for (size_t k = w->first; k < w->first + w->count; k++)
+		words.push_back(written(&parts->words[k]));
+	return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
 }

@@ -69,6 +69,7 @@ static naqib_status_t parse_into(naqib_db_t *db, naqib_analyzer_t *a,
 	ArabicStopper stopper;
 	_naqib_thesaurus_field thes(naqib_analyzer_thesaurus(a));
 	_naqib_day_field day;
+	_naqib_exact_field exact(p);
 	Xapian::QueryParser qp;
 
 	/* Nothing of a try that failed. */
@@ -79,7 +80,9 @@ static naqib_status_t parse_into(naqib_db_t *db, naqib_analyzer_t *a,
 	if (db)
 		qp.set_database(*db->db);
 	qp.set_stemmer(Xapian::Stem(new AnalyzerStem(a)));
-	qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+	/* Every word by its stem, in a phrase too: the index holds the
+	 * positions on the stem terms (lib/schema/terms.c). */
+	qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
 	qp.set_stopper(&stopper);
 	qp.set_default_op(Xapian::Query::OP_OR);
 	qp.set_max_expansion(NAQIB_WILDCARD_MAX_TERMS,
@@ -87,6 +90,7 @@ static naqib_status_t parse_into(naqib_db_t *db, naqib_analyzer_t *a,
 			     Xapian::QueryParser::FLAG_WILDCARD);
 	qp.add_prefix(_NAQIB_QP_THESAURUS, &thes);
 	qp.add_prefix(_NAQIB_QP_DAY, &day);
+	qp.add_prefix(_NAQIB_QP_EXACT, &exact);
 	unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
 			 Xapian::QueryParser::FLAG_WILDCARD;
 	q->query = qp.parse_query(std::string(p->text.data, p->text.len), flags);

@@ -167,6 +167,17 @@ class _naqib_day_field : public Xapian::FieldProcessor {
 	Xapian::Query operator()(const std::string &day) override;
 };
 
+/* EXACT:n, a word or a phrase of the query as written (="…", =word): its
+ * words' own terms, which hold no positions (the stemmed phrase beside it
+ * gives the order). */
+class _naqib_exact_field : public Xapian::FieldProcessor {
+	const _naqib_qparts_t *parts;
+
+      public:
+	explicit _naqib_exact_field(const _naqib_qparts_t *p) : parts(p) {}
+	Xapian::Query operator()(const std::string &word) override;
+};
+
 /* wildcards.cc: how many words the wildcards of a query may stand for:
  * each its `keep` most frequent at most; all together `words` at most,
  * in `postings` documents at most counted word by word. */

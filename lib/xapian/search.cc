@@ -97,9 +97,9 @@ static const weighting *weighting_of(const naqib_search_options_t *opts)
 }
 
 /* The query with the ranking bonuses: the words as written (their
- * normalized forms, which the index holds with positions besides the
- * stems), and pairs of words next to each other.  Bonuses only raise
- * documents the query matches (AND_MAYBE). */
+ * normalized forms, which the index holds besides the stems), and pairs of
+ * words next to each other (by their stems, which hold the positions).
+ * Bonuses only raise documents the query matches (AND_MAYBE). */
 static Xapian::Query ranking_query(const naqib_query_t *q,
 				   const naqib_search_options_t *opts)
 {
@@ -107,13 +107,15 @@ static Xapian::Query ranking_query(const naqib_query_t *q,
 					      : NAQIB_DEFAULT_EXACT_BONUS;
 	double near = opts->proximity >= 0 ? opts->proximity
 					   : NAQIB_DEFAULT_PROXIMITY;
-	std::vector<std::string> words;
+	std::vector<std::string> words, stems;
 
 	for (size_t i = 0; i < q->parts.n_words; i++) {
 		const _naqib_qword_t *w = &q->parts.words[i];
-		if (w->kind == 'w' && *w->norm &&
-		    q->termset.count(_naqib_xterm(_NAQIB_F_STEM, w->stem)))
+		std::string z = _naqib_xterm(_NAQIB_F_STEM, w->stem);
+		if (w->kind == 'w' && *w->norm && q->termset.count(z)) {
 			words.push_back(w->norm);
+			stems.push_back(z);
+		}
 	}
 	if (q->match.empty() || words.empty() || (exact <= 0 && near <= 0))
 		return q->match;
@@ -126,8 +128,8 @@ static Xapian::Query ranking_query(const naqib_query_t *q,
 	if (near > 0 && words.size() > 1) {
 		std::vector<Xapian::Query> pairs;
 		for (size_t i = 0; i + 1 < words.size(); i++) {
-			Xapian::Query two[] = { Xapian::Query(words[i]),
-						Xapian::Query(words[i + 1]) };
+			Xapian::Query two[] = { Xapian::Query(stems[i]),
+						Xapian::Query(stems[i + 1]) };
 			pairs.emplace_back(Xapian::Query::OP_PHRASE, two, two + 2,
 					   3);
 		}
