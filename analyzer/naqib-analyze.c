@@ -431,16 +431,19 @@ static int on_query_term(const char *term, size_t len, int is_prefix,
 
 static const char *kind_name(int kind)
 {
-	return kind == 't' ? "thesaurus" : kind == 'd' ? "date" : "word";
+	return kind == 't' ? "thesaurus" : kind == 'd' ? "date"
+	       : kind == 'p' ? "phrase" : "word";
 }
 
 /* The normalized query as a reader can take it: the parser's placeholders
  * for a name of the thesaurus (THESAURUS:259) and for a day (DAY:20251014)
- * become thesaurus:NAME, the entry's canonical name, and day:2025-10-14.
+ * become thesaurus:NAME, the entry's canonical name, and day:2025-10-14;
+ * a word or a phrase as written (EXACT:3) is =word or ="…" again.
  * The placeholders come in the order of the query's names and dates. */
 static int readable_normalized(const naqib_query_t *q, _naqib_buf_t *b)
 {
-	static const char thes[] = "THESAURUS:", day[] = "DAY:";
+	static const char thes[] = "THESAURUS:", day[] = "DAY:",
+			  exact[] = "EXACT:";
 	const char *s = naqib_query_normalized(q);
 	size_t nw = naqib_query_word_count(q), next = 0;
 	int st = 0;
@@ -460,6 +463,19 @@ static int readable_normalized(const naqib_query_t *q, _naqib_buf_t *b)
 						       "thesaurus:\"%s\"" :
 						       "thesaurus:%s", w.detail);
 				s += sizeof thes - 1 + digits;
+				continue;
+			}
+		} else if (!strncmp(s, exact, sizeof exact - 1) &&
+			   (digits = strspn(s + sizeof exact - 1,
+					    "0123456789")) > 0) {
+			/* A word or phrase as written: as typed, with its =. */
+			naqib_query_word_t w = { 0 };
+			size_t k = strtoul(s + sizeof exact - 1, NULL, 10);
+			if (!naqib_query_word(q, k, &w)) {
+				st = w.kind == 'p'
+					     ? _naqib_buf_adds(b, w.typed)
+					     : _naqib_buf_printf(b, "=%s", w.norm);
+				s += sizeof exact - 1 + digits;
 				continue;
 			}
 		} else if (!strncmp(s, day, sizeof day - 1) &&

@@ -234,6 +234,16 @@ lrm=$(printf '\342\200\216')
 grep '^normalized ' "$T/out" | sed "s/$lrm//g" >"$T/norm"
 expect_eq "$(cat "$T/norm")" 'normalized  (الاضراب OR thesaurus:إضراب) (day:2025-10-14) thesaurus:CDT (الدار البيضاء OR thesaurus:"الدار البيضاء")' "the normalized line"
 EOF
+test_case '--query: a phrase is a word of kind phrase after its words; ="…" and =word read back as typed' <<'EOF'
+run naqib_analyze -d "$T/db" --query --json '="بالحوار الاجتماعي" =النقابات'
+expect_eq "$(jq -r '.words | map("\(.typed)/\(.kind)/\(.stem)") | join(" | ")' "$T/out")" \
+	'بالحوار/word/حوار | الاجتماعي/word/اجتماع | ="بالحوار الاجتماعي"/phrase/حوار اجتماع | النقابات/word/نقاب' "the words"
+jq -e '.description | contains("PHRASE 2") and contains("(بالحوار AND الاجتماعي)") and contains("النقابات")' \
+	"$T/out" >/dev/null || fail "description: $(jq -r .description "$T/out")"
+run naqib_analyze -d "$T/db" --query '="بالحوار الاجتماعي" =النقابات'
+grep '^normalized ' "$T/out" | sed "s/$(printf '\342\200\216')//g" >"$T/norm"
+expect_eq "$(cat "$T/norm")" 'normalized  ("بالحوار الاجتماعي" AND ="بالحوار الاجتماعي") =النقابات' "the normalized line"
+EOF
 # Without a database: the words work, the filters cannot.
 test_case '--query without a database: the words work' <<'EOF'
 run naqib_analyze --query --json 'الإِضْرَابُ'
