@@ -65,6 +65,12 @@ expect_eq "$(ids "$cdb" 'بالحوار' | wc -l | tr -d ' ')" "6" "بالحوا
 run naqib_search -d "$cdb" --show-query '="بالحوار الاجتماعي"'
 expect_in "$T/err" "PHRASE 2" "the phrase on stems is kept beside the words as written"
 EOF
+test_case '="…" right after a phrase, in parentheses, and =word* (a wildcard) parse as they read' <<'EOF'
+run naqib_search -d "$cdb" --show-query '"الحد الأدنى"="بالحوار الاجتماعي"'
+expect_in "$T/err" "(Zالحد@1 PHRASE 2 Zادن@2) OR ((Zحوار@3 PHRASE 2 Zاجتماع@4) AND (بالحوار AND الاجتماعي))" "two phrases side by side"
+expect_eq "$(ids "$cdb" '(="بالحوار الاجتماعي")')" "bi" "in parentheses"
+expect_eq "$(ids "$cdb" '=بالحو*')" "bi" "=word* is the wildcard"
+EOF
 test_case 'the snippet marks the whole phrase as written, and no lone word of it' <<'EOF'
 run naqib_search -d "$cdb" -f json '"الحوار الاجتماعي"'
 expect_eq "$(jq -r '.hits[] | select(.id == "bi") | .snippet_html' "$T/out")" \

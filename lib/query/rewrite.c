@@ -117,8 +117,13 @@ static int copy_gap(_naqib_buf_t *out, _naqib_qparts_t *q, naqib_analyzer_t *a,
 		if (c == '=' && g->quotes % 2 == 0) {
 			size_t next = i;
 			if (i < to && is_quote(_naqib_utf8_next(s, &next))) {
+				/* A group of its own, even right after a
+				 * phrase ("a b"="c d"). */
 				g->exact = 1;
-				st = _naqib_buf_addc(out, '(');
+				if (out->len && !strchr(" (+-", out->data[out->len - 1]))
+					st = _naqib_buf_addc(out, ' ');
+				if (!st)
+					st = _naqib_buf_addc(out, '(');
 				continue;
 			}
 			if (i == to) {
@@ -359,8 +364,10 @@ naqib_status_t _naqib_query_rewrite(naqib_analyzer_t *a, const char *text,
 		    (st = _naqib_buf_addc(out, ' ')))
 			break;
 		if (g.exact_word && !(tok->flags & NAQIB_TOKEN_TOO_LONG) &&
-		    !_naqib_is_operator(text + tok->start, tok->end - tok->start)) {
-			/* =word: this form of it only, stopword or not. */
+		    !_naqib_is_operator(text + tok->start, tok->end - tok->start) &&
+		    !(tok->end < len && text[tok->end] == '*')) {
+			/* =word: this form of it only, stopword or not (a
+			 * wildcard is on the forms as written already). */
 			size_t w = q->n_words;
 			if (!(st = add_word(q, a, "w", text + tok->start,
 					    tok->end - tok->start, tok->norm,
