@@ -84,11 +84,68 @@ static void arabic_plurals(const char *word, size_t len, const char **out,
 	}
 }
 
+/* Words that begin with a root's و followed by ا: the فاعل and فاعَل forms
+ * of the roots whose first letter is و (واحد, واضح, واجه, وافق...), and
+ * names.  Their first four letters, sorted in byte order for bsearch. */
+static const char *const waw_roots[] = {
+	"واءل", "واتس", "واثق", "واجب", "واجد", "واجه", "واحد", "واحه",
+	"وادي", "وارث", "وارد", "وازع", "وازن", "واسط", "واسع", "واشن",
+	"واشي", "واصف", "واصل", "واضح", "واضع", "واعد", "واعظ", "واعي",
+	"وافد", "وافر", "وافق", "وافي", "واقع", "واقف", "واقي", "واكب",
+	"واهب", "واهم", "واهن", "واهي",
+};
+
+static int by_prefix(const void *key, const void *elem)
+{
+	return memcmp(key, *(const char *const *)elem, 8);
+}
+
+/* Snowball strips the conjunctions و ف and the preposition ب before أ إ آ
+ * (وأضاف, فأكد, بإضراب) but not before ا, where the letter may be the
+ * word's own (واحد, فاز, باحث).  Our folding has made every alef ا, so
+ * Snowball keeps the clitic of وأضاف, which then stems apart from أضاف.
+ * How many bytes of a clitic to take off first, knowing the fold:
+ *   - و before ا, unless the word is one of the و-roots above (of the
+ *     words of the development corpus that begin with و and ا but not
+ *     with وال, 63% have a hamza after the و and 20% are among those
+ *     roots);
+ *   - و ف ب before است (the ا of استفعل and استفعال is never a root's);
+ *   - ف ب before the pattern اCCاC of إفعال and أفعال (بإضراب, بأسعار),
+ *     not in a six-letter word ending in ات (باحثات is فاعلات).
+ * The other clitics stay: the ا after ف ب, س, ل, ك is too often the
+ * word's own (فائض, بارز, ساهم, لاعب, كامل).  A function of the folded
+ * word alone, so a query and the index agree, with or without hamza. */
+static size_t hidden_prefix(const char *w, size_t len)
+{
+	static const char waw[] = "\xD9\x88", feh[] = "\xD9\x81",
+			  beh[] = "\xD8\xA8", alef[] = "\xD8\xA7",
+			  lam[] = "\xD9\x84", sin_teh[] = "\xD8\xB3\xD8\xAA",
+			  alef_teh[] = "\xD8\xA7\xD8\xAA";
+
+	if (len < 8 || memcmp(w + 2, alef, 2) ||
+	    (memcmp(w, waw, 2) && memcmp(w, feh, 2) && memcmp(w, beh, 2)))
+		return 0;
+	if (!memcmp(w + 4, lam, 2))
+		return 0; /* the article: see above */
+	if (len >= 12 && !memcmp(w + 4, sin_teh, 4))
+		return 2;
+	if (!memcmp(w, waw, 2))
+		return bsearch(w, waw_roots, sizeof waw_roots / sizeof *waw_roots,
+			       sizeof *waw_roots, by_prefix) ? 0 : 2;
+	if (len >= 12 && !memcmp(w + 8, alef, 2) && memcmp(w + 4, alef, 2) &&
+	    memcmp(w + 6, alef, 2) &&
+	    !(len == 12 && !memcmp(w + 8, alef_teh, 4)))
+		return 2;
+	return 0;
+}
+
 static int snowball_stem(void *state, const char *word, size_t len,
 			 const char **out, size_t *out_len)
 {
 	snowball_t *s = state;
 	struct sb_stemmer *sb = s->sb;
+	/* Decided on the word as given, before its ه becomes ة. */
+	size_t skip = s->arabic ? hidden_prefix(word, len) : 0;
 
 	/* Our normalization writes ة as ه.  Snowball's Arabic rules know ة as
 	 * the feminine ending and strip a final ه only in some contexts (so
@@ -100,6 +157,8 @@ static int snowball_stem(void *state, const char *word, size_t len,
 		memcpy(s->buf + len - 2, "\xD8\xA9", 2);
 		word = s->buf;
 	}
+	word += skip;
+	len -= skip;
 	/* Snowball strips the conjunctions و ف only before a letter other
 	 * than ا, so والنقابات and فالحكومة keep them (والنقابات becomes
 	 * والنقابا).  Take the conjunction off before the article. */

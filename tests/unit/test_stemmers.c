@@ -104,7 +104,30 @@ static const stem_row_t light_stems[] = {
 static const stem_row_t snowball_stems[] = {
 	{ "the article", "الاضراب", "اضراب" },
 	{ "the article and ه", "النقابه", "نقاب" },
+	/* و before ا is the root's own in the فاعل and فاعَل forms of the
+	 * roots that begin with و. */
+	{ "the و of the root وحد stays", "واحد", "واحد" },
+	{ "the و of the root وضح stays", "واضح", "واضح" },
+	{ "the و of the root وفق stays", "وافق", "وافق" },
+	{ "the و of the root وقع stays", "واقع", "واقع" },
+	/* ف ب before ا of a فاعل form: the root's own. */
+	{ "the ف of the root فوز stays", "فاز", "فاز" },
+	{ "the ف of the root فسد stays", "فاسد", "فاسد" },
+	{ "the ب of the root برز stays", "بارز", "بارز" },
+	{ "the ب of the root بحث stays (فاعلات)", "باحثات", "باحث" },
 };
+
+/* Folding wrote أ إ آ as ا: the clitic before a hamza goes as Snowball
+ * takes it off before أ (و + أفعل, و + افتعل, ب + إفعال, ب + استفعال). */
+static const char *const added[] = { "اضاف", "واضاف", NULL };
+static const char *const stressed[] = { "اكد", "واكد", NULL };
+static const char *const explained[] = { "اوضح", "واوضح", NULL };
+static const char *const pointed[] = { "اشار", "واشار", NULL };
+static const char *const went_on[] = { "استمر", "واستمر", NULL };
+static const char *const leave[] = { "استءذان", "باستءذان", NULL };
+static const char *const strike[] = { "اضراب", "باضراب", "واضراب",
+				      "الاضراب", NULL };
+static const char *const prices[] = { "اسعار", "باسعار", "الاسعار", NULL };
 
 static const char *const union_forms[] = {
 	"نقابه", "النقابه", "للنقابه", "بالنقابه", "والنقابات", "النقابات",
@@ -225,6 +248,14 @@ int main(void)
 	same_stems("snowball arabic", workers);
 	same_stems("snowball arabic", demands);
 	same_stems("snowball arabic", ministers);
+	same_stems("snowball arabic", added);
+	same_stems("snowball arabic", stressed);
+	same_stems("snowball arabic", explained);
+	same_stems("snowball arabic", pointed);
+	same_stems("snowball arabic", went_on);
+	same_stems("snowball arabic", leave);
+	same_stems("snowball arabic", strike);
+	same_stems("snowball arabic", prices);
 	naqib_stemmer_destroy(s);
 
 	/* Snowball for Latin words. */
