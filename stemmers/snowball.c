@@ -139,6 +139,104 @@ static size_t hidden_prefix(const char *w, size_t len)
 	return 0;
 }
 
+/* Words whose final ه is a root letter, never ة: frequent nouns and verbs
+ * of the roots that end in ه (الوجه would lose its ه as الوجة does),
+ * without their clitics; sorted in byte order.  له is الله without its
+ * article, ه is لله without لل. */
+static const char *const heh_roots[] = {
+	"اتجاه", "اشتباه", "اله", "انتباه", "تجاه", "ترفيه", "تشبيه",
+	"تشويه", "تنبيه", "تنزيه", "تنويه", "توجيه", "رفاه", "شبه", "شفاه",
+	"فقه", "مياه", "نزيه", "واجه", "وجه", "وجوه",
+};
+
+static int by_string(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+static const char *heh_root(const char *w, size_t len)
+{
+	char key[32];
+
+	if (len >= sizeof key)
+		return NULL;
+	memcpy(key, w, len);
+	key[len] = '\0';
+	const char *const *e = bsearch(key, heh_roots,
+				       sizeof heh_roots / sizeof *heh_roots,
+				       sizeof *heh_roots, by_string);
+	return e ? *e : NULL;
+}
+
+static const char *const articles[] = {
+	"وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال",
+	"ولل", "فلل", "لل", "ال",
+};
+
+/* The length of the article and the clitics before it, or 0. */
+static size_t article(const char *w, size_t len)
+{
+	for (size_t k = 0; k < sizeof articles / sizeof *articles; k++) {
+		size_t n = strlen(articles[k]);
+		if (len > n && !memcmp(w, articles[k], n))
+			return n;
+	}
+	return 0;
+}
+
+/* The stem of a word whose final ه is a root letter: a word of heh_roots
+ * alone, after one clitic و ف ب ل, or after the article with its clitics
+ * (Snowball would strip its ه as a pronoun where the article is missing:
+ * اتجاه → اتج but الاتجاه → اتجاه), and الله, لله with their clitics.
+ * NULL for the other words. */
+static const char *heh_root_stem(const char *w, size_t len)
+{
+	static const char *const clitics[] = { "و", "ف", "ب", "ل" };
+	static const char lam_heh[] = "\xD9\x84\xD9\x87",
+			  lam_lam[] = "\xD9\x84\xD9\x84";
+	const char *r;
+
+	if ((r = heh_root(w, len)))
+		return r;
+	for (size_t k = 0; k < sizeof clitics / sizeof *clitics; k++)
+		if (len > 2 && !memcmp(w, clitics[k], 2) &&
+		    (r = heh_root(w + 2, len - 2)))
+			return r;
+	size_t n = article(w, len);
+	if (!n)
+		return NULL;
+	if (len - n == 4 && !memcmp(w + n, lam_heh, 4))
+		return "الله";
+	if (len - n == 2 && !memcmp(w + n - 4, lam_lam, 4))
+		return "الله"; /* لله */
+	return heh_root(w + n, len - n);
+}
+
+/* Whether the final ه of a normalized word, not one of heh_root_stem's, is
+ * a pronoun and not a ة written as ه, which is what people write it for:
+ *   - ه after the و of a verb's plural, with no article: نكثوه, رفضوه,
+ *     يرفضوه are نكثوا + ه, the plural's ا falling before the pronoun.
+ *     The nouns in وة have at most two letters before the و (دعوة، قوة،
+ *     ثروة، خطوة) or an ا (علاوة), and a noun with the article takes no
+ *     pronoun (الدعوة);
+ *   - ه after the ات of a plural, with no article (قراراته): no noun ends
+ *     in اتة.
+ * Everywhere else a final ه is read as ة, the feminine ending: after ا too,
+ * where the nouns in اة (حياة، مساواة، معاناة، وفاة) are as frequent as
+ * the pronoun (مستواه). */
+static int heh_is_pronoun(const char *w, size_t len)
+{
+	static const char waw[] = "\xD9\x88", alef[] = "\xD8\xA7",
+			  alef_teh_heh[] = "\xD8\xA7\xD8\xAA\xD9\x87";
+
+	if (len < 10 || article(w, len))
+		return 0;
+	/* At least three letters, then و ه; the letter before و not ا. */
+	if (!memcmp(w + len - 4, waw, 2) && memcmp(w + len - 6, alef, 2))
+		return 1;
+	return !memcmp(w + len - 6, alef_teh_heh, 6);
+}
+
 static int snowball_stem(void *state, const char *word, size_t len,
 			 const char **out, size_t *out_len)
 {
@@ -146,13 +244,21 @@ static int snowball_stem(void *state, const char *word, size_t len,
 	struct sb_stemmer *sb = s->sb;
 	/* Decided on the word as given, before its ه becomes ة. */
 	size_t skip = s->arabic ? hidden_prefix(word, len) : 0;
+	const char *root = s->arabic ? heh_root_stem(word, len) : NULL;
+
+	if (root) {
+		*out = root;
+		*out_len = strlen(root);
+		return NAQIB_OK;
+	}
 
 	/* Our normalization writes ة as ه.  Snowball's Arabic rules know ة as
 	 * the feminine ending and strip a final ه only in some contexts (so
 	 * that النقابه would keep it where النقابة loses it): hand the ة
-	 * back.  Both the index and the query go through here. */
+	 * back, unless the ه is a pronoun (heh_is_pronoun).
+	 * Both the index and the query go through here. */
 	if (s->arabic && len >= 2 && len <= NAQIB_MAX_STEM_INPUT &&
-	    !memcmp(word + len - 2, "\xD9\x87", 2)) {
+	    !memcmp(word + len - 2, "\xD9\x87", 2) && !heh_is_pronoun(word, len)) {
 		memcpy(s->buf, word, len - 2);
 		memcpy(s->buf + len - 2, "\xD8\xA9", 2);
 		word = s->buf;

@@ -115,6 +115,11 @@ static const stem_row_t snowball_stems[] = {
 	{ "the ف of the root فسد stays", "فاسد", "فاسد" },
 	{ "the ب of the root برز stays", "بارز", "بارز" },
 	{ "the ب of the root بحث stays (فاعلات)", "باحثات", "باحث" },
+	/* A final ه that is a root letter is not a ة written as ه. */
+	{ "the ه of the root وجه after the article", "الوجه", "وجه" },
+	{ "the ه of the root وجه", "وجه", "وجه" },
+	{ "the ه of الله", "الله", "الله" },
+	{ "the ه of the root اله", "اله", "اله" },
 };
 
 /* Folding wrote أ إ آ as ا: the clitic before a hamza goes as Snowball
@@ -127,6 +132,17 @@ static const char *const went_on[] = { "استمر", "واستمر", NULL };
 static const char *const leave[] = { "استءذان", "باستءذان", NULL };
 static const char *const strike[] = { "اضراب", "باضراب", "واضراب",
 				      "الاضراب", NULL };
+/* A final ه: a root letter, kept with or without the article and
+ * clitics; a pronoun after the و of a verb's plural; elsewhere a ة written
+ * as ه (nouns in وة, اة, and adjectives in تة). */
+static const char *const allah[] = { "الله", "لله", "بالله", "والله", NULL };
+static const char *const direction[] = { "اتجاه", "الاتجاه", "باتجاه", NULL };
+static const char *const guidance[] = { "توجيه", "التوجيه", "بتوجيه", NULL };
+static const char *const broke[] = { "نكث", "نكثوا", "نكثوه", NULL };
+static const char *const refused[] = { "رفض", "رفضوا", "رفضوه", NULL };
+static const char *const call[] = { "دعوه", "الدعوه", "بالدعوه", NULL };
+static const char *const life[] = { "حياه", "الحياه", "للحياه", NULL };
+static const char *const fixed[] = { "ثابته", "الثابته", "والثابته", NULL };
 static const char *const prices[] = { "اسعار", "باسعار", "الاسعار", NULL };
 
 static const char *const union_forms[] = {
@@ -256,6 +272,14 @@ int main(void)
 	same_stems("snowball arabic", leave);
 	same_stems("snowball arabic", strike);
 	same_stems("snowball arabic", prices);
+	same_stems("snowball arabic", allah);
+	same_stems("snowball arabic", direction);
+	same_stems("snowball arabic", guidance);
+	same_stems("snowball arabic", broke);
+	same_stems("snowball arabic", refused);
+	same_stems("snowball arabic", call);
+	same_stems("snowball arabic", life);
+	same_stems("snowball arabic", fixed);
 	naqib_stemmer_destroy(s);
 
 	/* Snowball for Latin words. */
