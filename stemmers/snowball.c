@@ -59,20 +59,52 @@ static int by_plural(const void *key, const void *elem)
 	return strcmp(key, ((const struct plural *)elem)->plural);
 }
 
+/* Whether w[0..len) is nothing or an attached pronoun. */
+static int pronoun_or_nothing(const char *w, size_t len)
+{
+	static const char *const pronouns[] = {
+		"", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا",
+		"ي",
+	};
+
+	for (size_t k = 0; k < sizeof pronouns / sizeof *pronouns; k++)
+		if (strlen(pronouns[k]) == len && !memcmp(w, pronouns[k], len))
+			return 1;
+	return 0;
+}
+
 /* Joins plurals to their singulars: a sound feminine plural that Snowball
- * stems to its stem plus ا (نقابات → نقابا, where النقابات → نقاب), and the
+ * stems to its stem plus ا, bare or with a pronoun and clitics (نقابات,
+ * نقاباتهم, بنقاباتها, ونقاباتنا → نقابا, where النقابات → نقاب): a stem
+ * in ا that the word follows with ت and nothing or a pronoun; a stem in ات
+ * that the word follows with the pronoun ي (نقاباتي → نقابات); and the
  * broken plurals of the table. */
 static void arabic_plurals(const char *word, size_t len, const char **out,
 			   size_t *out_len)
 {
-	static const char alef_ta[] = "\xD8\xA7\xD8\xAA", alef[] = "\xD8\xA7";
+	static const char teh[] = "\xD8\xAA", alef[] = "\xD8\xA7",
+			  alef_teh[] = "\xD8\xA7\xD8\xAA", yeh[] = "\xD9\x8A";
 	char stem[NAQIB_MAX_STEM_INPUT + 1];
 
 	if (*out_len > NAQIB_MAX_STEM_INPUT)
 		return;
-	if (len >= 4 && !memcmp(word + len - 4, alef_ta, 4) && *out_len >= 8 &&
-	    !memcmp(*out + *out_len - 2, alef, 2))
-		*out_len -= 2;
+	if (*out_len >= 8 && !memcmp(*out + *out_len - 2, alef, 2)) {
+		const char *p = memmem(word, len, *out, *out_len);
+		if (p) {
+			size_t rest = (size_t)(word + len - p) - *out_len;
+			const char *t = p + *out_len;
+			if (rest >= 2 && !memcmp(t, teh, 2) &&
+			    pronoun_or_nothing(t + 2, rest - 2))
+				*out_len -= 2;
+		}
+	} else if (*out_len >= 10 &&
+		   !memcmp(*out + *out_len - 4, alef_teh, 4) &&
+		   len >= *out_len + 2 && !memcmp(word + len - 2, yeh, 2) &&
+		   !memcmp(word + len - 2 - *out_len, *out, *out_len)) {
+		/* The pronoun ي after ات, which Snowball takes alone
+		 * (نقاباتي → نقابات). */
+		*out_len -= 4;
+	}
 	memcpy(stem, *out, *out_len);
 	stem[*out_len] = '\0';
 	const struct plural *p = bsearch(stem, plurals,

@@ -157,6 +157,13 @@ static const char *const gov[] = { "حكومه", "الحكومه", "فالحكو
 /* Sound feminine plurals without the article, and the broken plurals of the
  * domain, join their singulars. */
 static const char *const unions[] = { "نقابات", "النقابات", "نقابه", NULL };
+/* A sound feminine plural with a pronoun or a clitic meets the bare one. */
+static const char *const unions_suffixed[] = {
+	"نقابات", "نقاباتهم", "بنقاباتها", "للنقابات", "ونقاباتنا", "نقاباته",
+	"نقاباتي", "النقابات", NULL,
+};
+static const char *const decisions[] = { "قرارات", "قراراته", "بقراراتهم",
+					 "القرارات", NULL };
 static const char *const wages[] = { "اجور", "الاجور", "اجر", "الاجر", NULL };
 static const char *const workers[] = { "عمال", "العمال", "عامل", "العامل",
 				       NULL };
@@ -260,6 +267,8 @@ int main(void)
 	same_stems("snowball arabic", strike_forms);
 	same_stems("snowball arabic", gov);
 	same_stems("snowball arabic", unions);
+	same_stems("snowball arabic", unions_suffixed);
+	same_stems("snowball arabic", decisions);
 	same_stems("snowball arabic", wages);
 	same_stems("snowball arabic", workers);
 	same_stems("snowball arabic", demands);
