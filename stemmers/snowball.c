@@ -12,6 +12,7 @@ typedef struct snowball {
 	struct sb_stemmer *sb;
 	int arabic;
 	char buf[NAQIB_MAX_STEM_INPUT + 1];
+	char nisba[40];
 } snowball_t;
 
 static int snowball_create(const char *language, void **state)
@@ -269,6 +270,52 @@ static int heh_is_pronoun(const char *w, size_t len)
 	return !memcmp(w + len - 6, alef_teh_heh, 6);
 }
 
+/* Nisba adjectives whose meaning has left their noun's, so that stemming
+ * them together joins words of different meanings: اجتماعي (social) and
+ * اجتماع (a meeting), رياضي (sporting) and الرياض, حالي (current) and حال
+ * (a state), محلي (local) and محل (a shop).  The worst classes of
+ * bench/stem-merges; their bases, sorted in byte order. */
+static const char *const nisba_bases[] = {
+	"اجتماع", "تنسيق", "حال", "دور", "دول", "رءيس", "رياض", "عمل", "محل",
+	"مدن",
+};
+
+/* The stem of a nisba adjective of nisba_bases (its base and ي), with the
+ * article or one clitic, and the endings ي ية يا يين يون يات; NULL for the
+ * other words. */
+static const char *nisba_stem(const char *w, size_t len, char *buf)
+{
+	static const char *const endings[] = {
+		"يين", "يون", "يات", "يه", "يا", "ي",
+	};
+	static const char *const clitics[] = { "و", "ف", "ب", "ل", "ك" };
+	size_t n = article(w, len);
+
+	for (size_t k = 0; !n && k < sizeof clitics / sizeof *clitics; k++)
+		if (len > 8 && !memcmp(w, clitics[k], 2))
+			n = 2;
+	for (int pass = 0; pass < 2; pass++, n = 0) {
+		const char *core = w + n;
+		size_t cl = len - n;
+		for (size_t k = 0; k < sizeof endings / sizeof *endings; k++) {
+			size_t e = strlen(endings[k]);
+			if (cl <= e + 4 || cl - e >= 32 ||
+			    memcmp(core + cl - e, endings[k], e))
+				continue;
+			memcpy(buf, core, cl - e);
+			buf[cl - e] = '\0';
+			if (bsearch(buf, nisba_bases,
+				    sizeof nisba_bases / sizeof *nisba_bases,
+				    sizeof *nisba_bases, by_string)) {
+				memcpy(buf + cl - e, "\xD9\x8A", 3);
+				return buf;
+			}
+			break;
+		}
+	}
+	return NULL;
+}
+
 static int snowball_stem(void *state, const char *word, size_t len,
 			 const char **out, size_t *out_len)
 {
@@ -278,6 +325,8 @@ static int snowball_stem(void *state, const char *word, size_t len,
 	size_t skip = s->arabic ? hidden_prefix(word, len) : 0;
 	const char *root = s->arabic ? heh_root_stem(word, len) : NULL;
 
+	if (!root && s->arabic)
+		root = nisba_stem(word, len, s->nisba);
 	if (root) {
 		*out = root;
 		*out_len = strlen(root);

@@ -143,6 +143,15 @@ static const char *const refused[] = { "رفض", "رفضوا", "رفضوه", NUL
 static const char *const call[] = { "دعوه", "الدعوه", "بالدعوه", NULL };
 static const char *const life[] = { "حياه", "الحياه", "للحياه", NULL };
 static const char *const fixed[] = { "ثابته", "الثابته", "والثابته", NULL };
+/* A nisba adjective whose meaning left its noun's keeps its ي, in all its
+ * endings; the others still join their noun (التونسي and تونس). */
+static const char *const social[] = { "اجتماعي", "الاجتماعي", "الاجتماعيه",
+				      "اجتماعيا", "الاجتماعيين", NULL };
+static const char *const meeting[] = { "اجتماع", "الاجتماع", "اجتماعه",
+				       "الاجتماعات", NULL };
+static const char *const coordination[] = { "تنسيق", "بالتنسيق", "التنسيق",
+					    NULL };
+static const char *const tunisian[] = { "تونس", "التونسي", "التونسيه", NULL };
 static const char *const prices[] = { "اسعار", "باسعار", "الاسعار", NULL };
 
 static const char *const union_forms[] = {
@@ -281,6 +290,21 @@ int main(void)
 	same_stems("snowball arabic", leave);
 	same_stems("snowball arabic", strike);
 	same_stems("snowball arabic", prices);
+	same_stems("snowball arabic", social);
+	same_stems("snowball arabic", meeting);
+	same_stems("snowball arabic", coordination);
+	same_stems("snowball arabic", tunisian);
+	{
+		char st[256];
+		check_begin("snowball arabic: a nisba of its own meaning stems apart from its noun");
+		snprintf(st, sizeof st, "%s", stem(s, "الاجتماعي"));
+		CHECK(strcmp(st, stem(s, "اجتماعه")) != 0);
+		snprintf(st, sizeof st, "%s", stem(s, "تنسيقيه"));
+		CHECK(strcmp(st, stem(s, "بالتنسيق")) != 0);
+		snprintf(st, sizeof st, "%s", stem(s, "الحالي"));
+		CHECK(strcmp(st, stem(s, "الحال")) != 0);
+		check_end();
+	}
 	same_stems("snowball arabic", allah);
 	same_stems("snowball arabic", direction);
 	same_stems("snowball arabic", guidance);
