@@ -216,6 +216,13 @@ $(BUILD)/bench/knowledge: bench/knowledge.c $(INDEXER_OBJ) $(READER_OBJ) $(CLI) 
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(INDEXER_OBJ) $(READER_OBJ) \
 		$(TOOL_LIBS) $(FORMAT_LIBS)
 
+# bench/stem-merges' helper: the normalized form and stem of every word
+# (not part of `all`).
+$(BUILD)/bench/stems: bench/stems.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@.o bench/stems.c
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(TOOL_LIBS)
+
 # bench/extract-quality's helper: the readers' text of a file, the Arabic
 # repairs one by one, the character error rate (not part of `all`).
 $(BUILD)/bench/extract: bench/extract.c $(INDEXER_OBJ) $(READER_OBJ) $(CLI) $(LIB)

@@ -419,6 +419,13 @@ const char *naqib_analyzer_latin_stemmer(const naqib_analyzer_t *a)
 
 enum cls { C_PUNCT, C_MARK, C_DIGIT, C_ARABIC, C_OTHER };
 
+/* The rial sign ﷼ (U+FDFC) is a currency symbol to ICU and a word to NFKC
+ * (ریال): a reader who types ريال looks for it.  It is the only symbol of
+ * the Arabic presentation forms whose decomposition is letters (a unit
+ * test checks the blocks). */
+#define RIAL_SIGN 0xFDFCu
+static const char rial_utf8[] = "\xEF\xB7\xBC";
+
 static enum cls classify(unsigned c)
 {
 	if (c < 0x80) {
@@ -440,6 +447,8 @@ static enum cls classify(unsigned c)
 			return C_ARABIC;
 		return C_PUNCT;
 	}
+	if (c == RIAL_SIGN)
+		return C_ARABIC;
 	switch (u_charType((UChar32)c)) {
 	case U_NON_SPACING_MARK:
 	case U_ENCLOSING_MARK:
@@ -659,7 +668,8 @@ naqib_status_t _naqib_analyze_stoppable(naqib_analyzer_t *a, const char *text,
 			a->count = 0;
 			return st;
 		}
-		if (ubrk_getRuleStatus(a->words) < UBRK_WORD_NONE_LIMIT)
+		if (ubrk_getRuleStatus(a->words) < UBRK_WORD_NONE_LIMIT &&
+		    !memmem(text + from, (size_t)(to - from), rial_utf8, 3))
 			continue; /* spaces and punctuation */
 		if ((st = split_word(a, text, (size_t)from, (size_t)to)))
 			return st;

@@ -126,7 +126,9 @@ static const char *const words[] = {
 	"نقابـــة", "مسؤول", "مسئول", "على", "الحكومه", "کلمة", "ﻻ",
 	"٢٠٢٥", "2025", "۲۰۲۵", "3,650", "UMT", "U.M.T", "ك.د.ش", "Grève",
 	"grèves", "syndicats", "الاحت\xE2\x80\x8C" "قان", "هٰذا",
-	"وبالإضرابات", "الفوسفاط", "RCAR", NULL,
+	"وبالإضرابات", "الفوسفاط", "RCAR", "وأضاف", "واضاف", "بإستئذان",
+	"نكثوه", "الوجه", "الله", "نقاباتهم", "بنقاباتها", "الاجتماعي",
+	"تنسيقية", "﷼", NULL,
 };
 
 /* Variants that must give the same query, as a reader may type either. */
@@ -138,6 +140,8 @@ static const char *const same[][3] = {
 	{ "UMT", "umt", "U.M.T" },
 	{ "grève", "greve", "GRÈVE" },
 	{ "على", "علي", "عَلَى" },
+	{ "وأضاف", "واضاف", "وَأَضَافَ" },
+	{ "﷼", "ريال", "ریال" },
 };
 
 /* For one analyser setting: every word, as a document and as a query, and

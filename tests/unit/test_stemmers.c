@@ -104,7 +104,55 @@ static const stem_row_t light_stems[] = {
 static const stem_row_t snowball_stems[] = {
 	{ "the article", "الاضراب", "اضراب" },
 	{ "the article and ه", "النقابه", "نقاب" },
+	/* و before ا is the root's own in the فاعل and فاعَل forms of the
+	 * roots that begin with و. */
+	{ "the و of the root وحد stays", "واحد", "واحد" },
+	{ "the و of the root وضح stays", "واضح", "واضح" },
+	{ "the و of the root وفق stays", "وافق", "وافق" },
+	{ "the و of the root وقع stays", "واقع", "واقع" },
+	/* ف ب before ا of a فاعل form: the root's own. */
+	{ "the ف of the root فوز stays", "فاز", "فاز" },
+	{ "the ف of the root فسد stays", "فاسد", "فاسد" },
+	{ "the ب of the root برز stays", "بارز", "بارز" },
+	{ "the ب of the root بحث stays (فاعلات)", "باحثات", "باحث" },
+	/* A final ه that is a root letter is not a ة written as ه. */
+	{ "the ه of the root وجه after the article", "الوجه", "وجه" },
+	{ "the ه of the root وجه", "وجه", "وجه" },
+	{ "the ه of الله", "الله", "الله" },
+	{ "the ه of the root اله", "اله", "اله" },
 };
+
+/* Folding wrote أ إ آ as ا: the clitic before a hamza goes as Snowball
+ * takes it off before أ (و + أفعل, و + افتعل, ب + إفعال, ب + استفعال). */
+static const char *const added[] = { "اضاف", "واضاف", NULL };
+static const char *const stressed[] = { "اكد", "واكد", NULL };
+static const char *const explained[] = { "اوضح", "واوضح", NULL };
+static const char *const pointed[] = { "اشار", "واشار", NULL };
+static const char *const went_on[] = { "استمر", "واستمر", NULL };
+static const char *const leave[] = { "استءذان", "باستءذان", NULL };
+static const char *const strike[] = { "اضراب", "باضراب", "واضراب",
+				      "الاضراب", NULL };
+/* A final ه: a root letter, kept with or without the article and
+ * clitics; a pronoun after the و of a verb's plural; elsewhere a ة written
+ * as ه (nouns in وة, اة, and adjectives in تة). */
+static const char *const allah[] = { "الله", "لله", "بالله", "والله", NULL };
+static const char *const direction[] = { "اتجاه", "الاتجاه", "باتجاه", NULL };
+static const char *const guidance[] = { "توجيه", "التوجيه", "بتوجيه", NULL };
+static const char *const broke[] = { "نكث", "نكثوا", "نكثوه", NULL };
+static const char *const refused[] = { "رفض", "رفضوا", "رفضوه", NULL };
+static const char *const call[] = { "دعوه", "الدعوه", "بالدعوه", NULL };
+static const char *const life[] = { "حياه", "الحياه", "للحياه", NULL };
+static const char *const fixed[] = { "ثابته", "الثابته", "والثابته", NULL };
+/* A nisba adjective whose meaning left its noun's keeps its ي, in all its
+ * endings; the others still join their noun (التونسي and تونس). */
+static const char *const social[] = { "اجتماعي", "الاجتماعي", "الاجتماعيه",
+				      "اجتماعيا", "الاجتماعيين", NULL };
+static const char *const meeting[] = { "اجتماع", "الاجتماع", "اجتماعه",
+				       "الاجتماعات", NULL };
+static const char *const coordination[] = { "تنسيق", "بالتنسيق", "التنسيق",
+					    NULL };
+static const char *const tunisian[] = { "تونس", "التونسي", "التونسيه", NULL };
+static const char *const prices[] = { "اسعار", "باسعار", "الاسعار", NULL };
 
 static const char *const union_forms[] = {
 	"نقابه", "النقابه", "للنقابه", "بالنقابه", "والنقابات", "النقابات",
@@ -118,6 +166,13 @@ static const char *const gov[] = { "حكومه", "الحكومه", "فالحكو
 /* Sound feminine plurals without the article, and the broken plurals of the
  * domain, join their singulars. */
 static const char *const unions[] = { "نقابات", "النقابات", "نقابه", NULL };
+/* A sound feminine plural with a pronoun or a clitic meets the bare one. */
+static const char *const unions_suffixed[] = {
+	"نقابات", "نقاباتهم", "بنقاباتها", "للنقابات", "ونقاباتنا", "نقاباته",
+	"نقاباتي", "النقابات", NULL,
+};
+static const char *const decisions[] = { "قرارات", "قراراته", "بقراراتهم",
+					 "القرارات", NULL };
 static const char *const wages[] = { "اجور", "الاجور", "اجر", "الاجر", NULL };
 static const char *const workers[] = { "عمال", "العمال", "عامل", "العامل",
 				       NULL };
@@ -221,10 +276,43 @@ int main(void)
 	same_stems("snowball arabic", strike_forms);
 	same_stems("snowball arabic", gov);
 	same_stems("snowball arabic", unions);
+	same_stems("snowball arabic", unions_suffixed);
+	same_stems("snowball arabic", decisions);
 	same_stems("snowball arabic", wages);
 	same_stems("snowball arabic", workers);
 	same_stems("snowball arabic", demands);
 	same_stems("snowball arabic", ministers);
+	same_stems("snowball arabic", added);
+	same_stems("snowball arabic", stressed);
+	same_stems("snowball arabic", explained);
+	same_stems("snowball arabic", pointed);
+	same_stems("snowball arabic", went_on);
+	same_stems("snowball arabic", leave);
+	same_stems("snowball arabic", strike);
+	same_stems("snowball arabic", prices);
+	same_stems("snowball arabic", social);
+	same_stems("snowball arabic", meeting);
+	same_stems("snowball arabic", coordination);
+	same_stems("snowball arabic", tunisian);
+	{
+		char st[256];
+		check_begin("snowball arabic: a nisba of its own meaning stems apart from its noun");
+		snprintf(st, sizeof st, "%s", stem(s, "الاجتماعي"));
+		CHECK(strcmp(st, stem(s, "اجتماعه")) != 0);
+		snprintf(st, sizeof st, "%s", stem(s, "تنسيقيه"));
+		CHECK(strcmp(st, stem(s, "بالتنسيق")) != 0);
+		snprintf(st, sizeof st, "%s", stem(s, "الحالي"));
+		CHECK(strcmp(st, stem(s, "الحال")) != 0);
+		check_end();
+	}
+	same_stems("snowball arabic", allah);
+	same_stems("snowball arabic", direction);
+	same_stems("snowball arabic", guidance);
+	same_stems("snowball arabic", broke);
+	same_stems("snowball arabic", refused);
+	same_stems("snowball arabic", call);
+	same_stems("snowball arabic", life);
+	same_stems("snowball arabic", fixed);
 	naqib_stemmer_destroy(s);
 
 	/* Snowball for Latin words. */

@@ -1,7 +1,11 @@
 /* Word splitting: every token's offsets point at its bytes in the ORIGINAL
  * text, whatever normalization did to it. */
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+
 #include "check.h"
 #include "naqib.h"
+#include "internal.h"
 
 typedef struct want {
 	const char *surface; /* the original bytes */
@@ -94,7 +98,44 @@ static const struct {
 	    { "COVID", "covid", LA },
 	    { "19", "19", NU },
 	    { "grève", "greve", LA } } },
+	{ "the rial sign is the word its NFKC writes, alone or after a number",
+	  "ثمنه 100 ﷼ أو 100﷼",
+	  { { "ثمنه", "ثمنه", AR },
+	    { "100", "100", NU },
+	    { "﷼", "ريال", AR },
+	    { "أو", "او", AR },
+	    { "100", "100", NU },
+	    { "﷼", "ريال", AR } } },
 };
+
+/* Every symbol of the Arabic presentation forms whose compatibility
+ * decomposition is Arabic letters is a word of those letters (today ﷼
+ * alone: a new Unicode could add others). */
+static void letter_symbols_are_words(void)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&err);
+	size_t found = 0;
+
+	CHECK(U_SUCCESS(err));
+	for (UChar32 c = 0xFB50; c <= 0xFEFF && U_SUCCESS(err); c++) {
+		int8_t type = u_charType(c);
+		UChar d[32];
+		if (type != U_CURRENCY_SYMBOL && type != U_OTHER_SYMBOL)
+			continue;
+		int32_t n = unorm2_getDecomposition(nfkc, c, d, 32, &err);
+		if (n <= 0 || !u_isalpha(d[0]))
+			continue;
+		char text[8];
+		size_t len = (size_t)_naqib_utf8_put(text, (unsigned)c);
+		const naqib_token_t *t;
+		size_t count;
+		found++;
+		CHECK(naqib_analyze(a, text, len, &t, &count) == NAQIB_OK &&
+		      count == 1);
+	}
+	CHECK(found >= 1);
+}
 
 /* Stopwords are flagged, not dropped. */
 static void stopwords_are_flagged(void)
@@ -132,6 +173,7 @@ static const check_case_t cases[] = {
 	{ "nothing to index: no words in \"\" or in punctuation and tatweel",
 	  nothing_to_index },
 	{ "invalid UTF-8 is refused", bad_input_is_refused },
+	{ "symbols whose NFKC is letters are words", letter_symbols_are_words },
 };
 
 int main(void)
