@@ -446,7 +446,9 @@ static naqib_status_t render_html(_naqib_buf_t *b, const out_page_t *p)
 	}
 	st |= lit(b, "</main>\n<footer>\nيجد نقيب كل صيغ الكلمة، بالهمزة أو "
 		     "بدونها وبالتشكيل أو بدونه. العبارة بين علامتي تنصيص: "
-		     "<code>«الحوار الاجتماعي»</code>؛ وأدوات البحث: "
+		     "<code>«الحوار الاجتماعي»</code> (وتجد «بالحوار الاجتماعي» "
+		     "أيضا)، وكما كُتبت: <code>=«بالحوار الاجتماعي»</code>؛ "
+		     "وأدوات البحث: "
 		     "<code>AND</code> و<code>OR</code> و<code>NOT</code> "
 		     "و<code>NEAR</code>؛ وجزء الكلمة: <code>نقاب*</code>؛ "
 		     "والتصفية: <code>union:CDT</code> و<code>place:الرباط</code> "
