@@ -237,7 +237,7 @@ EOF
 test_case '--query: a phrase is a word of kind phrase after its words; ="…" and =word read back as typed' <<'EOF'
 run naqib_analyze -d "$T/db" --query --json '="بالحوار الاجتماعي" =النقابات'
 expect_eq "$(jq -r '.words | map("\(.typed)/\(.kind)/\(.stem)") | join(" | ")' "$T/out")" \
-	'بالحوار/word/حوار | الاجتماعي/word/اجتماع | ="بالحوار الاجتماعي"/phrase/حوار اجتماع | النقابات/word/نقاب' "the words"
+	'بالحوار/word/حوار | الاجتماعي/word/اجتماعي | ="بالحوار الاجتماعي"/phrase/حوار اجتماعي | النقابات/word/نقاب' "the words"
 jq -e '.description | contains("PHRASE 2") and contains("(بالحوار AND الاجتماعي)") and contains("النقابات")' \
 	"$T/out" >/dev/null || fail "description: $(jq -r .description "$T/out")"
 run naqib_analyze -d "$T/db" --query '="بالحوار الاجتماعي" =النقابات'
