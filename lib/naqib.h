@@ -447,8 +447,9 @@ void naqib_doc_options_init(naqib_doc_options_t *o);
  * a's thesaurus it names; the days it gives; its date (the metadata's,
  * rec->date read as naqib_date_normalize() does, else the first full date
  * of the text); its source; and rec itself, with that date, as the data
- * a hit is shown with.  Every word at its position, so that phrases match,
- * and its stem; a stopword without a position (see naqib(7)).  opts may be
+ * a hit is shown with.  Every word's stem at the word's position, so
+ * that phrases match any form of their words, and the word as normalized
+ * without one; a stopword without a position (see naqib(7)).  opts may be
  * NULL for the defaults.  Give it to naqib_db_replace(); caller frees with
  * naqib_doc_destroy(). */
 naqib_status_t naqib_doc_from_record(naqib_analyzer_t *a,
@@ -459,10 +460,10 @@ void naqib_doc_destroy(naqib_doc_t *doc);
 
 /* The word terms indexing writes for tokens, without writing them: fn
  * gets, token by token, the index of the token, the term and its position
- * (advanced from *pos; 0 for a term without one: the stem term, or a
- * stopword that keeps no position).  For tools that show what indexing
- * does (naqib-analyze).  Stops early and returns what fn returned if that
- * is not 0. */
+ * (advanced from *pos; 0 for a term without one: the word as normalized,
+ * or the stem of a stopword, which keeps no position).  For tools that show
+ * what indexing does (naqib-analyze).  Stops early and returns what fn
+ * returned if that is not 0. */
 typedef int (*naqib_index_term_fn)(size_t token, const char *term,
 				   size_t len, unsigned pos, void *ctx);
 int naqib_tokens_terms(const naqib_token_t *tokens, size_t count, unsigned *pos,
