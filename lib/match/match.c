@@ -36,6 +36,15 @@ static int word_match(const _naqib_qword_t *w, const naqib_token_t *t,
 	return 0;
 }
 
+/* Whether norm starts with the prefix of one of the query's wildcards. */
+static int wildcard_match(const _naqib_qparts_t *p, const char *norm)
+{
+	for (size_t k = 0; k < p->n_prefixes; k++)
+		if (!strncmp(norm, p->prefixes[k], strlen(p->prefixes[k])))
+			return 1;
+	return 0;
+}
+
 /* Whether token t matches a word of a phrase and none outside one: it is
  * marked only where the whole phrase is (phrase_matches()). */
 static int phrase_only(const _naqib_qparts_t *p, const naqib_token_t *t,
@@ -51,10 +60,7 @@ static int phrase_only(const _naqib_qparts_t *p, const naqib_token_t *t,
 			return 0;
 		in_phrase = 1;
 	}
-	for (size_t k = 0; k < p->n_prefixes && in_phrase; k++)
-		if (!strncmp(t->norm, p->prefixes[k], strlen(p->prefixes[k])))
-			return 0;
-	return in_phrase;
+	return in_phrase && !wildcard_match(p, t->norm);
 }
 
 /* The matches found so far, and which tokens they cover. */
@@ -208,9 +214,8 @@ static naqib_match_t word_of(const _naqib_qparts_t *p, const naqib_token_t *t,
 		return m;
 	/* A wildcard's expansion: named after the word typed with the
 	 * star, the last one it starts with. */
-	for (size_t k = 0; k < p->n_prefixes; k++)
-		if (!strncmp(t[i].norm, p->prefixes[k], strlen(p->prefixes[k])))
-			m.how = NAQIB_MATCH_WILDCARD;
+	if (wildcard_match(p, t[i].norm))
+		m.how = NAQIB_MATCH_WILDCARD;
 	for (size_t k = 0; k < p->n_words && m.how == NAQIB_MATCH_WILDCARD;
 	     k++)
 		if (p->words[k].kind == 'w' &&

@@ -53,7 +53,7 @@ typedef struct _naqib_qword {
 	size_t phrase;   /* 'w': the 'p' word of its phrase, or
 			    _NAQIB_NO_PHRASE */
 	size_t first, count; /* 'p': its words, words[first..first+count) */
-	int exact;       /* 'w', 'p': as written (="…", =word), not by stem */
+	int exact;       /* 'w': as written (=word, or in ="…"), not by stem */
 	int number;      /* 'w': a number, whose one term is its stem term */
 } _naqib_qword_t;
 

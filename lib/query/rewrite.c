@@ -55,23 +55,23 @@ static int close_phrase(_naqib_buf_t *out, _naqib_qparts_t *q,
 	_naqib_buf_t typed = NAQIB_BUF_INIT, norm = NAQIB_BUF_INIT;
 	_naqib_buf_t stem = NAQIB_BUF_INIT;
 	int st = _naqib_buf_addc(out, '"');
+	int keep = count >= 2 || (count == 1 && g->exact);
 
 	/* Its words' forms and stems, a space between two, for --explain. */
-	for (size_t i = g->first; i < p && !st; i++) {
+	for (size_t i = g->first; keep && i < p && !st; i++) {
 		const _naqib_qword_t *w = &q->words[i];
 		if (!(st = _naqib_buf_printf(&norm, "%s%s", i > g->first ? " " : "",
 					     w->norm)))
 			st = _naqib_buf_printf(&stem, "%s%s",
 					       i > g->first ? " " : "", w->stem);
 	}
-	if (!st && (count >= 2 || (count == 1 && g->exact)) &&
+	if (!st && keep &&
 	    !(st = _naqib_buf_printf(&typed, "%s\"%.*s\"", g->exact ? "=" : "",
 				     (int)(close - g->open), s + g->open)) &&
 	    !(st = add_word(q, a, "p", typed.data, typed.len, norm.data,
 			    norm.len, stem.data, stem.len))) {
 		q->words[p].first = g->first;
 		q->words[p].count = count;
-		q->words[p].exact = g->exact;
 		for (size_t i = g->first; i < p; i++) {
 			q->words[i].phrase = p;
 			q->words[i].exact = g->exact;
@@ -204,6 +204,19 @@ static int add_word(_naqib_qparts_t *q, naqib_analyzer_t *a, const char *how,
 	return st;
 }
 
+/* Adds token t of text to the words of q, kind 'w'. */
+static int add_token_word(_naqib_qparts_t *q, naqib_analyzer_t *a,
+			  const char *text, const naqib_token_t *t)
+{
+	int st = add_word(q, a, "w", text + t->start, t->end - t->start,
+			  t->norm, t->norm_len, t->stem, t->stem_len);
+
+	if (!st)
+		q->words[q->n_words - 1].number =
+			(t->flags & NAQIB_TOKEN_NUMBER) != 0;
+	return st;
+}
+
 /* Writes the normalized words of tokens [k, end) to out, and each to the
  * words of q. */
 static int own_words(_naqib_buf_t *out, _naqib_qparts_t *q, naqib_analyzer_t *a,
@@ -217,12 +230,8 @@ static int own_words(_naqib_buf_t *out, _naqib_qparts_t *q, naqib_analyzer_t *a,
 			st = _naqib_buf_addc(out, ' ');
 		if (!st)
 			st = _naqib_buf_add(out, t[i].norm, t[i].norm_len);
-		if (!st && !(t[i].flags & NAQIB_TOKEN_STOPWORD) &&
-		    !(st = add_word(q, a, "w", text + t[i].start,
-				    t[i].end - t[i].start, t[i].norm,
-				    t[i].norm_len, t[i].stem, t[i].stem_len)))
-			q->words[q->n_words - 1].number =
-				(t[i].flags & NAQIB_TOKEN_NUMBER) != 0;
+		if (!st && !(t[i].flags & NAQIB_TOKEN_STOPWORD))
+			st = add_token_word(q, a, text, &t[i]);
 	}
 	return st;
 }
@@ -369,13 +378,8 @@ naqib_status_t _naqib_query_rewrite(naqib_analyzer_t *a, const char *text,
 			/* =word: this form of it only, stopword or not (a
 			 * wildcard is on the forms as written already). */
 			size_t w = q->n_words;
-			if (!(st = add_word(q, a, "w", text + tok->start,
-					    tok->end - tok->start, tok->norm,
-					    tok->norm_len, tok->stem,
-					    tok->stem_len))) {
+			if (!(st = add_token_word(q, a, text, tok))) {
 				q->words[w].exact = 1;
-				q->words[w].number =
-					(tok->flags & NAQIB_TOKEN_NUMBER) != 0;
 				st = _naqib_buf_printf(out, _NAQIB_QP_EXACT ":%zu",
 						       w);
 			}

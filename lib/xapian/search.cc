@@ -111,8 +111,10 @@ static Xapian::Query ranking_query(const naqib_query_t *q,
 
 	for (size_t i = 0; i < q->parts.n_words; i++) {
 		const _naqib_qword_t *w = &q->parts.words[i];
+		if (w->kind != 'w' || !*w->norm)
+			continue;
 		std::string z = _naqib_xterm(_NAQIB_F_STEM, w->stem);
-		if (w->kind == 'w' && *w->norm && q->termset.count(z)) {
+		if (q->termset.count(z)) {
 			words.push_back(w->norm);
 			stems.push_back(z);
 		}
