@@ -24,11 +24,8 @@ typedef struct light_state {
 /* The affixes, written as code point strings so that matching is a plain
  * comparison of code points. */
 #define ALEF 0x0627
-#define BEH 0x0628
 #define TEH 0x062A
-#define FEH 0x0641
 #define KAF 0x0643
-#define LAM 0x0644
 #define MEEM 0x0645
 #define NOON 0x0646
 #define HEH 0x0647
@@ -39,22 +36,6 @@ typedef struct affix {
 	unsigned cp[4];
 	size_t n;
 } affix_t;
-
-/* Article and its combinations with the clitics و ف ب ك ل, longest first. */
-static const affix_t articles[] = {
-	{ { WAW, BEH, ALEF, LAM }, 4 },	 /* وبال */
-	{ { WAW, KAF, ALEF, LAM }, 4 },	 /* وكال */
-	{ { FEH, BEH, ALEF, LAM }, 4 },	 /* فبال */
-	{ { FEH, KAF, ALEF, LAM }, 4 },	 /* فكال */
-	{ { WAW, ALEF, LAM }, 3 },	 /* وال */
-	{ { FEH, ALEF, LAM }, 3 },	 /* فال */
-	{ { BEH, ALEF, LAM }, 3 },	 /* بال */
-	{ { KAF, ALEF, LAM }, 3 },	 /* كال */
-	{ { WAW, LAM, LAM }, 3 },	 /* ولل */
-	{ { FEH, LAM, LAM }, 3 },	 /* فلل */
-	{ { LAM, LAM }, 2 },		 /* لل */
-	{ { ALEF, LAM }, 2 },		 /* ال */
-};
 
 /* Attached pronouns, longest first.  The one-letter ه is left to the suffix
  * step: after normalization it is also the ة of every feminine noun. */
@@ -80,11 +61,6 @@ static const affix_t suffixes[] = {
 	{ { HEH }, 1 },	      /* ه */
 	{ { YEH }, 1 },	      /* ي */
 };
-
-static int starts_with(const unsigned *w, size_t n, const affix_t *a)
-{
-	return n >= a->n && memcmp(w, a->cp, a->n * sizeof *w) == 0;
-}
 
 static int ends_with(const unsigned *w, size_t n, const affix_t *a)
 {
@@ -122,15 +98,13 @@ static int light_stem(void *state, const char *word, size_t len,
 		buf[n++] = c;
 	}
 
-	int stripped = 0;
-	for (size_t k = 0; k < sizeof articles / sizeof *articles; k++) {
-		if (starts_with(w, n, &articles[k]) &&
-		    n - articles[k].n >= 2) {
-			w += articles[k].n;
-			n -= articles[k].n;
-			stripped = 1;
-			break;
-		}
+	/* The article (its letters of two bytes each), when two letters at
+	 * least are left after it. */
+	size_t article = _naqib_arabic_article(word, len) / 2;
+	int stripped = article && n >= article + 2;
+	if (stripped) {
+		w += article;
+		n -= article;
 	}
 	if (!stripped && n >= 4 && w[0] == WAW) {
 		w++;

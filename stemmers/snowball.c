@@ -201,22 +201,6 @@ static const char *heh_root(const char *w, size_t len)
 	return e ? *e : NULL;
 }
 
-static const char *const articles[] = {
-	"وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال",
-	"ولل", "فلل", "لل", "ال",
-};
-
-/* The length of the article and the clitics before it, or 0. */
-static size_t article(const char *w, size_t len)
-{
-	for (size_t k = 0; k < sizeof articles / sizeof *articles; k++) {
-		size_t n = strlen(articles[k]);
-		if (len > n && !memcmp(w, articles[k], n))
-			return n;
-	}
-	return 0;
-}
-
 /* The stem of a word whose final ه is a root letter: a word of heh_roots
  * alone, after one clitic و ف ب ل, or after the article with its clitics
  * (Snowball would strip its ه as a pronoun where the article is missing:
@@ -235,7 +219,7 @@ static const char *heh_root_stem(const char *w, size_t len)
 		if (len > 2 && !memcmp(w, clitics[k], 2) &&
 		    (r = heh_root(w + 2, len - 2)))
 			return r;
-	size_t n = article(w, len);
+	size_t n = _naqib_arabic_article(w, len);
 	if (!n)
 		return NULL;
 	if (len - n == 4 && !memcmp(w + n, lam_heh, 4))
@@ -262,7 +246,7 @@ static int heh_is_pronoun(const char *w, size_t len)
 	static const char waw[] = "\xD9\x88", alef[] = "\xD8\xA7",
 			  alef_teh_heh[] = "\xD8\xA7\xD8\xAA\xD9\x87";
 
-	if (len < 10 || article(w, len))
+	if (len < 10 || _naqib_arabic_article(w, len))
 		return 0;
 	/* At least three letters, then و ه; the letter before و not ا. */
 	if (!memcmp(w + len - 4, waw, 2) && memcmp(w + len - 6, alef, 2))
@@ -289,7 +273,7 @@ static const char *nisba_stem(const char *w, size_t len, char *buf)
 		"يين", "يون", "يات", "يه", "يا", "ي",
 	};
 	static const char *const clitics[] = { "و", "ف", "ب", "ل", "ك" };
-	size_t n = article(w, len);
+	size_t n = _naqib_arabic_article(w, len);
 
 	for (size_t k = 0; !n && k < sizeof clitics / sizeof *clitics; k++)
 		if (len > 8 && !memcmp(w, clitics[k], 2))

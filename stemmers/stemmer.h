@@ -16,4 +16,9 @@ typedef struct _naqib_stemmer_ops {
 	void (*destroy)(void *state);
 } _naqib_stemmer_ops_t;
 
+/* arabic.c: the bytes of the article of normalized word w[0..len), with
+ * the clitics before it (ال، بال، وال، لل، وبال...), when something
+ * follows it; else 0.  Its letters are of two bytes each. */
+size_t _naqib_arabic_article(const char *w, size_t len);
+
 #endif
