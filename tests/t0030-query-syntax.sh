@@ -57,6 +57,20 @@ expect_eq "$(ids "$cdb" 'بالحوار NEAR/1 الاجتماعي' | sort | tr '
 expect_eq "$(ids "$cdb" 'الاجتماعي ADJ/1 للحوار' | sort | tr '\n' ' ')" "" "ADJ keeps the order"
 ids "$cdb" 'الحوار NEAR/8 الاجتماعي' | grep -qx apart || fail "NEAR/8 should reach «apart»"
 EOF
+test_case 'title: and عنوان: search the titles only, a word, a phrase or a group' <<'EOF'
+expect_eq "$(ids "$cdb" 'title:"الحوار الاجتماعي"' | tr '\n' ' ')" "title-only " 'title:"…"'
+expect_eq "$(ids "$cdb" 'title:بلاغ' | tr '\n' ' ')" "apart bare bi li wa " "title:word"
+expect_eq "$(ids "$cdb" 'عنوان:بلاغ' | tr '\n' ' ')" "apart bare bi li wa " "عنوان:word"
+expect_eq "$(ids "$cdb" 'title:(رابع OR خامس)' | tr '\n' ' ')" "apart wa " "title:(…)"
+expect_eq "$(ids "$cdb" 'title:الاتفاق' | tr '\n' ' ')" "" "a body word is not a title's"
+EOF
+test_case 'a Latin name before a colon that is no field is an error; an Arabic word is a word' <<'EOF'
+run naqib_search -d "$cdb" 'foo:bar الحوار'
+expect_status 3 "foo:bar"
+expect_in "$T/err" "'foo:' is not a field (the fields are id:, union:, place:, year:, date:, mentions:, source:, title:)" "the message names the fields"
+expect_eq "$(ids "$cdb" 'المجلس:الأجور' | tr '\n' ' ')" "wa " "an Arabic word before a colon"
+expect_eq "$(ids "$cdb" 'http://example.org/a الطرفين' | tr '\n' ' ')" "apart " "a web address is its words"
+EOF
 test_case '="…" is the phrase as written, =word the word as written' <<'EOF'
 expect_eq "$(ids "$cdb" '="بالحوار الاجتماعي"')" "bi" '="بالحوار الاجتماعي"'
 expect_eq "$(ids "$cdb" '=«الحوار الاجتماعي»' | sort | tr '\n' ' ')" "bare title-only " '=«»'

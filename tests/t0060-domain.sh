@@ -74,6 +74,29 @@ expect_eq "$(ids "$db" 'إضراب NOT union:UMT')" "$(cat "$T/not")" "NOT union
 for id in $(cat "$T/not"); do ! grep -qx "$id" "$T/umt" || fail "-union:UMT kept $id"; done
 EOF
 
+# Next to words, a filter is an operand: OR with it is either, as written
+# on either side; AND and a filter typed after the words keep both; NOT and
+# parentheses apply to it.
+test_case 'OR with a filter is either, on either side; AND and a bare filter both' <<'EOF'
+ids "$db" إضراب >"$T/strike"
+either=$(sort -u "$T/strike" "$T/cdt")
+[ "$(echo "$either" | wc -l)" -gt "$(wc -l <"$T/strike")" ] || fail "the corpus should have CDT texts without إضراب"
+expect_eq "$(ids "$db" 'إضراب OR union:CDT')" "$either" "إضراب OR union:CDT"
+expect_eq "$(ids "$db" 'union:CDT OR إضراب')" "$either" "union:CDT OR إضراب"
+both=$(comm -12 "$T/strike" "$T/cdt")
+expect_eq "$(ids "$db" 'إضراب AND union:CDT')" "$both" "إضراب AND union:CDT"
+expect_eq "$(ids "$db" 'إضراب union:CDT')" "$both" "إضراب union:CDT"
+expect_eq "$(ids "$db" 'union:CDT AND NOT إضراب')" "$(comm -13 "$T/strike" "$T/cdt")" "union:CDT AND NOT إضراب"
+expect_eq "$(ids "$db" '(إضراب OR union:CDT) -union:UMT')" "$(echo "$either" | comm -23 - "$T/umt")" "parentheses, then -union:"
+EOF
+
+test_case 'a hit found by the filter alone ranks after the hits of the words' <<'EOF'
+naqib_search -d "$db" -f trec -n 1000 'union:CDT OR إضراب' | awk '{ print $3 }' >"$T/ranked"
+last_word=$(grep -nxFf "$T/strike" "$T/ranked" | tail -1 | cut -d: -f1)
+first_filter=$(grep -vnxFf "$T/strike" "$T/ranked" | head -1 | cut -d: -f1)
+[ -n "$first_filter" ] && [ "$last_word" -lt "$first_filter" ] || fail "order: $(tr '\n' ' ' <"$T/ranked")"
+EOF
+
 test_case 'an unknown union is refused clearly (status 3)' <<'EOF'
 run naqib_search -d "$db" union:XYZ
 expect_status 3 "unknown union"

@@ -1,6 +1,8 @@
 /* The filters of a query (query.h): union:CDT, -place:"الدار البيضاء",
  * +year:2021, date:2021-01..2021-06, their Arabic names (نقابة:، مكان:،
- * سنة:، تاريخ:، مصدر:), as the schema names the fields. */
+ * سنة:، تاريخ:، مصدر:), as the schema names the fields.  Each is taken out
+ * of the text and blanked; the rewrite puts a placeholder where it was, so
+ * that AND, OR, NOT and parentheses apply to it as written. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,20 +51,18 @@ naqib_status_t _naqib_query_filters(const char *text, size_t len,
 			i++;
 			continue;
 		}
-		/* An operator before a filter goes with it: "NOT union:X" is
-		 * "-union:X", "a OR union:X" cannot mean anything else than
-		 * the filter (filters do not rank). */
+		/* NOT before a filter is its '-': "a NOT union:X" is
+		 * "a -union:X".  The other operators stay, so that
+		 * "a OR union:X" is either (lib/xapian/parse.cc). */
 		size_t w = from;
 		while (w > 0 && strchr(" \t\n", rest->data[w - 1]))
 			w--;
 		size_t ws = w;
 		while (ws > 0 && !strchr(" \t\n(", rest->data[ws - 1]))
 			ws--;
-		if (_naqib_is_operator(rest->data + ws, w - ws) &&
-		    memcmp(rest->data + ws, "NEAR", w - ws) != 0 &&
-		    memcmp(rest->data + ws, "ADJ", w - ws) != 0) {
-			if (w - ws == 3 && memcmp(rest->data + ws, "NOT", 3) == 0)
-				sign = '-';
+		if (w - ws == 3 && memcmp(rest->data + ws, "NOT", 3) == 0 &&
+		    sign == ' ') {
+			sign = '-';
 			memset(rest->data + ws, ' ', w - ws);
 		}
 		/* The value: "quoted", «quoted», or up to a space or ')'. */
@@ -94,23 +94,9 @@ naqib_status_t _naqib_query_filters(const char *text, size_t len,
 		char *value = strndup(text + vs, ve - vs);
 		if (!value)
 			return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-		q->filters[q->n_filters++] = (_naqib_qfilter_t){ f, sign, value };
+		q->filters[q->n_filters++] = (_naqib_qfilter_t){ f, sign, value,
+								 from };
 		memset(rest->data + from, ' ', i - from);
-		/* And an operator after it, when nothing but filters or the
-		 * end follows. */
-		size_t a = i;
-		while (a < len && strchr(" \t\n", rest->data[a]))
-			a++;
-		size_t ae = a;
-		while (ae < len && !strchr(" \t\n)", rest->data[ae]))
-			ae++;
-		size_t b = ae, dummy;
-		while (b < len && strchr(" \t\n", rest->data[b]))
-			b++;
-		if (ae > a && _naqib_is_operator(rest->data + a, ae - a) &&
-		    (b == len || field_at(text, b + (text[b] == '-' || text[b] == '+'),
-					  len, &dummy)))
-			memset(rest->data + a, ' ', ae - a);
 	}
 	return NAQIB_OK;
 }

@@ -2,7 +2,8 @@
  * structs the Xapian layer builds its query from (lib/xapian/parse.cc).
  *
  *   filters.c  union:CDT, -place:"الدار البيضاء", date:A..B ... out of the
- *              text (each blanked, so that byte offsets stay)
+ *              text (each blanked, so that byte offsets stay; the rewrite
+ *              puts a placeholder where it was)
  *   rewrite.c  the rest for Xapian's QueryParser: every word normalized by
  *              the analyser, the syntax kept, the names of the thesaurus
  *              and the dates replaced by placeholders; the words as typed
@@ -31,6 +32,11 @@ extern "C" {
 /* A word or a phrase to match as written (="…", =word): EXACT:3, the
  * query word it is (fields.cc). */
 #define _NAQIB_QP_EXACT "EXACT"
+/* A filter where it was typed: FILTER3:union, the query's filter 3 (its
+ * own prefix, so that the parser groups filters as parse.cc says). */
+#define _NAQIB_QP_FILTER "FILTER"
+/* A word or a phrase in the titles only: TITLE:إضراب (title:, عنوان:). */
+#define _NAQIB_QP_TITLE "TITLE"
 
 /* No phrase (_naqib_qword_t.phrase). */
 #define _NAQIB_NO_PHRASE ((size_t)-1)
@@ -63,6 +69,7 @@ typedef struct _naqib_qfilter {
 	char sign;       /* ' ': either value of its field; '+': must hold as
 			    well; '-': must not */
 	char *value;
+	size_t at;       /* its first byte in the query */
 } _naqib_qfilter_t;
 
 /* A query taken apart.  Start it zeroed; free with _naqib_qparts_free(). */
@@ -86,7 +93,8 @@ naqib_status_t _naqib_query_split(naqib_analyzer_t *a, const char *text,
 				  size_t len, _naqib_qparts_t *q);
 
 /* filters.c: moves the filters of text[0..len) into q->filters; rest gets
- * the text with each filter (and an operator that goes with it) blanked. */
+ * the text with each filter (and a NOT before it, which becomes its '-')
+ * blanked. */
 naqib_status_t _naqib_query_filters(const char *text, size_t len,
 				    _naqib_buf_t *rest, _naqib_qparts_t *q);
 

@@ -41,7 +41,31 @@ typedef struct gap_state {
 	int exact_word;    /* the gap ended with = before a word */
 	size_t open;       /* the byte after its opening quote */
 	size_t first;      /* the query words before it */
+	size_t filters;    /* the filters placed so far */
 } gap_state_t;
+
+/* Places the filters typed before byte `upto` that are not yet, each as
+ * FILTERn:field where it was (query.h): never inside a phrase, whose
+ * words the parser would split at it; a filter typed in one comes after
+ * it. */
+static int place_filters(_naqib_buf_t *out, const _naqib_qparts_t *q,
+			 size_t upto, gap_state_t *g)
+{
+	int st = NAQIB_OK;
+
+	while (!st && g->quotes % 2 == 0 && g->filters < q->n_filters &&
+	       q->filters[g->filters].at < upto) {
+		const _naqib_qfilter_t *f = &q->filters[g->filters];
+		if (out->len && !strchr(" (", out->data[out->len - 1]))
+			st = _naqib_buf_addc(out, ' ');
+		if (!st)
+			st = _naqib_buf_printf(out, "%s" _NAQIB_QP_FILTER "%zu:%s ",
+					       f->sign == '-' ? "-" : "",
+					       g->filters, f->field->name);
+		g->filters++;
+	}
+	return st;
+}
 
 /* A phrase closing at byte `close` of s: a 'p' word for it, after its
  * words, when it has two words, or one and is exact (a phrase of one word
@@ -92,7 +116,8 @@ static int close_phrase(_naqib_buf_t *out, _naqib_qparts_t *q,
 /* Copies the text between two words, s[from..to), keeping the characters
  * that are query syntax and turning everything else into spaces, so that
  * the parser cannot glue two of our words into one of its own (it reads _
- * & ' as parts of words).  Typographic quotes become the parser's "; = before
+ * & ' as parts of words).  A colon is a space too: the fields the parser
+ * knows are placeholders of ours (field_at_token()).  Typographic quotes become the parser's "; = before
  * a phrase opens it as written (a parenthesis here, closed by
  * close_phrase()), = before a word says so in g->exact_word. */
 static int copy_gap(_naqib_buf_t *out, _naqib_qparts_t *q, naqib_analyzer_t *a,
@@ -103,6 +128,8 @@ static int copy_gap(_naqib_buf_t *out, _naqib_qparts_t *q, naqib_analyzer_t *a,
 	g->exact_word = 0;
 	for (size_t i = from; i < to && !st;) {
 		size_t at = i;
+		if ((st = place_filters(out, q, at + 1, g)))
+			break;
 		unsigned c = _naqib_utf8_next(s, &i);
 		if (is_quote(c)) {
 			if (g->quotes++ % 2) {
@@ -133,7 +160,6 @@ static int copy_gap(_naqib_buf_t *out, _naqib_qparts_t *q, naqib_analyzer_t *a,
 		}
 		switch (c) {
 		case '(': case ')': case '+': case '-': case '*': case '/':
-		case ':':
 			st = _naqib_buf_addc(out, (char)c);
 			break;
 		default:
@@ -327,6 +353,46 @@ static int substitute(const naqib_thes_match_t *m, size_t nm,
 	return 0;
 }
 
+/* Whether token t is a field name typed before a value (title:إضراب,
+ * foo:bar): a colon right after it, then neither a space nor the end.
+ * Sets *title when it is title: or عنوان:; a Latin name that is no field
+ * is an error that says so (a filter's name never comes here: filters.c
+ * took them out), and any other word before a colon is a word. */
+static int field_at_token(const char *text, size_t len, const naqib_token_t *t,
+			  int *title, int *st)
+{
+	size_t n = t->end - t->start, after = t->end + 1;
+
+	*title = 0;
+	*st = NAQIB_OK;
+	if (t->end >= len || text[t->end] != ':' || after >= len ||
+	    strchr(" \t\n", text[after]))
+		return 0;
+	const _naqib_field_t *f = _naqib_field_named(text + t->start, n);
+	if (f && f->id == _NAQIB_F_TITLE) {
+		*title = 1;
+		return 1;
+	}
+	for (size_t i = t->start; i < t->end; i++)
+		if (!((text[i] >= 'a' && text[i] <= 'z') ||
+		      (text[i] >= 'A' && text[i] <= 'Z')))
+			return 0;
+	/* A web address is its words. */
+	if (text[after] == '/')
+		return 0;
+	_naqib_buf_t names = NAQIB_BUF_INIT;
+	for (size_t i = 0; i < _NAQIB_F_COUNT; i++)
+		if (_naqib_fields[i].name &&
+		    _naqib_buf_printf(&names, "%s%s:", names.len ? ", " : "",
+				      _naqib_fields[i].name))
+			break;
+	*st = _naqib_fail(NAQIB_E_QUERY,
+			  "'%.*s:' is not a field (the fields are %s)",
+			  (int)n, text + t->start, names.data ? names.data : "");
+	_naqib_buf_free(&names);
+	return 1;
+}
+
 naqib_status_t _naqib_query_rewrite(naqib_analyzer_t *a, const char *text,
 				    size_t len, _naqib_qparts_t *q)
 {
@@ -337,7 +403,7 @@ naqib_status_t _naqib_query_rewrite(naqib_analyzer_t *a, const char *text,
 	_naqib_buf_t how = NAQIB_BUF_INIT;
 	size_t n, nm = 0, nd = 0, pos = 0;
 	int st;
-	gap_state_t g = { 0, 0, 0, 0, 0 };
+	gap_state_t g = { 0, 0, 0, 0, 0, 0 };
 	int keep_stops = 0; /* in the current phrase: it has no other word */
 
 	_naqib_buf_reset(out);
@@ -372,6 +438,16 @@ naqib_status_t _naqib_query_rewrite(naqib_analyzer_t *a, const char *text,
 		    strchr("\"(+-:/", out->data[out->len - 1]) == NULL &&
 		    (st = _naqib_buf_addc(out, ' ')))
 			break;
+		int title;
+		if (g.quotes % 2 == 0 &&
+		    field_at_token(text, len, tok, &title, &st)) {
+			/* title:…, the word, phrase or group after it in the
+			 * titles. */
+			if (!st)
+				st = _naqib_buf_adds(out, _NAQIB_QP_TITLE ":");
+			pos = tok->end + 1;
+			continue;
+		}
 		if (g.exact_word && !(tok->flags & NAQIB_TOKEN_TOO_LONG) &&
 		    !_naqib_is_operator(text + tok->start, tok->end - tok->start) &&
 		    !(tok->end < len && text[tok->end] == '*')) {
@@ -473,8 +549,13 @@ naqib_status_t _naqib_query_rewrite(naqib_analyzer_t *a, const char *text,
 	if (!st && !q->dropped)
 		st = copy_gap(out, q, a, text, pos, len, &g);
 	/* A phrase without its closing quote ends with the query. */
-	if (!st && g.quotes % 2)
+	if (!st && g.quotes % 2) {
 		st = close_phrase(out, q, a, text, q->dropped ? pos : len, &g);
+		g.quotes++;
+	}
+	/* The filters after the last word (or after the words kept). */
+	if (!st)
+		st = place_filters(out, q, (size_t)-1, &g);
 	return st;
 }
 

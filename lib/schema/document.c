@@ -148,6 +148,8 @@ typedef struct words_ctx {
 	size_t boosted;
 	const naqib_doc_options_t *opts;	/* its stop callback */
 	size_t terms;		/* written so far */
+	_naqib_buf_t *title;	/* the title's: each stem term once more
+				   with the title's prefix (title:) */
 } words_ctx_t;
 
 static int write_word(size_t token, const char *term, size_t len, unsigned pos,
@@ -162,19 +164,31 @@ static int write_word(size_t token, const char *term, size_t len, unsigned pos,
 	    (st = _naqib_asked_to_stop(w->opts->stop, w->opts->stop_ctx)))
 		return st;
 
-	return pos ? w->sink->posting(w->sink->ctx, term, len, pos, wdf)
-		   : w->sink->term(w->sink->ctx, term, len, wdf);
+	if (!pos)
+		return w->sink->term(w->sink->ctx, term, len, wdf);
+	if ((st = w->sink->posting(w->sink->ctx, term, len, pos, wdf)))
+		return st;
+	if (!w->title)
+		return NAQIB_OK;
+	/* The stem term with a position is the stem's prefix, then the
+	 * stem. */
+	size_t z = strlen(_NAQIB_FIELD(_NAQIB_F_STEM)->prefix);
+	if ((st = _naqib_term(w->title, _NAQIB_F_TITLE, term + z, len - z)))
+		return st;
+	return w->sink->posting(w->sink->ctx, w->title->data, w->title->len,
+				pos, 1);
 }
 
 static naqib_status_t write_field(naqib_analyzer_t *an, knowledge_t *k,
-				  const char *text, size_t boosted,
+				  const char *text, size_t boosted, int title,
 				  unsigned *pos, const naqib_doc_options_t *o,
 				  const _naqib_doc_sink_t *sink)
 {
 	const naqib_token_t *t;
 	size_t n, len;
 	naqib_status_t st;
-	words_ctx_t w = { sink, boosted, o, 0 };
+	_naqib_buf_t buf = NAQIB_BUF_INIT;
+	words_ctx_t w = { sink, boosted, o, 0, title ? &buf : NULL };
 
 	if (!text || !*text)
 		return NAQIB_OK;
@@ -182,8 +196,11 @@ static naqib_status_t write_field(naqib_analyzer_t *an, knowledge_t *k,
 	if ((st = _naqib_analyze_stoppable(an, text, len, o->stop, o->stop_ctx,
 					   &t, &n)) ||
 	    (st = naqib_tokens_terms(t, n, pos, write_word, &w)) ||
-	    (st = _naqib_asked_to_stop(o->stop, o->stop_ctx)))
+	    (st = _naqib_asked_to_stop(o->stop, o->stop_ctx))) {
+		_naqib_buf_free(&buf);
 		return st;
+	}
+	_naqib_buf_free(&buf);
 	return knowledge_collect(k, t, n, text, len);
 }
 
@@ -247,11 +264,12 @@ naqib_status_t _naqib_document_write(naqib_analyzer_t *an,
 	/* A title made from the text's first sentence is not indexed: its
 	 * words would count twice. */
 	if (!(rec.flags & NAQIB_RECORD_TITLE_FROM_TEXT) &&
-	    (st = write_field(an, &k, rec.title, SIZE_MAX, &pos, opts, sink)))
+	    (st = write_field(an, &k, rec.title, SIZE_MAX, 1, &pos, opts,
+			       sink)))
 		goto out;
 	/* No phrase spans the title and the body. */
 	pos += _NAQIB_FIELD_GAP;
-	if ((st = write_field(an, &k, rec.body, opts->lead_words, &pos, opts,
+	if ((st = write_field(an, &k, rec.body, opts->lead_words, 0, &pos, opts,
 			      sink)) ||
 	    (st = knowledge_write(&k, an, rec.source, sink, &term)) ||
 	    (st = _naqib_asked_to_stop(opts->stop, opts->stop_ctx)))

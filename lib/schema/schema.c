@@ -9,6 +9,7 @@ static const char *const place_ar[] = { "مكان", NULL };
 static const char *const year_ar[] = { "سنة", "سنه", NULL };
 static const char *const date_ar[] = { "تاريخ", NULL };
 static const char *const source_ar[] = { "مصدر", NULL };
+static const char *const title_ar[] = { "عنوان", NULL };
 
 const _naqib_field_t _naqib_fields[_NAQIB_F_COUNT] = {
 	[_NAQIB_F_ID] = {
@@ -57,6 +58,14 @@ const _naqib_field_t _naqib_fields[_NAQIB_F_COUNT] = {
 		_NAQIB_FILTER_PREFIX, _NAQIB_FACET_VALUE, NAQIB_FACET_SOURCE, -1,
 		"documents from this source (or one whose name starts so)",
 		"sources", "المصادر" },
+	/* The stem terms of the title's words once more, at their
+	 * positions: Xapian's parser writes a stemmed word of the prefix S
+	 * as Z, S and the stem (lib/xapian/parse.cc). */
+	[_NAQIB_F_TITLE] = {
+		_NAQIB_F_TITLE, "title", title_ar, "ZS", -1, _NAQIB_POSITIONS,
+		_NAQIB_FILTER_NONE, _NAQIB_FACET_NONE, -1, -1,
+		"documents whose title has these words (title:إضراب, "
+		"title:\"الحوار الاجتماعي\")", NULL, NULL },
 };
 
 const _naqib_field_t *_naqib_field_named(const char *s, size_t n)

@@ -30,6 +30,7 @@ typedef enum _naqib_field_id {
 	_NAQIB_F_DATE,     /* the document date */
 	_NAQIB_F_MENTIONS, /* a day the text gives */
 	_NAQIB_F_SOURCE,   /* where the document comes from */
+	_NAQIB_F_TITLE,    /* a word's stem in the title (title:) */
 	_NAQIB_F_COUNT
 } _naqib_field_id_t;
 
@@ -140,7 +141,7 @@ void _naqib_id_terms_free(_naqib_id_terms_t *t);
 #define _NAQIB_KEY_THESAURUS "naqib.thesaurus"
 /* Bumped whenever a change to the analysis changes the terms written, so
  * that an old index is not searched with a new analysis. */
-#define _NAQIB_ANALYSIS_VERSION "5"
+#define _NAQIB_ANALYSIS_VERSION "6"
 
 #ifdef __cplusplus
 }

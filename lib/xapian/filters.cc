@@ -98,13 +98,11 @@ static naqib_status_t filter_query(naqib_db_t *db, const _naqib_qfilter_t *f,
 	return _naqib_fail(NAQIB_E_QUERY, "unknown filter");
 }
 
-naqib_status_t _naqib_apply_filters(naqib_db_t *db, naqib_analyzer_t *a,
-				    const _naqib_qparts_t *parts,
-				    Xapian::Query &q)
+naqib_status_t _naqib_filter_queries(naqib_db_t *db, naqib_analyzer_t *a,
+				     const _naqib_qparts_t *parts,
+				     std::vector<Xapian::Query> &out)
 {
-	std::vector<Xapian::Query> yes[_NAQIB_F_COUNT], no, must;
-	bool any = false;
-
+	out.clear();
 	for (size_t i = 0; i < parts->n_filters; i++) {
 		const _naqib_qfilter_t *f = &parts->filters[i];
 		_naqib_filter_spec_t spec;
@@ -121,18 +119,32 @@ naqib_status_t _naqib_apply_filters(naqib_db_t *db, naqib_analyzer_t *a,
 		_naqib_filter_spec_free(&spec);
 		if (st)
 			return st;
+		out.push_back(fq);
+	}
+	return NAQIB_OK;
+}
+
+void _naqib_apply_filters(const _naqib_qparts_t *parts,
+			  const std::vector<Xapian::Query> &fq,
+			  Xapian::Query &q)
+{
+	std::vector<Xapian::Query> yes[_NAQIB_F_COUNT], no, must;
+	bool any = false;
+
+	for (size_t i = 0; i < parts->n_filters; i++) {
+		const _naqib_qfilter_t *f = &parts->filters[i];
 		if (f->sign == '-') {
-			no.push_back(fq);
+			no.push_back(fq[i]);
 		} else if (f->sign == '+') {
-			must.push_back(fq);
+			must.push_back(fq[i]);
 			any = true;
 		} else {
-			yes[f->field->id].push_back(fq);
+			yes[f->field->id].push_back(fq[i]);
 			any = true;
 		}
 	}
 	if (!any && no.empty())
-		return NAQIB_OK;
+		return;
 	Xapian::Query filter = Xapian::Query::MatchAll;
 	if (any) {
 		std::vector<Xapian::Query> all;
@@ -152,5 +164,4 @@ naqib_status_t _naqib_apply_filters(naqib_db_t *db, naqib_analyzer_t *a,
 		q = filter;
 	else
 		q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
-	return NAQIB_OK;
 }

@@ -4,6 +4,7 @@
  * (fields.cc), then the filters (filters.cc). */
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 
 #include "xapian/private.h"
@@ -50,9 +51,15 @@ static void collect_terms(naqib_query_t *q, const Xapian::Query &query)
 				q->terms.push_back(*t);
 		return;
 	case Xapian::Query::OP_AND_NOT:
-		/* What follows NOT never appears in a hit. */
+	case Xapian::Query::OP_FILTER:
+		/* What follows NOT never appears in a hit; what filters is
+		 * a filter's. */
 		if (query.get_num_subqueries() > 0)
 			collect_terms(q, query.get_subquery(0));
+		return;
+	case Xapian::Query::OP_SCALE_WEIGHT:
+		/* The parser scales a filter by 0 where it is an operand
+		 * (a OR union:CDT): no word of its. */
 		return;
 	default:
 		for (size_t i = 0; i < query.get_num_subqueries(); i++)
@@ -91,6 +98,36 @@ static naqib_status_t parse_into(naqib_db_t *db, naqib_analyzer_t *a,
 	qp.add_prefix(_NAQIB_QP_THESAURUS, &thes);
 	qp.add_prefix(_NAQIB_QP_DAY, &day);
 	qp.add_prefix(_NAQIB_QP_EXACT, &exact);
+	/* title:: the parser writes a stemmed word of prefix S as Z, S and
+	 * the stem, the title's terms (lib/schema/schema.c). */
+	qp.add_prefix(_NAQIB_QP_TITLE, "S");
+	/* The filters where they were typed (FILTERn:field), each its own
+	 * prefix: those of one field in one group, which the parser ORs,
+	 * a '+' filter in a group of its own; the groups are ANDed and
+	 * filter what their words match, and AND OR NOT apply to them as
+	 * written (union:CDT OR إضراب is either).  Without words (only
+	 * filters, or stopwords) they filter everything instead, so that
+	 * -union:CDT alone is every document but those. */
+	std::vector<Xapian::Query> fq;
+	std::vector<std::unique_ptr<_naqib_filter_field>> fields;
+	if (p->n_filters) {
+		if (!db)
+			return _naqib_fail(NAQIB_E_QUERY,
+					   "filters need a database");
+		naqib_status_t st = _naqib_filter_queries(db, a, p, fq);
+		if (st)
+			return st;
+	}
+	std::vector<std::string> groups(p->n_filters);
+	for (size_t i = 0; i < p->n_filters; i++) {
+		const _naqib_qfilter_t *f = &p->filters[i];
+		fields.emplace_back(new _naqib_filter_field(
+			p->n_words ? fq[i] : Xapian::Query()));
+		groups[i] = f->sign == '+' ? "+" + std::to_string(i)
+					   : std::string(f->field->name);
+		qp.add_boolean_prefix(_NAQIB_QP_FILTER + std::to_string(i),
+				      fields.back().get(), &groups[i]);
+	}
 	unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
 			 Xapian::QueryParser::FLAG_WILDCARD;
 	q->query = qp.parse_query(std::string(p->text.data, p->text.len), flags);
@@ -98,13 +135,8 @@ static naqib_status_t parse_into(naqib_db_t *db, naqib_analyzer_t *a,
 	 * highlighted. */
 	collect_terms(q, q->query);
 	naqib_status_t st = NAQIB_OK;
-	if (p->n_filters) {
-		if (!db)
-			st = _naqib_fail(NAQIB_E_QUERY,
-					 "filters need a database");
-		else
-			st = _naqib_apply_filters(db, a, p, q->query);
-	}
+	if (p->n_filters && !p->n_words)
+		_naqib_apply_filters(p, fq, q->query);
 	q->description = q->query.get_description();
 	if (p->dropped)
 		q->notes += "the query is long: only its first " +

@@ -193,11 +193,28 @@ typedef struct _naqib_wildcard_budget {
 void _naqib_expand_wildcards(naqib_db_t *db, naqib_query_t *q,
 			     const _naqib_wildcard_budget_t *b);
 
-/* filters.cc: applies the filters of parts to query q (throws Xapian's
- * errors). */
-naqib_status_t _naqib_apply_filters(naqib_db_t *db, naqib_analyzer_t *a,
-				    const _naqib_qparts_t *parts,
-				    Xapian::Query &q);
+/* filters.cc: the query of each filter of parts, in their order (throws
+ * Xapian's errors). */
+naqib_status_t _naqib_filter_queries(naqib_db_t *db, naqib_analyzer_t *a,
+				     const _naqib_qparts_t *parts,
+				     std::vector<Xapian::Query> &out);
+
+/* filters.cc: applies the filters of parts, whose queries are fq, to query
+ * q as a filter: the same field twice is either value, different fields
+ * must all hold, '+' must hold as well, '-' must not. */
+void _naqib_apply_filters(const _naqib_qparts_t *parts,
+			  const std::vector<Xapian::Query> &fq,
+			  Xapian::Query &q);
+
+/* fields.cc: the placeholder of one filter (FILTERn:field, query.h): its
+ * query, as a boolean filter of the parser. */
+class _naqib_filter_field : public Xapian::FieldProcessor {
+	Xapian::Query q;
+
+      public:
+	explicit _naqib_filter_field(const Xapian::Query &fq) : q(fq) {}
+	Xapian::Query operator()(const std::string &) override { return q; }
+};
 
 /* facets.cc: counts the facet values of the matching documents. */
 class _naqib_facet_spies {
