@@ -64,6 +64,13 @@ expect_eq "$(ids "$cdb" 'عنوان:بلاغ' | tr '\n' ' ')" "apart bare bi li 
 expect_eq "$(ids "$cdb" 'title:(رابع OR خامس)' | tr '\n' ' ')" "apart wa " "title:(…)"
 expect_eq "$(ids "$cdb" 'title:الاتفاق' | tr '\n' ' ')" "" "a body word is not a title's"
 EOF
+test_case 'a hyphen or a slash between two words joins nothing: two words, not a phrase' <<'EOF'
+expect_eq "$(ids "$db" 'UMT-CDT')" "$(ids "$db" 'UMT CDT')" "UMT-CDT"
+[ -n "$(ids "$db" 'UMT-CDT')" ] || fail "UMT-CDT finds nothing"
+expect_eq "$(ids "$db" 'الحوار-الاجتماعي')" "$(ids "$db" 'الحوار الاجتماعي')" "a hyphen between two words"
+expect_eq "$(ids "$db" '2025/1922')" "$(ids "$db" '2025 1922')" "a slash between two numbers"
+expect_eq "$(ids "$db" 'الحوار -الاجتماعي' | wc -l)" "$(ids "$db" 'الحوار AND NOT الاجتماعي' | wc -l)" "a - before a word is still NOT"
+EOF
 test_case 'a Latin name before a colon that is no field is an error; an Arabic word is a word' <<'EOF'
 run naqib_search -d "$cdb" 'foo:bar الحوار'
 expect_status 3 "foo:bar"

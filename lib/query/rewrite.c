@@ -113,6 +113,19 @@ static int close_phrase(_naqib_buf_t *out, _naqib_qparts_t *q,
 	return st;
 }
 
+/* Whether out ends with the operator NEAR or ADJ. */
+static int ends_with_proximity(const _naqib_buf_t *out)
+{
+	for (int k = 0; k < 2; k++) {
+		const char *op = k ? "ADJ" : "NEAR";
+		size_t n = strlen(op);
+		if (out->len >= n && !memcmp(out->data + out->len - n, op, n) &&
+		    (out->len == n || strchr(" (", out->data[out->len - n - 1])))
+			return 1;
+	}
+	return 0;
+}
+
 /* Copies the text between two words, s[from..to), keeping the characters
  * that are query syntax and turning everything else into spaces, so that
  * the parser cannot glue two of our words into one of its own (it reads _
@@ -158,10 +171,27 @@ static int copy_gap(_naqib_buf_t *out, _naqib_qparts_t *q, naqib_analyzer_t *a,
 				continue;
 			}
 		}
+		int after_word = at > 0 && !strchr(" \t\n(\"", s[at - 1]);
 		switch (c) {
-		case '(': case ')': case '+': case '-': case '*': case '/':
+		case '+': case '-':
+			/* An operator at the start of a word only: between
+			 * two («1922-1991», UMT-CDT) it joins them, which the
+			 * parser would read as a phrase; here they are two
+			 * words. */
+			if (after_word)
+				goto space;
 			st = _naqib_buf_addc(out, (char)c);
 			break;
+		case '/':
+			/* NEAR/3, ADJ/2; elsewhere («1/2») a space. */
+			if (!ends_with_proximity(out))
+				goto space;
+			st = _naqib_buf_addc(out, (char)c);
+			break;
+		case '(': case ')': case '*':
+			st = _naqib_buf_addc(out, (char)c);
+			break;
+		space:
 		default:
 			if (!out->len || out->data[out->len - 1] != ' ')
 				st = _naqib_buf_addc(out, ' ');
