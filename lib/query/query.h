@@ -24,8 +24,8 @@ extern "C" {
 #endif
 
 /* The field names of the placeholders in the rewritten text, which the
- * Xapian layer's field processors read: a thesaurus entry, THESAURUS:12,
- * and a day, DAY:20251014.  Upper case, which no word of a query keeps
+ * Xapian layer's field processors read: a name of the thesaurus,
+ * THESAURUS:4 (the query word it is, kind 't'), and a day, DAY:20251014.  Upper case, which no word of a query keeps
  * (the analyser folds case), so that a user cannot type them. */
 #define _NAQIB_QP_THESAURUS "THESAURUS"
 #define _NAQIB_QP_DAY "DAY"

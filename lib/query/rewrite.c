@@ -509,7 +509,7 @@ naqib_status_t _naqib_query_rewrite(naqib_analyzer_t *a, const char *text,
 				 * that each of them finds the same
 				 * documents. */
 				st = _naqib_buf_printf(out, _NAQIB_QP_THESAURUS
-						       ":%s", how.data + 1);
+						       ":%zu", q->n_words);
 			} else if (how.data[0] == 't') {
 				/* A place or a domain term: its own words as
 				 * usual (so that المغرب still finds
@@ -521,8 +521,8 @@ naqib_status_t _naqib_query_rewrite(naqib_analyzer_t *a, const char *text,
 				if (!st)
 					st = _naqib_buf_printf(out,
 							       " OR " _NAQIB_QP_THESAURUS
-							       ":%s)",
-							       how.data + 1);
+							       ":%zu)",
+							       q->n_words);
 			} else {
 				/* A date: the day, however a text writes it
 				 * (its words alone would find any day of the

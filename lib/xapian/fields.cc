@@ -6,16 +6,46 @@
 
 #include "xapian/private.h"
 
+/* The weight of a union name's own words beside its entry's term. */
+static const double name_words_weight = 0.5;
+
 Xapian::Query _naqib_thesaurus_field::operator()(const std::string &s)
 {
 	naqib_thes_entry_t e;
 	char *end;
 	unsigned long i = strtoul(s.c_str(), &end, 10);
+	naqib_thesaurus_t *th = naqib_analyzer_thesaurus(a);
 
-	if (!th || *end || naqib_thesaurus_entry(th, i, &e))
+	if (!th || *end || i >= parts->n_words || parts->words[i].kind != 't' ||
+	    naqib_thesaurus_entry(th, parts->words[i].entry, &e))
 		return Xapian::Query();
-	return Xapian::Query(
+	Xapian::Query entry(
 		_naqib_xterm(_naqib_field_of_thes_kind(e.kind)->id, e.key));
+	if (e.kind != NAQIB_THES_UNION)
+		return entry;
+	/* A union's one term finds every document that names it, by any of
+	 * its names; the words of the name typed rank them too (a text on
+	 * «الاتحاد العام التونسي للشغل» and its rivals, whose names share
+	 * those words), without finding more documents. */
+	const _naqib_qword_t *w = &parts->words[i];
+	const naqib_token_t *t;
+	size_t n;
+	std::vector<Xapian::Query> words;
+	if (naqib_analyze(a, w->typed, w->typed_len, &t, &n))
+		return entry;
+	for (size_t k = 0; k < n; k++)
+		if (!_naqib_positionless(&t[k]) &&
+		    !(t[k].flags & NAQIB_TOKEN_TOO_LONG))
+			words.emplace_back(_naqib_xterm(
+				_NAQIB_F_STEM, std::string(t[k].stem,
+							   t[k].stem_len)));
+	if (words.empty())
+		return entry;
+	return Xapian::Query(
+		Xapian::Query::OP_AND_MAYBE, entry,
+		Xapian::Query(name_words_weight,
+			      Xapian::Query(Xapian::Query::OP_OR, words.begin(),
+					    words.end())));
 }
 
 Xapian::Query _naqib_day_field::operator()(const std::string &s)

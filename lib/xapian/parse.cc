@@ -74,7 +74,7 @@ static naqib_status_t parse_into(naqib_db_t *db, naqib_analyzer_t *a,
 {
 	const _naqib_qparts_t *p = &q->parts;
 	ArabicStopper stopper;
-	_naqib_thesaurus_field thes(naqib_analyzer_thesaurus(a));
+	_naqib_thesaurus_field thes(a, p);
 	_naqib_day_field day;
 	_naqib_exact_field exact(p);
 	Xapian::QueryParser qp;

@@ -154,12 +154,17 @@ std::string _naqib_xterm(_naqib_field_id_t field, const std::string &value);
 
 /* fields.cc: the field processors of the placeholders that the query
  * rewrite writes (query.h). */
+/* THESAURUS:n, the name of query word n (kind 't'): its entry's term; for
+ * a union, the stems of the name's words too, which rank but do not
+ * match (fields.cc). */
 class _naqib_thesaurus_field : public Xapian::FieldProcessor {
-	naqib_thesaurus_t *th;
+	naqib_analyzer_t *a;
+	const _naqib_qparts_t *parts;
 
       public:
-	explicit _naqib_thesaurus_field(naqib_thesaurus_t *t) : th(t) {}
-	Xapian::Query operator()(const std::string &entry) override;
+	_naqib_thesaurus_field(naqib_analyzer_t *an, const _naqib_qparts_t *p)
+	    : a(an), parts(p) {}
+	Xapian::Query operator()(const std::string &word) override;
 };
 
 class _naqib_day_field : public Xapian::FieldProcessor {
