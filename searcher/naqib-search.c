@@ -143,7 +143,7 @@ static void usage(FILE *f)
 	fprintf(f, "usage: naqib-search [options] QUERY...\n"
 	      "       naqib-search [options] --queries FILE\n"
 	      "\n"
-	      "Searches a naqib database.  Free text is ranked (DLH); the\n"
+	      "Searches a naqib database.  Free text is ranked (InL2); the\n"
 	      "Xapian syntax works too: AND OR NOT, \"phrase\" (any form of its\n"
 	      "words), =\"phrase\" and =word (as written), NEAR, word*.\n"
 	      "Filters: union:CDT place:الرباط year:2021 date:2021-01-01..2021-06-30\n"

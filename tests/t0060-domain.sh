@@ -97,6 +97,21 @@ first_filter=$(grep -vnxFf "$T/strike" "$T/ranked" | head -1 | cut -d: -f1)
 [ -n "$first_filter" ] && [ "$last_word" -lt "$first_filter" ] || fail "order: $(tr '\n' ' ' <"$T/ranked")"
 EOF
 
+# The default ranking never scores a document that holds a query word 0
+# (DLH did, for a word a long text uses more than chance would: the seed
+# naming the UMT three times came last with 0.000).
+test_case 'no hit of a word scores 0 by default, the long seeds among them' <<'EOF'
+# shellcheck disable=SC2086
+naqib_index -q -d "$T/seeds.db" $CORPUS corpus/seeds || fail "indexing the corpus and the seeds"
+for q in UMT 'الوقفة الاحتجاجية' إضراب النقابة; do
+	naqib_search -d "$T/seeds.db" -f trec -n 1000 "$q" >"$T/z"
+	[ -s "$T/z" ] || fail "$q: no hit"
+	zero=$(awk '$5 + 0 <= 0 { print $3 }' "$T/z")
+	[ -z "$zero" ] || fail "$q: scored 0: $zero"
+done
+naqib_search -d "$T/seeds.db" -f trec -n 1000 'الوقفة الاحتجاجية' | grep -q seeds/ || fail "the seed that writes الوقفة الاحتجاجية"
+EOF
+
 test_case 'an unknown union is refused clearly (status 3)' <<'EOF'
 run naqib_search -d "$db" union:XYZ
 expect_status 3 "unknown union"
@@ -262,9 +277,22 @@ naqib_search -d "$db" -f json -n 10 --explain 'الاضراب' |
 EOF
 
 # The words of a name are marked together in snippets.
+# A union's name finds the documents that name the union, by any name; its
+# words rank them too, and find no other document.
+test_case "a union name's own words rank the union's documents, and find no others" <<'EOF'
+cat >"$T/ugtt.jsonl" <<'JSON'
+{"id":"acronym","body":"أصدرت UGTT بيانا حول الأجور والأسعار في القطاع العام والخاص مرات ومرات."}
+{"id":"rivals","body":"نافست الجامعة العامة التونسية للشغل واتحاد عمال تونس الاتحاد العام التونسي للشغل في العمل النقابي."}
+{"id":"words-only","body":"قال الاتحاد العام للشغالين إن العمل التونسي يحتاج إلى الشغل."}
+JSON
+naqib_index -q -d "$T/ugtt.db" "$T/ugtt.jsonl" || fail "indexing"
+expect_eq "$(ids "$T/ugtt.db" 'الاتحاد العام التونسي للشغل' | tr '\n' ' ')" "$(ids "$T/ugtt.db" UGTT | tr '\n' ' ')" "the same documents as UGTT"
+expect_eq "$(naqib_search -d "$T/ugtt.db" -f trec -n 1 'الاتحاد العام التونسي للشغل' | awk '{ print $3 }')" rivals "the text with the name's words first"
+EOF
+
 test_case 'the words of a name are marked together in a snippet' <<'EOF'
 naqib_search -d "$db" -f json -n 1 'الاتحاد المغربي للشغل' | jq -r '.hits[0].snippet_html' >"$T/s"
-expect_in "$T/s" "<mark>الاتحاد المغربي للشغل</mark>" "one mark for a name"
+grep -qE "<mark>(ال|لل|بال)اتحاد المغربي للشغل</mark>" "$T/s" || fail "one mark for a name: $(cat "$T/s")"
 EOF
 
 # A user's thesaurus adds entries; a new database keeps it for searching.

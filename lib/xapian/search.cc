@@ -42,15 +42,15 @@ static const struct weighting {
 	const char *name, *description;
 	void (*set)(Xapian::Enquire &, const naqib_search_options_t *);
 } weightings[] = {
-	{ "dlh", "DLH, divergence from randomness, parameter-free (the "
-		 "default)", set_dlh },
+	{ "inl2", "InL2, divergence from randomness (inverse document "
+		  "frequency; the default)", set<Xapian::InL2Weight> },
+	{ "dlh", "DLH, divergence from randomness, parameter-free",
+	  set_dlh },
 	{ "bm25", "Okapi BM25, with --bm25-k1 and --bm25-b", set_bm25 },
 	{ "pl2", "PL2, divergence from randomness (Poisson)",
 	  set<Xapian::PL2Weight> },
 	{ "dph", "DPH, divergence from randomness, parameter-free",
 	  set<Xapian::DPHWeight> },
-	{ "inl2", "InL2, divergence from randomness (inverse document "
-		  "frequency)", set<Xapian::InL2Weight> },
 	{ "ifb2", "IfB2, divergence from randomness (inverse term "
 		  "frequency)", set<Xapian::IfB2Weight> },
 	{ "bb2", "BB2, divergence from randomness (Bose-Einstein)",
