@@ -279,6 +279,19 @@ static const found_row_t builtin_names[] = {
 	  "هيئة التنسيق النقابية in Lebanon" },
 	{ "هيئة التنسيق النقابية بالرباط", "place:الرباط",
 	  "هيئة التنسيق النقابية in Morocco" },
+	/* The gazetteer (data/places) and the hand-made places. */
+	{ "في السمارة", "place:السمارة", "a Moroccan provincial capital" },
+	{ "بمدينة سمارة", "place:السمارة", "its name without the article" },
+	{ "شاطئ السعيدية", "place:السعيدية", "a town of 10,000" },
+	{ "معركة سيدي إبراهيم", "place:سيدي إبراهيم",
+	  "a name of several countries' places" },
+	{ "الصويرة وخريبكة", "place:الصويرة place:خريبكة", "Moroccan cities" },
+	{ "قفصة وصفاقس", "place:قفصة place:صفاقس", "Tunisian cities" },
+	{ "عمال المحلة الكبرى والبصرة", "place:المحلة الكبرى place:البصرة",
+	  "Egypt and Iraq" },
+	{ "الدارالبيضاء", "place:الدار البيضاء", "Casablanca in one word" },
+	{ "المنظمة الشغيلة بالسمارة", "place:السمارة",
+	  "a place of the gazetteer is a context" },
 };
 
 /* A generic name given alone to union: is its union's. */
