@@ -146,9 +146,9 @@ $(BUILD)/%.o: %.cc
 -include $(wildcard $(BUILD)/*/*.d $(BUILD)/*/*/*.d)
 
 # The built-in thesaurus, compiled into the library.
-$(BUILD)/lib/builtin.c: data/thesaurus scripts/embed
+$(BUILD)/lib/builtin.c: data/thesaurus data/places scripts/embed
 	@mkdir -p $(@D)
-	scripts/embed data/thesaurus > $@.tmp && mv $@.tmp $@
+	scripts/embed data/thesaurus data/places > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/lib/builtin.o: $(BUILD)/lib/builtin.c lib/naqib.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -351,6 +351,7 @@ install: $(TOOLS) $(WORKER) $(CGI) $(LIB) $(SHLIB)
 	done
 	install -d $(DESTDIR)$(DATADIR)
 	install -m 644 data/thesaurus $(DESTDIR)$(DATADIR)/thesaurus
+	install -m 644 data/places $(DESTDIR)$(DATADIR)/places
 	install -d $(DESTDIR)$(BASHCOMPDIR)
 	install -m 644 completion/naqib.bash $(DESTDIR)$(BASHCOMPDIR)/naqib-index
 	ln -sf naqib-index $(DESTDIR)$(BASHCOMPDIR)/naqib-search
@@ -367,7 +368,7 @@ uninstall:
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -f $(MAN3:man/%=$(DESTDIR)$(MANDIR)/man3/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
-	rm -f $(DESTDIR)$(DATADIR)/thesaurus $(DESTDIR)$(LIBEXECDIR)/naqib-worker
+	rm -f $(DESTDIR)$(DATADIR)/thesaurus $(DESTDIR)$(DATADIR)/places $(DESTDIR)$(LIBEXECDIR)/naqib-worker
 	-rmdir $(DESTDIR)$(LIBEXECDIR) 2>/dev/null
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/naqib-index \
 		$(DESTDIR)$(BASHCOMPDIR)/naqib-search \

@@ -564,6 +564,10 @@ const char *naqib_query_notes(const naqib_query_t *q);
  * the i-th wildcard prefix (normalized) cut to its most frequent words
  * (NULL past the last). */
 size_t naqib_query_dropped_words(const naqib_query_t *q);
+/* The value of the i-th place: filter whose place the thesaurus does not
+ * know, which was searched as the phrase of its words instead (a note
+ * says so); NULL past the last.  Owned by q. */
+const char *naqib_query_place_as_words(const naqib_query_t *q, size_t i);
 const char *naqib_query_cut_wildcard(const naqib_query_t *q, size_t i);
 /* When the wildcards of the query stood for more words together than its
  * budget (naqib_query_options_t): the most words each was searched with;

@@ -17,6 +17,16 @@ cgi() {
 status_is() { grep -q "^Status: $1 " "$T/h" || fail "$2: want status $1, got: $(head -1 "$T/h")"; }
 q() { printf '%s' "$1" | jq -sRr @uri; }  # percent-encodes
 
+# A place the thesaurus does not know: its words, and a notice that says so.
+test_case 'an unknown place: searched as its words, a notice on the page and in JSON notes' <<'EOF'
+cgi "q=$(q 'place:السمارةة')"
+status_is 200 "unknown place"
+expect_in "$T/b" '<p class="notice">«السمارةة» ليس من أماكن المعجم: بُحث عنه بكلماته.</p>' "the notice"
+cgi "q=$(q 'place:السمارةة')&format=json"
+status_is 200 "unknown place, JSON"
+expect_eq "$(jq -r '.notes[0]' "$T/b")" 'place:السمارةة: no such place in the thesaurus: searched as the words "السمارةة" (did you mean السمارة?)' "JSON notes"
+EOF
+
 # The empty form.
 test_case 'the empty form: an Arabic page in UTF-8, right to left, its length and CSP' <<'EOF'
 cgi ""

@@ -26,7 +26,13 @@ typedef struct entry {
 	size_t phrase;    /* its first phrase (the canonical name): an entry's
 			     phrases are one after the other */
 	size_t n_phrases;
+	size_t country;   /* the entry of its country (a country's is
+			     itself), or NO_ENTRY */
+	size_t country_key; /* the normalized name of its `country:` line
+			       until resolved, or NO_ENTRY */
 } entry_t;
+
+#define NO_ENTRY ((size_t)-1)
 
 typedef struct phrase {
 	size_t entry;
@@ -34,6 +40,8 @@ typedef struct phrase {
 	size_t n;         /* number of words */
 	size_t display;   /* offset of the phrase as written */
 	size_t key;       /* offset of its normalized form, as entry_t's */
+	int generic;      /* written ~phrase: names the entry only in a text
+			     of its country (naqib_thesaurus_match()) */
 } phrase_t;
 
 struct naqib_thesaurus {
@@ -65,8 +73,15 @@ struct naqib_thesaurus {
 	size_t *pslots;
 	size_t n_pslots;
 
+	size_t country_key;	/* the current `country:` line's name while
+				   loading, or NO_ENTRY */
+	int any_context;	/* naqib_thesaurus_find(): generic phrases
+				   name their entry without a context */
+
 	naqib_thes_match_t *matches;	/* the result of the last match */
 	size_t n_matches, cap_matches;
+	unsigned char *generic;	/* per match: by a generic phrase */
+	size_t cap_generic;
 	unsigned *cand;		/* per token: candidate word ids */
 	size_t cap_cand;
 };
@@ -348,6 +363,25 @@ static int load_entry(naqib_thesaurus_t *th, text_tokens_t *tt,
 	for (const char *q = p; next_field(&q, end, &f, &n); first = 0) {
 		const naqib_token_t *t;
 		size_t count;
+		int generic = 0;
+		if (n && *f == '~') {
+			/* ~phrase: a name that other countries' entries
+			 * have too ("the local union of labour"). */
+			f++;
+			n--;
+			f = trim(f, &n);
+			generic = 1;
+			if (first)
+				return fail_at(name, line,
+					       "the canonical name cannot be "
+					       "generic (~):", f, n);
+			if (kind == NAQIB_THES_TERM ||
+			    th->country_key == NO_ENTRY)
+				return fail_at(name, line,
+					       "a generic name (~) needs the "
+					       "entry's country (a `country:` "
+					       "line above it):", f, n);
+		}
 		if (!n)
 			return fail_at(name, line, "empty field in", p,
 				       (size_t)(end - p));
@@ -380,6 +414,10 @@ static int load_entry(naqib_thesaurus_t *th, text_tokens_t *tt,
 			en->key = key;
 			en->phrase = th->n_phrases;
 			en->n_phrases = 0;
+			en->country = NO_ENTRY;
+			en->country_key = kind == NAQIB_THES_TERM
+						  ? NO_ENTRY
+						  : th->country_key;
 			if (strlen(str(th, en->key)) > NAQIB_MAX_TERM)
 				return fail_at(name, line, "name too long:", f,
 					       n);
@@ -414,12 +452,83 @@ static int load_entry(naqib_thesaurus_t *th, text_tokens_t *tt,
 		}
 		th->n_words += count;
 		th->phrases[th->n_phrases++] =
-			(phrase_t){ e, w0, count, display, key };
+			(phrase_t){ e, w0, count, display, key, generic };
 		th->pslots[slot] = th->n_phrases;
 		th->entries[e].n_phrases++;
 	}
 	th->n_entries++;
 	th->dirty = 1;
+	return NAQIB_OK;
+}
+
+/* A `country: NAME` line: the union and place entries below it, up to
+ * the next such line or the end of the file, are of the country NAME
+ * (a place entry of the thesaurus, found when the file is read); '-' for
+ * none. */
+static int load_country(naqib_thesaurus_t *th, text_tokens_t *tt,
+			const char *name, unsigned line, const char *p,
+			const char *end)
+{
+	size_t n = (size_t)(end - p);
+	const char *f = trim(p, &n);
+	const naqib_token_t *t;
+	size_t count;
+	int st;
+
+	th->country_key = NO_ENTRY;
+	if (n == 1 && *f == '-')
+		return NAQIB_OK;
+	if ((st = analyse(tt, f, n, &t, &count)))
+		return fail_at(name, line, naqib_last_error(), f, n);
+	if (!count)
+		return fail_at(name, line, "no country in", p,
+			       (size_t)(end - p));
+	size_t key = th->strings.len;
+	for (size_t i = 0; i < count && !st; i++) {
+		if (i)
+			st = _naqib_buf_addc(&th->strings, ' ');
+		if (!st)
+			st = _naqib_buf_add(&th->strings, t[i].norm,
+					    t[i].norm_len);
+	}
+	if (!st)
+		st = _naqib_buf_addc(&th->strings, '\0');
+	if (!st)
+		th->country_key = key;
+	return st;
+}
+
+/* Gives the entries read their country: the place entry whose canonical
+ * name their `country:` line wrote. */
+static int resolve_countries(naqib_thesaurus_t *th, const char *name)
+{
+	for (size_t i = 0; i < th->n_entries; i++) {
+		entry_t *en = &th->entries[i];
+		if (en->country_key == NO_ENTRY)
+			continue;
+		const char *k = str(th, en->country_key);
+		size_t c = NO_ENTRY;
+		/* The entries of one country are together: the previous
+		 * entry's country is most often this one's. */
+		if (i && th->entries[i - 1].country != NO_ENTRY &&
+		    strcmp(str(th, th->entries[th->entries[i - 1].country].key),
+			   k) == 0)
+			c = th->entries[i - 1].country;
+		for (size_t j = 0; j < th->n_entries && c == NO_ENTRY; j++)
+			if (th->entries[j].kind == NAQIB_THES_PLACE &&
+			    strcmp(str(th, th->entries[j].key), k) == 0)
+				c = j;
+		if (c == NO_ENTRY)
+			return _naqib_fail(NAQIB_E_INVALID,
+					   "thesaurus '%s', line %u: the "
+					   "country '%s' is no place of the "
+					   "thesaurus",
+					   name, en->line, k);
+		en->country = c;
+		en->country_key = NO_ENTRY;
+		th->entries[c].country = c;
+		th->entries[c].country_key = NO_ENTRY;
+	}
 	return NAQIB_OK;
 }
 
@@ -461,6 +570,7 @@ static int load(naqib_thesaurus_t *th, const char *text, size_t len,
 	free(words);
 	if (st)
 		return st;
+	th->country_key = NO_ENTRY;
 	for (int pass = 0; pass < 2; pass++) {
 		unsigned line = 0;
 		tt.next = 0;
@@ -482,14 +592,19 @@ static int load(naqib_thesaurus_t *th, const char *text, size_t len,
 			const char *k = trim(s, &kn);
 			int kind = kind_of(k, kn);
 			int spelling = kn == 8 && memcmp(k, "spelling", 8) == 0;
-			if (kind < 0 && !spelling)
+			int country = kn == 7 && memcmp(k, "country", 7) == 0;
+			if (kind < 0 && !spelling && !country)
 				return fail_at(name, line,
-					       "unknown kind (union, place, term or spelling):",
+					       "unknown kind (union, place, term, "
+					       "spelling or country):",
 					       k, kn);
 			if (pass == 0 && spelling)
 				st = load_spelling(th, &tt, name, line,
 						   colon + 1, s + n);
-			else if (pass == 1 && !spelling)
+			else if (pass == 1 && country)
+				st = load_country(th, &tt, name, line,
+						  colon + 1, s + n);
+			else if (pass == 1 && !spelling && !country)
 				st = load_entry(th, &tt, name, line, kind,
 						colon + 1, s + n);
 			else
@@ -498,7 +613,7 @@ static int load(naqib_thesaurus_t *th, const char *text, size_t len,
 				return st;
 		}
 	}
-	return NAQIB_OK;
+	return resolve_countries(th, name);
 }
 
 naqib_status_t naqib_thesaurus_new(naqib_analyzer_t *a, naqib_thesaurus_t **out)
@@ -539,6 +654,7 @@ void naqib_thesaurus_destroy(naqib_thesaurus_t *th)
 	free(th->by_word);
 	free(th->pslots);
 	free(th->matches);
+	free(th->generic);
 	free(th->cand);
 	free(th);
 }
@@ -682,6 +798,46 @@ static int has_cand(const unsigned *c, unsigned id)
 	return 0;
 }
 
+#define MAX_CONTEXT 32 /* countries a text names, at most, that count */
+
+/* Keeps of the matches by a generic phrase (~) those whose entry is of a
+ * country the text names otherwise: the country itself, a place of it, or
+ * an entry of it named by a phrase that is not generic.  «الاتحاد المحلي
+ * للشغل بطنجة» is not UGTT's: طنجة is of المغرب. */
+static void keep_in_context(naqib_thesaurus_t *th)
+{
+	size_t ctx[MAX_CONTEXT], n_ctx = 0, kept = 0;
+	int any = 0;
+
+	for (size_t i = 0; i < th->n_matches; i++) {
+		size_t c = th->entries[th->matches[i].entry].country;
+		if (th->generic[i]) {
+			any = 1;
+			continue;
+		}
+		if (c == NO_ENTRY)
+			continue;
+		size_t k = 0;
+		while (k < n_ctx && ctx[k] != c)
+			k++;
+		if (k == n_ctx && n_ctx < MAX_CONTEXT)
+			ctx[n_ctx++] = c;
+	}
+	if (!any)
+		return;
+	for (size_t i = 0; i < th->n_matches; i++) {
+		int keep = !th->generic[i];
+		size_t c = th->entries[th->matches[i].entry].country;
+		for (size_t k = 0; !keep && k < n_ctx; k++)
+			keep = ctx[k] == c;
+		if (keep) {
+			th->generic[kept] = th->generic[i];
+			th->matches[kept++] = th->matches[i];
+		}
+	}
+	th->n_matches = kept;
+}
+
 naqib_status_t naqib_thesaurus_match(naqib_thesaurus_t *th,
 				     const naqib_token_t *tokens, size_t count,
 				     const naqib_thes_match_t **matches,
@@ -702,7 +858,7 @@ naqib_status_t naqib_thesaurus_match(naqib_thesaurus_t *th,
 		candidates(th, &tokens[i], &th->cand[i * CANDS]);
 	for (size_t i = 0; i < count;) {
 		const unsigned *c = &th->cand[i * CANDS];
-		size_t best = (size_t)-1, best_n = 0;
+		size_t best = (size_t)-1, best_n = 0, best_phrase = 0;
 		for (int k = 0; k < CANDS && c[k] != NO_ID; k++) {
 			unsigned id = c[k];
 			for (size_t j = th->by_word[id]; j < th->by_word[id + 1];
@@ -718,6 +874,7 @@ naqib_status_t naqib_thesaurus_match(naqib_thesaurus_t *th,
 				if (w == p->n) {
 					best = p->entry;
 					best_n = p->n;
+					best_phrase = th->sorted[j];
 				}
 			}
 		}
@@ -725,12 +882,16 @@ naqib_status_t naqib_thesaurus_match(naqib_thesaurus_t *th,
 			i++;
 			continue;
 		}
-		if ((st = NAQIB_GROW(th->matches, th->cap_matches, th->n_matches + 1)))
+		if ((st = NAQIB_GROW(th->matches, th->cap_matches, th->n_matches + 1)) ||
+		    (st = NAQIB_GROW(th->generic, th->cap_generic, th->n_matches + 1)))
 			return st;
+		th->generic[th->n_matches] = th->phrases[best_phrase].generic;
 		th->matches[th->n_matches++] =
 			(naqib_thes_match_t){ best, i, i + best_n };
 		i += best_n;
 	}
+	if (!th->any_context)
+		keep_in_context(th);
 	*matches = th->matches;
 	*n_matches = th->n_matches;
 	return NAQIB_OK;
@@ -744,9 +905,15 @@ naqib_status_t naqib_thesaurus_find(naqib_thesaurus_t *th, int kind,
 	size_t count, n;
 	int st;
 
+	/* A name given alone is of its entry, generic or not: union:"الاتحاد
+	 * الجهوي للشغل" is UGTT. */
+	th->any_context = 1;
 	if ((st = naqib_analyze(th->an, name, strlen(name), &t, &count)) ||
-	    (st = naqib_thesaurus_match(th, t, count, &m, &n)))
+	    (st = naqib_thesaurus_match(th, t, count, &m, &n))) {
+		th->any_context = 0;
 		return st;
+	}
+	th->any_context = 0;
 	for (size_t i = 0; i < n; i++)
 		if (m[i].first == 0 && m[i].last == count &&
 		    th->entries[m[i].entry].kind == kind) {

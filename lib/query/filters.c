@@ -94,8 +94,8 @@ naqib_status_t _naqib_query_filters(const char *text, size_t len,
 		char *value = strndup(text + vs, ve - vs);
 		if (!value)
 			return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-		q->filters[q->n_filters++] = (_naqib_qfilter_t){ f, sign, value,
-								 from };
+		q->filters[q->n_filters++] =
+			(_naqib_qfilter_t){ f, sign, value, from, i };
 		memset(rest->data + from, ' ', i - from);
 	}
 	return NAQIB_OK;

@@ -69,7 +69,7 @@ typedef struct _naqib_qfilter {
 	char sign;       /* ' ': either value of its field; '+': must hold as
 			    well; '-': must not */
 	char *value;
-	size_t at;       /* its first byte in the query */
+	size_t from, to; /* the bytes of the query it was */
 } _naqib_qfilter_t;
 
 /* A query taken apart.  Start it zeroed; free with _naqib_qparts_free(). */
@@ -82,6 +82,10 @@ typedef struct _naqib_qparts {
 	_naqib_qfilter_t *filters;
 	size_t n_filters, cap_filters;
 	size_t dropped;      /* words after NAQIB_QUERY_MAX_WORDS, left out */
+	char **as_words;     /* the values of place: filters the thesaurus
+				does not know, searched as words instead */
+	size_t n_as_words, cap_as_words;
+	_naqib_buf_t notes;  /* for naqib_query_notes(): a sentence a line */
 } _naqib_qparts_t;
 
 void _naqib_qparts_init(_naqib_qparts_t *q);

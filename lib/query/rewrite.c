@@ -54,7 +54,7 @@ static int place_filters(_naqib_buf_t *out, const _naqib_qparts_t *q,
 	int st = NAQIB_OK;
 
 	while (!st && g->quotes % 2 == 0 && g->filters < q->n_filters &&
-	       q->filters[g->filters].at < upto) {
+	       q->filters[g->filters].from < upto) {
 		const _naqib_qfilter_t *f = &q->filters[g->filters];
 		if (out->len && !strchr(" (", out->data[out->len - 1]))
 			st = _naqib_buf_addc(out, ' ');

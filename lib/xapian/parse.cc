@@ -138,6 +138,7 @@ static naqib_status_t parse_into(naqib_db_t *db, naqib_analyzer_t *a,
 	if (p->n_filters && !p->n_words)
 		_naqib_apply_filters(p, fq, q->query);
 	q->description = q->query.get_description();
+	q->notes.append(p->notes.data, p->notes.len);
 	if (p->dropped)
 		q->notes += "the query is long: only its first " +
 			    std::to_string(NAQIB_QUERY_MAX_WORDS) +
@@ -224,6 +225,12 @@ extern "C" const char *naqib_query_description(const naqib_query_t *q)
 extern "C" const char *naqib_query_notes(const naqib_query_t *q)
 {
 	return q->notes.c_str();
+}
+
+extern "C" const char *naqib_query_place_as_words(const naqib_query_t *q,
+						  size_t i)
+{
+	return i < q->parts.n_as_words ? q->parts.as_words[i] : NULL;
 }
 
 extern "C" size_t naqib_query_dropped_words(const naqib_query_t *q)

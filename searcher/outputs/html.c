@@ -355,6 +355,11 @@ static int render_results(_naqib_buf_t *b, const out_page_t *p)
 					   "بأكثرها تكرارًا فقط.</p>\n",
 					NAQIB_WILDCARD_MAX_TERMS);
 	}
+	for (size_t i = 0; (cut = naqib_query_place_as_words(r->q, i)); i++) {
+		st |= lit(b, "<p class=\"notice\">«");
+		st |= esc(b, cut);
+		st |= lit(b, "» ليس من أماكن المعجم: بُحث عنه بكلماته.</p>\n");
+	}
 	if (r->stopped)
 		st |= lit(b, "<p class=\"notice\">توقف البحث قبل نهايته لأنه "
 			     "طال أكثر مما يُسمح به: النتائج أفضل ما وُجد في "

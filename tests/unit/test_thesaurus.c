@@ -209,6 +209,12 @@ static const struct {
 	{ "spelling: الكونفدرالية\n", "two words or more" },
 	{ "spelling: الكونفدرالية | الاتحاد العام\n", "not one word" },
 	{ "union: \xff\n", "invalid UTF-8" },
+	{ "union: X | Y\ncountry: المغرب\nunion: Z | W\n",
+	  "line 3: the country 'المغرب' is no place" },
+	{ "union: X | ~Y\n", "line 1: a generic name (~) needs the entry's country" },
+	{ "place: تونس\ncountry: تونس\nunion: ~X | Y\n",
+	  "line 3: the canonical name cannot be generic" },
+	{ "place: تونس\ncountry: تونس\nterm: X | ~Y\n", "a generic name (~) needs" },
 };
 
 /* The built-in thesaurus loads, and knows the unions the issue names. */
@@ -235,7 +241,76 @@ static const found_row_t builtin_names[] = {
 	/* Tunisian towns written in one word as often as in two. */
 	{ "تجار بنقردان", "place:بن قردان", "بنقردان" },
 	{ "ولاية بنعروس", "place:بن عروس", "بنعروس" },
+	/* Generic names (~) only in a text of their country: the false
+	 * positives of issue 19, then each generic name in its country. */
+	{ "الاتحاد المحلي للشغل بطنجة التابع للاتحاد المغربي للشغل",
+	  "place:طنجة union:UMT", "a local union of Tangier is UMT's only" },
+	{ "المنظمة الشغيلة بالمغرب", "place:المغرب",
+	  "the workers' organisation of Morocco is not UGTT" },
+	{ "الاتحاد الجهوي للشغل", "", "a generic name alone names nothing" },
+	{ "الاتحاد المحلي للشغل بالدار البيضاء",
+	  "place:الدار البيضاء", "a Moroccan place is no Tunisian context" },
+	{ "الاتحاد الجهوي للشغل بصفاقس", "union:UGTT place:صفاقس",
+	  "a Tunisian place: UGTT" },
+	{ "الاتحادات الجهوية للشغل في تونس", "union:UGTT place:تونس",
+	  "the country named" },
+	{ "الاتحاد المحلي للشغل بقفصة", "union:UGTT place:قفصة",
+	  "الاتحاد المحلي للشغل" },
+	{ "الاتحادات المحلية للشغل بسيدي بوزيد",
+	  "union:UGTT place:سيدي بوزيد", "الاتحادات المحلية للشغل" },
+	{ "المنظمة الشغيلة بتونس", "union:UGTT place:تونس",
+	  "المنظمة الشغيلة" },
+	{ "قرر اتحاد الشغل بالقيروان", "union:UGTT place:القيروان",
+	  "اتحاد الشغل" },
+	{ "جامعة التعليم الثانوي والاتحاد العام التونسي للشغل",
+	  "union:FGES union:UGTT", "a specific union of the country" },
+	{ "النقابة العامة للتعليم الأساسي بسوسة", "union:FGEB place:سوسة",
+	  "النقابة العامة للتعليم الأساسي" },
+	{ "جامعة التعليم الأساسي بنابل", "union:FGEB place:نابل",
+	  "جامعة التعليم الأساسي" },
+	{ "النقابة العامة للتعليم الثانوي بصفاقس", "union:FGES place:صفاقس",
+	  "النقابة العامة للتعليم الثانوي" },
+	{ "الاتحاد الوطني للشغل بالرباط", "union:UNTM place:الرباط",
+	  "الاتحاد الوطني للشغل in Morocco" },
+	{ "الاتحاد الوطني للشغل", "", "الاتحاد الوطني للشغل alone" },
+	{ "الاتحاد العمالي العام في بيروت", "union:CGTL place:بيروت",
+	  "الاتحاد العمالي العام in Lebanon" },
+	{ "هيئة التنسيق النقابية في لبنان", "union:UCC place:لبنان",
+	  "هيئة التنسيق النقابية in Lebanon" },
+	{ "هيئة التنسيق النقابية بالرباط", "place:الرباط",
+	  "هيئة التنسيق النقابية in Morocco" },
+	/* The gazetteer (data/places) and the hand-made places. */
+	{ "في السمارة", "place:السمارة", "a Moroccan provincial capital" },
+	{ "بمدينة سمارة", "place:السمارة", "its name without the article" },
+	{ "شاطئ السعيدية", "place:السعيدية", "a town of 10,000" },
+	{ "معركة سيدي إبراهيم", "place:سيدي إبراهيم",
+	  "a name of several countries' places" },
+	{ "الصويرة وخريبكة", "place:الصويرة place:خريبكة", "Moroccan cities" },
+	{ "قفصة وصفاقس", "place:قفصة place:صفاقس", "Tunisian cities" },
+	{ "عمال المحلة الكبرى والبصرة", "place:المحلة الكبرى place:البصرة",
+	  "Egypt and Iraq" },
+	{ "الدارالبيضاء", "place:الدار البيضاء", "Casablanca in one word" },
+	{ "المنظمة الشغيلة بالسمارة", "place:السمارة",
+	  "a place of the gazetteer is a context" },
 };
+
+/* A generic name given alone to union: is its union's. */
+static void generic_lookups(void)
+{
+	static const char *const names[][2] = {
+		{ "الاتحاد الجهوي للشغل", "UGTT" },
+		{ "المنظمة الشغيلة", "UGTT" },
+		{ "الاتحاد الوطني للشغل", "UNTM" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		size_t e;
+		naqib_thes_entry_t en;
+		CHECK(naqib_thesaurus_find(th, NAQIB_THES_UNION, names[i][0],
+					   &e) == NAQIB_OK);
+		CHECK(naqib_thesaurus_entry(th, e, &en) == NAQIB_OK);
+		CHECK_STR(en.name, names[i][1], names[i][0]);
+	}
+}
 
 int main(void)
 {
@@ -272,6 +347,9 @@ int main(void)
 	check_end();
 	names_are_found("built-in thesaurus", builtin_names,
 			CHECK_N(builtin_names));
+	check_begin("union: takes a generic name alone as its union's");
+	generic_lookups();
+	check_end();
 	naqib_thesaurus_destroy(th);
 
 	naqib_analyzer_destroy(a);
