@@ -397,7 +397,7 @@ EOF
 # A real full disk, where a small tmpfs can be mounted (root, and a
 # kernel that lets us).
 mkdir "$T/mnt"
-if mount -t tmpfs -o size=3m tmpfs "$T/mnt" 2>/dev/null; then
+if mount -t tmpfs -o size=4m tmpfs "$T/mnt" 2>/dev/null; then
 	at_exit 'umount "$T/mnt" 2>/dev/null || true'
 	test_case 'a full tmpfs: status 5, a clear message, what was committed whole' <<'EOF'
 index_corpus "$T/mnt/db"
