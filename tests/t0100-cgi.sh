@@ -61,6 +61,15 @@ naqib_search -d "$db" -f json 'الاضراب العام' >"$T/cli.json"
 expect_eq "$(jq -c 'del(.seconds)' "$T/b")" "$(jq -c 'del(.seconds)' "$T/cli.json")" "CGI JSON = naqib-search JSON"
 EOF
 
+test_case 'a filter in OR on the web: a 200 and the hits of either, as naqib-search finds them' <<'EOF'
+cgi "q=$(q 'union:CDT OR إضراب')&format=json"
+status_is 200 "union:CDT OR إضراب"
+naqib_search -d "$db" -f json 'union:CDT OR إضراب' >"$T/cli.json"
+expect_eq "$(jq -c '[.hits[].id]' "$T/b")" "$(jq -c '[.hits[].id]' "$T/cli.json")" "the same hits"
+[ "$(jq '.estimated_matches' "$T/b")" -gt "$(naqib_search -d "$db" -f json 'إضراب' | jq .estimated_matches)" ] ||
+	fail "more hits than إضراب alone"
+EOF
+
 # Pagination: page 2 of 3 a page is hits 4..6, with links around it.
 test_case 'page 2 of 3 hits a page: hits 4 to 6, links to the pages around it' <<'EOF'
 cgi "q=$(q الإضراب)&page=2&limit=3"
