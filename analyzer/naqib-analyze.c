@@ -49,6 +49,9 @@ typedef struct analysis {
 	size_t n_per;
 	int json;
 	cli_bidi_t bidi;
+	/* The day the text gives as its own, and by which rule. */
+	char own_date[11];
+	naqib_text_date_t how;
 } analysis_t;
 
 /* The output formats. */
@@ -275,6 +278,11 @@ static int text_json(const analysis_t *a, const char *text, size_t len,
 	err |= json_object_set_new(o, "tokens", toks);
 	err |= json_object_set_new(o, "names", names);
 	err |= json_object_set_new(o, "dates", dates);
+	err |= json_object_set_new(
+		o, "document_date",
+		a->own_date[0] ? json_pack("{s:s,s:s}", "date", a->own_date, "rule",
+					   naqib_text_date_name(a->how))
+			       : json_null());
 	return json_emit(o, err);
 }
 
@@ -360,6 +368,14 @@ static int text_table(const analysis_t *a, const char *text,
 		st |= table_add(&more, &a->bidi, day);
 		st |= table_add(&more, &a->bidi, term);
 	}
+	if (!st && a->own_date[0]) {
+		/* The date naqib-index files the text under when its
+		 * metadata gives none, and the rule that found it. */
+		st |= table_add(&more, &a->bidi, "document date");
+		st |= table_add(&more, &a->bidi, naqib_text_date_name(a->how));
+		st |= table_add(&more, &a->bidi, a->own_date);
+		st |= table_add(&more, &a->bidi, "");
+	}
 	if (!st && more.n) {
 		fputc('\n', stdout);
 		table_print(&more, "");
@@ -405,10 +421,24 @@ static int analyze_text(analysis_t *a, const char *text, size_t len)
 	    (st = naqib_thesaurus_match(naqib_analyzer_thesaurus(a->an), t, n,
 					&m, &nm)))
 		goto out;
-	/* Like a document without a date: dates without a year are left
-	 * out (naqib-index gives them the year nearest the document's). */
-	if ((st = naqib_dates_find(t, n, text, len, NULL, &d, &nd)))
+	/* As naqib-index does for a document without a date in its
+	 * metadata: the text's own date (naqib_text_date()) is the
+	 * document's, and dates without a year take the year nearest it. */
+	naqib_date_mention_t *full = NULL;
+	size_t nfull = 0;
+	if ((st = _naqib_dates_find_all(t, n, text, len, &d, &nd)))
 		goto out;
+	if (!(full = malloc((nd + 1) * sizeof *full))) {
+		st = NAQIB_E_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < nd; i++)
+		if (d[i].year)
+			full[nfull++] = d[i];
+	_naqib_dates_give_year(full, &nfull, NULL);
+	a->how = naqib_text_date(t, n, text, len, full, nfull, a->own_date);
+	free(full);
+	_naqib_dates_give_year(d, &nd, a->own_date);
 	st = a->json ? text_json(a, text, len, t, n, stems, &terms, m, nm, d, nd)
 		     : text_table(a, text, t, n, stems, &terms, m, nm, d, nd);
 out:

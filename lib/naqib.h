@@ -255,6 +255,35 @@ naqib_status_t naqib_dates_find(const naqib_token_t *tokens, size_t n,
 				const char *text, size_t len, const char *ref,
 				naqib_date_mention_t **out, size_t *count);
 
+/* How a text gives the day it was written (naqib_text_date()). */
+typedef enum naqib_text_date {
+	NAQIB_TEXT_DATE_NONE = 0,
+	NAQIB_TEXT_DATE_DATELINE,  /* a short line at the top that ends with
+				      it: «الرباط في 12 ماي 2025» */
+	NAQIB_TEXT_DATE_SIGNATURE, /* the same at the bottom, or «حرر ب… في» */
+	NAQIB_TEXT_DATE_RELATIVE,  /* «يوم أمس الثلاثاء 14 أكتوبر 2025»: the
+				      15th; «اليوم», «أول أمس», «غدا» */
+	NAQIB_TEXT_DATE_WEEKDAY,   /* the latest date written with its
+				      weekday («الثلاثاء 14 أكتوبر 2025») */
+	NAQIB_TEXT_DATE_LATEST     /* the latest date; these two not when
+				      the text announces it («ابتداء من»,
+				      «المقبل»), nor when it names another
+				      weekday as its day («أمس الخميس»: a
+				      Friday) */
+} naqib_text_date_t;
+
+/* The day a text gives as its own, from the dates naqib_dates_find() found
+ * in it (those without a year from the text are not used): out as
+ * YYYY-MM-DD, or "" and NAQIB_TEXT_DATE_NONE.  The rules are tried in the
+ * order of the enum. */
+naqib_text_date_t naqib_text_date(const naqib_token_t *tokens, size_t n,
+				  const char *text, size_t len,
+				  const naqib_date_mention_t *dates, size_t nd,
+				  char out[11]);
+
+/* "dateline", "signature", "relative", "weekday", "latest" or "none". */
+const char *naqib_text_date_name(naqib_text_date_t how);
+
 /* ---------------------------------------------------------------- thesaurus */
 
 /* What a thesaurus entry names. */

@@ -140,7 +140,7 @@ void _naqib_id_terms_free(_naqib_id_terms_t *t);
 #define _NAQIB_KEY_THESAURUS "naqib.thesaurus"
 /* Bumped whenever a change to the analysis changes the terms written, so
  * that an old index is not searched with a new analysis. */
-#define _NAQIB_ANALYSIS_VERSION "5"
+#define _NAQIB_ANALYSIS_VERSION "6"
 
 #ifdef __cplusplus
 }
