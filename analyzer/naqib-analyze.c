@@ -52,7 +52,29 @@ typedef struct analysis {
 	/* The day the text gives as its own, and by which rule. */
 	char own_date[11];
 	naqib_text_date_t how;
+	/* The months written without a day, and the month terms the index
+	 * writes (of every day, of those months, of the document date). */
+	naqib_date_mention_t *months;
+	size_t n_months;
+	char (*month_terms)[16];
+	size_t n_month_terms;
 } analysis_t;
+
+/* Adds the month term of year and month, once. */
+static int month_term_add(analysis_t *a, int year, int month)
+{
+	char term[16];
+	naqib_month_term(year, month, term, sizeof term);
+	for (size_t i = 0; i < a->n_month_terms; i++)
+		if (!strcmp(a->month_terms[i], term))
+			return NAQIB_OK;
+	void *p = realloc(a->month_terms, (a->n_month_terms + 1) * 16);
+	if (!p)
+		return NAQIB_E_NOMEM;
+	a->month_terms = p;
+	memcpy(a->month_terms[a->n_month_terms++], term, 16);
+	return NAQIB_OK;
+}
 
 /* The output formats. */
 static const char *format_item(size_t i, const char **description)
@@ -278,6 +300,23 @@ static int text_json(const analysis_t *a, const char *text, size_t len,
 	err |= json_object_set_new(o, "tokens", toks);
 	err |= json_object_set_new(o, "names", names);
 	err |= json_object_set_new(o, "dates", dates);
+	json_t *months = json_array(), *mterms = json_array();
+	err |= !months || !mterms;
+	for (size_t i = 0; i < a->n_months && !err; i++) {
+		char month[8], term[16];
+		const naqib_date_mention_t *x = &a->months[i];
+		snprintf(month, sizeof month, "%04u-%02u", (unsigned)x->year % 10000,
+			 (unsigned)x->month % 100);
+		naqib_month_term(x->year, x->month, term, sizeof term);
+		err |= json_array_append_new(
+			months, json_pack("{s:i,s:i,s:s,s:s}", "first", (int)x->first,
+					  "last", (int)x->last, "month", month,
+					  "term", term));
+	}
+	for (size_t i = 0; i < a->n_month_terms && !err; i++)
+		err |= json_array_append_new(mterms, json_string(a->month_terms[i]));
+	err |= json_object_set_new(o, "months", months);
+	err |= json_object_set_new(o, "month_terms", mterms);
 	err |= json_object_set_new(
 		o, "document_date",
 		a->own_date[0] ? json_pack("{s:s,s:s}", "date", a->own_date, "rule",
@@ -368,6 +407,18 @@ static int text_table(const analysis_t *a, const char *text,
 		st |= table_add(&more, &a->bidi, day);
 		st |= table_add(&more, &a->bidi, term);
 	}
+	for (size_t i = 0; i < a->n_months && !st; i++) {
+		char words[64], month[16], term[16];
+		const naqib_date_mention_t *x = &a->months[i];
+		word_range(words, sizeof words, x->first, x->last);
+		snprintf(month, sizeof month, "%04u-%02u", (unsigned)x->year % 10000,
+			 (unsigned)x->month % 100);
+		naqib_month_term(x->year, x->month, term, sizeof term);
+		st |= table_add(&more, &a->bidi, "month");
+		st |= table_add(&more, &a->bidi, words);
+		st |= table_add(&more, &a->bidi, month);
+		st |= table_add(&more, &a->bidi, term);
+	}
 	if (!st && a->own_date[0]) {
 		/* The date naqib-index files the text under when its
 		 * metadata gives none, and the rule that found it. */
@@ -375,6 +426,19 @@ static int text_table(const analysis_t *a, const char *text,
 		st |= table_add(&more, &a->bidi, naqib_text_date_name(a->how));
 		st |= table_add(&more, &a->bidi, a->own_date);
 		st |= table_add(&more, &a->bidi, "");
+	}
+	if (!st && a->n_month_terms) {
+		/* The months a query of a month and a year finds the text
+		 * by. */
+		_naqib_buf_t mt = NAQIB_BUF_INIT;
+		for (size_t i = 0; i < a->n_month_terms && !st; i++)
+			st = _naqib_buf_printf(&mt, "%s%s", i ? " " : "",
+					       a->month_terms[i]);
+		st |= table_add(&more, &a->bidi, "months");
+		st |= table_add(&more, &a->bidi, "");
+		st |= table_add(&more, &a->bidi, "");
+		st |= table_add(&more, &a->bidi, mt.data ? mt.data : "");
+		_naqib_buf_free(&mt);
 	}
 	if (!st && more.n) {
 		fputc('\n', stdout);
@@ -438,7 +502,21 @@ static int analyze_text(analysis_t *a, const char *text, size_t len)
 	_naqib_dates_give_year(full, &nfull, NULL);
 	a->how = naqib_text_date(t, n, text, len, full, nfull, a->own_date);
 	free(full);
+	free(a->months);
+	a->months = NULL;
+	a->n_months = a->n_month_terms = 0;
+	if ((st = _naqib_months_find(t, n, text, len, d, nd, &a->months,
+				     &a->n_months)))
+		goto out;
 	_naqib_dates_give_year(d, &nd, a->own_date);
+	for (size_t i = 0; i < nd + a->n_months && !st; i++) {
+		const naqib_date_mention_t *x = i < nd ? &d[i] : &a->months[i - nd];
+		st = month_term_add(a, x->year, x->month);
+	}
+	if (!st && a->own_date[0])
+		st = month_term_add(a, atoi(a->own_date), atoi(a->own_date + 5));
+	if (st)
+		goto out;
 	st = a->json ? text_json(a, text, len, t, n, stems, &terms, m, nm, d, nd)
 		     : text_table(a, text, t, n, stems, &terms, m, nm, d, nd);
 out:
@@ -790,6 +868,8 @@ int main(int argc, char **argv)
 	free(text);
 	for (size_t k = 0; k < a.n_per; k++)
 		naqib_analyzer_destroy(a.per[k]);
+	free(a.months);
+	free(a.month_terms);
 	naqib_analyzer_destroy(a.an);
 	naqib_db_close(a.db);
 	return status;

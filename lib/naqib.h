@@ -505,6 +505,8 @@ naqib_status_t naqib_entry_term(const naqib_thes_entry_t *e, char *out,
 				size_t cap);
 naqib_status_t naqib_day_term(int year, int month, int day, char *out,
 			      size_t cap);
+/* The month term (XMYYYYMM) of a month a text gives, by a day or alone. */
+naqib_status_t naqib_month_term(int year, int month, char *out, size_t cap);
 
 /* Whether the database keeps naqib's analysis settings: not yet in a new
  * database a writer just created (naqib_db_check_analyzer() stores them),
@@ -647,8 +649,12 @@ naqib_status_t naqib_query_word(const naqib_query_t *q, size_t i,
 #define NAQIB_MATCH_WILDCARD   4 /* starts with a wildcard's prefix */
 #define NAQIB_MATCH_THESAURUS  5 /* another name of a thesaurus entry */
 #define NAQIB_MATCH_DATE       6 /* the same day, written another way */
+#define NAQIB_MATCH_DOC_DATE   7 /* the day the document is dated (its
+				    metadata's, or the one its text gives
+				    as its own): never a match in a text */
 
-/* "exact", "normalization", "stem", "wildcard", "thesaurus", "date". */
+/* "exact", "normalization", "stem", "wildcard", "thesaurus", "date",
+ * "document date". */
 const char *naqib_match_name(int how);
 
 typedef struct naqib_match {

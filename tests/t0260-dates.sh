@@ -51,19 +51,53 @@ EOF
 for f in $S/000_5b3e357b2aeea092.txt $S/002_d9e10adcaa726d5d.txt \
 	corpus/texts/ma-cdt-greve-sante.txt corpus/texts/lb-cgtl-wages.txt \
 	corpus/texts/tn-ugtt-greve-enseignement.txt; do
-	test_case "naqib-analyze --file lists the day terms and the date the index holds: $f" <<'EOF'
+	test_case "naqib-analyze --file lists the day and month terms and the date the index holds: $f" <<'EOF'
 rm -rf "$T/one.db"
 naqib_index -q -d "$T/one.db" "$f" || fail "indexing $f"
 run naqib_analyze --json --file "$f"
 expect_status 0 "analysing $f"
-jq -r '.dates[].term' "$T/out" | LC_ALL=C sort -u >"$T/analyze.days"
-xapian-delve -r 1 -1 "$T/one.db" | grep '^XD' | LC_ALL=C sort >"$T/index.days"
+jq -r '.dates[].term, .month_terms[]' "$T/out" | LC_ALL=C sort -u >"$T/analyze.days"
+xapian-delve -r 1 -1 "$T/one.db" | grep -E '^X[DM]' | LC_ALL=C sort >"$T/index.days"
 diff "$T/analyze.days" "$T/index.days" >"$T/diff" ||
-	fail "day terms differ from the index: $(cat "$T/diff")"
+	fail "day and month terms differ from the index: $(cat "$T/diff")"
 [ -s "$T/index.days" ] || fail "no day in the index"
 own=$(jq -r '.document_date.date // ""' "$T/out" | tr -d -)
 expect_eq "$(xapian-delve -r 1 -1 "$T/one.db" | sed -n 's/^XE//p')" "$own" "the document date"
 EOF
 done
+
+# A month and its year is the month in every calendar, written by a day or
+# alone, and the month the document is dated in.
+test_case 'a month and its year: the month in every calendar and digits' <<'EOF'
+printf 'عقد المجلس اجتماعه في تشرين الأول 2025 لبحث الأجور.\n' >"$T/mashriq.txt"
+printf 'نظم العمال وقفة يوم 14/10/2025 أمام الوزارة.\n' >"$T/numeric.txt"
+printf 'أعلنت النقابة عن إضراب يوم 3 اكتوبر 2025 في القطاع.\n' >"$T/egypt.txt"
+printf 'عقدت النقابة مؤتمرها في 3 نونبر 2025.\n' >"$T/other.txt"
+printf 'القانون رقم 10/2025 المتعلق بالإضراب.\n' >"$T/law.txt"
+naqib_index -q -d "$T/mo.db" "$T/mashriq.txt" "$T/numeric.txt" "$T/egypt.txt" "$T/other.txt" "$T/law.txt" ||
+	fail "indexing"
+want=$(printf '%s\n' "$T/egypt.txt" "$T/mashriq.txt" "$T/numeric.txt" | sort)
+for q in "أكتوبر 2025" "تشرين الأول 2025" "October 2025" "octobre 2025" "10/2025" "اكتوبر ٢٠٢٥" "شهر أكتوبر من سنة 2025"; do
+	expect_eq "$(ids "$T/mo.db" "$q")" "$want" "the month as '$q'"
+done
+EOF
+
+test_case 'a month match is marked in the snippet and explained' <<'EOF'
+run naqib_search -d "$T/mo.db" -f json --explain 'أكتوبر 2025'
+expect_status 0 "searching"
+jq -r '.hits[] | select(.id | endswith("mashriq.txt")) | .snippet_html' "$T/out" >"$T/snip"
+expect_in "$T/snip" '<mark>تشرين الأول 2025</mark>' "the month as written, marked"
+jq -r '.hits[] | select(.id | endswith("numeric.txt")) | .explain[] | "\(.form) \(.how) \(.detail)"' "$T/out" >"$T/why"
+expect_in "$T/why" "14/10/2025 date 2025-10" "the day that matched, and the month"
+EOF
+
+test_case 'a day in a text without its year is marked, and the document date explained' <<'EOF'
+printf 'عقدت النقابة لقاء يوم أمس الثلاثاء 14 أكتوبر 2025، وتباشر اللجان عملها يوم 20 أكتوبر.\n' >"$T/yearless.txt"
+naqib_index -q -d "$T/y.db" "$T/yearless.txt" || fail "indexing"
+run naqib_search -d "$T/y.db" --explain '20 أكتوبر 2025'
+expect_in "$T/out" '**20 أكتوبر**' "the day without its year, marked"
+run naqib_search -d "$T/y.db" --explain '15 أكتوبر 2025'
+expect_in "$T/out" "15 أكتوبر 2025 ← 2025-10-15 (document date)" "the document date, explained"
+EOF
 
 test_done

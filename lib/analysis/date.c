@@ -58,6 +58,12 @@ void _naqib_day_key(int year, int month, int day, char out[9])
 		 (unsigned)month % 100, (unsigned)day % 100);
 }
 
+void _naqib_month_key(int year, int month, char out[7])
+{
+	snprintf(out, 7, "%04u%02u", (unsigned)year % 10000,
+		 (unsigned)month % 100);
+}
+
 naqib_status_t naqib_date_normalize(const char *s, char out[11])
 {
 	static const char *const months[] = { "jan", "feb", "mar", "apr",
@@ -563,6 +569,8 @@ static naqib_status_t find_all(const naqib_token_t *t, size_t n,
 		free(f.v);
 		return st;
 	}
+	if (f.n)
+		qsort(f.v, f.n, sizeof *f.v, by_position);
 	*out = f;
 	return NAQIB_OK;
 }
@@ -892,4 +900,68 @@ const char *naqib_text_date_name(naqib_text_date_t how)
 	default:
 		return "none";
 	}
+}
+
+/* ---------------------------------------------------------------- months
+ *
+ * A month and its year without a day: «أكتوبر 2025», «تشرين الأول 2025»,
+ * «شهر أكتوبر من سنة 2025», «octobre 2025», «10/2025». */
+
+naqib_status_t _naqib_months_find(const naqib_token_t *t, size_t n,
+				  const char *text, size_t len,
+				  const naqib_date_mention_t *days, size_t nd,
+				  naqib_date_mention_t **out, size_t *count)
+{
+	found_t f = { NULL, 0, 0 };
+	int st = NAQIB_OK;
+	size_t next_day = 0;
+
+	*out = NULL;
+	*count = 0;
+	for (size_t i = 0; i < n && !st; i++) {
+		/* Not a word of a day's date (days are sorted by position). */
+		while (next_day < nd && days[next_day].last <= i)
+			next_day++;
+		int covered = 0;
+		for (size_t k = next_day; k < nd && days[k].first <= i; k++)
+			covered |= i < days[k].last;
+		if (covered)
+			continue;
+		size_t mlen, end = 0;
+		int month = month_at(t, i, n, &mlen), year = -1;
+		if (month) {
+			size_t k = i + mlen, m2len;
+			if (k < n && month_at(t, k, n, &m2len) == month)
+				k += m2len;
+			size_t y = k;
+			while (y < n && filler(&t[y]) && y - k < 3)
+				y++;
+			if (y < n && (year = year_of(&t[y])) > 0)
+				end = y + 1;
+		} else if (i + 1 < n && (month = number(&t[i], 2)) >= 1 &&
+			   month <= 12 && t[i].end < len && text[t[i].end] == '/' &&
+			   t[i + 1].start == t[i].end + 1 &&
+			   (year = year_of(&t[i + 1])) > 0 &&
+			   !(t[i + 1].end < len && strchr("/-.", text[t[i + 1].end]) &&
+			     t[i + 1].end + 1 < len &&
+			     isdigit((unsigned char)text[t[i + 1].end + 1])) &&
+			   !(t[i].start > 0 && strchr("/-.", text[t[i].start - 1])) &&
+			   !(i > 0 && (is_word(&t[i - 1], "رقم") ||
+				       is_word(&t[i - 1], "عدد")))) {
+			/* 10/2025; not a law's number («القانون رقم
+			 * 12/2025»), nor a part of 14/10/2025. */
+			end = i + 2;
+		}
+		if (!end || year < 0)
+			continue;
+		st = push(&f, (naqib_date_mention_t){ year, month, 0, i, end, 0 });
+		i = end - 1;
+	}
+	if (st) {
+		free(f.v);
+		return st;
+	}
+	*out = f.v;
+	*count = f.n;
+	return NAQIB_OK;
 }

@@ -28,6 +28,8 @@ typedef struct knowledge {
 	naqib_date_mention_t *found;	/* the dates of the text, year 0 if
 					   it gives none */
 	size_t n_found, cap_found;
+	naqib_date_mention_t *months;	/* its months without a day */
+	size_t n_months, cap_months;
 	char text_date[2][11];	/* the day the title, the body give as theirs */
 	char date[11];		/* the document date, or "" */
 } knowledge_t;
@@ -68,8 +70,17 @@ static naqib_status_t knowledge_collect(knowledge_t *k, const naqib_token_t *t,
 	_naqib_dates_give_year(full, &nfull, NULL);
 	naqib_text_date(t, n, text, len, full, nfull, k->text_date[field]);
 	free(full);
+	naqib_date_mention_t *m;
+	size_t nm;
+	st = _naqib_months_find(t, n, text, len, d, nd, &m, &nm);
 	free(d);
-	return NAQIB_OK;
+	if (st)
+		return st;
+	if (!(st = NAQIB_GROW(k->months, k->cap_months, k->n_months + nm)))
+		for (size_t i = 0; i < nm; i++)
+			k->months[k->n_months++] = m[i];
+	free(m);
+	return st;
 }
 
 /* The canonical names of the entries of one kind, _NAQIB_LIST_SEP between
@@ -125,6 +136,22 @@ static naqib_status_t knowledge_write(const knowledge_t *k,
 		_naqib_day_key(k->found[i].year, k->found[i].month,
 			       k->found[i].day, day);
 		if (!(st = _naqib_term(term, _NAQIB_F_MENTIONS, day, 8)))
+			st = sink->term(sink->ctx, term->data, term->len, 1);
+	}
+	/* The months: of each day, of each month given alone, and of the
+	 * document date («أكتوبر 2025» in a query finds them all). */
+	for (size_t i = 0; i < k->n_found + k->n_months && !st; i++) {
+		const naqib_date_mention_t *m =
+			i < k->n_found ? &k->found[i] : &k->months[i - k->n_found];
+		char month[7];
+		_naqib_month_key(m->year, m->month, month);
+		if (!(st = _naqib_term(term, _NAQIB_F_MONTH, month, 6)))
+			st = sink->term(sink->ctx, term->data, term->len, 1);
+	}
+	if (!st && k->date[0]) {
+		char month[7] = { k->date[0], k->date[1], k->date[2], k->date[3],
+				  k->date[5], k->date[6], 0 };
+		if (!(st = _naqib_term(term, _NAQIB_F_MONTH, month, 6)))
 			st = sink->term(sink->ctx, term->data, term->len, 1);
 	}
 	if (!st && k->date[0]) {
@@ -286,6 +313,7 @@ out:
 	free(k.mentions);
 	free(k.touched);
 	free(k.found);
+	free(k.months);
 	_naqib_buf_free(&term);
 	_naqib_buf_free(&id);
 	_naqib_buf_free(&path);

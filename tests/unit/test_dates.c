@@ -199,6 +199,48 @@ static void text_dates(void)
 	}
 }
 
+/* Months given with their year and without a day. */
+static const struct {
+	const char *text, *want;
+} months[] = {
+	{ "في أكتوبر 2025", "2025-10" },
+	{ "خلال شهر تشرين الأول من عام 2025", "2025-10" },
+	{ "octobre 2025 et October 2024", "2025-10 2024-10" },
+	{ "قبل 10/2025 وبعد 3/2026", "2025-10 2026-03" },
+	{ "يوم 14 أكتوبر 2025", "" },
+	{ "يوم 14/10/2025", "" },
+	{ "القانون رقم 12/2025", "" },
+	{ "في أكتوبر المقبل", "" },
+	{ "13/2025", "" },
+};
+
+static void month_cases(void)
+{
+	for (size_t i = 0; i < CHECK_N(months); i++) {
+		const char *text = months[i].text;
+		const naqib_token_t *t;
+		naqib_date_mention_t *d, *m;
+		size_t n, nd, nm, o = 0;
+		char got[256] = "";
+		check_begin("months of '%s': %s", text,
+			    *months[i].want ? months[i].want : "none");
+		CHECK(naqib_analyze(a, text, strlen(text), &t, &n) == NAQIB_OK);
+		CHECK(_naqib_dates_find_all(t, n, text, strlen(text), &d, &nd) ==
+		      NAQIB_OK);
+		CHECK(_naqib_months_find(t, n, text, strlen(text), d, nd, &m,
+					 &nm) == NAQIB_OK);
+		for (size_t k = 0; k < nm && o + 16 < sizeof got; k++) {
+			CHECK(m[k].day == 0);
+			o += (size_t)snprintf(got + o, sizeof got - o, "%s%04d-%02d",
+					      k ? " " : "", m[k].year, m[k].month);
+		}
+		CHECK_STR(got, months[i].want, text);
+		free(d);
+		free(m);
+		check_end();
+	}
+}
+
 /* Every month word is written as the analyser normalizes it, or it could
  * never match. */
 static void month_words_are_normalized(void)
@@ -241,6 +283,7 @@ int main(void)
 		check_end();
 	}
 	text_dates();
+	month_cases();
 	check_begin("every month word is written as the analyser normalizes it");
 	month_words_are_normalized();
 	check_end();
