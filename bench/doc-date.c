@@ -44,7 +44,7 @@ static void count(tally_t *t, const char *got, const char *want)
 
 static void show(const char *name, const tally_t *t, long of)
 {
-	printf("%-28s dated %6ld  none %6ld  right %5.1f %%  within a day %5.1f %%"
+	printf("%-32s dated %6ld  none %6ld  right %5.1f %%  within a day %5.1f %%"
 	       "  (of the dated: %5.1f %%, %5.1f %%)\n",
 	       name, t->dated, of - t->dated, 100.0 * t->exact / (of ? of : 1),
 	       100.0 * t->near / (of ? of : 1),
@@ -60,9 +60,10 @@ int main(void)
 	size_t cap = 0;
 	ssize_t len;
 	long docs = 0, with_meta = 0, with_text = 0;
-	tally_t old = { 0, 0, 0 }, now = { 0, 0, 0 }, how[6];
+	tally_t old = { 0, 0, 0 }, now = { 0, 0, 0 }, how[6], old_how[6];
 
 	memset(how, 0, sizeof how);
+	memset(old_how, 0, sizeof old_how);
 	naqib_analyzer_options_init(&o);
 	if (naqib_analyzer_new(&o, &a)) {
 		fprintf(stderr, "doc-date: %s\n", naqib_last_error());
@@ -98,6 +99,9 @@ int main(void)
 		if (nd) {
 			count(&now, own, meta);
 			count(&how[h], own, meta);
+			/* The old rule on the same texts (and on those the
+			 * new one leaves undated: h 0). */
+			count(&old_how[h], first, meta);
 		}
 		free(d);
 		json_decref(j);
@@ -113,6 +117,8 @@ int main(void)
 		snprintf(name, sizeof name, "  by %s",
 			 naqib_text_date_name((naqib_text_date_t)k));
 		show(name, &how[k], with_text);
+		show("    the first date on those", &old_how[k], with_text);
 	}
+	show("  the first date on the undated", &old_how[0], with_text);
 	return 0;
 }

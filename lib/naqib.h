@@ -263,7 +263,7 @@ typedef enum naqib_text_date {
 	NAQIB_TEXT_DATE_SIGNATURE, /* the same at the bottom, or «حرر ب… في» */
 	NAQIB_TEXT_DATE_RELATIVE,  /* «يوم أمس الثلاثاء 14 أكتوبر 2025»: the
 				      15th; «اليوم», «أول أمس», «غدا» */
-	NAQIB_TEXT_DATE_WEEKDAY,   /* the latest date written with its
+	NAQIB_TEXT_DATE_WEEKDAY,   /* the first date written with its
 				      weekday («الثلاثاء 14 أكتوبر 2025») */
 	NAQIB_TEXT_DATE_LATEST     /* the latest date; these two not when
 				      the text announces it («ابتداء من»,

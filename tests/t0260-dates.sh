@@ -1,5 +1,5 @@
 # The document date of a text without one in its metadata (naqib_text_date():
-# a dateline, a signature, «يوم أمس الثلاثاء 14 أكتوبر 2025», the latest
+# a dateline, a signature, «يوم أمس الثلاثاء 14 أكتوبر 2025», the first
 # date written with its weekday, else the latest date), what the date:
 # filter finds by it, and naqib-analyze --file showing the dates and the
 # document date the index holds for the same text.

@@ -848,7 +848,7 @@ naqib_text_date_t naqib_text_date(const naqib_token_t *t, size_t n,
 				return NAQIB_TEXT_DATE_RELATIVE;
 			}
 	}
-	/* Else the latest date written with its weekday («الثلاثاء 14
+	/* Else the first date written with its weekday («الثلاثاء 14
 	 * أكتوبر 2025»: a day of the week of writing, more often than a
 	 * date without one), else the latest date; neither when the text
 	 * announces it («ابتداء من», «المقبل»), nor when the text names
@@ -866,7 +866,10 @@ naqib_text_date_t naqib_text_date(const naqib_token_t *t, size_t n,
 			    !(d[i].first > 1 && weekday_word(&t[d[i].first - 2]) == wd))
 				continue;
 			long x = day_number(d[i].year, d[i].month, d[i].day);
-			if (!best || x > best_day) {
+			/* The first with its weekday (bench/doc-date: 28.8 %
+			 * to the day, the latest 27.3 %), the latest
+			 * without. */
+			if (!best || (!with_weekday && x > best_day)) {
 				best = &d[i];
 				best_day = x;
 			}
