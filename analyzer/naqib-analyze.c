@@ -545,7 +545,8 @@ static const char *kind_name(int kind)
 
 /* The normalized query as a reader can take it: the parser's placeholders
  * for a name of the thesaurus (THESAURUS:259) and for a day (DAY:20251014)
- * become thesaurus:NAME, the entry's canonical name, and day:2025-10-14;
+ * become thesaurus:NAME, the entry's canonical name, and day:2025-10-14
+ * (DAY:202510, a month: month:2025-10);
  * a word or a phrase as written (EXACT:3) is =word or ="…" again.
  * The placeholders come in the order of the query's names and dates. */
 static int readable_normalized(const naqib_query_t *q, _naqib_buf_t *b)
@@ -592,6 +593,13 @@ static int readable_normalized(const naqib_query_t *q, _naqib_buf_t *b)
 			st = _naqib_buf_printf(b, "day:%.4s-%.2s-%.2s", d, d + 4,
 					       d + 6);
 			s += sizeof day - 1 + 8;
+			continue;
+		} else if (!strncmp(s, day, sizeof day - 1) &&
+			   strspn(s + sizeof day - 1, "0123456789") == 6) {
+			/* A month: DAY:202510 is month:2025-10. */
+			const char *d = s + sizeof day - 1;
+			st = _naqib_buf_printf(b, "month:%.4s-%.2s", d, d + 4);
+			s += sizeof day - 1 + 6;
 			continue;
 		}
 		st = _naqib_buf_addc(b, *s++);

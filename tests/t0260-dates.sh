@@ -100,4 +100,14 @@ run naqib_search -d "$T/y.db" --explain '15 أكتوبر 2025'
 expect_in "$T/out" "15 أكتوبر 2025 ← 2025-10-15 (document date)" "the document date, explained"
 EOF
 
+test_case 'naqib-analyze --query: a month and its year is the month term' <<'EOF'
+for q in "تشرين الأول 2025" "10/2025"; do
+	run naqib_analyze --query --json "$q"
+	expect_eq "$(jq -r '[.terms[].term] | join(" ")' "$T/out")" XM202510 "the term of '$q'"
+	expect_eq "$(jq -r '.words[0] | "\(.kind) \(.detail)"' "$T/out")" "date 2025-10" "the word of '$q'"
+done
+run naqib_analyze --query "أكتوبر 2025"
+expect_in "$T/out" "(month:2025-10)" "the month as a reader takes it"
+EOF
+
 test_done
