@@ -223,6 +223,13 @@ $(BUILD)/bench/stems: bench/stems.c $(LIB)
 	$(CC) $(ALL_CFLAGS) -c -o $@.o bench/stems.c
 	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(TOOL_LIBS)
 
+# bench/doc-date's helper: the document date inferred from each text
+# against its metadata (not part of `all`).
+$(BUILD)/bench/doc-date: bench/doc-date.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@.o bench/doc-date.c
+	$(CXX) $(LDFLAGS) $(CXXFLAGS) -o $@ $@.o $(TOOL_LIBS)
+
 # bench/extract-quality's helper: the readers' text of a file, the Arabic
 # repairs one by one, the character error rate (not part of `all`).
 $(BUILD)/bench/extract: bench/extract.c $(INDEXER_OBJ) $(READER_OBJ) $(CLI) $(LIB)

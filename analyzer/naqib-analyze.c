@@ -49,7 +49,32 @@ typedef struct analysis {
 	size_t n_per;
 	int json;
 	cli_bidi_t bidi;
+	/* The day the text gives as its own, and by which rule. */
+	char own_date[11];
+	naqib_text_date_t how;
+	/* The months written without a day, and the month terms the index
+	 * writes (of every day, of those months, of the document date). */
+	naqib_date_mention_t *months;
+	size_t n_months;
+	char (*month_terms)[16];
+	size_t n_month_terms;
 } analysis_t;
+
+/* Adds the month term of year and month, once. */
+static int month_term_add(analysis_t *a, int year, int month)
+{
+	char term[16];
+	naqib_month_term(year, month, term, sizeof term);
+	for (size_t i = 0; i < a->n_month_terms; i++)
+		if (!strcmp(a->month_terms[i], term))
+			return NAQIB_OK;
+	void *p = realloc(a->month_terms, (a->n_month_terms + 1) * 16);
+	if (!p)
+		return NAQIB_E_NOMEM;
+	a->month_terms = p;
+	memcpy(a->month_terms[a->n_month_terms++], term, 16);
+	return NAQIB_OK;
+}
 
 /* The output formats. */
 static const char *format_item(size_t i, const char **description)
@@ -275,6 +300,28 @@ static int text_json(const analysis_t *a, const char *text, size_t len,
 	err |= json_object_set_new(o, "tokens", toks);
 	err |= json_object_set_new(o, "names", names);
 	err |= json_object_set_new(o, "dates", dates);
+	json_t *months = json_array(), *mterms = json_array();
+	err |= !months || !mterms;
+	for (size_t i = 0; i < a->n_months && !err; i++) {
+		char month[8], term[16];
+		const naqib_date_mention_t *x = &a->months[i];
+		snprintf(month, sizeof month, "%04u-%02u", (unsigned)x->year % 10000,
+			 (unsigned)x->month % 100);
+		naqib_month_term(x->year, x->month, term, sizeof term);
+		err |= json_array_append_new(
+			months, json_pack("{s:i,s:i,s:s,s:s}", "first", (int)x->first,
+					  "last", (int)x->last, "month", month,
+					  "term", term));
+	}
+	for (size_t i = 0; i < a->n_month_terms && !err; i++)
+		err |= json_array_append_new(mterms, json_string(a->month_terms[i]));
+	err |= json_object_set_new(o, "months", months);
+	err |= json_object_set_new(o, "month_terms", mterms);
+	err |= json_object_set_new(
+		o, "document_date",
+		a->own_date[0] ? json_pack("{s:s,s:s}", "date", a->own_date, "rule",
+					   naqib_text_date_name(a->how))
+			       : json_null());
 	return json_emit(o, err);
 }
 
@@ -360,6 +407,39 @@ static int text_table(const analysis_t *a, const char *text,
 		st |= table_add(&more, &a->bidi, day);
 		st |= table_add(&more, &a->bidi, term);
 	}
+	for (size_t i = 0; i < a->n_months && !st; i++) {
+		char words[64], month[16], term[16];
+		const naqib_date_mention_t *x = &a->months[i];
+		word_range(words, sizeof words, x->first, x->last);
+		snprintf(month, sizeof month, "%04u-%02u", (unsigned)x->year % 10000,
+			 (unsigned)x->month % 100);
+		naqib_month_term(x->year, x->month, term, sizeof term);
+		st |= table_add(&more, &a->bidi, "month");
+		st |= table_add(&more, &a->bidi, words);
+		st |= table_add(&more, &a->bidi, month);
+		st |= table_add(&more, &a->bidi, term);
+	}
+	if (!st && a->own_date[0]) {
+		/* The date naqib-index files the text under when its
+		 * metadata gives none, and the rule that found it. */
+		st |= table_add(&more, &a->bidi, "document date");
+		st |= table_add(&more, &a->bidi, naqib_text_date_name(a->how));
+		st |= table_add(&more, &a->bidi, a->own_date);
+		st |= table_add(&more, &a->bidi, "");
+	}
+	if (!st && a->n_month_terms) {
+		/* The months a query of a month and a year finds the text
+		 * by. */
+		_naqib_buf_t mt = NAQIB_BUF_INIT;
+		for (size_t i = 0; i < a->n_month_terms && !st; i++)
+			st = _naqib_buf_printf(&mt, "%s%s", i ? " " : "",
+					       a->month_terms[i]);
+		st |= table_add(&more, &a->bidi, "months");
+		st |= table_add(&more, &a->bidi, "");
+		st |= table_add(&more, &a->bidi, "");
+		st |= table_add(&more, &a->bidi, mt.data ? mt.data : "");
+		_naqib_buf_free(&mt);
+	}
 	if (!st && more.n) {
 		fputc('\n', stdout);
 		table_print(&more, "");
@@ -405,9 +485,37 @@ static int analyze_text(analysis_t *a, const char *text, size_t len)
 	    (st = naqib_thesaurus_match(naqib_analyzer_thesaurus(a->an), t, n,
 					&m, &nm)))
 		goto out;
-	/* Like a document without a date: dates without a year are left
-	 * out (naqib-index gives them the year nearest the document's). */
-	if ((st = naqib_dates_find(t, n, text, len, NULL, &d, &nd)))
+	/* As naqib-index does for a document without a date in its
+	 * metadata: the text's own date (naqib_text_date()) is the
+	 * document's, and dates without a year take the year nearest it. */
+	naqib_date_mention_t *full = NULL;
+	size_t nfull = 0;
+	if ((st = _naqib_dates_find_all(t, n, text, len, &d, &nd)))
+		goto out;
+	if (!(full = malloc((nd + 1) * sizeof *full))) {
+		st = NAQIB_E_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < nd; i++)
+		if (d[i].year)
+			full[nfull++] = d[i];
+	_naqib_dates_give_year(full, &nfull, NULL);
+	a->how = naqib_text_date(t, n, text, len, full, nfull, a->own_date);
+	free(full);
+	free(a->months);
+	a->months = NULL;
+	a->n_months = a->n_month_terms = 0;
+	if ((st = _naqib_months_find(t, n, text, len, d, nd, &a->months,
+				     &a->n_months)))
+		goto out;
+	_naqib_dates_give_year(d, &nd, a->own_date);
+	for (size_t i = 0; i < nd + a->n_months && !st; i++) {
+		const naqib_date_mention_t *x = i < nd ? &d[i] : &a->months[i - nd];
+		st = month_term_add(a, x->year, x->month);
+	}
+	if (!st && a->own_date[0])
+		st = month_term_add(a, atoi(a->own_date), atoi(a->own_date + 5));
+	if (st)
 		goto out;
 	st = a->json ? text_json(a, text, len, t, n, stems, &terms, m, nm, d, nd)
 		     : text_table(a, text, t, n, stems, &terms, m, nm, d, nd);
@@ -437,7 +545,8 @@ static const char *kind_name(int kind)
 
 /* The normalized query as a reader can take it: the parser's placeholders
  * for a name of the thesaurus (THESAURUS:259) and for a day (DAY:20251014)
- * become thesaurus:NAME, the entry's canonical name, and day:2025-10-14;
+ * become thesaurus:NAME, the entry's canonical name, and day:2025-10-14
+ * (DAY:202510, a month: month:2025-10);
  * a word or a phrase as written (EXACT:3) is =word or ="…" again.
  * The placeholders come in the order of the query's names and dates. */
 static int readable_normalized(const naqib_query_t *q, _naqib_buf_t *b)
@@ -484,6 +593,13 @@ static int readable_normalized(const naqib_query_t *q, _naqib_buf_t *b)
 			st = _naqib_buf_printf(b, "day:%.4s-%.2s-%.2s", d, d + 4,
 					       d + 6);
 			s += sizeof day - 1 + 8;
+			continue;
+		} else if (!strncmp(s, day, sizeof day - 1) &&
+			   strspn(s + sizeof day - 1, "0123456789") == 6) {
+			/* A month: DAY:202510 is month:2025-10. */
+			const char *d = s + sizeof day - 1;
+			st = _naqib_buf_printf(b, "month:%.4s-%.2s", d, d + 4);
+			s += sizeof day - 1 + 6;
 			continue;
 		}
 		st = _naqib_buf_addc(b, *s++);
@@ -760,6 +876,8 @@ int main(int argc, char **argv)
 	free(text);
 	for (size_t k = 0; k < a.n_per; k++)
 		naqib_analyzer_destroy(a.per[k]);
+	free(a.months);
+	free(a.month_terms);
 	naqib_analyzer_destroy(a.an);
 	naqib_db_close(a.db);
 	return status;

@@ -2,7 +2,8 @@
  * one tab-separated line per finding, for bench/knowledge-report:
  *
  *   ID  doc    DATE  FROM  TEXTDATE   (FROM: meta, text or none; TEXTDATE:
- *                                       the first full date of the text)
+ *                                       the day the text gives as its own,
+ *                                       naqib_text_date(), body then title)
  *   ID  union  NAME  MATCHED  CONTEXT
  *   ID  place  NAME  MATCHED  CONTEXT
  *   ID  term   NAME  MATCHED  CONTEXT
@@ -43,9 +44,9 @@ static void finding(const char *id, const char *kind, const char *name,
 	putchar('\n');
 }
 
-/* One field; returns the first full date it gives, in first (if empty). */
+/* One field; the day it gives as its own in own ("" none). */
 static void field(const char *id, const char *text, const char *ref,
-		  char *first_date)
+		  char own[11])
 {
 	const naqib_token_t *t;
 	const naqib_thes_match_t *m;
@@ -69,19 +70,23 @@ static void field(const char *id, const char *text, const char *ref,
 			 (unsigned)d[i].year % 10000, (unsigned)d[i].month % 100,
 			 (unsigned)d[i].day % 100, d[i].year_guessed ? "?" : "");
 		finding(id, "date", name, text, t, n, d[i].first, d[i].last);
-		if (!*first_date && !d[i].year_guessed)
-			snprintf(first_date, 11, "%.10s", name);
 	}
+	free(d);
+	if (naqib_dates_find(t, n, text, len, NULL, &d, &nd))
+		return;
+	naqib_text_date(t, n, text, len, d, nd, own);
 	free(d);
 }
 
 static int on_doc(const fmt_doc_t *doc, void *ctx)
 {
-	char meta[11], text[11] = "";
+	char meta[11], title[11] = "", text[11] = "";
 	(void)ctx;
 	naqib_date_normalize(doc->rec.date, meta);
-	field(doc->rec.id, doc->rec.title, meta, text);
+	field(doc->rec.id, doc->rec.title, meta, title);
 	field(doc->rec.id, doc->rec.body, meta, text);
+	if (!*text)
+		memcpy(text, title, sizeof text);
 	printf("%s\tdoc\t%s\t%s\t%s\n", doc->rec.id, *meta ? meta : text,
 	       *meta ? "meta" : *text ? "text" : "none", text);
 	return 0;

@@ -255,6 +255,35 @@ naqib_status_t naqib_dates_find(const naqib_token_t *tokens, size_t n,
 				const char *text, size_t len, const char *ref,
 				naqib_date_mention_t **out, size_t *count);
 
+/* How a text gives the day it was written (naqib_text_date()). */
+typedef enum naqib_text_date {
+	NAQIB_TEXT_DATE_NONE = 0,
+	NAQIB_TEXT_DATE_DATELINE,  /* a short line at the top that ends with
+				      it: «الرباط في 12 ماي 2025» */
+	NAQIB_TEXT_DATE_SIGNATURE, /* the same at the bottom, or «حرر ب… في» */
+	NAQIB_TEXT_DATE_RELATIVE,  /* «يوم أمس الثلاثاء 14 أكتوبر 2025»: the
+				      15th; «اليوم», «أول أمس», «غدا» */
+	NAQIB_TEXT_DATE_WEEKDAY,   /* the first date written with its
+				      weekday («الثلاثاء 14 أكتوبر 2025») */
+	NAQIB_TEXT_DATE_LATEST     /* the latest date; these two not when
+				      the text announces it («ابتداء من»,
+				      «المقبل»), nor when it names another
+				      weekday as its day («أمس الخميس»: a
+				      Friday) */
+} naqib_text_date_t;
+
+/* The day a text gives as its own, from the dates naqib_dates_find() found
+ * in it (those without a year from the text are not used): out as
+ * YYYY-MM-DD, or "" and NAQIB_TEXT_DATE_NONE.  The rules are tried in the
+ * order of the enum. */
+naqib_text_date_t naqib_text_date(const naqib_token_t *tokens, size_t n,
+				  const char *text, size_t len,
+				  const naqib_date_mention_t *dates, size_t nd,
+				  char out[11]);
+
+/* "dateline", "signature", "relative", "weekday", "latest" or "none". */
+const char *naqib_text_date_name(naqib_text_date_t how);
+
 /* ---------------------------------------------------------------- thesaurus */
 
 /* What a thesaurus entry names. */
@@ -476,6 +505,8 @@ naqib_status_t naqib_entry_term(const naqib_thes_entry_t *e, char *out,
 				size_t cap);
 naqib_status_t naqib_day_term(int year, int month, int day, char *out,
 			      size_t cap);
+/* The month term (XMYYYYMM) of a month a text gives, by a day or alone. */
+naqib_status_t naqib_month_term(int year, int month, char *out, size_t cap);
 
 /* Whether the database keeps naqib's analysis settings: not yet in a new
  * database a writer just created (naqib_db_check_analyzer() stores them),
@@ -622,8 +653,12 @@ naqib_status_t naqib_query_word(const naqib_query_t *q, size_t i,
 #define NAQIB_MATCH_WILDCARD   4 /* starts with a wildcard's prefix */
 #define NAQIB_MATCH_THESAURUS  5 /* another name of a thesaurus entry */
 #define NAQIB_MATCH_DATE       6 /* the same day, written another way */
+#define NAQIB_MATCH_DOC_DATE   7 /* the day the document is dated (its
+				    metadata's, or the one its text gives
+				    as its own): never a match in a text */
 
-/* "exact", "normalization", "stem", "wildcard", "thesaurus", "date". */
+/* "exact", "normalization", "stem", "wildcard", "thesaurus", "date",
+ * "document date". */
 const char *naqib_match_name(int how);
 
 typedef struct naqib_match {

@@ -108,6 +108,39 @@ static int explain_text(naqib_analyzer_t *an, const naqib_query_t *q,
 	return st;
 }
 
+/* A date of the query that is the day the hit is dated: one line more,
+ * with the date as the hit gives it («date ← 2025-10-14 (document
+ * date)»), whether the text writes it or not. */
+static int explain_date(const naqib_query_t *q, out_hit_t *h)
+{
+	const char *date = h->rec.date;
+	naqib_query_word_t w;
+
+	if (!date || strlen(date) < 10)
+		return NAQIB_OK;
+	for (size_t i = 0; i < naqib_query_word_count(q); i++) {
+		if (naqib_query_word(q, i, &w) || w.kind != 'd')
+			continue;
+		/* Its days (YYYY-MM-DD) or month (YYYY-MM), a space
+		 * between two. */
+		int dated = 0;
+		for (const char *d = w.detail; *d && !dated;) {
+			size_t l = strcspn(d, " ");
+			dated = (l == 10 || l == 7) && !strncmp(d, date, l);
+			d += l + (d[l] == ' ');
+		}
+		if (!dated)
+			continue;
+		char *f = strndup(date, 10);
+		if (!f || NAQIB_GROW(h->why, h->why_cap, h->n_why + 1)) {
+			free(f);
+			return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+		}
+		h->why[h->n_why++] = (out_why_t){ i, NAQIB_MATCH_DOC_DATE, f, 1 };
+	}
+	return NAQIB_OK;
+}
+
 int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 	       const search_request_t *req, search_result_t *r)
 {
@@ -182,7 +215,8 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 		if (req->explain &&
 		    ((!(h->rec.flags & NAQIB_RECORD_TITLE_FROM_TEXT) &&
 		      (st = explain_text(an, r->query, h->rec.title, h))) ||
-		     (st = explain_text(an, r->query, h->rec.body, h))))
+		     (st = explain_text(an, r->query, h->rec.body, h)) ||
+		     (st = explain_date(r->query, h))))
 			goto fail;
 	}
 	if (req->suggest && req->opts.offset == 0 &&

@@ -191,7 +191,7 @@ naqib_index -q -d "$T/db" "$T/d.jsonl" || fail "indexing"
 run naqib_analyze -d "$T/db" --json "$text"
 expect_status 0 "with --db"
 jq -e --arg db "$T/db" '.database == $db' "$T/out" >/dev/null || fail "database in JSON"
-jq -r '[.tokens[].terms[].term, .names[].term, .dates[].term] | unique | .[]' "$T/out" |
+jq -r '[.tokens[].terms[].term, .names[].term, .dates[].term, .month_terms[]] | unique | .[]' "$T/out" |
 	LC_ALL=C sort -u >"$T/analyze.terms"
 # The document's own terms (id, date, year) do not come from its words;
 # the title's ZS terms are its Z terms once more (the next case).

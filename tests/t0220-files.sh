@@ -33,7 +33,8 @@ expect_eq "$(jq -r '.hits[] | select(.id | test("002_")) | .title' "$T/out")" "�
 run naqib_search -d "$T/seeds" --explain -n 1 CDT
 expect_in "$T/out" "CDT ← الكونفدرالية الديمقراطية للشغل (thesaurus CDT) ×3" "the text names the CDT 3 times, not 5"
 run naqib_search -d "$T/seeds" -f json -n 1 'الصناعة التقليدية'
-expect_eq "$(jq -r '.hits[0].date' "$T/out")" "2025-10-14" "its date"
+# «يوم أمس الثلاثاء 14 أكتوبر 2025»: written on the 15th.
+expect_eq "$(jq -r '.hits[0].date' "$T/out")" "2025-10-15" "its date"
 expect_eq "$(ids "$T/seeds" union:UMT)" "corpus/seeds/000_5b3e357b2aeea092.txt" "the union of the first"
 expect_eq "$(ids "$T/seeds" place:الصويرة)" "corpus/seeds/000_5b3e357b2aeea092.txt" "a place of the first"
 EOF

@@ -43,6 +43,30 @@ const char *const *_naqib_stopwords(size_t *count);
  * 2 and 2 digits). */
 void _naqib_day_key(int year, int month, int day, char out[9]);
 
+/* naqib_dates_find() without a reference date: the dates without a year
+ * keep year 0, for _naqib_dates_give_year() once the document's date is
+ * known. */
+naqib_status_t _naqib_dates_find_all(const naqib_token_t *tokens, size_t n,
+				     const char *text, size_t len,
+				     naqib_date_mention_t **out, size_t *count);
+
+/* Gives the dates of d[0..*count) without a year the year nearest ref
+ * (YYYY-MM-DD; NULL or "": they are dropped), drops days that do not
+ * exist, and sorts them by position. */
+void _naqib_dates_give_year(naqib_date_mention_t *d, size_t *count,
+			    const char *ref);
+
+/* The months written with their year and without a day («أكتوبر 2025»,
+ * «تشرين الأول 2025», «10/2025») outside the dates days[0..nd) (sorted by
+ * position): mentions whose day is 0.  *out is malloc'd, caller frees. */
+naqib_status_t _naqib_months_find(const naqib_token_t *tokens, size_t n,
+				  const char *text, size_t len,
+				  const naqib_date_mention_t *days, size_t nd,
+				  naqib_date_mention_t **out, size_t *count);
+
+/* The month of a date as the index keys it, YYYYMM (the month terms). */
+void _naqib_month_key(int year, int month, char out[7]);
+
 /* Whether a token is indexed without a position and dropped from phrases:
  * a stopword that is not a negation (stopwords.c). */
 int _naqib_positionless(const naqib_token_t *t);

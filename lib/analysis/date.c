@@ -58,6 +58,12 @@ void _naqib_day_key(int year, int month, int day, char out[9])
 		 (unsigned)month % 100, (unsigned)day % 100);
 }
 
+void _naqib_month_key(int year, int month, char out[7])
+{
+	snprintf(out, 7, "%04u%02u", (unsigned)year % 10000,
+		 (unsigned)month % 100);
+}
+
 naqib_status_t naqib_date_normalize(const char *s, char out[11])
 {
 	static const char *const months[] = { "jan", "feb", "mar", "apr",
@@ -213,6 +219,28 @@ static int day_at(const naqib_token_t *t)
 		return d;
 	if (is_word(t, "فاتح") || is_word(t, "الفاتح"))
 		return 1;
+	return -1;
+}
+
+/* A day written as an ordinal and followed by «من»: «الأول من مايو»,
+ * «العاشر من رمضان» (not a date: no month), «الثلاثين من أبريل»; -1 if
+ * none.  Only with «من», which an ordinal of anything else rarely has
+ * before a month name. */
+static int ordinal_at(const naqib_token_t *t, size_t i, size_t n)
+{
+	static const char *const w[] = { "الاول", "الثاني", "الثالث",
+					  "الرابع", "الخامس", "السادس",
+					  "السابع", "الثامن", "التاسع",
+					  "العاشر" };
+	if (i + 1 >= n || !is_word(&t[i + 1], "من"))
+		return -1;
+	for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+		if (is_word(&t[i], w[k]))
+			return (int)k + 1;
+	if (is_word(&t[i], "العشرين"))
+		return 20;
+	if (is_word(&t[i], "الثلاثين"))
+		return 30;
 	return -1;
 }
 
@@ -412,14 +440,18 @@ static size_t worded_at(const char *text, const naqib_token_t *t, size_t i,
 	size_t nd = 0, k = i;
 
 	*st = NAQIB_OK;
-	if (day_at(&t[k]) < 0)
+	int day0 = day_at(&t[k]);
+	if (day0 < 0)
+		day0 = ordinal_at(t, k, n);
+	if (day0 < 0)
 		return i;
 	/* «شارع 9 أفريل», «ملعب 4 أوت», «ثورة 14 جانفي»: a day and month
 	 * that name a street, a place or an event are a date only with a
 	 * year. */
 	size_t before = i > 0 && is_word(&t[i - 1], "ال") ? i - 1 : i;
 	int named = before > 0 && names_before(&t[before - 1]);
-	days[nd++] = day_at(&t[k++]);
+	days[nd++] = day0;
+	k++;
 	/* More days: «14 و15», «من 14 إلى 16», «14-16». */
 	while (k + 1 < n && nd < 31) {
 		int j = joiner(&t[k]);
@@ -474,18 +506,14 @@ static size_t worded_at(const char *text, const naqib_token_t *t, size_t i,
 	return end;
 }
 
-naqib_status_t naqib_dates_find(const naqib_token_t *t, size_t n,
-				const char *text, size_t len, const char *ref,
-				naqib_date_mention_t **out, size_t *count)
+/* The dates of the text; those without a year keep year 0 unless a date
+ * joined to them gives one. */
+static naqib_status_t find_all(const naqib_token_t *t, size_t n,
+			       const char *text, size_t len, found_t *out)
 {
 	found_t f = { NULL, 0, 0 };
-	int st = NAQIB_OK, ry = 0, rm = 0, rd = 0;
+	int st = NAQIB_OK;
 
-	*out = NULL;
-	*count = 0;
-	if (ref && strlen(ref) == 10 && num(ref, 4, &ry) && num(ref + 5, 2, &rm) &&
-	    num(ref + 8, 2, &rd) && !valid(ry, rm, rd))
-		ry = 0;
 	for (size_t i = 0; i < n && !st;) {
 		int y, m, d;
 		size_t stop = 0;
@@ -504,8 +532,7 @@ naqib_status_t naqib_dates_find(const naqib_token_t *t, size_t n,
 	}
 	/* A date without a year joined to the next one takes its year
 	 * («14 أكتوبر إلى 16 نوفمبر 2025»), and a range joined that way fills
-	 * the days between; other dates without a year take the one nearest
-	 * the reference date. */
+	 * the days between. */
 	for (size_t a = 0; a < f.n && !st; a++) {
 		naqib_date_mention_t *m = &f.v[a];
 		if (m->year)
@@ -534,26 +561,409 @@ naqib_status_t naqib_dates_find(const naqib_token_t *t, size_t n,
 								      yy, mm, dd, first,
 								      last, 0 });
 					}
-					m = &f.v[a];
 				}
 			}
-		} else if (ry) {
-			m->year = guess_year(m->month, m->day, ry, rm, rd);
-			m->year_guessed = 1;
 		}
 	}
-	/* Drop dates left without a year, and days that do not exist. */
-	size_t k = 0;
-	for (size_t a = 0; a < f.n; a++)
-		if (f.v[a].year && valid(f.v[a].year, f.v[a].month, f.v[a].day))
-			f.v[k++] = f.v[a];
-	f.n = k;
 	if (st) {
 		free(f.v);
 		return st;
 	}
 	if (f.n)
 		qsort(f.v, f.n, sizeof *f.v, by_position);
+	*out = f;
+	return NAQIB_OK;
+}
+
+void _naqib_dates_give_year(naqib_date_mention_t *d, size_t *count,
+			    const char *ref)
+{
+	int ry = 0, rm = 0, rd = 0;
+	size_t k = 0;
+
+	if (!ref || strlen(ref) != 10 || !num(ref, 4, &ry) ||
+	    !num(ref + 5, 2, &rm) || !num(ref + 8, 2, &rd) ||
+	    !valid(ry, rm, rd))
+		ry = 0;
+	/* Dates without a year take the one nearest the reference date;
+	 * without one, they are dropped, and so are days that do not
+	 * exist. */
+	for (size_t a = 0; a < *count; a++) {
+		naqib_date_mention_t m = d[a];
+		if (!m.year && ry) {
+			m.year = guess_year(m.month, m.day, ry, rm, rd);
+			m.year_guessed = 1;
+		}
+		if (m.year && valid(m.year, m.month, m.day))
+			d[k++] = m;
+	}
+	*count = k;
+	if (k)
+		qsort(d, k, sizeof *d, by_position);
+}
+
+naqib_status_t _naqib_dates_find_all(const naqib_token_t *t, size_t n,
+				     const char *text, size_t len,
+				     naqib_date_mention_t **out, size_t *count)
+{
+	found_t f;
+	naqib_status_t st = find_all(t, n, text, len, &f);
+
+	*out = NULL;
+	*count = 0;
+	if (st)
+		return st;
+	*out = f.v;
+	*count = f.n;
+	return NAQIB_OK;
+}
+
+naqib_status_t naqib_dates_find(const naqib_token_t *t, size_t n,
+				const char *text, size_t len, const char *ref,
+				naqib_date_mention_t **out, size_t *count)
+{
+	naqib_status_t st = _naqib_dates_find_all(t, n, text, len, out, count);
+
+	if (st)
+		return st;
+	_naqib_dates_give_year(*out, count, ref);
+	if (!*count) {
+		free(*out);
+		*out = NULL;
+	}
+	return NAQIB_OK;
+}
+
+/* ---------------------------------------------------------------- the text's own date
+ *
+ * The date a text gives as the day it was written, for a document without
+ * a date in its metadata (bench/doc-date measures the rule on news whose
+ * metadata gives the day; naqib(7) has the figures). */
+
+static int weekday_of(int y, int m, int d)
+{
+	/* 0 Monday … 6 Sunday: 14 October 2025 was a Tuesday. */
+	long x = day_number(y, m, d) - day_number(2025, 10, 13);
+	return (int)(((x % 7) + 7) % 7);
+}
+
+/* A weekday's name (0 Monday … 6 Sunday), or -1. */
+static int weekday_word(const naqib_token_t *t)
+{
+	static const char *const w[][3] = {
+		{ "الاثنين", "اثنين", "الاتنين" }, { "الثلاثاء", "الثلاثا", NULL },
+		{ "الاربعاء", "الاربعا", NULL },    { "الخميس", NULL, NULL },
+		{ "الجمعه", NULL, NULL },            { "السبت", NULL, NULL },
+		{ "الاحد", NULL, NULL },
+	};
+	for (int k = 0; k < 7; k++)
+		for (int j = 0; j < 3 && w[k][j]; j++)
+			if (is_word(t, w[k][j]))
+				return k;
+	return -1;
+}
+
+/* Days between the day a word names and the day it is said: «اليوم» 0,
+ * «أمس» 1, «أول أمس» 2, «غدا» -1; 99 if it names none.  *len: its
+ * words. */
+static int relative_at(const naqib_token_t *t, size_t i, size_t n,
+		       size_t *len)
+{
+	static const char *const today[] = { "اليوم", "لليوم", "واليوم" };
+	static const char *const yesterday[] = { "امس", "الامس", "وامس",
+						 "بالامس", "البارحه" };
+	static const char *const tomorrow[] = { "غدا", "وغدا" };
+
+	*len = 1;
+	if ((is_word(&t[i], "اول") || is_word(&t[i], "واول")) && i + 1 < n &&
+	    (is_word(&t[i + 1], "امس") || is_word(&t[i + 1], "الامس"))) {
+		*len = 2;
+		return 2;
+	}
+	for (size_t k = 0; k < sizeof today / sizeof *today; k++)
+		if (is_word(&t[i], today[k]))
+			return 0;
+	for (size_t k = 0; k < sizeof yesterday / sizeof *yesterday; k++)
+		if (is_word(&t[i], yesterday[k]))
+			return 1;
+	for (size_t k = 0; k < sizeof tomorrow / sizeof *tomorrow; k++)
+		if (is_word(&t[i], tomorrow[k]))
+			return -1;
+	return 99;
+}
+
+/* Words that may stand between «أمس» and the date it names: «أمس
+ * الثلاثاء 14 أكتوبر», «يوم أمس صباحا», «اليوم الموافق 14 أكتوبر». */
+static int relative_filler(const naqib_token_t *t)
+{
+	static const char *const w[] = { "يوم", "صباح", "صباحا", "مساء",
+					  "ليله", "ظهر", "عشيه", "صبيحه",
+					  "الموافق", "الماضي" };
+	if (weekday_word(t) >= 0)
+		return 1;
+	for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+		if (is_word(t, w[k]))
+			return 1;
+	return 0;
+}
+
+/* Words before a date (or «المقبل» after it) that put it after the day of
+ * writing: an announcement, not the day it is written. */
+static int future_around(const naqib_token_t *t, size_t n,
+			 const naqib_date_mention_t *m)
+{
+	static const char *const w[] = { "المقبل", "القادم", "المقبله",
+					  "القادمه", "غدا", "وغدا", "انطلاقا",
+					  "اعتبارا" };
+	size_t from = m->first > 3 ? m->first - 3 : 0;
+	for (size_t i = from; i <= m->last && i < n; i++) {
+		if (i >= m->first && i < m->last)
+			continue;
+		if (t[i].norm_len >= 10 && !memcmp(t[i].norm, "ابتداء", 10))
+			return 1;
+		for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+			if (is_word(&t[i], w[k]))
+				return 1;
+	}
+	return 0;
+}
+
+/* Whether a line of the text (tokens [from, to)) is a dateline: the date
+ * alone, or after at most three words (a place) and «في» or «بتاريخ»
+ * («الرباط في 12 ماي 2025», «حرر بالدار البيضاء بتاريخ 12/05/2025»), and
+ * no weekday (a programme's «الأحد 7 ماي 2017»: a day of it). */
+static int dated_line(const naqib_token_t *t, size_t from, size_t to,
+		      const naqib_date_mention_t *m)
+{
+	if (m->last != to || m->first < from || m->first - from > 4)
+		return 0;
+	for (size_t i = from; i < m->first; i++)
+		if (weekday_word(&t[i]) >= 0)
+			return 0;
+	if (m->first == from)
+		return 1;
+	const naqib_token_t *b = &t[m->first - 1];
+	return is_word(b, "في") || is_word(b, "بتاريخ") || is_word(b, "le");
+}
+
+/* The tokens of the lines of text: line k is [start[k], start[k + 1]). */
+static size_t line_end(const char *text, size_t len, const naqib_token_t *t,
+		       size_t n, size_t from)
+{
+	if (from >= n)
+		return n;
+	const char *nl = memchr(text + t[from].start, '\n',
+				len - t[from].start);
+	size_t at = nl ? (size_t)(nl - text) : len;
+	size_t i = from;
+	while (i < n && t[i].start < at)
+		i++;
+	return i;
+}
+
+static void put_date(const naqib_date_mention_t *m, long shift, char out[11])
+{
+	int y, mo, d;
+	from_day_number(day_number(m->year, m->month, m->day) + shift, &y, &mo,
+			&d);
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000,
+		 (unsigned)mo % 100, (unsigned)d % 100);
+}
+
+naqib_text_date_t naqib_text_date(const naqib_token_t *t, size_t n,
+				  const char *text, size_t len,
+				  const naqib_date_mention_t *d, size_t nd,
+				  char out[11])
+{
+	size_t first_line[3][2], last_line[3][2], nf = 0, nl = 0;
+	int writing_weekday = -1, long_line = 0;
+
+	out[0] = '\0';
+	if (!n)
+		return NAQIB_TEXT_DATE_NONE;
+	/* The first three lines, and the last three (last_line[0] the
+	 * last). */
+	for (size_t at = 0; at < n;) {
+		size_t e = line_end(text, len, t, n, at);
+		/* The top: the lines before the first of the body (more
+		 * than 12 words). */
+		if (nf < 3 && !long_line) {
+			first_line[nf][0] = at;
+			first_line[nf++][1] = e;
+		}
+		long_line |= e - at > 12;
+		memmove(last_line[1], last_line[0], 2 * sizeof last_line[0]);
+		last_line[0][0] = at;
+		last_line[0][1] = e;
+		nl += nl < 3;
+		at = e;
+	}
+	/* A dateline at the top, a signature at the bottom, «حرر ب… في». */
+	for (size_t i = 0; i < nd; i++) {
+		if (!d[i].year || d[i].year_guessed)
+			continue;
+		for (size_t k = 0; k < nf; k++)
+			if (dated_line(t, first_line[k][0], first_line[k][1],
+				       &d[i])) {
+				put_date(&d[i], 0, out);
+				return NAQIB_TEXT_DATE_DATELINE;
+			}
+	}
+	for (size_t i = nd; i-- > 0;) {
+		if (!d[i].year || d[i].year_guessed)
+			continue;
+		for (size_t k = 0; k < nl; k++)
+			if (dated_line(t, last_line[k][0], last_line[k][1],
+				       &d[i])) {
+				put_date(&d[i], 0, out);
+				return NAQIB_TEXT_DATE_SIGNATURE;
+			}
+		size_t from = d[i].first > 8 ? d[i].first - 8 : 0;
+		for (size_t j = from; j < d[i].first; j++)
+			if (t[j].norm_len >= 6 &&
+			    (!memcmp(t[j].norm, "حرر", 6) ||
+			     (t[j].norm_len >= 8 && !memcmp(t[j].norm, "وحرر", 8)))) {
+				put_date(&d[i], 0, out);
+				return NAQIB_TEXT_DATE_SIGNATURE;
+			}
+	}
+	/* «يوم أمس الثلاثاء 14 أكتوبر 2025»: the day after. */
+	for (size_t i = 0; i < n; i++) {
+		size_t rl;
+		int shift = relative_at(t, i, n, &rl);
+		if (shift == 99)
+			continue;
+		size_t j = i + rl;
+		int wd = -1;
+		while (j < n && j - i < 6 && relative_filler(&t[j])) {
+			if (weekday_word(&t[j]) >= 0)
+				wd = weekday_word(&t[j]);
+			j++;
+		}
+		if (wd >= 0 && writing_weekday < 0)
+			writing_weekday = (wd + shift + 7) % 7;
+		for (size_t k = 0; k < nd; k++)
+			if (d[k].first == j && d[k].year && !d[k].year_guessed) {
+				put_date(&d[k], shift, out);
+				return NAQIB_TEXT_DATE_RELATIVE;
+			}
+	}
+	/* Else the first date written with its weekday («الثلاثاء 14
+	 * أكتوبر 2025»: a day of the week of writing, more often than a
+	 * date without one), else the latest date; neither when the text
+	 * announces it («ابتداء من», «المقبل»), nor when the text names
+	 * another weekday as the day of writing. */
+	for (int with_weekday = 1; with_weekday >= 0; with_weekday--) {
+		const naqib_date_mention_t *best = NULL;
+		long best_day = 0;
+		for (size_t i = 0; i < nd; i++) {
+			if (!d[i].year || d[i].year_guessed ||
+			    future_around(t, n, &d[i]))
+				continue;
+			int wd = weekday_of(d[i].year, d[i].month, d[i].day);
+			if (with_weekday &&
+			    !(d[i].first > 0 && weekday_word(&t[d[i].first - 1]) == wd) &&
+			    !(d[i].first > 1 && weekday_word(&t[d[i].first - 2]) == wd))
+				continue;
+			long x = day_number(d[i].year, d[i].month, d[i].day);
+			/* The first with its weekday (bench/doc-date: 28.8 %
+			 * to the day, the latest 27.3 %), the latest
+			 * without. */
+			if (!best || (!with_weekday && x > best_day)) {
+				best = &d[i];
+				best_day = x;
+			}
+		}
+		if (!best)
+			continue;
+		if (writing_weekday >= 0 &&
+		    weekday_of(best->year, best->month, best->day) !=
+			    writing_weekday)
+			return NAQIB_TEXT_DATE_NONE;
+		put_date(best, 0, out);
+		return with_weekday ? NAQIB_TEXT_DATE_WEEKDAY
+				    : NAQIB_TEXT_DATE_LATEST;
+	}
+	return NAQIB_TEXT_DATE_NONE;
+}
+
+const char *naqib_text_date_name(naqib_text_date_t how)
+{
+	switch (how) {
+	case NAQIB_TEXT_DATE_DATELINE:
+		return "dateline";
+	case NAQIB_TEXT_DATE_SIGNATURE:
+		return "signature";
+	case NAQIB_TEXT_DATE_RELATIVE:
+		return "relative";
+	case NAQIB_TEXT_DATE_WEEKDAY:
+		return "weekday";
+	case NAQIB_TEXT_DATE_LATEST:
+		return "latest";
+	default:
+		return "none";
+	}
+}
+
+/* ---------------------------------------------------------------- months
+ *
+ * A month and its year without a day: «أكتوبر 2025», «تشرين الأول 2025»,
+ * «شهر أكتوبر من سنة 2025», «octobre 2025», «10/2025». */
+
+naqib_status_t _naqib_months_find(const naqib_token_t *t, size_t n,
+				  const char *text, size_t len,
+				  const naqib_date_mention_t *days, size_t nd,
+				  naqib_date_mention_t **out, size_t *count)
+{
+	found_t f = { NULL, 0, 0 };
+	int st = NAQIB_OK;
+	size_t next_day = 0;
+
+	*out = NULL;
+	*count = 0;
+	for (size_t i = 0; i < n && !st; i++) {
+		/* Not a word of a day's date (days are sorted by position). */
+		while (next_day < nd && days[next_day].last <= i)
+			next_day++;
+		int covered = 0;
+		for (size_t k = next_day; k < nd && days[k].first <= i; k++)
+			covered |= i < days[k].last;
+		if (covered)
+			continue;
+		size_t mlen, end = 0;
+		int month = month_at(t, i, n, &mlen), year = -1;
+		if (month) {
+			size_t k = i + mlen, m2len;
+			if (k < n && month_at(t, k, n, &m2len) == month)
+				k += m2len;
+			size_t y = k;
+			while (y < n && filler(&t[y]) && y - k < 3)
+				y++;
+			if (y < n && (year = year_of(&t[y])) > 0)
+				end = y + 1;
+		} else if (i + 1 < n && (month = number(&t[i], 2)) >= 1 &&
+			   month <= 12 && t[i].end < len && text[t[i].end] == '/' &&
+			   t[i + 1].start == t[i].end + 1 &&
+			   (year = year_of(&t[i + 1])) > 0 &&
+			   !(t[i + 1].end < len && strchr("/-.", text[t[i + 1].end]) &&
+			     t[i + 1].end + 1 < len &&
+			     isdigit((unsigned char)text[t[i + 1].end + 1])) &&
+			   !(t[i].start > 0 && strchr("/-.", text[t[i].start - 1])) &&
+			   !(i > 0 && (is_word(&t[i - 1], "رقم") ||
+				       is_word(&t[i - 1], "عدد")))) {
+			/* 10/2025; not a law's number («القانون رقم
+			 * 12/2025»), nor a part of 14/10/2025. */
+			end = i + 2;
+		}
+		if (!end || year < 0)
+			continue;
+		st = push(&f, (naqib_date_mention_t){ year, month, 0, i, end, 0 });
+		i = end - 1;
+	}
+	if (st) {
+		free(f.v);
+		return st;
+	}
 	*out = f.v;
 	*count = f.n;
 	return NAQIB_OK;

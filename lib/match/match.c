@@ -14,8 +14,8 @@ const char *naqib_match_name(int how)
 	static const char *const names[] = { "?",	     "exact",
 					     "normalization", "stem",
 					     "wildcard",      "thesaurus",
-					     "date" };
-	return how > 0 && how <= NAQIB_MATCH_DATE ? names[how] : "?";
+					     "date",	      "document date" };
+	return how > 0 && how <= NAQIB_MATCH_DOC_DATE ? names[how] : "?";
 }
 
 /* How token t matches word w of kind 'w', or 0; a word as written
@@ -161,26 +161,53 @@ static naqib_status_t thesaurus_matches(const _naqib_qparts_t *p,
 	return st;
 }
 
-/* The dates in the text that a query's date names. */
+/* The dates in the text that a query's date names: the same day, or the
+ * same day and month written without a year (the index gave it the year
+ * nearest the document's date, which the text does not say here). */
 static naqib_status_t date_matches(const _naqib_qparts_t *p,
 				   const naqib_token_t *t, size_t n,
 				   const char *text, size_t len, found_t *f)
 {
 	naqib_date_mention_t *d;
 	size_t nd;
-	naqib_status_t st = naqib_dates_find(t, n, text, len, NULL, &d, &nd);
+	naqib_status_t st = _naqib_dates_find_all(t, n, text, len, &d, &nd);
+	naqib_date_mention_t *mo = NULL, *all;
+	size_t nmo = 0;
 
+	/* The months written without a day, for a month of the query. */
+	if (!st && !(st = _naqib_months_find(t, n, text, len, d, nd, &mo, &nmo)) &&
+	    nmo) {
+		if (!(all = realloc(d, (nd + nmo) * sizeof *d))) {
+			st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+		} else {
+			memcpy(all + nd, mo, nmo * sizeof *mo);
+			d = all;
+			nd += nmo;
+		}
+	}
+	free(mo);
 	for (size_t i = 0; i < nd && !st; i++) {
-		char day[9];
+		char day[9] = "";
 		if (f->covered[d[i].first])
 			continue;
-		_naqib_day_key(d[i].year, d[i].month, d[i].day, day);
+		if (d[i].day)
+			_naqib_day_key(d[i].year, d[i].month, d[i].day, day);
+		else
+			_naqib_month_key(d[i].year, d[i].month, day);
 		for (size_t k = 0; k < p->n_words; k++) {
 			const _naqib_qword_t *w = &p->words[k];
 			size_t x = 0;
 			if (w->kind != 'd')
 				continue;
-			while (x < w->n_days && strcmp(w->days[x], day))
+			/* A day: the same day (the same day and month when
+			 * the text gives no year); a month: a day of it, or
+			 * the month alone. */
+			while (x < w->n_days &&
+			       (strlen(w->days[x]) == 6
+					? !d[i].year || strncmp(w->days[x], day, 6)
+				: !d[i].day ? 1
+				: d[i].year ? strcmp(w->days[x], day)
+					    : strcmp(w->days[x] + 4, day + 4)))
 				x++;
 			if (x < w->n_days) {
 				naqib_match_t m = { d[i].first, d[i].last, k,

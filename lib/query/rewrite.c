@@ -234,17 +234,27 @@ static int add_word(_naqib_qparts_t *q, naqib_analyzer_t *a, const char *how,
 		if (th && !naqib_thesaurus_entry(th, w->entry, &e))
 			st = _naqib_buf_adds(&detail, e.name);
 	} else if (w->kind == 'd') {
-		/* "d" and days of 8 digits, a space between two. */
-		size_t n = (strlen(how + 1) + 1) / 9;
-		if (!(w->days = calloc(n ? n : 1, sizeof *w->days)))
+		/* "d" and days of 8 digits or a month of 6, a space
+		 * between two. */
+		size_t n = 1;
+		for (const char *c = how + 1; *c; c++)
+			n += *c == ' ';
+		if (!(w->days = calloc(n, sizeof *w->days)))
 			st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
-		for (size_t k = 0; k < n && !st; k++) {
-			const char *d = how + 1 + 9 * k;
-			memcpy(w->days[k], d, 8);
-			w->days[k][8] = '\0';
+		for (const char *d = how + 1; *d && !st;) {
+			size_t l = strcspn(d, " ");
+			if (l != 8 && l != 6)
+				break;
+			memcpy(w->days[w->n_days], d, l);
+			w->days[w->n_days][l] = '\0';
+			st = l == 8 ? _naqib_buf_printf(&detail, "%s%.4s-%.2s-%.2s",
+							w->n_days ? " " : "", d,
+							d + 4, d + 6)
+				    : _naqib_buf_printf(&detail, "%s%.4s-%.2s",
+							w->n_days ? " " : "", d,
+							d + 4);
 			w->n_days++;
-			st = _naqib_buf_printf(&detail, "%s%.4s-%.2s-%.2s",
-					       k ? " " : "", d, d + 4, d + 6);
+			d += l + (d[l] == ' ');
 		}
 	}
 	w->typed = strndup(typed, typed_len);
@@ -367,9 +377,13 @@ static int substitute(const naqib_thes_match_t *m, size_t nm,
 			return 0;
 		else if (how->len > 1 && _naqib_buf_addc(how, ' '))
 			return 0;
+		/* A day, YYYYMMDD, or a month without one, YYYYMM. */
 		char day[9];
-		_naqib_day_key(d[i].year, d[i].month, d[i].day, day);
-		if (_naqib_buf_add(how, day, 8))
+		if (d[i].day)
+			_naqib_day_key(d[i].year, d[i].month, d[i].day, day);
+		else
+			_naqib_month_key(d[i].year, d[i].month, day);
+		if (_naqib_buf_adds(how, day))
 			return 0;
 		*end = d[i].last;
 	}
@@ -446,6 +460,27 @@ naqib_status_t _naqib_query_rewrite(naqib_analyzer_t *a, const char *text,
 	if ((th && (st = naqib_thesaurus_match(th, t, n, &m, &nm))) ||
 	    (st = naqib_dates_find(t, n, text, len, NULL, &d, &nd)))
 		return st;
+	{
+		/* A month and its year («أكتوبر 2025», «10/2025»): the
+		 * month, in every calendar. */
+		naqib_date_mention_t *mo, *all;
+		size_t nmo;
+		if ((st = _naqib_months_find(t, n, text, len, d, nd, &mo, &nmo))) {
+			free(d);
+			return st;
+		}
+		if (nmo && !(all = realloc(d, (nd + nmo) * sizeof *d))) {
+			free(mo);
+			free(d);
+			return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+		}
+		if (nmo) {
+			memcpy(all + nd, mo, nmo * sizeof *mo);
+			d = all;
+			nd += nmo;
+		}
+		free(mo);
+	}
 	for (size_t k = 0; k < n && !st; k++) {
 		const naqib_token_t *tok = &t[k];
 		if (k >= NAQIB_QUERY_MAX_WORDS) {
@@ -528,11 +563,14 @@ naqib_status_t _naqib_query_rewrite(naqib_analyzer_t *a, const char *text,
 				 * (its words alone would find any day of the
 				 * month or the year). */
 				st = _naqib_buf_addc(out, '(');
-				for (size_t i = 1; i < how.len && !st; i += 9)
+				for (size_t i = 1, l; i < how.len && !st;
+				     i += l + 1) {
+					l = strcspn(how.data + i, " ");
 					st = _naqib_buf_printf(out,
-							       "%s" _NAQIB_QP_DAY ":%.8s",
+							       "%s" _NAQIB_QP_DAY ":%.*s",
 							       i > 1 ? " OR " : "",
-							       how.data + i);
+							       (int)l, how.data + i);
+				}
 				if (!st)
 					st = _naqib_buf_addc(out, ')');
 			}

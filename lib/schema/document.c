@@ -25,16 +25,22 @@ typedef struct knowledge {
 	unsigned *mentions;	/* per thesaurus entry */
 	size_t *touched;	/* entries with mentions, in order of first */
 	size_t n_touched;
-	char (*days)[9];	/* YYYYMMDD of each date in the text */
-	size_t n_days, cap_days;
+	naqib_date_mention_t *found;	/* the dates of the text, year 0 if
+					   it gives none */
+	size_t n_found, cap_found;
+	naqib_date_mention_t *months;	/* its months without a day */
+	size_t n_months, cap_months;
+	char text_date[2][11];	/* the day the title, the body give as theirs */
 	char date[11];		/* the document date, or "" */
 } knowledge_t;
 
+/* field: 0 the title, 1 the body. */
 static naqib_status_t knowledge_collect(knowledge_t *k, const naqib_token_t *t,
-					size_t n, const char *text, size_t len)
+					size_t n, const char *text, size_t len,
+					int field)
 {
-	naqib_date_mention_t *d;
-	size_t nd;
+	naqib_date_mention_t *d, *full;
+	size_t nd, nfull = 0;
 	naqib_status_t st;
 
 	if (k->th) {
@@ -46,23 +52,35 @@ static naqib_status_t knowledge_collect(knowledge_t *k, const naqib_token_t *t,
 			if (k->mentions[m[i].entry]++ == 0)
 				k->touched[k->n_touched++] = m[i].entry;
 	}
-	/* Dates without a year take the one nearest the document date. */
-	if ((st = naqib_dates_find(t, n, text, len, k->date[0] ? k->date : NULL,
-				   &d, &nd)))
+	/* Dates without a year wait for the document date (the metadata's,
+	 * else the one the text gives as its own), which they are given the
+	 * year nearest to. */
+	if ((st = _naqib_dates_find_all(t, n, text, len, &d, &nd)))
 		return st;
-	if ((st = NAQIB_GROW(k->days, k->cap_days, k->n_days + nd))) {
+	if ((st = NAQIB_GROW(k->found, k->cap_found, k->n_found + nd)) ||
+	    !(full = malloc((nd + 1) * sizeof *full))) {
 		free(d);
-		return st;
+		return st ? st : _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < nd; i++) {
-		char *key = k->days[k->n_days++];
-		_naqib_day_key(d[i].year, d[i].month, d[i].day, key);
-		if (!k->date[0] && !d[i].year_guessed)
-			snprintf(k->date, sizeof k->date, "%.4s-%.2s-%.2s", key,
-				 key + 4, key + 6);
+		k->found[k->n_found++] = d[i];
+		if (d[i].year)
+			full[nfull++] = d[i];
 	}
+	_naqib_dates_give_year(full, &nfull, NULL);
+	naqib_text_date(t, n, text, len, full, nfull, k->text_date[field]);
+	free(full);
+	naqib_date_mention_t *m;
+	size_t nm;
+	st = _naqib_months_find(t, n, text, len, d, nd, &m, &nm);
 	free(d);
-	return NAQIB_OK;
+	if (st)
+		return st;
+	if (!(st = NAQIB_GROW(k->months, k->cap_months, k->n_months + nm)))
+		for (size_t i = 0; i < nm; i++)
+			k->months[k->n_months++] = m[i];
+	free(m);
+	return st;
 }
 
 /* The canonical names of the entries of one kind, _NAQIB_LIST_SEP between
@@ -113,9 +131,29 @@ static naqib_status_t knowledge_write(const knowledge_t *k,
 	if (st || (st = names_value(k, _NAQIB_FIELD(_NAQIB_F_UNION), sink)) ||
 	    (st = names_value(k, _NAQIB_FIELD(_NAQIB_F_PLACE), sink)))
 		return st;
-	for (size_t i = 0; i < k->n_days && !st; i++)
-		if (!(st = _naqib_term(term, _NAQIB_F_MENTIONS, k->days[i], 8)))
+	for (size_t i = 0; i < k->n_found && !st; i++) {
+		char day[9];
+		_naqib_day_key(k->found[i].year, k->found[i].month,
+			       k->found[i].day, day);
+		if (!(st = _naqib_term(term, _NAQIB_F_MENTIONS, day, 8)))
 			st = sink->term(sink->ctx, term->data, term->len, 1);
+	}
+	/* The months: of each day, of each month given alone, and of the
+	 * document date («أكتوبر 2025» in a query finds them all). */
+	for (size_t i = 0; i < k->n_found + k->n_months && !st; i++) {
+		const naqib_date_mention_t *m =
+			i < k->n_found ? &k->found[i] : &k->months[i - k->n_found];
+		char month[7];
+		_naqib_month_key(m->year, m->month, month);
+		if (!(st = _naqib_term(term, _NAQIB_F_MONTH, month, 6)))
+			st = sink->term(sink->ctx, term->data, term->len, 1);
+	}
+	if (!st && k->date[0]) {
+		char month[7] = { k->date[0], k->date[1], k->date[2], k->date[3],
+				  k->date[5], k->date[6], 0 };
+		if (!(st = _naqib_term(term, _NAQIB_F_MONTH, month, 6)))
+			st = sink->term(sink->ctx, term->data, term->len, 1);
+	}
 	if (!st && k->date[0]) {
 		const char *d = k->date;
 		char key[9] = { d[0], d[1], d[2], d[3], d[5], d[6], d[8], d[9],
@@ -180,7 +218,7 @@ static int write_word(size_t token, const char *term, size_t len, unsigned pos,
 }
 
 static naqib_status_t write_field(naqib_analyzer_t *an, knowledge_t *k,
-				  const char *text, size_t boosted, int title,
+				  const char *text, int field, size_t boosted,
 				  unsigned *pos, const naqib_doc_options_t *o,
 				  const _naqib_doc_sink_t *sink)
 {
@@ -188,7 +226,8 @@ static naqib_status_t write_field(naqib_analyzer_t *an, knowledge_t *k,
 	size_t n, len;
 	naqib_status_t st;
 	_naqib_buf_t buf = NAQIB_BUF_INIT;
-	words_ctx_t w = { sink, boosted, o, 0, title ? &buf : NULL };
+	/* Field 0 is the title, 1 the body. */
+	words_ctx_t w = { sink, boosted, o, 0, field == 0 ? &buf : NULL };
 
 	if (!text || !*text)
 		return NAQIB_OK;
@@ -201,7 +240,7 @@ static naqib_status_t write_field(naqib_analyzer_t *an, knowledge_t *k,
 		return st;
 	}
 	_naqib_buf_free(&buf);
-	return knowledge_collect(k, t, n, text, len);
+	return knowledge_collect(k, t, n, text, len, field);
 }
 
 /* A field of the record that no analysis reads (NULL: none). */
@@ -264,18 +303,24 @@ naqib_status_t _naqib_document_write(naqib_analyzer_t *an,
 	/* A title made from the text's first sentence is not indexed: its
 	 * words would count twice. */
 	if (!(rec.flags & NAQIB_RECORD_TITLE_FROM_TEXT) &&
-	    (st = write_field(an, &k, rec.title, SIZE_MAX, 1, &pos, opts,
-			       sink)))
+	    (st = write_field(an, &k, rec.title, 0, SIZE_MAX, &pos, opts, sink)))
 		goto out;
 	/* No phrase spans the title and the body. */
 	pos += _NAQIB_FIELD_GAP;
-	if ((st = write_field(an, &k, rec.body, opts->lead_words, 0, &pos, opts,
-			      sink)) ||
-	    (st = knowledge_write(&k, an, rec.source, sink, &term)) ||
+	if ((st = write_field(an, &k, rec.body, 1, opts->lead_words, &pos, opts,
+			      sink)))
+		goto out;
+	/* The document date: the metadata's, else the day the body gives
+	 * as its own, else the title's (naqib_text_date()). */
+	if (!k.date[0])
+		memcpy(k.date, k.text_date[1][0] ? k.text_date[1] : k.text_date[0],
+		       sizeof k.date);
+	_naqib_dates_give_year(k.found, &k.n_found, k.date);
+	if ((st = knowledge_write(&k, an, rec.source, sink, &term)) ||
 	    (st = _naqib_asked_to_stop(opts->stop, opts->stop_ctx)))
 		goto out;
 	/* The record keeps the date the document is filed under: the
-	 * metadata's, else the first full date of the text; a metadata date
+	 * metadata's, else the one the text gives as its own; a metadata date
 	 * naqib cannot read stays as given when the text has none. */
 	if (k.date[0])
 		rec.date = k.date;
@@ -285,7 +330,8 @@ out:
 	free(data);
 	free(k.mentions);
 	free(k.touched);
-	free(k.days);
+	free(k.found);
+	free(k.months);
 	_naqib_buf_free(&term);
 	_naqib_buf_free(&id);
 	_naqib_buf_free(&path);

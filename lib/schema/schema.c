@@ -53,6 +53,11 @@ const _naqib_field_t _naqib_fields[_NAQIB_F_COUNT] = {
 		_NAQIB_F_MENTIONS, "mentions", no_names, "XD", -1, 0,
 		_NAQIB_FILTER_MENTIONS, _NAQIB_FACET_NONE, -1, -1,
 		"documents whose text gives one of these days", NULL, NULL },
+	[_NAQIB_F_MONTH] = {
+		_NAQIB_F_MONTH, NULL, no_names, "XM", -1, 0,
+		_NAQIB_FILTER_NONE, _NAQIB_FACET_NONE, -1, -1,
+		"the months (YYYYMM) the text gives, by a day or alone "
+		"(«أكتوبر 2025»), and the document date's", NULL, NULL },
 	[_NAQIB_F_SOURCE] = {
 		_NAQIB_F_SOURCE, "source", source_ar, "XS", 3, _NAQIB_BOOLEAN,
 		_NAQIB_FILTER_PREFIX, _NAQIB_FACET_VALUE, NAQIB_FACET_SOURCE, -1,

@@ -29,6 +29,7 @@ typedef enum _naqib_field_id {
 	_NAQIB_F_YEAR,     /* the year of the document date */
 	_NAQIB_F_DATE,     /* the document date */
 	_NAQIB_F_MENTIONS, /* a day the text gives */
+	_NAQIB_F_MONTH,    /* a month the text gives, or the document date's */
 	_NAQIB_F_SOURCE,   /* where the document comes from */
 	_NAQIB_F_TITLE,    /* a word's stem in the title (title:) */
 	_NAQIB_F_COUNT

@@ -68,3 +68,11 @@ naqib_status_t naqib_day_term(int year, int month, int day, char *out,
 	_naqib_day_key(year, month, day, d);
 	return put(out, cap, _NAQIB_FIELD(_NAQIB_F_MENTIONS)->prefix, d);
 }
+
+naqib_status_t naqib_month_term(int year, int month, char *out, size_t cap)
+{
+	char m[7];
+
+	_naqib_month_key(year, month, m);
+	return put(out, cap, _NAQIB_FIELD(_NAQIB_F_MONTH)->prefix, m);
+}

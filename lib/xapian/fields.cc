@@ -1,6 +1,7 @@
 /* The field processors of the placeholders the query rewrite writes
  * (private.h, query.h): THESAURUS:ENTRY for a name of the thesaurus, the
  * entry's term; DAY:YYYYMMDD for a date, the day however a text gives it
+ * (DAY:YYYYMM a month)
  * or the document is dated; EXACT:N for a word or a phrase as written. */
 #include <cstdlib>
 
@@ -50,6 +51,10 @@ Xapian::Query _naqib_thesaurus_field::operator()(const std::string &s)
 
 Xapian::Query _naqib_day_field::operator()(const std::string &s)
 {
+	/* DAY:YYYYMM: a month, given by a day or alone, or the month the
+	 * document is dated in. */
+	if (s.size() == 6)
+		return Xapian::Query(_naqib_xterm(_NAQIB_F_MONTH, s));
 	return Xapian::Query(Xapian::Query::OP_OR,
 			     Xapian::Query(_naqib_xterm(_NAQIB_F_MENTIONS, s)),
 			     Xapian::Query(_naqib_xterm(_NAQIB_F_DATE, s)));

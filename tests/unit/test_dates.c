@@ -46,6 +46,12 @@ static const struct {
 	{ "25 يونية 2020", NULL, "2020-06-25" },
 	/* Moroccan */
 	{ "فاتح ماي 2025", NULL, "2025-05-01" },
+	/* Ordinal days, and Eastern digits */
+	{ "يوم الخميس الأول من مايو ٢٠٢٥", NULL, "2025-05-01" },
+	{ "في العاشر من أكتوبر 2024", NULL, "2024-10-10" },
+	{ "الثلاثين من أبريل 2023", NULL, "2023-04-30" },
+	{ "المؤتمر الأول من نوعه في مايو 2025", NULL, "" },
+	{ "15 كانون الثاني 2025", NULL, "2025-01-15" },
 	{ "يوم 20 يوليوز 2021", NULL, "2021-07-20" },
 	{ "15 غشت 2018", NULL, "2018-08-15" },
 	{ "الثلاثاء 9 شتنبر 2025", NULL, "2025-09-09" },
@@ -116,6 +122,125 @@ static const struct {
 	{ "", NULL, "" },
 };
 
+/* The day a text gives as its own: how, and the day ("" none). */
+static const struct {
+	const char *name, *text, *how, *want;
+} own[] = {
+	{ "«يوم أمس» and a date: the day after",
+	  "عقدت النقابة لقاء يوم أمس الثلاثاء 14 أكتوبر 2025 مع الوزير، "
+	  "وستباشر اللجن عملها ابتداء من الخميس 16 أكتوبر 2025.",
+	  "relative", "2025-10-15" },
+	{ "«اليوم» and a date: that day",
+	  "تأسست النقابة في 3 مارس 1999. ونظمت اليوم الجمعة 14 أكتوبر 2016 وقفة.",
+	  "relative", "2016-10-14" },
+	{ "«أول أمس»: two days after",
+	  "قال الوزير أول أمس 12 ماي 2025 إن الحوار مستمر", "relative",
+	  "2025-05-14" },
+	{ "«غدا»: the day before",
+	  "يخوض الأساتذة غدا الأربعاء 15 يناير 2025 إضرابا", "relative",
+	  "2025-01-14" },
+	{ "an ordinal day after «اليوم الخميس»",
+	  "يحتفل العمال اليوم الخميس الأول من مايو ٢٠٢٥ بعيدهم", "relative",
+	  "2025-05-01" },
+	{ "a dateline at the top",
+	  "بلاغ\nالرباط في 12 ماي 2025\nيعلن المكتب الوطني عن إضراب يوم 20 ماي 2025",
+	  "dateline", "2025-05-12" },
+	{ "a signature at the bottom",
+	  "يعلن المكتب عن إضراب يوم 20 ماي 2025 تخليدا لذكرى 3 مارس 1960.\n"
+	  "عن المكتب الوطني\nالدار البيضاء في 14/05/2025",
+	  "signature", "2025-05-14" },
+	{ "«حرر ب… بتاريخ»",
+	  "وقد تقرر الإضراب يوم 20 ماي 2025. حرر بطنجة بتاريخ 15 ماي 2025 والسلام",
+	  "signature", "2025-05-15" },
+	{ "a programme's weekday lines are not a dateline",
+	  "البرنامج التالي:\nالأحد 7 ماي 2017\nالساعة 16:00 مباراة", "weekday",
+	  "2017-05-07" },
+	{ "an old founding date is not the date: the latest is",
+	  "بعد تأسيس التنسيقية بتاريخ 27 فبراير 2021 انتقلنا يومه الثلاثاء 30 "
+	  "مارس للرباط، ثم في 2 أبريل 2021 عقدنا لقاء",
+	  "latest", "2021-04-02" },
+	{ "a date announced as to come is not the date",
+	  "تقرر في 3 أكتوبر 2025 تنظيم إضراب ابتداء من 20 أكتوبر 2025",
+	  "latest", "2025-10-03" },
+	{ "«أمس الخميس» and a latest date of another weekday: no date",
+	  "قال أمس الخميس إن الاتفاق الموقع في 10 يناير 2017 لم يطبق",
+	  "none", "" },
+	{ "«أمس الخميس» and a Friday: that date",
+	  "قال أمس الخميس إن اجتماع 13 يناير 2017 سيتقرر فيه الإضراب",
+	  "latest", "2017-01-13" },
+	{ "«أمس» with a weekday and no date: no date",
+	  "أعلنت الوزارة أمس الثلاثاء عن نتائج المناظرة", "none", "" },
+};
+
+static void text_dates(void)
+{
+	for (size_t i = 0; i < CHECK_N(own); i++) {
+		char text[1024], out[11];
+		const naqib_token_t *t;
+		naqib_date_mention_t *d;
+		size_t n, nd, o = 0;
+		/* \n in the table is a line break. */
+		for (const char *p = own[i].text; *p && o + 1 < sizeof text; p++)
+			if (p[0] == '\\' && p[1] == 'n') {
+				text[o++] = '\n';
+				p++;
+			} else {
+				text[o++] = *p;
+			}
+		text[o] = '\0';
+		check_begin("own date: %s", own[i].name);
+		CHECK(naqib_analyze(a, text, o, &t, &n) == NAQIB_OK);
+		CHECK(naqib_dates_find(t, n, text, o, NULL, &d, &nd) == NAQIB_OK);
+		naqib_text_date_t how = naqib_text_date(t, n, text, o, d, nd, out);
+		CHECK_STR(naqib_text_date_name(how), own[i].how, "how");
+		CHECK_STR(out, own[i].want, "date");
+		free(d);
+		check_end();
+	}
+}
+
+/* Months given with their year and without a day. */
+static const struct {
+	const char *text, *want;
+} months[] = {
+	{ "في أكتوبر 2025", "2025-10" },
+	{ "خلال شهر تشرين الأول من عام 2025", "2025-10" },
+	{ "octobre 2025 et October 2024", "2025-10 2024-10" },
+	{ "قبل 10/2025 وبعد 3/2026", "2025-10 2026-03" },
+	{ "يوم 14 أكتوبر 2025", "" },
+	{ "يوم 14/10/2025", "" },
+	{ "القانون رقم 12/2025", "" },
+	{ "في أكتوبر المقبل", "" },
+	{ "13/2025", "" },
+};
+
+static void month_cases(void)
+{
+	for (size_t i = 0; i < CHECK_N(months); i++) {
+		const char *text = months[i].text;
+		const naqib_token_t *t;
+		naqib_date_mention_t *d, *m;
+		size_t n, nd, nm, o = 0;
+		char got[256] = "";
+		check_begin("months of '%s': %s", text,
+			    *months[i].want ? months[i].want : "none");
+		CHECK(naqib_analyze(a, text, strlen(text), &t, &n) == NAQIB_OK);
+		CHECK(_naqib_dates_find_all(t, n, text, strlen(text), &d, &nd) ==
+		      NAQIB_OK);
+		CHECK(_naqib_months_find(t, n, text, strlen(text), d, nd, &m,
+					 &nm) == NAQIB_OK);
+		for (size_t k = 0; k < nm && o + 16 < sizeof got; k++) {
+			CHECK(m[k].day == 0);
+			o += (size_t)snprintf(got + o, sizeof got - o, "%s%04d-%02d",
+					      k ? " " : "", m[k].year, m[k].month);
+		}
+		CHECK_STR(got, months[i].want, text);
+		free(d);
+		free(m);
+		check_end();
+	}
+}
+
 /* Every month word is written as the analyser normalizes it, or it could
  * never match. */
 static void month_words_are_normalized(void)
@@ -157,6 +282,8 @@ int main(void)
 			  cases[i].text);
 		check_end();
 	}
+	text_dates();
+	month_cases();
 	check_begin("every month word is written as the analyser normalizes it");
 	month_words_are_normalized();
 	check_end();
