@@ -28,6 +28,7 @@ typedef struct knowledge {
 	char (*days)[9];	/* YYYYMMDD of each date in the text */
 	size_t n_days, cap_days;
 	char date[11];		/* the document date, or "" */
+	char copy[_NAQIB_COPY_HEX + 1]; /* the body's fingerprint, or "" */
 } knowledge_t;
 
 static naqib_status_t knowledge_collect(knowledge_t *k, const naqib_token_t *t,
@@ -126,6 +127,12 @@ static naqib_status_t knowledge_write(const knowledge_t *k,
 		    !(st = _naqib_term(term, _NAQIB_F_DATE, key, 8)))
 			st = sink->term(sink->ctx, term->data, term->len, 1);
 	}
+	if (!st && k->copy[0] &&
+	    !(st = sink->value(sink->ctx,
+			       (unsigned)_NAQIB_FIELD(_NAQIB_F_COPY)->slot,
+			       k->copy, _NAQIB_COPY_HEX)) &&
+	    !(st = _naqib_term(term, _NAQIB_F_COPY, k->copy, _NAQIB_COPY_HEX)))
+		st = sink->boolean(sink->ctx, term->data, term->len);
 	if (!st && source && *source) {
 		const char *norm;
 		size_t n;
@@ -166,10 +173,31 @@ static int write_word(size_t token, const char *term, size_t len, unsigned pos,
 		   : w->sink->term(w->sink->ctx, term, len, wdf);
 }
 
+/* The fingerprint of tokens t[0..n) (schema.h, _NAQIB_COPY_HEX) in out,
+ * "" when there are none. */
+static void fingerprint(const naqib_token_t *t, size_t n,
+			char out[_NAQIB_COPY_HEX + 1])
+{
+	uint64_t h = _naqib_hash("", 0);
+
+	out[0] = 0;
+	if (!n)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		/* FNV-1a goes on byte by byte: the hash of the words with a
+		 * space after each, without building that string. */
+		for (size_t j = 0; j < t[i].norm_len; j++)
+			h = (h ^ (unsigned char)t[i].norm[j]) *
+			    0x100000001b3ull;
+		h = (h ^ (unsigned char)' ') * 0x100000001b3ull;
+	}
+	snprintf(out, _NAQIB_COPY_HEX + 1, "%016llx", (unsigned long long)h);
+}
+
 static naqib_status_t write_field(naqib_analyzer_t *an, knowledge_t *k,
 				  const char *text, size_t boosted,
 				  unsigned *pos, const naqib_doc_options_t *o,
-				  const _naqib_doc_sink_t *sink)
+				  const _naqib_doc_sink_t *sink, int body)
 {
 	const naqib_token_t *t;
 	size_t n, len;
@@ -184,6 +212,8 @@ static naqib_status_t write_field(naqib_analyzer_t *an, knowledge_t *k,
 	    (st = naqib_tokens_terms(t, n, pos, write_word, &w)) ||
 	    (st = _naqib_asked_to_stop(o->stop, o->stop_ctx)))
 		return st;
+	if (body)
+		fingerprint(t, n, k->copy);
 	return knowledge_collect(k, t, n, text, len);
 }
 
@@ -247,12 +277,12 @@ naqib_status_t _naqib_document_write(naqib_analyzer_t *an,
 	/* A title made from the text's first sentence is not indexed: its
 	 * words would count twice. */
 	if (!(rec.flags & NAQIB_RECORD_TITLE_FROM_TEXT) &&
-	    (st = write_field(an, &k, rec.title, SIZE_MAX, &pos, opts, sink)))
+	    (st = write_field(an, &k, rec.title, SIZE_MAX, &pos, opts, sink, 0)))
 		goto out;
 	/* No phrase spans the title and the body. */
 	pos += _NAQIB_FIELD_GAP;
 	if ((st = write_field(an, &k, rec.body, opts->lead_words, &pos, opts,
-			      sink)) ||
+			      sink, 1)) ||
 	    (st = knowledge_write(&k, an, rec.source, sink, &term)) ||
 	    (st = _naqib_asked_to_stop(opts->stop, opts->stop_ctx)))
 		goto out;

@@ -30,6 +30,8 @@ typedef enum _naqib_field_id {
 	_NAQIB_F_DATE,     /* the document date */
 	_NAQIB_F_MENTIONS, /* a day the text gives */
 	_NAQIB_F_SOURCE,   /* where the document comes from */
+	_NAQIB_F_COPY,     /* the fingerprint of its body's words: the same
+			      text posted twice has one (collapsing) */
 	_NAQIB_F_COUNT
 } _naqib_field_id_t;
 
@@ -130,6 +132,13 @@ void _naqib_id_terms_free(_naqib_id_terms_t *t);
  * both. */
 #define _NAQIB_FIELD_GAP 100
 
+/* The fingerprint of a body (the _NAQIB_F_COPY slot and term): FNV-1a
+ * over its words as normalized, a space after each, in 16 lowercase hex
+ * digits; none for a body without words.  The words, not the bytes: the
+ * same communiqué reposted with other punctuation, diacritics, hamza,
+ * tatweel, digits or spacing has the same words. */
+#define _NAQIB_COPY_HEX 16
+
 /* The separator of the names in a _NAQIB_FACET_LIST slot. */
 #define _NAQIB_LIST_SEP '\x1f'
 
@@ -140,7 +149,7 @@ void _naqib_id_terms_free(_naqib_id_terms_t *t);
 #define _NAQIB_KEY_THESAURUS "naqib.thesaurus"
 /* Bumped whenever a change to the analysis changes the terms written, so
  * that an old index is not searched with a new analysis. */
-#define _NAQIB_ANALYSIS_VERSION "5"
+#define _NAQIB_ANALYSIS_VERSION "6"
 
 #ifdef __cplusplus
 }
