@@ -712,7 +712,7 @@ typedef struct naqib_search_options {
 
 #define NAQIB_DEFAULT_LIKE_TERMS 25
 #define NAQIB_DEFAULT_PRF_TERMS 10
-#define NAQIB_DEFAULT_PRF_WEIGHT 0.3
+#define NAQIB_DEFAULT_PRF_WEIGHT 0.05
 
 /* The defaults: the first 10 hits by relevance with the default weighting
  * and bonuses, no facets, no time limit. */
