@@ -463,14 +463,25 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 					   opts->limit, check);
 	m->stopped = stop.stopped;
 	Xapian::doccount total = ms.get_matches_estimated();
-	m->estimate_exact = ms.get_matches_lower_bound() ==
-				    ms.get_matches_upper_bound() &&
-			    !m->stopped;
-	m->facets_exact = ms.get_matches_lower_bound() ==
-				  ms.get_matches_upper_bound() &&
-			  spy.seen() >= total && !m->stopped;
+	/* Collapsed, the upper bound is loose even when every match was
+	 * looked at, and Xapian rounds the estimate between the bounds (18
+	 * matches became "about 20"); but a match that looked at fewer than
+	 * `check` documents before collapsing ran out of them, so it saw
+	 * every one, and the lower bound is the count after collapsing. */
+	bool seen_all =
+		opts->collapse
+			? ms.get_uncollapsed_matches_lower_bound() < check
+			: ms.get_matches_lower_bound() ==
+				  ms.get_matches_upper_bound();
+	if (opts->collapse && seen_all)
+		total = ms.get_matches_lower_bound();
+	m->estimate_exact = seen_all && !m->stopped;
+	m->facets_exact = seen_all &&
+			  spy.seen() >= ms.get_uncollapsed_matches_estimated() &&
+			  !m->stopped;
 	double scale = !m->facets_exact && spy.seen()
-			       ? (double)total / spy.seen()
+			       ? (double)ms.get_uncollapsed_matches_estimated() /
+					 spy.seen()
 			       : 1.0;
 	for (int f = 0; opts->facets && f < NAQIB_FACETS; f++)
 		spy.top(f, opts->facets, scale, m->facets[f]);
