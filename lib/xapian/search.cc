@@ -476,12 +476,14 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 	if (opts->collapse && seen_all)
 		total = ms.get_matches_lower_bound();
 	m->estimate_exact = seen_all && !m->stopped;
-	m->facets_exact = seen_all &&
-			  spy.seen() >= ms.get_uncollapsed_matches_estimated() &&
-			  !m->stopped;
+	/* The facets count the documents the spy saw, before collapsing. */
+	Xapian::doccount before =
+		opts->collapse && seen_all
+			? ms.get_uncollapsed_matches_lower_bound()
+			: ms.get_uncollapsed_matches_estimated();
+	m->facets_exact = seen_all && spy.seen() >= before && !m->stopped;
 	double scale = !m->facets_exact && spy.seen()
-			       ? (double)ms.get_uncollapsed_matches_estimated() /
-					 spy.seen()
+			       ? (double)before / spy.seen()
 			       : 1.0;
 	for (int f = 0; opts->facets && f < NAQIB_FACETS; f++)
 		spy.top(f, opts->facets, scale, m->facets[f]);
