@@ -729,7 +729,29 @@ typedef struct naqib_search_options {
 				   included): nonzero stops it as the time
 				   limit does (a client that went away) */
 	void *stop_ctx;
+	int collapse;       /* nonzero: the copies of a text (a body with the
+			       same words as normalized: a communiqué
+			       reposted) are one hit, the best ranked, with
+			       the others' ids (naqib_mset_copy()) */
+	const char *like;   /* NULL, or the id of a document: rank the
+			       documents like it (the terms Xapian's expand
+			       set finds best in it, ORed), itself left out;
+			       the query, which may then be NULL, only
+			       selects (its filters, its words) */
+	unsigned like_terms; /* how many terms --like takes (0: the
+				default, NAQIB_DEFAULT_LIKE_TERMS) */
+	unsigned prf;       /* pseudo-relevance feedback: the best terms of
+			       the first prf hits are added to the query,
+			       weighing less, to rank its matches again (0:
+			       none, the default) */
+	unsigned prf_terms; /* how many terms (0: NAQIB_DEFAULT_PRF_TERMS) */
+	double prf_weight;  /* their weight, a factor (<= 0: the default,
+			       NAQIB_DEFAULT_PRF_WEIGHT) */
 } naqib_search_options_t;
+
+#define NAQIB_DEFAULT_LIKE_TERMS 25
+#define NAQIB_DEFAULT_PRF_TERMS 10
+#define NAQIB_DEFAULT_PRF_WEIGHT 0.05
 
 /* The defaults: the first 10 hits by relevance with the default weighting
  * and bonuses, no facets, no time limit. */
@@ -792,6 +814,8 @@ typedef struct naqib_hit {
 	unsigned docid;      /* Xapian document id */
 	const char *data;    /* the stored record data, owned by the mset */
 	size_t data_len;
+	unsigned copies;     /* the copies of its text collapsed into it
+				(naqib_search_options_t.collapse) */
 } naqib_hit_t;
 
 /* Runs the query.  A database modified during the search (a writer
@@ -813,6 +837,15 @@ int naqib_mset_estimate_exact(const naqib_mset_t *m);
 /* The i-th hit of this page (0 <= i < size); *hit's pointers are owned by m. */
 naqib_status_t naqib_mset_hit(const naqib_mset_t *m, size_t i,
 			      naqib_hit_t *hit);
+/* The id of copy j (0 <= j < hit.copies) of hit i, in *id (owned by m):
+ * a document with the same words that the query matched too, collapsed
+ * into hit i. */
+naqib_status_t naqib_mset_copy(const naqib_mset_t *m, size_t i, size_t j,
+			       const char **id);
+/* The stems the search took from a document (opts->like) or from its
+ * first hits (opts->prf), best first, a space between them; "" when
+ * neither.  Owned by m. */
+const char *naqib_mset_expansion(const naqib_mset_t *m);
 /* Whether the match stopped before its end: NAQIB_STOPPED_TIME at the
  * time limit, NAQIB_STOPPED_ASKED when opts->stop said so; else 0.  The
  * hits are then the best of the documents it looked at; the estimate is

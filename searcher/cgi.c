@@ -21,6 +21,8 @@ void cgi_params_free(cgi_params_t *p)
 {
 	free(p->q);
 	p->q = NULL;
+	free(p->like);
+	p->like = NULL;
 }
 
 static int hexval(int c)
@@ -123,7 +125,7 @@ int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen)
 {
 	static const char *const names[] = { "q",      "page", "offset",
 					     "limit",  "format", "sort",
-					     "facets" };
+					     "facets", "like" };
 	enum { N_NAMES = sizeof names / sizeof *names };
 	int seen[N_NAMES] = { 0 }, format = 0;
 	int have_page = 0, have_offset = 0, bad_value = 0;
@@ -183,6 +185,17 @@ int cgi_parse(const char *qs, cgi_params_t *p, char *err, size_t errlen)
 				goto fail;
 			}
 			p->q = val;
+			continue;
+		case 7:
+			/* A document id: the documents like it. */
+			if (strlen(val) > CGI_MAX_QUERY) {
+				snprintf(err, errlen, "the id is too long "
+					 "(%zu bytes, at most %d)", strlen(val),
+					 CGI_MAX_QUERY);
+				free(val);
+				goto fail;
+			}
+			p->like = val;
 			continue;
 		case 1:
 			have_page = 1;

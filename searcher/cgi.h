@@ -23,6 +23,8 @@ typedef struct cgi_params {
 				       the web (default: the first, html) */
 	int sort;        /* sort=relevance|newest|oldest: NAQIB_SORT_* */
 	int facets;      /* facets=1 (JSON; the page always shows them) */
+	char *like;      /* like=ID: the documents like that one (the query,
+			    if any, selects among them); NULL when absent */
 } cgi_params_t;
 
 /* Parses a GET query string (NULL is the empty one).  Returns 0, or -1

@@ -239,7 +239,7 @@ static void handle(app_t *a, const char *method, const char *qs,
 		return;
 	}
 	f = p.format;
-	if (!p.q[strspn(p.q, " \t\r\n")]) {
+	if (!p.q[strspn(p.q, " \t\r\n")] && !p.like) {
 		/* The search page's empty form; other formats need a query. */
 		if (f->flags & OUT_FORM) {
 			out_page_t empty = { .query = "", .page = 1,
@@ -280,6 +280,9 @@ static void handle(app_t *a, const char *method, const char *qs,
 	req.opts.offset = p.offset;
 	req.opts.limit = p.limit;
 	req.opts.sort = p.sort;
+	/* Reposts of one text are one hit, with the ids of the others. */
+	req.opts.collapse = 1;
+	req.opts.like = p.like;
 	req.opts.facets = (shows & OUT_FACETS_ALWAYS) ||
 					  ((shows & OUT_FACETS) && p.facets)
 				  ? FACETS

@@ -34,7 +34,23 @@ typedef struct searcher {
 	cli_bidi_t bidi;
 	int batch;		/* --queries */
 	unsigned results;	/* queries answered so far */
+	int collapse;		/* --collapse: COLLAPSE_* */
 } searcher_t;
+
+/* --collapse WHEN, in the order of collapse_item(). */
+enum { COLLAPSE_AUTO, COLLAPSE_ALWAYS, COLLAPSE_NEVER };
+
+static const char *collapse_item(size_t i, const char **description)
+{
+	static const cli_choice_t whens[] = {
+		{ "auto", "in every format but trec (the default): a run "
+			  "is judged document by document" },
+		{ "always", "in every format" },
+		{ "never", "every copy is a hit of its own" },
+	};
+
+	return CLI_CHOICE(whens, i, description);
+}
 
 static const char *color_item(size_t i, const char **description)
 {
@@ -121,6 +137,7 @@ static const cli_list_t lists[] = {
 	{ "weighting", naqib_weighting_name },
 	{ "sort", naqib_sort_name },
 	{ "color", color_item },
+	{ "collapse", collapse_item },
 	{ "bidi", cli_bidi_item },
 	{ "field", field_item },
 	{ "unions", union_item },
@@ -181,6 +198,19 @@ static void usage(FILE *f)
 	      "                          stem; 0: none (default: %g)\n"
 	      "      --proximity W       weight of two query words found next to each\n"
 	      "                          other; 0: none (default: %g)\n"
+	      "      --prf N             pseudo-relevance feedback: the best terms of the\n"
+	      "                          first N hits rank the matches again (default: 0,\n"
+	      "                          none)\n"
+	      "      --prf-terms M       how many terms --prf adds (default: %u)\n"
+	      "      --prf-weight W      their weight, a factor (default: %g)\n"
+	      "      --like ID           the documents most like document ID (as a hit\n"
+	      "                          shows it), itself left out; a QUERY then only\n"
+	      "                          selects (filters, words)\n"
+	      "      --like-terms N      how many of its terms --like takes (default: %u)\n"
+	      "      --collapse WHEN     copies of one text (the same words) as one hit\n"
+	      "                          with their ids: auto (every format but trec),\n"
+	      "                          always or never (default: auto)\n"
+	      "      --no-collapse       the same as --collapse never\n"
 	      "      --sort ORDER        relevance, newest or oldest (default: relevance)\n"
 	      "      --facets[=N]        count the N most frequent unions, places, years\n"
 	      "                          and sources of all matches (default N: 10)\n"
@@ -196,7 +226,8 @@ static void usage(FILE *f)
 	      "                          the best it found by then (default: 0, none)\n"
 	      "      --show-query        print the parsed query on stderr\n"
 	      "      --list NAME         the values of an option (format, weighting,\n"
-	      "                          sort, color, bidi), the query fields (field),\n"
+	      "                          sort, color, collapse, bidi), the query fields\n"
+	      "                          (field),\n"
 	      "                          or the unions, places or terms of the\n"
 	      "                          database's thesaurus (unions, places, terms),\n"
 	      "                          one a line; -f json: as JSON\n"
@@ -204,7 +235,8 @@ static void usage(FILE *f)
 	      "      --version           the version\n",
 	      NAQIB_DEFAULT_BM25_K1, NAQIB_DEFAULT_BM25_B,
 	      NAQIB_DEFAULT_EXACT_BONUS, NAQIB_DEFAULT_PROXIMITY,
-	      NAQIB_QUERY_WILDCARD_TERMS,
+	      NAQIB_DEFAULT_PRF_TERMS, NAQIB_DEFAULT_PRF_WEIGHT,
+	      NAQIB_DEFAULT_LIKE_TERMS, NAQIB_QUERY_WILDCARD_TERMS,
 	      (unsigned long long)NAQIB_QUERY_WILDCARD_POSTINGS);
 	_naqib_buf_free(&b);
 }
@@ -229,6 +261,10 @@ static long run_query(searcher_t *s, const char *qid, const char *text)
 	};
 	if (!(shows & OUT_FACETS))
 		req.opts.facets = 0;
+	req.opts.collapse =
+		s->collapse == COLLAPSE_ALWAYS ||
+		(s->collapse == COLLAPSE_AUTO && s->format != out_named("trec",
+									 OUT_CLI));
 	search_result_t r;
 	naqib_status_t st = search_run(s->db, s->an, &req, &r);
 
@@ -345,6 +381,13 @@ static const struct option longopts[] = {
 	{ "weighting", required_argument, NULL, 'W' },
 	{ "exact-bonus", required_argument, NULL, 'X' },
 	{ "proximity", required_argument, NULL, 'N' },
+	{ "prf", required_argument, NULL, 'R' },
+	{ "prf-terms", required_argument, NULL, 'r' },
+	{ "prf-weight", required_argument, NULL, 'G' },
+	{ "like", required_argument, NULL, 'l' },
+	{ "like-terms", required_argument, NULL, 'k' },
+	{ "collapse", required_argument, NULL, 'c' },
+	{ "no-collapse", no_argument, NULL, 'x' },
 	{ "sort", required_argument, NULL, 'O' },
 	{ "facets", optional_argument, NULL, 'A' },
 	{ "explain", no_argument, NULL, 'E' },
@@ -436,6 +479,36 @@ static int option(searcher_t *s, args_t *o, int c, char **argv)
 		if (cli_parse_double("--proximity", optarg, 0, 100,
 				     &s->opts.proximity))
 			return EXIT_USAGE;
+		break;
+	case 'R':
+		if (cli_parse_uint("--prf", optarg, 0, 1000, &s->opts.prf))
+			return EXIT_USAGE;
+		break;
+	case 'r':
+		if (cli_parse_uint("--prf-terms", optarg, 1, 1000,
+				   &s->opts.prf_terms))
+			return EXIT_USAGE;
+		break;
+	case 'G':
+		if (cli_parse_double("--prf-weight", optarg, 0.001, 100,
+				     &s->opts.prf_weight))
+			return EXIT_USAGE;
+		break;
+	case 'l':
+		s->opts.like = optarg;
+		break;
+	case 'k':
+		if (cli_parse_uint("--like-terms", optarg, 1, 1000,
+				   &s->opts.like_terms))
+			return EXIT_USAGE;
+		break;
+	case 'c':
+		if ((s->collapse = cli_list_find(collapse_item, optarg,
+						 "--collapse", "value")) < 0)
+			return EXIT_USAGE;
+		break;
+	case 'x':
+		s->collapse = COLLAPSE_NEVER;
 		break;
 	case 'O':
 		if ((s->opts.sort = cli_list_find(naqib_sort_name, optarg,
@@ -599,7 +672,7 @@ int main(int argc, char **argv)
 		cli_error("give a query or --queries, not both");
 		return EXIT_USAGE;
 	}
-	if (!o.queries && optind == argc) {
+	if (!o.queries && optind == argc && !s.opts.like) {
 		cli_error("no query given (see --help)");
 		return EXIT_USAGE;
 	}

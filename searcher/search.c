@@ -14,6 +14,7 @@ void search_result_free(search_result_t *r)
 		for (size_t k = 0; k < r->out.hits[i].n_why; k++)
 			free(r->out.hits[i].why[k].form);
 		free(r->out.hits[i].why);
+		free(r->out.hits[i].copies);
 		for (size_t k = 0; k < OUT_OWN; k++)
 			free(r->out.hits[i].own[k]);
 	}
@@ -148,14 +149,18 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 	int st;
 
 	memset(r, 0, sizeof *r);
-	if ((st = naqib_query_parse_opts(db, an, req->query, &req->qopts,
+	/* --like without a query: nothing selects, and there are no query
+	 * words to show or explain. */
+	if ((!req->opts.like || req->query[strspn(req->query, " \t\n")]) &&
+	    (st = naqib_query_parse_opts(db, an, req->query, &req->qopts,
 					 &r->query)))
 		return st;
-	if (req->show_query)
+	if (req->show_query && r->query)
 		fprintf(stderr, "%s: %s%squery: %s\n", cli_prog,
 			req->qid ? req->qid : "", req->qid ? ": " : "",
-			naqib_query_description(r->query));
-	for (const char *n = naqib_query_notes(r->query); req->notes && *n;) {
+			r->query ? naqib_query_description(r->query) : "");
+	for (const char *n = r->query ? naqib_query_notes(r->query) : "";
+	     req->notes && *n;) {
 		const char *eol = strchrnul(n, '\n');
 		fprintf(stderr, "%s: %s%snote: %.*s\n", cli_prog,
 			req->qid ? req->qid : "", req->qid ? ": " : "",
@@ -164,6 +169,11 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 	}
 	if ((st = naqib_db_search(db, r->query, &req->opts, &r->mset)))
 		goto fail;
+	if (req->show_query && *naqib_mset_expansion(r->mset))
+		fprintf(stderr, "%s: %s%s%s: %s\n", cli_prog,
+			req->qid ? req->qid : "", req->qid ? ": " : "",
+			req->opts.like ? "like" : "feedback",
+			naqib_mset_expansion(r->mset));
 	out_result_t *out = &r->out;
 	if ((out->stopped = naqib_mset_stopped(r->mset))) {
 		if (out->stopped == NAQIB_STOPPED_TIME)
@@ -204,6 +214,15 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 			goto fail;
 		h->rank = hit.rank;
 		h->score = hit.score;
+		if (hit.copies &&
+		    !(h->copies = calloc(hit.copies, sizeof *h->copies))) {
+			st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+			goto fail;
+		}
+		for (size_t k = 0; k < hit.copies; k++)
+			if ((st = naqib_mset_copy(r->mset, i, k,
+						  &h->copies[h->n_copies++])))
+				goto fail;
 		if (req->snippet_chars &&
 		    (st = naqib_snippet_make(an, r->query, h->rec.body,
 					     strlen(h->rec.body),
@@ -212,14 +231,14 @@ int search_run(naqib_db_t *db, naqib_analyzer_t *an,
 		/* A title made from the text is its first sentence, whose
 		 * matches the body's give already (and the index did not
 		 * take it). */
-		if (req->explain &&
+		if (req->explain && r->query &&
 		    ((!(h->rec.flags & NAQIB_RECORD_TITLE_FROM_TEXT) &&
 		      (st = explain_text(an, r->query, h->rec.title, h))) ||
 		     (st = explain_text(an, r->query, h->rec.body, h)) ||
 		     (st = explain_date(r->query, h))))
 			goto fail;
 	}
-	if (req->suggest && req->opts.offset == 0 &&
+	if (req->suggest && r->query && req->opts.offset == 0 &&
 	    naqib_mset_estimate(r->mset) < SEARCH_FEW_HITS) {
 		st = naqib_query_suggest(db, an, r->query, &out->suggestion);
 		if (st && st != NAQIB_E_NOT_FOUND)

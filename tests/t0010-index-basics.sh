@@ -45,7 +45,7 @@ printf '# C#\nbody\n' >"$T/md/e.md"
 printf '# Title of a text file\nbody\n' >"$T/md/f.txt"
 run naqib_index -q -d "$T/md.db" --root "$T" "$T/md"
 expect_status 0 "indexing the directory"
-naqib_search -d "$T/md.db" -f json -n 10 'body OR الإضراب OR heading' >"$T/md.json" ||
+naqib_search -d "$T/md.db" -f json -n 10 --no-collapse 'body OR الإضراب OR heading' >"$T/md.json" ||
 	fail "searching the Markdown files"
 title() { jq -r --arg id "md/$1" '.hits[] | select(.id == $id) | .title' "$T/md.json"; }
 expect_eq "$(title a.md)" "بيان المكتب الوطني" "an ATX heading and its closing run"

@@ -219,7 +219,7 @@ check "naqib-search: unknown option '--limt' (did you mean --limit?); see --help
 	naqib_search -d "$db" --limt 3 x
 check "naqib-search: unknown option '--snipet-length' (did you mean --snippet-length?); see --help" \
 	naqib_search -d "$db" --snipet-length=3 x
-check "naqib-search: ambiguous option '--li' (did you mean --limit or --list?); see --help" \
+check "naqib-search: ambiguous option '--li' (did you mean --limit, --like, --like-terms or --list?); see --help" \
 	naqib_search -d "$db" --li 3 x
 check "naqib-search: unknown option '--bogus' (see --help)" \
 	naqib_search -d "$db" --bogus x

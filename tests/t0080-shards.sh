@@ -177,4 +177,21 @@ naqib_search -d "$one" -n 1 --color never CDT >"$T/want"
 expect_eq "$(sed 1d "$T/got")" "$(sed 1d "$T/want")" "a remote hit and its snippet"
 EOF
 
+# Copies of a text in both shards collapse into one hit across them, as in
+# one database (xapian-tcpsrv opens its shard anew for each connection).
+test_case 'copies of a text on two remote shards collapse as in one database' <<'EOF'
+mkdir -p "$T/copies"
+for n in 1 2 3 4; do cp corpus/texts/ma-umt-phosphate-khouribga.txt "$T/copies/copy$n.txt"; done
+naqib_index -q -d "$one" "$T/copies"
+naqib_index -q -d "$sharded" "$T/copies"
+for d in "$sharded/shard0" "$sharded/shard1"; do
+	[ "$(xapian-delve -a -1 "$d" | grep -c '^Q.*/copies/copy')" -gt 0 ] ||
+		fail "no copy in $d: the case needs copies on both shards"
+done
+naqib_search -d "$one" -f json خريبكة | jq -c '[.hits[] | [.id, (.copies | sort)]], .estimated_matches' >"$T/want"
+naqib_search -d "$T/remote.stub" -f json خريبكة | jq -c '[.hits[] | [.id, (.copies | sort)]], .estimated_matches' >"$T/got"
+expect_eq "$(cat "$T/got")" "$(cat "$T/want")" "hits, copies and count"
+expect_eq "$(jq -s '.[0][0][1] | length' "$T/got")" 4 "four copies listed with the first hit"
+EOF
+
 test_done

@@ -44,12 +44,12 @@ test_case 'a CSV file: BOM, header, a row a hit, CR LF' <<'EOF'
 run naqib_search -d "$db" -f csv -n 5 إضراب
 expect_status 0 "csv"
 expect_eq "$(head -c 3 "$T/out" | od -An -tx1 | tr -d ' ')" "efbbbf" "a UTF-8 byte order mark first"
-expect_eq "$(head -n 1 "$T/out" | tail -c +4)" "$(printf 'rank,score,id,title,date,source,url,path,snippet,author,format,parent,pages,ocr_confidence,title_from_text\r')" "the header"
+expect_eq "$(head -n 1 "$T/out" | tail -c +4)" "$(printf 'rank,score,id,title,date,source,url,path,snippet,author,format,parent,pages,ocr_confidence,title_from_text,copies\r')" "the header"
 expect_eq "$(grep -c "$(printf '\r')\$" "$T/out")" "$(wc -l <"$T/out" | tr -d ' ')" "every line ends in CR LF"
 csv_records "$T/out" >"$T/records"
 expect_eq "$(wc -l <"$T/records" | tr -d ' ')" 6 "the header and 5 hits"
-awk -F'\037' 'NF != 15 { bad = 1 } END { exit bad }' "$T/records" ||
-	fail "not 15 fields in every record: $(cat "$T/records")"
+awk -F'\037' 'NF != 16 { bad = 1 } END { exit bad }' "$T/records" ||
+	fail "not 16 fields in every record: $(cat "$T/records")"
 # The same hits as the TREC run, in order, with their scores.
 naqib_search -d "$db" -f trec -n 5 إضراب | awk '{ print $4 "," $5 "," $3 }' >"$T/trec"
 tail -n +2 "$T/records" | awk -F'\037' '{ print $1 "," $2 "," $3 }' >"$T/csv"
@@ -66,10 +66,10 @@ expect_status 0 "csv of odd titles"
 expect_in "$T/out" '"إضراب، ""عام"", في قطاع الفوسفاط"' "comma and quotes: quoted, quotes doubled"
 expect_in "$T/out" "\"'=HYPERLINK(\"\"http://x\"\") إضراب الفوسفاط\"" "a formula gets a ' (and quotes)"
 expect_in "$T/out" ",'+بيان," "a source that starts with + gets a '"
-expect_in "$T/out" ",\"'@المكتب, الجهوي\",,,,,false$(printf '\r')" "an author (JSON Lines) after the snippet, defused and quoted; no format, pages or OCR"
+expect_in "$T/out" ",\"'@المكتب, الجهوي\",,,,,false,$(printf '\r')" "an author (JSON Lines) after the snippet, defused and quoted; no format, pages or OCR"
 csv_records "$T/out" >"$T/records"
 expect_eq "$(wc -l <"$T/records" | tr -d ' ')" 4 "the header and 3 hits"
-awk -F'\037' 'NF != 15 { bad = 1 } END { exit bad }' "$T/records" || fail "fields: $(cat "$T/records")"
+awk -F'\037' 'NF != 16 { bad = 1 } END { exit bad }' "$T/records" || fail "fields: $(cat "$T/records")"
 grep -q "^1.*odd" "$T/records" || fail "no hit read back"
 EOF
 
@@ -78,7 +78,7 @@ printf 'Q1\tإضراب\nQ2\tالفوسفاط\nQ3\tلا شيء يطابق هذا 
 run naqib_search -d "$db" -f csv -n 2 --queries "$T/q.tsv"
 expect_status 0 "batch csv"
 expect_eq "$(grep -c "$(printf '\357\273\277')" "$T/out")" 1 "one BOM"
-expect_eq "$(head -n 1 "$T/out" | tail -c +4)" "$(printf 'qid,rank,score,id,title,date,source,url,path,snippet,author,format,parent,pages,ocr_confidence,title_from_text\r')" "the header with qid"
+expect_eq "$(head -n 1 "$T/out" | tail -c +4)" "$(printf 'qid,rank,score,id,title,date,source,url,path,snippet,author,format,parent,pages,ocr_confidence,title_from_text,copies\r')" "the header with qid"
 csv_records "$T/out" >"$T/records"
 expect_eq "$(tail -n +2 "$T/records" | cut -d"$(printf '\037')" -f1,2 | tr '\n' ' ')" \
 	"$(printf 'Q1\0371 Q1\0372 Q2\0371 Q2\0372 ')" "two hits of each query that has some"

@@ -13,7 +13,7 @@ H=corpus/files/html
 
 # The hits of a query in JSON, enough of them to hold every fixture.
 hits() { # query
-	naqib_search -d "$db" -f json -n 50 --snippet-length 0 "$@"
+	naqib_search -d "$db" -f json -n 50 --snippet-length 0 --no-collapse "$@"
 }
 # The title (or another field) of the document id among the hits of a
 # query that finds every fixture.

@@ -32,6 +32,7 @@ typedef struct knowledge {
 	size_t n_months, cap_months;
 	char text_date[2][11];	/* the day the title, the body give as theirs */
 	char date[11];		/* the document date, or "" */
+	char copy[_NAQIB_COPY_HEX + 1]; /* the body's fingerprint, or "" */
 } knowledge_t;
 
 /* field: 0 the title, 1 the body. */
@@ -164,6 +165,12 @@ static naqib_status_t knowledge_write(const knowledge_t *k,
 		    !(st = _naqib_term(term, _NAQIB_F_DATE, key, 8)))
 			st = sink->term(sink->ctx, term->data, term->len, 1);
 	}
+	if (!st && k->copy[0] &&
+	    !(st = sink->value(sink->ctx,
+			       (unsigned)_NAQIB_FIELD(_NAQIB_F_COPY)->slot,
+			       k->copy, _NAQIB_COPY_HEX)) &&
+	    !(st = _naqib_term(term, _NAQIB_F_COPY, k->copy, _NAQIB_COPY_HEX)))
+		st = sink->boolean(sink->ctx, term->data, term->len);
 	if (!st && source && *source) {
 		const char *norm;
 		size_t n;
@@ -217,6 +224,27 @@ static int write_word(size_t token, const char *term, size_t len, unsigned pos,
 				pos, 1);
 }
 
+/* The fingerprint of tokens t[0..n) (schema.h, _NAQIB_COPY_HEX) in out,
+ * "" when there are none. */
+static void fingerprint(const naqib_token_t *t, size_t n,
+			char out[_NAQIB_COPY_HEX + 1])
+{
+	uint64_t h = _naqib_hash("", 0);
+
+	out[0] = 0;
+	if (!n)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		/* FNV-1a goes on byte by byte: the hash of the words with a
+		 * space after each, without building that string. */
+		for (size_t j = 0; j < t[i].norm_len; j++)
+			h = (h ^ (unsigned char)t[i].norm[j]) *
+			    0x100000001b3ull;
+		h = (h ^ (unsigned char)' ') * 0x100000001b3ull;
+	}
+	snprintf(out, _NAQIB_COPY_HEX + 1, "%016llx", (unsigned long long)h);
+}
+
 static naqib_status_t write_field(naqib_analyzer_t *an, knowledge_t *k,
 				  const char *text, int field, size_t boosted,
 				  unsigned *pos, const naqib_doc_options_t *o,
@@ -240,6 +268,8 @@ static naqib_status_t write_field(naqib_analyzer_t *an, knowledge_t *k,
 		return st;
 	}
 	_naqib_buf_free(&buf);
+	if (field == 1)
+		fingerprint(t, n, k->copy);
 	return knowledge_collect(k, t, n, text, len, field);
 }
 

@@ -71,6 +71,11 @@ const _naqib_field_t _naqib_fields[_NAQIB_F_COUNT] = {
 		_NAQIB_FILTER_NONE, _NAQIB_FACET_NONE, -1, -1,
 		"documents whose title has these words (title:إضراب, "
 		"title:\"الحوار الاجتماعي\")", NULL, NULL },
+	[_NAQIB_F_COPY] = {
+		_NAQIB_F_COPY, NULL, no_names, "XF", 4, _NAQIB_BOOLEAN,
+		_NAQIB_FILTER_NONE, _NAQIB_FACET_NONE, -1, -1,
+		"the fingerprint of the body's words (copies collapse on "
+		"it)", NULL, NULL },
 };
 
 const _naqib_field_t *_naqib_field_named(const char *s, size_t n)

@@ -32,6 +32,8 @@ typedef enum _naqib_field_id {
 	_NAQIB_F_MONTH,    /* a month the text gives, or the document date's */
 	_NAQIB_F_SOURCE,   /* where the document comes from */
 	_NAQIB_F_TITLE,    /* a word's stem in the title (title:) */
+	_NAQIB_F_COPY,     /* the fingerprint of its body's words: the same
+			      text posted twice has one (collapsing) */
 	_NAQIB_F_COUNT
 } _naqib_field_id_t;
 
@@ -131,6 +133,13 @@ void _naqib_id_terms_free(_naqib_id_terms_t *t);
 /* Positions between the title and the body, so that no phrase spans
  * both. */
 #define _NAQIB_FIELD_GAP 100
+
+/* The fingerprint of a body (the _NAQIB_F_COPY slot and term): FNV-1a
+ * over its words as normalized, a space after each, in 16 lowercase hex
+ * digits; none for a body without words.  The words, not the bytes: the
+ * same communiqué reposted with other punctuation, diacritics, hamza,
+ * tatweel, digits or spacing has the same words. */
+#define _NAQIB_COPY_HEX 16
 
 /* The separator of the names in a _NAQIB_FACET_LIST slot. */
 #define _NAQIB_LIST_SEP '\x1f'

@@ -582,6 +582,19 @@ Xapian::docid legacy_doc(Xapian::Database *db, const id_terms &k)
 }
 } // namespace
 
+naqib_status_t _naqib_id_docid(naqib_db_t *db, const char *id,
+			       Xapian::docid *out, std::string *term)
+{
+	id_terms k(id);
+	if (k.st)
+		return k.st;
+	*out = id_doc(db->db, k);
+	*term = k.term();
+	if (!*out && (*out = legacy_doc(db->db, k)))
+		*term = k.legacy();
+	return NAQIB_OK;
+}
+
 extern "C" naqib_status_t naqib_db_has_id(naqib_db_t *db, const char *id, int *exists)
 {
 	id_terms k(id);

@@ -88,11 +88,22 @@ struct naqib_mset {
 	unsigned estimate;
 	bool estimate_exact;	/* every match was counted */
 	std::vector<naqib_hit_t> hits;
+	/* The ids of each hit's copies that the match collapsed into it
+	 * (naqib_search_options_t.collapse). */
+	std::vector<std::vector<std::string>> copies;
+	/* The stems --like or --prf searched with, a space between them. */
+	std::string expansion;
 	std::vector<std::string> data;
 	_naqib_facet_t facets[NAQIB_FACETS];
 	bool facets_exact;
 	int stopped;	/* NAQIB_STOPPED_*, or 0 */
 };
+
+/* db.cc: the document with this id (any form naqib_id_parse() reads) in
+ * *out, 0 if there is none, and the term it has for its id in *term;
+ * throws Xapian's errors. */
+naqib_status_t _naqib_id_docid(naqib_db_t *db, const char *id,
+			       Xapian::docid *out, std::string *term);
 
 /* Maps the exception being handled to a status and a message about the
  * database at path, while `doing`.  Called only from catch blocks. */

@@ -109,6 +109,8 @@ static Xapian::Query ranking_query(const naqib_query_t *q,
 					   : NAQIB_DEFAULT_PROXIMITY;
 	std::vector<std::string> words, stems;
 
+	if (!q)
+		return Xapian::Query();
 	for (size_t i = 0; i < q->parts.n_words; i++) {
 		const _naqib_qword_t *w = &q->parts.words[i];
 		if (w->kind != 'w' || !*w->norm)
@@ -225,6 +227,134 @@ unsigned long long reads_of(const Xapian::Database &db, const Xapian::Query &q,
 	return n;
 }
 
+/* The terms an expand set may take: stems (the terms that rank), not a
+ * number, not a stopword, not a single letter, not one of `skip`, and in
+ * another document than the one: a word of its own finds nothing (and
+ * the expand set weighs them highest). */
+class expand_decider : public Xapian::ExpandDecider {
+	const Xapian::Database &db;
+	const std::unordered_set<std::string> *skip;
+
+      public:
+	expand_decider(const Xapian::Database &d,
+		       const std::unordered_set<std::string> *s)
+		: db(d), skip(s)
+	{
+	}
+	bool operator()(const std::string &t) const override
+	{
+		const std::string &z = _NAQIB_FIELD(_NAQIB_F_STEM)->prefix;
+		if (t.compare(0, z.size(), z) != 0 || t.size() <= z.size() + 2)
+			return false;
+		/* A prefix of another field starts with a capital too. */
+		unsigned char c = (unsigned char)t[z.size()];
+		if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			return false;
+		if (naqib_is_stopword(t.data() + z.size(), t.size() - z.size()))
+			return false;
+		return (!skip || !skip->count(t)) && db.get_termfreq(t) > 1;
+	}
+};
+
+/* The best `n` terms of the documents of rset (expand_decider's), each
+ * scaled by `weight` (1: as is), ORed; empty when there are none.  Their
+ * stems, a space between them, in `said`. */
+Xapian::Query expand_query(const Xapian::Database &db, Xapian::Enquire &e,
+			   const Xapian::RSet &rset, unsigned n, double weight,
+			   const std::unordered_set<std::string> *skip,
+			   std::string &said)
+{
+	expand_decider d(db, skip);
+	Xapian::ESet es = e.get_eset(n, rset, &d);
+	std::vector<Xapian::Query> terms;
+	const size_t z = _NAQIB_FIELD(_NAQIB_F_STEM)->prefix ?
+		strlen(_NAQIB_FIELD(_NAQIB_F_STEM)->prefix) : 0;
+	said.clear();
+	for (Xapian::ESetIterator t = es.begin(); t != es.end(); ++t) {
+		terms.emplace_back(*t);
+		if (!said.empty())
+			said += ' ';
+		said += (*t).substr(z);
+	}
+	if (terms.empty())
+		return Xapian::Query();
+	Xapian::Query q(Xapian::Query::OP_OR, terms.begin(), terms.end());
+	return weight == 1.0 ? q
+			     : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q,
+					     weight);
+}
+
+/* The copies of each hit that the match collapsed into it: the documents
+ * that match `query` and have the hit's fingerprint, but for the hit. */
+void find_copies(Xapian::Database &db, const Xapian::Query &query,
+		 const Xapian::MSet &ms, naqib_mset_t *m)
+{
+	const _naqib_field_t *f = _NAQIB_FIELD(_NAQIB_F_COPY);
+	size_t k = 0;
+
+	m->copies.assign(ms.size(), std::vector<std::string>());
+	for (Xapian::MSetIterator i = ms.begin(); i != ms.end(); ++i, k++) {
+		if (!i.get_collapse_count())
+			continue;
+		Xapian::Enquire e(db);
+		e.set_query(Xapian::Query(
+			Xapian::Query::OP_FILTER, query,
+			Xapian::Query(f->prefix + i.get_collapse_key())));
+		e.set_weighting_scheme(Xapian::BoolWeight());
+		e.set_docid_order(Xapian::Enquire::ASCENDING);
+		Xapian::MSet c = e.get_mset(0, db.get_doccount());
+		for (Xapian::MSetIterator j = c.begin(); j != c.end(); ++j) {
+			if (*j == *i)
+				continue;
+			std::string data =
+				_naqib_unpack_data(j.get_document().get_data());
+			naqib_record_t rec;
+			if (naqib_record_decode(data.data(), data.size(),
+						&rec) == NAQIB_OK)
+				m->copies[k].push_back(rec.id);
+		}
+	}
+}
+
+} // namespace
+
+/* The query of --like: the best terms of the document (it left out),
+ * within what q selects. */
+static naqib_status_t like_query(naqib_db_t *db, const naqib_query_t *q,
+				 const naqib_search_options_t *opts,
+				 Xapian::Query &out, std::string &said)
+{
+	Xapian::docid did;
+	std::string id;
+	naqib_status_t st = _naqib_id_docid(db, opts->like, &did, &id);
+	if (st)
+		return st;
+	if (!did)
+		return _naqib_fail(NAQIB_E_NOT_FOUND, "no document '%s'",
+				   opts->like);
+	Xapian::Enquire e(*db->db);
+	Xapian::RSet rset;
+	rset.add_document(did);
+	Xapian::Query like = expand_query(
+		*db->db, e, rset, opts->like_terms ? opts->like_terms
+					  : NAQIB_DEFAULT_LIKE_TERMS,
+		1.0, nullptr, said);
+	if (like.empty()) {
+		out = like;
+		return NAQIB_OK;
+	}
+	if (q && !q->match.empty())
+		like = Xapian::Query(Xapian::Query::OP_FILTER, like, q->match);
+	out = Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(id));
+	return NAQIB_OK;
+}
+
+namespace {
+/* A status of ours out of search_once(), through _naqib_retrying(). */
+struct like_error {
+	naqib_status_t st;
+	explicit like_error(naqib_status_t s) : st(s) {}
+};
 } // namespace
 
 /* One search into m (emptied first), ranked by w; throws Xapian's errors.
@@ -238,11 +368,41 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 {
 	m->hits.clear();
 	m->data.clear();
+	m->expansion.clear();
 	m->stopped = 0;
 	for (_naqib_facet_t &f : m->facets)
 		f.clear();
 	Xapian::Enquire enquire(*db->db);
-	Xapian::Query query = ranking_query(q, opts);
+	Xapian::Query query;
+	if (opts->like) {
+		naqib_status_t st = like_query(db, q, opts, query,
+					       m->expansion);
+		if (st)
+			throw like_error(st);
+	} else {
+		query = ranking_query(q, opts);
+	}
+	w->set(enquire, opts);
+	if (opts->prf && !opts->like && !query.empty()) {
+		/* The first hits as the relevant set: their best terms (not
+		 * the query's) rank the same matches again. */
+		enquire.set_query(query);
+		Xapian::MSet top = enquire.get_mset(0, opts->prf);
+		Xapian::RSet rset;
+		for (Xapian::MSetIterator i = top.begin(); i != top.end(); ++i)
+			rset.add_document(*i);
+		Xapian::Query more = expand_query(
+			*db->db, enquire, rset,
+			opts->prf_terms ? opts->prf_terms
+					: NAQIB_DEFAULT_PRF_TERMS,
+			opts->prf_weight > 0 ? opts->prf_weight
+					     : NAQIB_DEFAULT_PRF_WEIGHT,
+			&q->termset, m->expansion);
+		if (!more.empty())
+			query = Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+					      query, more);
+	}
+	const Xapian::Query plain = query;
 	stop_state stop = { std::chrono::steady_clock::now(),
 			    opts->time_limit > 0, opts->stop, opts->stop_ctx,
 			    0, 0 };
@@ -259,7 +419,9 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 			Xapian::Query::OP_FILTER, query,
 			Xapian::Query((new stop_source(&stop))->release()));
 	enquire.set_query(query);
-	w->set(enquire, opts);
+	if (opts->collapse)
+		enquire.set_collapse_key(
+			(unsigned)_NAQIB_FIELD(_NAQIB_F_COPY)->slot);
 	/* Undated documents last either way: going down, their
 	 * empty value is last; going up, a key maker puts
 	 * them past every date.  Remote shards take no key
@@ -301,14 +463,27 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 					   opts->limit, check);
 	m->stopped = stop.stopped;
 	Xapian::doccount total = ms.get_matches_estimated();
-	m->estimate_exact = ms.get_matches_lower_bound() ==
-				    ms.get_matches_upper_bound() &&
-			    !m->stopped;
-	m->facets_exact = ms.get_matches_lower_bound() ==
-				  ms.get_matches_upper_bound() &&
-			  spy.seen() >= total && !m->stopped;
+	/* Collapsed, the upper bound is loose even when every match was
+	 * looked at, and Xapian rounds the estimate between the bounds (18
+	 * matches became "about 20"); but a match that looked at fewer than
+	 * `check` documents before collapsing ran out of them, so it saw
+	 * every one, and the lower bound is the count after collapsing. */
+	bool seen_all =
+		opts->collapse
+			? ms.get_uncollapsed_matches_lower_bound() < check
+			: ms.get_matches_lower_bound() ==
+				  ms.get_matches_upper_bound();
+	if (opts->collapse && seen_all)
+		total = ms.get_matches_lower_bound();
+	m->estimate_exact = seen_all && !m->stopped;
+	/* The facets count the documents the spy saw, before collapsing. */
+	Xapian::doccount before =
+		opts->collapse && seen_all
+			? ms.get_uncollapsed_matches_lower_bound()
+			: ms.get_uncollapsed_matches_estimated();
+	m->facets_exact = seen_all && spy.seen() >= before && !m->stopped;
 	double scale = !m->facets_exact && spy.seen()
-			       ? (double)total / spy.seen()
+			       ? (double)before / spy.seen()
 			       : 1.0;
 	for (int f = 0; opts->facets && f < NAQIB_FACETS; f++)
 		spy.top(f, opts->facets, scale, m->facets[f]);
@@ -321,12 +496,18 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 		h.rank = i.get_rank() + 1;
 		h.score = i.get_weight();
 		h.docid = *i;
+		h.copies = 0;
 		m->data.push_back(_naqib_unpack_data(i.get_document().get_data()));
 		m->hits.push_back(h);
 	}
+	m->copies.clear();
+	if (opts->collapse)
+		find_copies(*db->db, plain, ms, m);
 	for (size_t k = 0; k < m->hits.size(); k++) {
 		m->hits[k].data = m->data[k].data();
 		m->hits[k].data_len = m->data[k].size();
+		if (k < m->copies.size())
+			m->hits[k].copies = (unsigned)m->copies[k].size();
 	}
 }
 
@@ -352,6 +533,8 @@ extern "C" naqib_status_t naqib_db_search(naqib_db_t *db, const naqib_query_t *q
 				search_once(db, q, opts, w, m, plain_oldest,
 					    no_stop);
 				return NAQIB_OK;
+			} catch (const like_error &e) {
+				return e.st;
 			} catch (const Xapian::UnimplementedError &) {
 				if (!no_stop && (opts->time_limit > 0 ||
 						 opts->stop))
@@ -400,6 +583,21 @@ extern "C" naqib_status_t naqib_mset_hit(const naqib_mset_t *m, size_t i,
 				   m->hits.size());
 	*hit = m->hits[i];
 	return NAQIB_OK;
+}
+
+extern "C" naqib_status_t naqib_mset_copy(const naqib_mset_t *m, size_t i,
+					  size_t j, const char **id)
+{
+	if (i >= m->copies.size() || j >= m->copies[i].size())
+		return _naqib_fail(NAQIB_E_INVALID, "no copy %zu of hit %zu", j,
+				   i);
+	*id = m->copies[i][j].c_str();
+	return NAQIB_OK;
+}
+
+extern "C" const char *naqib_mset_expansion(const naqib_mset_t *m)
+{
+	return m->expansion.c_str();
 }
 
 extern "C" int naqib_mset_stopped(const naqib_mset_t *m)

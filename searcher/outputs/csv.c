@@ -49,7 +49,7 @@ static naqib_status_t render_csv(_naqib_buf_t *b, const out_page_t *p)
 		"rank",	  "score",  "id",     "title", "date",
 		"source", "url",    "path",   "snippet", "author",
 		"format", "parent", "pages",  "ocr_confidence",
-		"title_from_text"
+		"title_from_text", "copies"
 	};
 	const out_result_t *r = p->result;
 	char num[64];
@@ -89,6 +89,17 @@ static naqib_status_t render_csv(_naqib_buf_t *b, const out_page_t *p)
 		field(b, h->rec.flags & NAQIB_RECORD_TITLE_FROM_TEXT ? "true"
 								      : "false",
 		      0, 0);
+		/* The ids of the copies collapsed into it, a space between
+		 * them (an id of naqib holds none: it is escaped). */
+		_naqib_buf_t c = NAQIB_BUF_INIT;
+		for (size_t k = 0; k < h->n_copies; k++) {
+			if (k)
+				_naqib_buf_addc(&c, ' ');
+			_naqib_buf_adds(&c, h->copies[k]);
+		}
+		field(b, c.data, 1, 0);
+		b->failed |= c.failed;
+		_naqib_buf_free(&c);
 		_naqib_buf_adds(b, "\r\n");
 	}
 	return b->failed ? _naqib_fail(NAQIB_E_NOMEM, "out of memory")

@@ -284,12 +284,34 @@ static int render_hit(_naqib_buf_t *b, const out_hit_t *h)
 	}
 	st |= lit(b, "<span class=\"id\">");
 	st |= esc(b, h->rec.id);
-	st |= lit(b, "</span></p>");
+	st |= lit(b, "</span> · <a class=\"like\" href=\"?like=");
+	st |= cgi_url_encode(b, h->rec.id);
+	st |= lit(b, "\">وثائق مشابهة</a></p>");
 	st |= render_origin(b, &h->rec);
 	if (h->snippet) {
 		st |= lit(b, "<p class=\"snippet\">");
 		st |= out_snippet(b, h->snippet, "<mark>", "</mark>",
 				  out_html_escape);
+		st |= lit(b, "</p>");
+	}
+	/* The copies collapsed into it: the count in figures between
+	 * brackets, which needs no agreement of the noun with it. */
+	if (h->n_copies) {
+		_naqib_buf_printf(b, "<p class=\"copies\">نسخ أخرى من النص "
+				     "نفسه (%zu): ",
+				  h->n_copies);
+		for (size_t k = 0; k < h->n_copies; k++) {
+			_naqib_buf_t q = NAQIB_BUF_INIT;
+			st |= lit(b, k ? " · <a class=\"id\" href=\"?q="
+				       : "<a class=\"id\" href=\"?q=");
+			st |= out_id_query(&q, h->copies[k]);
+			st |= q.failed;
+			st |= cgi_url_encode(b, q.data);
+			st |= lit(b, "\">");
+			st |= esc(b, h->copies[k]);
+			st |= lit(b, "</a>");
+			_naqib_buf_free(&q);
+		}
 		st |= lit(b, "</p>");
 	}
 	st |= lit(b, "</li>\n");
@@ -331,11 +353,11 @@ static int render_results(_naqib_buf_t *b, const out_page_t *p)
 	int st = 0;
 
 	/* What the search left out of the query. */
-	if (naqib_query_dropped_words(r->q))
+	if (r->q && naqib_query_dropped_words(r->q))
 		st |= _naqib_buf_printf(b, "<p class=\"notice\">الاستعلام طويل: "
 					   "بُحث بأول %u كلمة منه فقط.</p>\n",
 					NAQIB_QUERY_MAX_WORDS);
-	unsigned share = naqib_query_wildcard_share(r->q);
+	unsigned share = r->q ? naqib_query_wildcard_share(r->q) : 0;
 	if (share) {
 		st |= lit(b, "<p class=\"notice\">في الاستعلام بحث بأجزاء "
 			     "كلمات (*) كثيرة تطابق معًا كلمات أكثر مما يُبحث "
@@ -347,7 +369,8 @@ static int render_results(_naqib_buf_t *b, const out_page_t *p)
 						   "فقط.</p>\n",
 						share);
 	}
-	for (size_t i = 0; !share && (cut = naqib_query_cut_wildcard(r->q, i));
+	for (size_t i = 0;
+	     !share && r->q && (cut = naqib_query_cut_wildcard(r->q, i));
 	     i++) {
 		st |= lit(b, "<p class=\"notice\">«");
 		st |= esc(b, cut);

@@ -105,6 +105,13 @@ static naqib_status_t render_json(_naqib_buf_t *b, const out_page_t *p)
 			j, "title_from_text",
 			json_boolean(h->rec.flags &
 				     NAQIB_RECORD_TITLE_FROM_TEXT));
+		/* The copies of its text collapsed into it, by id: [] when
+		 * there are none or collapsing is off. */
+		json_t *copies = json_array();
+		err |= !copies || json_object_set_new(j, "copies", copies);
+		for (size_t k = 0; !err && k < h->n_copies; k++)
+			err |= json_array_append_new(copies,
+						     jstr(h->copies[k]));
 		if (h->snippet) {
 			const naqib_snippet_t *s = h->snippet;
 			json_t *marks = json_array();

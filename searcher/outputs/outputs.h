@@ -32,6 +32,10 @@ typedef struct out_hit {
 	naqib_snippet_t *snippet; /* NULL when snippets are off */
 	out_why_t *why;           /* --explain; NULL when off */
 	size_t n_why, why_cap;
+	const char **copies;      /* the ids of the copies of its text
+				     collapsed into it (owned by the mset;
+				     the array malloc'd), NULL: none */
+	size_t n_copies;
 } out_hit_t;
 
 typedef struct out_result {

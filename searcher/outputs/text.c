@@ -211,6 +211,16 @@ static naqib_status_t render_text(_naqib_buf_t *f, const out_page_t *p)
 				    color ? ANSI_OFF : "**", put);
 			_naqib_buf_addc(f, '\n');
 		}
+		if (h->n_copies) {
+			_naqib_buf_printf(f, "   %sand %zu cop%s:", dim,
+					  h->n_copies,
+					  h->n_copies == 1 ? "y" : "ies");
+			for (size_t k = 0; k < h->n_copies; k++) {
+				_naqib_buf_adds(f, k ? ", " : " ");
+				put_str(f, h->copies[k]);
+			}
+			_naqib_buf_printf(f, "%s\n", off);
+		}
 		if (h->why)
 			put_why(f, r, h, dim, off);
 		_naqib_buf_addc(f, '\n');

@@ -164,14 +164,14 @@ static void csv_columns(void)
 	char *s = render("csv", "id:scans/bulletin.pdf", 0, NULL);
 	CHECK_IN(s, "\xEF\xBB\xBFrank,score,id,title,date,source,url,path,"
 		    "snippet,author,format,parent,pages,ocr_confidence,"
-		    "title_from_text\r\n1,");
-	CHECK_IN(s, ",الكاتب العام,pdf,,3,87,false\r\n");
+		    "title_from_text,copies\r\n1,");
+	CHECK_IN(s, ",الكاتب العام,pdf,,3,87,false,\r\n");
 	free(s);
 	s = render("csv", "id:mail/a.eml#bayan.docx", 0, NULL);
-	CHECK_IN(s, ",,docx,mail/a.eml,,,true\r\n");
+	CHECK_IN(s, ",,docx,mail/a.eml,,,true,\r\n");
 	free(s);
 	s = render("csv", "id:plain.txt", 0, NULL);
-	CHECK_IN(s, ",نص عادي عن الاجتماع.,,,,,,false\r\n");
+	CHECK_IN(s, ",نص عادي عن الاجتماع.,,,,,,false,\r\n");
 	free(s);
 }
 
