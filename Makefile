@@ -81,11 +81,11 @@ SOVERSION = 1
 # Sources are found by directory: a new file in one of these directories is
 # built and linked without a change here.  Dependencies point one way:
 # util <- stemmers <- analysis <- schema <- query <- xapian <- match <- tools.
-LIB_DIRS = lib/util stemmers lib/analysis lib/schema lib/query lib/match
+LIB_DIRS = lib/util stemmers lib/analysis lib/schema lib/query lib/rank lib/match
 LIB_C = $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c))
 LIB_CXX = $(wildcard lib/xapian/*.cc)
 LIB_OBJ = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o) \
-	$(BUILD)/lib/builtin.o
+	$(BUILD)/lib/builtin.o $(BUILD)/lib/builtin-model.o
 LIB = $(BUILD)/libnaqib.a
 SHLIB = $(BUILD)/libnaqib.so.$(VERSION)
 # The command-line helpers (options, messages, terminal bidi): linked into
@@ -151,6 +151,14 @@ $(BUILD)/lib/builtin.c: data/thesaurus scripts/embed
 	scripts/embed data/thesaurus > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/lib/builtin.o: $(BUILD)/lib/builtin.c lib/naqib.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The built-in reranker model (naqib-search --rerank), likewise.
+$(BUILD)/lib/builtin-model.c: data/rerank/model scripts/embed
+	@mkdir -p $(@D)
+	scripts/embed data/rerank/model naqib_ranker_builtin > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/lib/builtin-model.o: $(BUILD)/lib/builtin-model.c lib/naqib.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
