@@ -130,7 +130,7 @@ MAN8 = man/naqib.cgi.8
 INCLUDES = -Ilib -Istemmers -Icli -Iindexer -Isearcher -Ianalyzer
 
 .PHONY: all deps deps-check demo check test examples-update test-asan test-valgrind install uninstall \
-	clean bench
+	clean bench rerank-train
 
 all: $(TOOLS) $(WORKER) $(CGI) $(UNIT_BIN) $(SHLIB)
 
@@ -314,6 +314,12 @@ VALGRIND_TESTS ?= t0010-index-basics t0040-output t0050-bad-input
 test-valgrind: all
 	@NAQIB_VALGRIND=1 NAQIB_TEST_JOBS=$(TEST_JOBS) tests/run $(BUILD) \
 		$(VALGRIND_TESTS)
+
+# The reranker's model, data/rerank/model, trained again on
+# ../shared/eval/train-headlines (scripts/rerank/train says how; Debian's
+# python3-sklearn and python3-xgboost).  Not part of make check.
+rerank-train: all
+	scripts/rerank/train
 
 bench: deps
 	@scripts/deps bench

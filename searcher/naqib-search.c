@@ -219,7 +219,9 @@ static void usage(FILE *f)
 }
 
 /* --features: a line for each hit of r, "0 qid:QID 1:V ... # ID" (the
- * label is for the training script to set from its judgements). */
+ * label is for the training script to set from its judgements).  Nine
+ * digits give each float back exactly: a tree's thresholds are values of
+ * its training data, which must be what the search computes. */
 static int write_features(searcher_t *s, const char *qid,
 			  const search_result_t *r)
 {
@@ -230,7 +232,7 @@ static int write_features(searcher_t *s, const char *qid,
 			return st;
 		fprintf(s->features, "0 qid:%s", qid ? qid : "1");
 		for (size_t k = 0; k < naqib_feature_count(); k++)
-			fprintf(s->features, " %zu:%.6g", k + 1, v[k]);
+			fprintf(s->features, " %zu:%.9g", k + 1, v[k]);
 		fprintf(s->features, " # %s\n", r->out.hits[i].rec.id);
 	}
 	return ferror(s->features)
