@@ -50,8 +50,9 @@ void query_terms(const Xapian::Database &db, const naqib_query_t *q,
 		if (!w->number)
 			add(_naqib_xterm(_NAQIB_F_WORD, w->norm), _NAQIB_RT_WORD);
 	}
-	/* The thesaurus's terms by kind; the days as one term (any of
-	 * them: a month is thirty). */
+	/* The thesaurus's terms by kind, and the days, each a term of its
+	 * own (a month is thirty of them: the share of its days a text
+	 * gives, not whether it gives one). */
 	static const struct {
 		_naqib_field_id_t field;
 		_naqib_rterm_kind_t kind;
