@@ -81,11 +81,11 @@ SOVERSION = 1
 # Sources are found by directory: a new file in one of these directories is
 # built and linked without a change here.  Dependencies point one way:
 # util <- stemmers <- analysis <- schema <- query <- xapian <- match <- tools.
-LIB_DIRS = lib/util stemmers lib/analysis lib/schema lib/query lib/match
+LIB_DIRS = lib/util stemmers lib/analysis lib/schema lib/query lib/rank lib/match
 LIB_C = $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c))
 LIB_CXX = $(wildcard lib/xapian/*.cc)
 LIB_OBJ = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o) \
-	$(BUILD)/lib/builtin.o
+	$(BUILD)/lib/builtin.o $(BUILD)/lib/builtin-model.o
 LIB = $(BUILD)/libnaqib.a
 SHLIB = $(BUILD)/libnaqib.so.$(VERSION)
 # The command-line helpers (options, messages, terminal bidi): linked into
@@ -130,7 +130,7 @@ MAN8 = man/naqib.cgi.8
 INCLUDES = -Ilib -Istemmers -Icli -Iindexer -Isearcher -Ianalyzer
 
 .PHONY: all deps deps-check demo check test examples-update test-asan test-valgrind install uninstall \
-	clean bench
+	clean bench rerank-train
 
 all: $(TOOLS) $(WORKER) $(CGI) $(UNIT_BIN) $(SHLIB)
 
@@ -151,6 +151,14 @@ $(BUILD)/lib/builtin.c: data/thesaurus data/places scripts/embed
 	scripts/embed data/thesaurus data/places > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/lib/builtin.o: $(BUILD)/lib/builtin.c lib/naqib.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The built-in reranker model (naqib-search --rerank), likewise.
+$(BUILD)/lib/builtin-model.c: data/rerank/model scripts/embed
+	@mkdir -p $(@D)
+	scripts/embed -f naqib_ranker_builtin data/rerank/model > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/lib/builtin-model.o: $(BUILD)/lib/builtin-model.c lib/naqib.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
@@ -313,6 +321,12 @@ VALGRIND_TESTS ?= t0010-index-basics t0040-output t0050-bad-input
 test-valgrind: all
 	@NAQIB_VALGRIND=1 NAQIB_TEST_JOBS=$(TEST_JOBS) tests/run $(BUILD) \
 		$(VALGRIND_TESTS)
+
+# The reranker's model, data/rerank/model, trained again on
+# ../shared/eval/train-headlines (scripts/rerank/train says how; Debian's
+# python3-sklearn and python3-xgboost).  Not part of make check.
+rerank-train: all
+	scripts/rerank/train
 
 bench: deps
 	@scripts/deps bench

@@ -62,14 +62,15 @@ static unsigned snippet_chars = SNIPPET_CHARS; /* -s; 0: none */
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: query-speed -d DB [-r R] [-t SECS] [-s CHARS] FILE.tsv...\n"
+	fprintf(f, "usage: query-speed -d DB [-r R] [-t SECS] [-s CHARS] [-R] FILE.tsv...\n"
 		   "\n"
 		   "Times the parse, match (top %d) and snippets (%d characters)\n"
 		   "of every QID<TAB>query line of the files, R times (default 3;\n"
 		   "the first pass is a warm-up when R > 1), and prints the\n"
 		   "latency percentiles and the share of each phase.  With -t,\n"
 		   "each match has a time limit of SECS seconds, as naqib.cgi\n"
-		   "sets one.  -s sets the snippets' length; -s 0: none.\n",
+		   "sets one.  -s sets the snippets' length; -s 0: none.  -R reorders\n"
+		   "the first hits with the built-in reranker model.\n",
 		HITS, SNIPPET_CHARS);
 }
 
@@ -234,10 +235,11 @@ int main(int argc, char **argv)
 	query_t *qs = NULL;
 	size_t nq = 0;
 	int c, st, status = EXIT_OK;
+	naqib_ranker_t *ranker = NULL;
 
 	cli_prog = "query-speed";
 	naqib_search_options_init(&opts);
-	while ((c = getopt(argc, argv, ":d:r:t:s:h")) != -1) {
+	while ((c = getopt(argc, argv, ":d:r:t:s:Rh")) != -1) {
 		switch (c) {
 		case 'd':
 			db_path = optarg;
@@ -255,6 +257,13 @@ int main(int argc, char **argv)
 			if (cli_parse_uint("-s", optarg, 0, 100000,
 					   &snippet_chars))
 				return EXIT_USAGE;
+			break;
+		case 'R':
+			/* naqib-search --rerank: the built-in model. */
+			if (naqib_ranker_open(NULL, &ranker)) {
+				cli_error("%s", naqib_last_error());
+				return EXIT_INPUT;
+			}
 			break;
 		case 'h':
 			usage(stdout);
@@ -300,6 +309,7 @@ int main(int argc, char **argv)
 	opts.bm25_b = NAQIB_DEFAULT_BM25_B;
 	opts.exact_bonus = NAQIB_DEFAULT_EXACT_BONUS;
 	opts.proximity = NAQIB_DEFAULT_PROXIMITY;
+	opts.ranker = ranker;
 
 	for (size_t i = 0; i < nq; i++)
 		if (!(qs[i].secs = calloc((size_t)passes * PHASES,
@@ -356,5 +366,6 @@ out:
 	free(data);
 	naqib_analyzer_destroy(an);
 	naqib_db_close(db);
+	naqib_ranker_destroy(ranker);
 	return status;
 }

@@ -5,7 +5,8 @@
 # and which of them take a value.  The values of an option that takes one
 # of a fixed set (formats, stemmers, --bidi, --color, --weighting, --sort)
 # are the tool's own "--list OPTION", read from its tables; databases and
-# --root are completed as directories, --thesaurus, --queries and --file
+# --root are completed as directories, --thesaurus, --queries, --file,
+# --features and --rerank=
 # as files, and naqib-index's arguments as files and directories.
 #
 # In naqib-search's queries, a word that begins a field name completes to
@@ -294,7 +295,7 @@ _naqib()
 			_naqib_files -d
 			return
 			;;
-		--thesaurus | --queries | --file)
+		--thesaurus | --queries | --file | --features | --rerank)
 			_naqib_files
 			return
 			;;

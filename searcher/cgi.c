@@ -333,6 +333,8 @@ static const struct setting {
 	  offsetof(cgi_config_t, wildcard_words) },
 	{ "max_wildcard_postings", "NAQIB_MAX_WILDCARD_POSTINGS", 1,
 	  4000000000.0, 0, offsetof(cgi_config_t, wildcard_postings) },
+	{ "rerank_depth", "NAQIB_RERANK_DEPTH", 0, 10000, 0,
+	  offsetof(cgi_config_t, rerank_depth) },
 };
 
 const char *cgi_setting_env(size_t i)

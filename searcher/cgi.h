@@ -57,6 +57,9 @@ typedef struct cgi_config {
 	unsigned long long max_requests;  /* max_requests (0: no end) */
 	unsigned long long wildcard_words;    /* max_wildcard_words */
 	unsigned long long wildcard_postings; /* max_wildcard_postings */
+	unsigned long long rerank_depth;  /* rerank_depth: the first hits the
+					     built-in reranker reorders (0:
+					     none, the default) */
 } cgi_config_t;
 
 /* Reads the settings into c.  Returns 0, or -1 with what is wrong (the

@@ -43,6 +43,7 @@ typedef struct app {
 	cgi_config_t cfg;
 	char cfg_error[256]; /* "" when the configuration is good */
 	int fd;              /* FastCGI: the request's connection; else -1 */
+	naqib_ranker_t *ranker; /* the built-in model, with rerank_depth */
 } app_t;
 
 /* Whether the web server closed the connection of the request, as it
@@ -292,6 +293,8 @@ static void handle(app_t *a, const char *method, const char *qs,
 	req.qopts.wildcard_terms = (unsigned)a->cfg.wildcard_words;
 	req.qopts.wildcard_postings = a->cfg.wildcard_postings;
 	req.opts.time_limit = a->cfg.time_limit;
+	req.opts.ranker = a->ranker;
+	req.opts.rerank_depth = (unsigned)a->cfg.rerank_depth;
 	if (a->fd >= 0) {
 		req.opts.stop = client_gone;
 		req.opts.stop_ctx = &a->fd;
@@ -432,10 +435,15 @@ int main(int argc, char **argv)
 	if (cgi_config_load(&a.cfg, a.cfg_error, sizeof a.cfg_error) &&
 	    !a.cfg_error[0])
 		snprintf(a.cfg_error, sizeof a.cfg_error, "bad configuration");
+	if (!a.cfg_error[0] && a.cfg.rerank_depth &&
+	    naqib_ranker_open(NULL, &a.ranker))
+		snprintf(a.cfg_error, sizeof a.cfg_error, "%s",
+			 naqib_last_error());
 	if (FCGX_IsCGI()) {
 		respond(&a, getenv("REQUEST_METHOD"), getenv("QUERY_STRING"),
 			NULL, NULL);
 		drop_db(&a);
+		naqib_ranker_destroy(a.ranker);
 		return EXIT_OK;
 	}
 	FCGX_Request req;
@@ -462,5 +470,6 @@ int main(int argc, char **argv)
 		}
 	}
 	drop_db(&a);
+	naqib_ranker_destroy(a.ranker);
 	return EXIT_OK;
 }

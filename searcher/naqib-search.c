@@ -4,6 +4,7 @@
  * (read from the database itself), so that query words and indexed words
  * always agree.  One query from the arguments, or many from a file with
  * --queries (QID<TAB>query a line) answered in one process. */
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -35,6 +36,7 @@ typedef struct searcher {
 	int batch;		/* --queries */
 	unsigned results;	/* queries answered so far */
 	int collapse;		/* --collapse: COLLAPSE_* */
+	FILE *features;		/* --features: the LETOR lines go there */
 } searcher_t;
 
 /* --collapse WHEN, in the order of collapse_item(). */
@@ -135,6 +137,7 @@ static const char *term_item(size_t i, const char **description)
 static const cli_list_t lists[] = {
 	{ "format", out_cli_item },
 	{ "weighting", naqib_weighting_name },
+	{ "features", naqib_feature_name },
 	{ "sort", naqib_sort_name },
 	{ "color", color_item },
 	{ "collapse", collapse_item },
@@ -192,6 +195,13 @@ static void usage(FILE *f)
 		 cli_list_join(naqib_weighting_name, " or ", &b),
 		 NAQIB_DEFAULT_WEIGHTING);
 	fprintf(f,
+	      "      --rerank[=FILE]     reorder the first hits with a learned model\n"
+	      "                          (default: the built-in one)\n"
+	      "      --rerank-depth N    how many first hits it reorders (default: %u)\n"
+	      "      --features FILE     write the features of each hit to FILE, a line\n"
+	      "                          each: 0 qid:QID 1:V 2:V ... # ID (SVMlight)\n",
+	      NAQIB_DEFAULT_RERANK_DEPTH);
+	fprintf(f,
 	      "      --bm25-k1 K         BM25 term frequency saturation (default: %g)\n"
 	      "      --bm25-b B          BM25 length normalization, 0 to 1 (default: %g)\n"
 	      "      --exact-bonus W     weight of a word found as written, beside its\n"
@@ -241,6 +251,28 @@ static void usage(FILE *f)
 	_naqib_buf_free(&b);
 }
 
+/* --features: a line for each hit of r, "0 qid:QID 1:V ... # ID" (the
+ * label is for the training script to set from its judgements).  Nine
+ * digits give each float back exactly: a tree's thresholds are values of
+ * its training data, which must be what the search computes. */
+static int write_features(searcher_t *s, const char *qid,
+			  const search_result_t *r)
+{
+	for (size_t i = 0; i < r->out.n; i++) {
+		const float *v;
+		int st = naqib_mset_features(r->mset, i, &v);
+		if (st)
+			return st;
+		fprintf(s->features, "0 qid:%s", qid ? qid : "1");
+		for (size_t k = 0; k < naqib_feature_count(); k++)
+			fprintf(s->features, " %zu:%.9g", k + 1, v[k]);
+		fprintf(s->features, " # %s\n", r->out.hits[i].rec.id);
+	}
+	return ferror(s->features)
+		       ? _naqib_fail(NAQIB_E_IO, "cannot write the features")
+		       : NAQIB_OK;
+}
+
 /* Runs one query and prints its results.  Returns the number of hits
  * (>= 0) or a negative library status. */
 static long run_query(searcher_t *s, const char *qid, const char *text)
@@ -279,7 +311,9 @@ static long run_query(searcher_t *s, const char *qid, const char *text)
 		.batch = s->batch,
 	};
 	_naqib_buf_t b = NAQIB_BUF_INIT;
-	if (!(st = s->format->render(&b, &page))) {
+	if (s->features)
+		st = write_features(s, qid, &r);
+	if (!st && !(st = s->format->render(&b, &page))) {
 		/* Text for a terminal is reordered line by line once
 		 * written, when asked: the colours stay on their words (see
 		 * cli/bidi.c). */
@@ -362,6 +396,9 @@ typedef struct args {
 	const char *queries, *qid, *color;
 	int bidi, shape;
 	const char *list; /* --list */
+	int rerank;       /* --rerank given */
+	const char *model; /* --rerank=FILE */
+	const char *features; /* --features FILE */
 } args_t;
 
 /* The long options, for getopt_long() and the messages of bad ones. */
@@ -379,6 +416,9 @@ static const struct option longopts[] = {
 	{ "bm25-k1", required_argument, NULL, 'K' },
 	{ "bm25-b", required_argument, NULL, 'B' },
 	{ "weighting", required_argument, NULL, 'W' },
+	{ "rerank", optional_argument, NULL, 'R' },
+	{ "rerank-depth", required_argument, NULL, 'D' },
+	{ "features", required_argument, NULL, 'F' },
 	{ "exact-bonus", required_argument, NULL, 'X' },
 	{ "proximity", required_argument, NULL, 'N' },
 	{ "prf", required_argument, NULL, 'R' },
@@ -470,6 +510,18 @@ static int option(searcher_t *s, args_t *o, int c, char **argv)
 		s->opts.weighting = naqib_weighting_name((size_t)w, NULL);
 		break;
 	}
+	case 'R':
+		o->rerank = 1;
+		o->model = optarg;
+		break;
+	case 'D':
+		if (cli_parse_uint("--rerank-depth", optarg, 1, 10000,
+				   &s->opts.rerank_depth))
+			return EXIT_USAGE;
+		break;
+	case 'F':
+		o->features = optarg;
+		break;
 	case 'X':
 		if (cli_parse_double("--exact-bonus", optarg, 0, 100,
 				     &s->opts.exact_bonus))
@@ -653,7 +705,7 @@ static int print_list(searcher_t *s, const args_t *o)
 int main(int argc, char **argv)
 {
 	searcher_t s;
-	args_t o = { { NULL }, 0, NULL, NULL, "auto", CLI_BIDI_AUTO, 0, NULL };
+	args_t o = { { NULL }, 0, NULL, NULL, "auto", CLI_BIDI_AUTO, 0, NULL, 0, NULL, NULL };
 	int c, st, status;
 
 	cli_prog = "naqib-search";
@@ -682,8 +734,27 @@ int main(int argc, char **argv)
 		  (!strcmp(o.color, "auto") && isatty(1) &&
 		   !(no_color && *no_color));
 
-	if ((st = open_db(&s, &o)))
+	naqib_ranker_t *ranker = NULL;
+	if (o.rerank && naqib_ranker_open(o.model, &ranker)) {
+		cli_error("%s", naqib_last_error());
+		return EXIT_INPUT;
+	}
+	s.opts.ranker = ranker;
+	if (o.features) {
+		s.opts.features = 1;
+		if (!(s.features = fopen(o.features, "w"))) {
+			cli_error("cannot open '%s': %s", o.features,
+				  strerror(errno));
+			naqib_ranker_destroy(ranker);
+			return EXIT_INPUT;
+		}
+	}
+	if ((st = open_db(&s, &o))) {
+		naqib_ranker_destroy(ranker);
+		if (s.features)
+			fclose(s.features);
 		return st;
+	}
 
 	status = o.queries ? (s.batch = 1, run_batch(&s, o.queries))
 			 : run_words(&s, o.qid, argv + optind, argc - optind);
@@ -691,6 +762,11 @@ int main(int argc, char **argv)
 		cli_error("cannot write the results");
 		status = EXIT_INTERNAL;
 	}
+	if (s.features && fclose(s.features) != 0 && status == EXIT_OK) {
+		cli_error("cannot write '%s'", o.features);
+		status = EXIT_INTERNAL;
+	}
+	naqib_ranker_destroy(ranker);
 	naqib_analyzer_destroy(s.an);
 	naqib_db_close(s.db);
 	return status;

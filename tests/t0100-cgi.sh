@@ -198,6 +198,22 @@ env -u NAQIB_DB NAQIB_CONFIG=$T/naqib.conf REQUEST_METHOD=GET QUERY_STRING="q=$(
 	"$NAQIB_BIN/naqib.cgi" >"$T/resp" 2>"$T/cgi.err"
 grep -q '^Status: 200 ' "$T/resp" || fail "naqib.conf: $(head -1 "$T/resp")"
 EOF
+# The reranker is the server's choice too: rerank_depth, off by default.
+test_case 'rerank_depth: the built-in reranker reorders the first hits, off by default' <<'EOF'
+cgi "q=$(q إضراب)&format=json"
+status_is 200 "without the reranker"
+cp "$T/b" "$T/plain"
+NAQIB_RERANK_DEPTH=30 cgi "q=$(q إضراب)&format=json"
+status_is 200 "with the reranker"
+expect_eq "$(jq '.hits | length' "$T/b")" "$(jq '.hits | length' "$T/plain")" "a page as long"
+expect_eq "$(jq '.estimated_matches' "$T/b")" "$(jq '.estimated_matches' "$T/plain")" "as many matches"
+[ "$(jq -r '.hits[0].score' "$T/b")" != "$(jq -r '.hits[0].score' "$T/plain")" ] ||
+	fail "the scores are not the model's"
+NAQIB_RERANK_DEPTH=x cgi "q=$(q إضراب)&format=json"
+status_is 500 "a bad rerank_depth"
+expect_in "$T/cgi.err" "rerank_depth 'x' (in NAQIB_RERANK_DEPTH)" "the error log names it"
+EOF
+
 # The bounds of a request come from the server too: its environment, else
 # naqib.conf.  ال* and ا* stand for 2000 words; with a budget of 10, each
 # keeps 5.

@@ -26,7 +26,7 @@ for tool in naqib-index naqib-search naqib-analyze; do
 	[ -n "$(lists_of "$tool")" ] || fail "$tool has no lists"
 done
 expect_eq "$(lists_of naqib-index)" "format stemmer latin-stemmer" "naqib-index's lists"
-expect_eq "$(lists_of naqib-search)" "format weighting sort color collapse bidi field unions places terms" \
+expect_eq "$(lists_of naqib-search)" "format weighting features sort color collapse bidi field unions places terms" \
 	"naqib-search's lists"
 expect_eq "$(lists_of naqib-analyze)" "format stemmer latin-stemmer bidi" \
 	"naqib-analyze's lists"

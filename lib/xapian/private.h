@@ -97,6 +97,9 @@ struct naqib_mset {
 	_naqib_facet_t facets[NAQIB_FACETS];
 	bool facets_exact;
 	int stopped;	/* NAQIB_STOPPED_*, or 0 */
+	/* The features of the hits of the page, _NAQIB_FEATURES a hit,
+	 * when the search kept them (rerank.cc). */
+	std::vector<float> features;
 };
 
 /* db.cc: the document with this id (any form naqib_id_parse() reads) in
@@ -104,6 +107,13 @@ struct naqib_mset {
  * throws Xapian's errors. */
 naqib_status_t _naqib_id_docid(naqib_db_t *db, const char *id,
 			       Xapian::docid *out, std::string *term);
+/* rerank.cc: the features (lib/rank) of documents docs, ranked ranks
+ * (1-based) with scores by the first stage (top: its best score), into
+ * out[0..docs.size() * naqib_feature_count()).  Throws Xapian's errors. */
+void _naqib_features_of(const Xapian::Database &db, const naqib_query_t *q,
+			const std::vector<Xapian::docid> &docs,
+			const std::vector<double> &scores, double top,
+			const std::vector<unsigned> &ranks, float *out);
 
 /* Maps the exception being handled to a status and a message about the
  * database at path, while `doing`.  Called only from catch blocks. */

@@ -1,9 +1,11 @@
 /* Matching and ranking (private.h): the weighting schemes, the ranking
  * bonuses, sorting by date, the page of hits and their records. */
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <new>
 
+#include "rank/rank.h"
 #include "xapian/private.h"
 
 extern "C" void naqib_search_options_init(naqib_search_options_t *o)
@@ -285,15 +287,17 @@ Xapian::Query expand_query(const Xapian::Database &db, Xapian::Enquire &e,
 }
 
 /* The copies of each hit that the match collapsed into it: the documents
- * that match `query` and have the hit's fingerprint, but for the hit. */
+ * that match `query` and have the hit's fingerprint, but for the hit; the
+ * hits are ms[order[0]], ms[order[1]]... (the reranker's order). */
 void find_copies(Xapian::Database &db, const Xapian::Query &query,
-		 const Xapian::MSet &ms, naqib_mset_t *m)
+		 const Xapian::MSet &ms, const std::vector<size_t> &order,
+		 naqib_mset_t *m)
 {
 	const _naqib_field_t *f = _NAQIB_FIELD(_NAQIB_F_COPY);
-	size_t k = 0;
 
-	m->copies.assign(ms.size(), std::vector<std::string>());
-	for (Xapian::MSetIterator i = ms.begin(); i != ms.end(); ++i, k++) {
+	m->copies.assign(order.size(), std::vector<std::string>());
+	for (size_t k = 0; k < order.size(); k++) {
+		Xapian::MSetIterator i = ms[(Xapian::doccount)order[k]];
 		if (!i.get_collapse_count())
 			continue;
 		Xapian::Enquire e(db);
@@ -369,6 +373,7 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 	m->hits.clear();
 	m->data.clear();
 	m->expansion.clear();
+	m->features.clear();
 	m->stopped = 0;
 	for (_naqib_facet_t &f : m->facets)
 		f.clear();
@@ -459,8 +464,18 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 		if (all > check)
 			check = all;
 	}
-	Xapian::MSet ms = enquire.get_mset(opts->offset,
-					   opts->limit, check);
+	/* The reranker reorders the first `depth` hits, then the page is
+	 * cut: the match gives them all. */
+	const bool rerank = opts->ranker && opts->sort == NAQIB_SORT_RELEVANCE;
+	const unsigned depth = opts->rerank_depth ? opts->rerank_depth
+						  : NAQIB_DEFAULT_RERANK_DEPTH;
+	Xapian::doccount first = opts->offset, count = opts->limit;
+	if (rerank) {
+		first = 0;
+		count = std::max<Xapian::doccount>(depth,
+						   opts->offset + opts->limit);
+	}
+	Xapian::MSet ms = enquire.get_mset(first, count, check);
 	m->stopped = stop.stopped;
 	Xapian::doccount total = ms.get_matches_estimated();
 	/* Collapsed, the upper bound is loose even when every match was
@@ -488,21 +503,61 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 	for (int f = 0; opts->facets && f < NAQIB_FACETS; f++)
 		spy.top(f, opts->facets, scale, m->facets[f]);
 	m->estimate = total;
-	m->hits.reserve(ms.size());
-	m->data.reserve(ms.size());
-	for (Xapian::MSetIterator i = ms.begin(); i != ms.end();
-	     ++i) {
+	/* The hits in the match's order; with the reranker, the first
+	 * `depth` of them in its order, and each scored by it. */
+	std::vector<Xapian::docid> docs;
+	std::vector<double> scores;
+	std::vector<unsigned> ranks;
+	for (Xapian::MSetIterator i = ms.begin(); i != ms.end(); ++i) {
+		docs.push_back(*i);
+		scores.push_back(i.get_weight());
+		ranks.push_back(i.get_rank() + 1);
+	}
+	std::vector<size_t> order(docs.size());
+	for (size_t k = 0; k < order.size(); k++)
+		order[k] = k;
+	std::vector<float> feats;
+	if (rerank || opts->features) {
+		feats.resize(docs.size() * _NAQIB_FEATURES);
+		_naqib_features_of(*db->db, q, docs, scores,
+				   ms.get_max_attained(), ranks, feats.data());
+	}
+	if (rerank) {
+		for (size_t k = 0; k < docs.size(); k++)
+			scores[k] = naqib_ranker_score(
+				opts->ranker, &feats[k * _NAQIB_FEATURES]);
+		size_t top = std::min<size_t>(depth, order.size());
+		std::stable_sort(order.begin(), order.begin() + top,
+				 [&](size_t a, size_t b) {
+					 return scores[a] > scores[b];
+				 });
+		order.erase(order.begin(),
+			    order.begin() + std::min<size_t>(opts->offset,
+							     order.size()));
+		if (order.size() > opts->limit)
+			order.resize(opts->limit);
+	}
+	m->hits.reserve(order.size());
+	m->data.reserve(order.size());
+	for (size_t k = 0; k < order.size(); k++) {
+		size_t x = order[k];
 		naqib_hit_t h;
-		h.rank = i.get_rank() + 1;
-		h.score = i.get_weight();
-		h.docid = *i;
+		h.rank = opts->offset + k + 1;
+		h.score = scores[x];
+		h.docid = docs[x];
 		h.copies = 0;
-		m->data.push_back(_naqib_unpack_data(i.get_document().get_data()));
+		m->data.push_back(_naqib_unpack_data(
+			ms[(Xapian::doccount)x].get_document().get_data()));
 		m->hits.push_back(h);
+		if (opts->features)
+			m->features.insert(m->features.end(),
+					   feats.begin() + x * _NAQIB_FEATURES,
+					   feats.begin() +
+						   (x + 1) * _NAQIB_FEATURES);
 	}
 	m->copies.clear();
 	if (opts->collapse)
-		find_copies(*db->db, plain, ms, m);
+		find_copies(*db->db, plain, ms, order, m);
 	for (size_t k = 0; k < m->hits.size(); k++) {
 		m->hits[k].data = m->data[k].data();
 		m->hits[k].data_len = m->data[k].size();
@@ -603,6 +658,17 @@ extern "C" const char *naqib_mset_expansion(const naqib_mset_t *m)
 extern "C" int naqib_mset_stopped(const naqib_mset_t *m)
 {
 	return m->stopped;
+}
+
+extern "C" naqib_status_t naqib_mset_features(const naqib_mset_t *m, size_t i,
+					const float **out)
+{
+	*out = NULL;
+	if ((i + 1) * _NAQIB_FEATURES > m->features.size())
+		return _naqib_fail(NAQIB_E_INVALID, "no features of hit %zu",
+				   i);
+	*out = &m->features[i * _NAQIB_FEATURES];
+	return NAQIB_OK;
 }
 
 extern "C" int naqib_mset_facets_exact(const naqib_mset_t *m)
