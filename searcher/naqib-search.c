@@ -421,7 +421,7 @@ static const struct option longopts[] = {
 	{ "features", required_argument, NULL, 'F' },
 	{ "exact-bonus", required_argument, NULL, 'X' },
 	{ "proximity", required_argument, NULL, 'N' },
-	{ "prf", required_argument, NULL, 'Q' },
+	{ "prf", required_argument, NULL, 'Y' },
 	{ "prf-terms", required_argument, NULL, 'r' },
 	{ "prf-weight", required_argument, NULL, 'G' },
 	{ "like", required_argument, NULL, 'l' },
@@ -532,7 +532,7 @@ static int option(searcher_t *s, args_t *o, int c, char **argv)
 				     &s->opts.proximity))
 			return EXIT_USAGE;
 		break;
-	case 'Q':
+	case 'Y':
 		if (cli_parse_uint("--prf", optarg, 0, 1000, &s->opts.prf))
 			return EXIT_USAGE;
 		break;
