@@ -348,7 +348,8 @@ int cgi_config_load(cgi_config_t *c, char *err, size_t errlen)
 			     .max_requests = CGI_DEFAULT_MAX_REQUESTS,
 			     .wildcard_words = NAQIB_QUERY_WILDCARD_TERMS,
 			     .wildcard_postings =
-				     NAQIB_QUERY_WILDCARD_POSTINGS };
+				     NAQIB_QUERY_WILDCARD_POSTINGS,
+			     .rerank_depth = NAQIB_DEFAULT_RERANK_DEPTH };
 	for (size_t i = 0; i < sizeof settings / sizeof *settings; i++) {
 		const struct setting *t = &settings[i];
 		const char *env = getenv(t->env);

@@ -59,7 +59,8 @@ typedef struct cgi_config {
 	unsigned long long wildcard_postings; /* max_wildcard_postings */
 	unsigned long long rerank_depth;  /* rerank_depth: the first hits the
 					     built-in reranker reorders (0:
-					     none, the default) */
+					     none; default
+					     NAQIB_DEFAULT_RERANK_DEPTH) */
 } cgi_config_t;
 
 /* Reads the settings into c.  Returns 0, or -1 with what is wrong (the

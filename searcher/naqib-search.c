@@ -163,7 +163,7 @@ static void usage(FILE *f)
 	fprintf(f, "usage: naqib-search [options] QUERY...\n"
 	      "       naqib-search [options] --queries FILE\n"
 	      "\n"
-	      "Searches a naqib database.  Free text is ranked (InL2); the\n"
+	      "Searches a naqib database.  Free text is ranked (InL2, reranked); the\n"
 	      "Xapian syntax works too: AND OR NOT, \"phrase\" (any form of its\n"
 	      "words), =\"phrase\" and =word (as written), NEAR, word*.\n"
 	      "Filters: union:CDT place:الرباط year:2021 date:2021-01-01..2021-06-30\n"
@@ -196,7 +196,8 @@ static void usage(FILE *f)
 		 NAQIB_DEFAULT_WEIGHTING);
 	fprintf(f,
 	      "      --rerank[=FILE]     reorder the first hits with a learned model\n"
-	      "                          (default: the built-in one)\n"
+	      "                          (default: on, the built-in one)\n"
+	      "      --no-rerank         the first ranking's order\n"
 	      "      --rerank-depth N    how many first hits it reorders (default: %u)\n"
 	      "      --features FILE     write the features of each hit to FILE, a line\n"
 	      "                          each: 0 qid:QID 1:V 2:V ... # ID (SVMlight)\n",
@@ -396,7 +397,7 @@ typedef struct args {
 	const char *queries, *qid, *color;
 	int bidi, shape;
 	const char *list; /* --list */
-	int rerank;       /* --rerank given */
+	int rerank;       /* 1 unless --no-rerank */
 	const char *model; /* --rerank=FILE */
 	const char *features; /* --features FILE */
 } args_t;
@@ -418,6 +419,7 @@ static const struct option longopts[] = {
 	{ "weighting", required_argument, NULL, 'W' },
 	{ "rerank", optional_argument, NULL, 'R' },
 	{ "rerank-depth", required_argument, NULL, 'D' },
+	{ "no-rerank", no_argument, NULL, 'z' },
 	{ "features", required_argument, NULL, 'F' },
 	{ "exact-bonus", required_argument, NULL, 'X' },
 	{ "proximity", required_argument, NULL, 'N' },
@@ -513,6 +515,9 @@ static int option(searcher_t *s, args_t *o, int c, char **argv)
 	case 'R':
 		o->rerank = 1;
 		o->model = optarg;
+		break;
+	case 'z':
+		o->rerank = 0;
 		break;
 	case 'D':
 		if (cli_parse_uint("--rerank-depth", optarg, 1, 10000,
@@ -705,7 +710,7 @@ static int print_list(searcher_t *s, const args_t *o)
 int main(int argc, char **argv)
 {
 	searcher_t s;
-	args_t o = { { NULL }, 0, NULL, NULL, "auto", CLI_BIDI_AUTO, 0, NULL, 0, NULL, NULL };
+	args_t o = { { NULL }, 0, NULL, NULL, "auto", CLI_BIDI_AUTO, 0, NULL, 1, NULL, NULL };
 	int c, st, status;
 
 	cli_prog = "naqib-search";

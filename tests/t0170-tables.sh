@@ -108,7 +108,7 @@ done
 # The fields of the schema: Latin and Arabic names are in naqib(7).
 man7=$(sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' man/naqib.7)
 "$NAQIB_BIN/naqib-search" --list field >"$T/fields"
-expect_eq "$(cut -f1 "$T/fields" | tr '\n' ' ')" "id union place year date mentions source " \
+expect_eq "$(cut -f1 "$T/fields" | tr '\n' ' ')" "id union place year date mentions source title " \
 	"the query fields"
 while IFS='	' read -r name what; do
 	printf '%s\n' "$man7" | grep -qF -- "$name:" || fail "naqib(7) has no $name:"
@@ -144,12 +144,19 @@ umt=$(ids "$db" UMT | wc -l)
 [ "$umt" -gt 0 ] || fail "UMT finds nothing"
 # ... the names the rewrite gives thesaurus entries and days do not, in
 # any case, nor the old lower-case ones.
+# A Latin name before a colon that is no field is refused (status 3), as
+# the rewrite's own: FILTER0:, TITLE: and EXACT: too.
 for q in 'naqibthes:0' 'naqibdate:20251014' 'THESAURUS:0' 'thesaurus:0' \
-	'DAY:20251014' 'Thesaurus:1' '(THESAURUS:0 OR DAY:20251014)'; do
+	'DAY:20251014' 'Thesaurus:1' '(THESAURUS:0 OR DAY:20251014)' \
+	'TITLE:x' 'EXACT:0'; do
 	run naqib_search -d "$db" -f trec --show-query "$q"
-	expect_status 1 "'$q' finds nothing"
+	expect_status 3 "'$q' is refused"
+	expect_in "$T/err" "is not a field" "'$q': the message"
 	! grep -q 'X[UPTDE]' "$T/err" || fail "'$q' became an internal term: $(cat "$T/err")"
 done
+# FILTER0: is two words before its colon (a digit ends a word): words.
+run naqib_search -d "$db" -f trec --show-query 'FILTER0:union'
+! grep -q 'X[UPTDE]' "$T/err" || fail "FILTER0:union became an internal term: $(cat "$T/err")"
 run "$NAQIB_BIN/naqib-analyze" -d "$db" --query 'THESAURUS:0 DAY:20251014'
 expect_status 0 "naqib-analyze of the placeholders"
 expect_not_in "$T/out" "XU" "no union term"

@@ -28,9 +28,9 @@ EOF
 first() { awk 'NR == 1 { print $3 }' "$T/out"; }
 
 test_case 'the first stage puts the text with the words together first' <<'EOF'
-run naqib_search -d "$db" -f trec 'الحوار الاجتماعي'
-expect_status 0 "without --rerank"
-expect_eq "$(first)" together "first without --rerank"
+run naqib_search -d "$db" -f trec --no-rerank 'الحوار الاجتماعي'
+expect_status 0 "with --no-rerank"
+expect_eq "$(first)" together "first with --no-rerank"
 EOF
 
 test_case '--rerank=FILE puts first what its model says' <<'EOF'

@@ -51,6 +51,13 @@ naqib_status_t _naqib_query_filters(const char *text, size_t len,
 			i++;
 			continue;
 		}
+		/* An Arabic field name with nothing after its colon is the
+		 * word it is (a headline's «مصدر: …», "source: …"). */
+		if ((unsigned char)text[at] >= 0x80 &&
+		    (v == len || strchr(" \t\n)", text[v]))) {
+			i = v;
+			continue;
+		}
 		/* NOT before a filter is its '-': "a NOT union:X" is
 		 * "a -union:X".  The other operators stay, so that
 		 * "a OR union:X" is either (lib/xapian/parse.cc). */

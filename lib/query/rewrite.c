@@ -417,9 +417,11 @@ static int field_at_token(const char *text, size_t len, const naqib_token_t *t,
 		*title = 1;
 		return 1;
 	}
+	/* Latin letters, then digits too (FILTER0:). */
 	for (size_t i = t->start; i < t->end; i++)
 		if (!((text[i] >= 'a' && text[i] <= 'z') ||
-		      (text[i] >= 'A' && text[i] <= 'Z')))
+		      (text[i] >= 'A' && text[i] <= 'Z') ||
+		      (i > t->start && text[i] >= '0' && text[i] <= '9')))
 			return 0;
 	/* A web address is its words. */
 	if (text[after] == '/')

@@ -69,8 +69,7 @@ const _naqib_field_t _naqib_fields[_NAQIB_F_COUNT] = {
 	[_NAQIB_F_TITLE] = {
 		_NAQIB_F_TITLE, "title", title_ar, "ZS", -1, _NAQIB_POSITIONS,
 		_NAQIB_FILTER_NONE, _NAQIB_FACET_NONE, -1, -1,
-		"documents whose title has these words (title:إضراب, "
-		"title:\"الحوار الاجتماعي\")", NULL, NULL },
+		"documents whose title has these words", NULL, NULL },
 	[_NAQIB_F_COPY] = {
 		_NAQIB_F_COPY, NULL, no_names, "XF", 4, _NAQIB_BOOLEAN,
 		_NAQIB_FILTER_NONE, _NAQIB_FACET_NONE, -1, -1,
