@@ -158,7 +158,8 @@ done
 run naqib_search -d "$db" -f trec --show-query 'FILTER0:union'
 ! grep -q 'X[UPTDE]' "$T/err" || fail "FILTER0:union became an internal term: $(cat "$T/err")"
 run "$NAQIB_BIN/naqib-analyze" -d "$db" --query 'THESAURUS:0 DAY:20251014'
-expect_status 0 "naqib-analyze of the placeholders"
+expect_status 3 "naqib-analyze of the placeholders"
+expect_in "$T/err" "'THESAURUS:' is not a field" "naqib-analyze's message"
 expect_not_in "$T/out" "XU" "no union term"
 expect_not_in "$T/out" "XD2025" "no day term"
 expect_in "$T/out" "thesaurus:0" "the word typed, normalized"
