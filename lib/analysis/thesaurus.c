@@ -137,6 +137,26 @@ static int add_string(naqib_thesaurus_t *th, const char *s, size_t n,
 	return st;
 }
 
+/* The normalized words of tokens t[0..count), a space between two, added
+ * to the strings of th with a NUL; *key is where they start. */
+static int add_normalized(naqib_thesaurus_t *th, const naqib_token_t *t,
+			  size_t count, size_t *key)
+{
+	int st = NAQIB_OK;
+
+	*key = th->strings.len;
+	for (size_t i = 0; i < count && !st; i++) {
+		if (i)
+			st = _naqib_buf_addc(&th->strings, ' ');
+		if (!st)
+			st = _naqib_buf_add(&th->strings, t[i].norm,
+					    t[i].norm_len);
+	}
+	if (!st)
+		st = _naqib_buf_addc(&th->strings, '\0');
+	return st;
+}
+
 static void slot_put(naqib_thesaurus_t *th, size_t off1, unsigned id)
 {
 	const char *w = str(th, off1 - 1);
@@ -394,17 +414,7 @@ static int load_entry(naqib_thesaurus_t *th, text_tokens_t *tt,
 		size_t display, key;
 		if ((st = add_string(th, f, n, &display)))
 			return st;
-		key = th->strings.len;
-		for (size_t i = 0; i < count && !st; i++) {
-			if (i)
-				st = _naqib_buf_addc(&th->strings, ' ');
-			if (!st)
-				st = _naqib_buf_add(&th->strings, t[i].norm,
-						    t[i].norm_len);
-		}
-		if (!st)
-			st = _naqib_buf_addc(&th->strings, '\0');
-		if (st)
+		if ((st = add_normalized(th, t, count, &key)))
 			return st;
 		if (first) {
 			entry_t *en = &th->entries[e];
@@ -483,17 +493,8 @@ static int load_country(naqib_thesaurus_t *th, text_tokens_t *tt,
 	if (!count)
 		return fail_at(name, line, "no country in", p,
 			       (size_t)(end - p));
-	size_t key = th->strings.len;
-	for (size_t i = 0; i < count && !st; i++) {
-		if (i)
-			st = _naqib_buf_addc(&th->strings, ' ');
-		if (!st)
-			st = _naqib_buf_add(&th->strings, t[i].norm,
-					    t[i].norm_len);
-	}
-	if (!st)
-		st = _naqib_buf_addc(&th->strings, '\0');
-	if (!st)
+	size_t key;
+	if (!(st = add_normalized(th, t, count, &key)))
 		th->country_key = key;
 	return st;
 }
