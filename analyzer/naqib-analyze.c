@@ -547,12 +547,13 @@ static const char *kind_name(int kind)
  * for a name of the thesaurus (THESAURUS:259) and for a day (DAY:20251014)
  * become thesaurus:NAME, the entry's canonical name, and day:2025-10-14
  * (DAY:202510, a month: month:2025-10);
- * a word or a phrase as written (EXACT:3) is =word or ="…" again.
+ * a word or a phrase as written (EXACT:3) is =word or ="…" again, a
+ * filter where it was (FILTER0:union) the filter as typed.
  * The placeholders come in the order of the query's names and dates. */
 static int readable_normalized(const naqib_query_t *q, _naqib_buf_t *b)
 {
 	static const char thes[] = "THESAURUS:", day[] = "DAY:",
-			  exact[] = "EXACT:";
+			  exact[] = "EXACT:", filter[] = "FILTER";
 	const char *s = naqib_query_normalized(q);
 	size_t nw = naqib_query_word_count(q), next = 0;
 	int st = 0;
@@ -587,6 +588,19 @@ static int readable_normalized(const naqib_query_t *q, _naqib_buf_t *b)
 				s += sizeof exact - 1 + digits;
 				continue;
 			}
+		} else if (!strncmp(s, filter, sizeof filter - 1) &&
+			   (digits = strspn(s + sizeof filter - 1,
+					    "0123456789")) > 0 &&
+			   s[sizeof filter - 1 + digits] == ':') {
+			/* A filter where it was: as typed. */
+			const char *f = naqib_query_filter(
+				q, strtoul(s + sizeof filter - 1, NULL, 10));
+			if (f) {
+				st = _naqib_buf_adds(b, f);
+				s += sizeof filter - 1 + digits + 1;
+				s += strcspn(s, " )");
+				continue;
+			}
 		} else if (!strncmp(s, day, sizeof day - 1) &&
 			   strspn(s + sizeof day - 1, "0123456789") == 8) {
 			const char *d = s + sizeof day - 1;
@@ -604,6 +618,9 @@ static int readable_normalized(const naqib_query_t *q, _naqib_buf_t *b)
 		}
 		st = _naqib_buf_addc(b, *s++);
 	}
+	/* The space a placeholder at the end leaves. */
+	while (!st && b->len && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
 	return st;
 }
 

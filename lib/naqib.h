@@ -599,6 +599,11 @@ size_t naqib_query_dropped_words(const naqib_query_t *q);
  * know, which was searched as the phrase of its words instead (a note
  * says so); NULL past the last.  Owned by q. */
 const char *naqib_query_place_as_words(const naqib_query_t *q, size_t i);
+/* The i-th filter of the query as typed, without its sign (union:CDT,
+ * place:"الدار البيضاء"); NULL past the last.  The normalized query
+ * (naqib_query_normalized()) holds FILTERi:field where it was.  Owned by
+ * q. */
+const char *naqib_query_filter(const naqib_query_t *q, size_t i);
 const char *naqib_query_cut_wildcard(const naqib_query_t *q, size_t i);
 /* When the wildcards of the query stood for more words together than its
  * budget (naqib_query_options_t): the most words each was searched with;

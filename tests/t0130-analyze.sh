@@ -226,6 +226,11 @@ EOF
 
 # ---------------------------------------------------------------- --query
 
+test_case '--query: a filter is shown where it was typed, as typed' <<'EOF'
+run naqib_analyze -d "$T/db" --query 'حوار OR union:UMT -place:"الدار البيضاء"'
+expect_status 0 "--query with filters"
+expect_eq "$(sed -n 's/^normalized  //p' "$T/out" | sed "s/$(printf '\342\200\216')\$//")" 'حوار OR union:UMT -place:"الدار البيضاء"' "the filters as typed"
+EOF
 test_case '--query --json: the description, the words, a wildcard prefix' <<'EOF'
 run naqib_analyze -d "$T/db" --query --json 'الإضراب union:UMT نقاب*'
 expect_status 0 "--query"

@@ -196,7 +196,20 @@ extern "C" naqib_status_t naqib_query_parse_opts(
 		delete q;
 		return _naqib_fail(NAQIB_E_NOMEM, "out of memory");
 	}
-	if (!(st = _naqib_query_split(a, text, len, &q->parts)))
+	if (!(st = _naqib_query_split(a, text, len, &q->parts))) {
+		try {
+			for (size_t i = 0; i < q->parts.n_filters; i++) {
+				const _naqib_qfilter_t *f = &q->parts.filters[i];
+				size_t from = f->from + (text[f->from] == '-' ||
+							 text[f->from] == '+');
+				q->filters.emplace_back(text + from,
+							f->to - from);
+			}
+		} catch (...) {
+			st = _naqib_fail(NAQIB_E_NOMEM, "out of memory");
+		}
+	}
+	if (!st)
 		st = _naqib_retrying(db, "parsing the query",
 				     [&] { return parse_into(db, a, opts, q); });
 	if (st) {
@@ -231,6 +244,11 @@ extern "C" const char *naqib_query_place_as_words(const naqib_query_t *q,
 						  size_t i)
 {
 	return i < q->parts.n_as_words ? q->parts.as_words[i] : NULL;
+}
+
+extern "C" const char *naqib_query_filter(const naqib_query_t *q, size_t i)
+{
+	return i < q->filters.size() ? q->filters[i].c_str() : NULL;
 }
 
 extern "C" size_t naqib_query_dropped_words(const naqib_query_t *q)

@@ -57,6 +57,8 @@ struct naqib_query {
 	std::vector<std::string> terms;	/* positive terms, in order */
 	std::unordered_set<std::string> termset;
 	std::string notes;	/* what was left out, a line each */
+	std::vector<std::string> filters; /* each filter as typed, without
+					     its sign */
 	std::vector<std::string> cut;	/* wildcards cut to their most
 					 * frequent words */
 	/* What the search runs: the query with each wildcard replaced by

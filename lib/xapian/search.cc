@@ -466,7 +466,10 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 	}
 	/* The reranker reorders the first `depth` hits, then the page is
 	 * cut: the match gives them all. */
-	const bool rerank = opts->ranker && opts->sort == NAQIB_SORT_RELEVANCE;
+	/* Not --like's ranking: the features are those of the query's
+	 * words, which it has none of, or which only select. */
+	const bool rerank = opts->ranker && opts->sort == NAQIB_SORT_RELEVANCE &&
+			    !opts->like && q;
 	const unsigned depth = opts->rerank_depth ? opts->rerank_depth
 						  : NAQIB_DEFAULT_RERANK_DEPTH;
 	Xapian::doccount first = opts->offset, count = opts->limit;
@@ -517,7 +520,7 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 	for (size_t k = 0; k < order.size(); k++)
 		order[k] = k;
 	std::vector<float> feats;
-	if (rerank || opts->features) {
+	if (rerank || (opts->features && q)) {
 		feats.resize(docs.size() * _NAQIB_FEATURES);
 		_naqib_features_of(*db->db, q, docs, scores,
 				   ms.get_max_attained(), ranks, feats.data());
@@ -549,7 +552,7 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 		m->data.push_back(_naqib_unpack_data(
 			ms[(Xapian::doccount)x].get_document().get_data()));
 		m->hits.push_back(h);
-		if (opts->features)
+		if (!feats.empty())
 			m->features.insert(m->features.end(),
 					   feats.begin() + x * _NAQIB_FEATURES,
 					   feats.begin() +
