@@ -104,11 +104,14 @@ test_case 'no hit of a word scores 0 by default, the long seeds among them' <<'E
 # shellcheck disable=SC2086
 naqib_index -q -d "$T/seeds.db" $CORPUS corpus/seeds || fail "indexing the corpus and the seeds"
 for q in UMT 'الوقفة الاحتجاجية' إضراب النقابة; do
-	# The first ranking's scores: the reranker's are its model's.
-	naqib_search -d "$T/seeds.db" -f trec -n 1000 --no-rerank "$q" >"$T/z"
-	[ -s "$T/z" ] || fail "$q: no hit"
-	zero=$(awk '$5 + 0 <= 0 { print $3 }' "$T/z")
-	[ -z "$zero" ] || fail "$q: scored 0: $zero"
+	# The first ranking's scores, and the reranked ones shown.
+	for o in --no-rerank --rerank; do
+		naqib_search -d "$T/seeds.db" -f trec -n 1000 $o "$q" >"$T/z"
+		[ -s "$T/z" ] || fail "$q: no hit"
+		zero=$(awk '$5 + 0 <= 0 { print $3 }' "$T/z")
+		[ -z "$zero" ] || fail "$q $o: scored 0: $zero"
+		sort -k5,5 -g -r -s "$T/z" | cmp -s - "$T/z" || fail "$q $o: the scores do not go down the list"
+	done
 done
 naqib_search -d "$T/seeds.db" -f trec -n 1000 'الوقفة الاحتجاجية' | grep -q seeds/ || fail "the seed that writes الوقفة الاحتجاجية"
 EOF

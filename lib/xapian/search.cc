@@ -474,9 +474,12 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 						  : NAQIB_DEFAULT_RERANK_DEPTH;
 	Xapian::doccount first = opts->offset, count = opts->limit;
 	if (rerank) {
+		/* From the first hit, and one past the page or the depth:
+		 * the first score the model does not give. */
 		first = 0;
 		count = std::max<Xapian::doccount>(depth,
-						   opts->offset + opts->limit);
+						   opts->offset + opts->limit) +
+			1;
 	}
 	Xapian::MSet ms = enquire.get_mset(first, count, check);
 	m->stopped = stop.stopped;
@@ -526,10 +529,20 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 				   ms.get_max_attained(), ranks, feats.data());
 	}
 	if (rerank) {
-		for (size_t k = 0; k < docs.size(); k++)
+		/* The model's scores of the first `depth` hits, in its
+		 * order; shown above the first ranking's score of the hit
+		 * after them (0 if none) by their distance from the lowest
+		 * of them, so that the scores go down the whole list and
+		 * none is 0 or less, whatever the model's scale. */
+		size_t top = std::min<size_t>(depth, order.size());
+		double base = top < scores.size() ? scores[top] : 0, low = 0;
+		for (size_t k = 0; k < top; k++) {
 			scores[k] = naqib_ranker_score(
 				opts->ranker, &feats[k * _NAQIB_FEATURES]);
-		size_t top = std::min<size_t>(depth, order.size());
+			low = k ? std::min(low, scores[k]) : scores[k];
+		}
+		for (size_t k = 0; k < top; k++)
+			scores[k] = base + (scores[k] - low) + 0.001;
 		std::stable_sort(order.begin(), order.begin() + top,
 				 [&](size_t a, size_t b) {
 					 return scores[a] > scores[b];
