@@ -239,7 +239,7 @@ int main(int argc, char **argv)
 
 	cli_prog = "query-speed";
 	naqib_search_options_init(&opts);
-	while ((c = getopt(argc, argv, ":d:r:t:s:Rh")) != -1) {
+	while ((c = getopt(argc, argv, ":d:r:t:s:w:Rh")) != -1) {
 		switch (c) {
 		case 'd':
 			db_path = optarg;
@@ -257,6 +257,11 @@ int main(int argc, char **argv)
 			if (cli_parse_uint("-s", optarg, 0, 100000,
 					   &snippet_chars))
 				return EXIT_USAGE;
+			break;
+		case 'w':
+			/* naqib-search --weighting (to time the default
+			 * before, DLH). */
+			opts.weighting = optarg;
 			break;
 		case 'R':
 			/* naqib-search --rerank: the built-in model. */

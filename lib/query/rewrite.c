@@ -130,9 +130,10 @@ static int ends_with_proximity(const _naqib_buf_t *out)
  * that are query syntax and turning everything else into spaces, so that
  * the parser cannot glue two of our words into one of its own (it reads _
  * & ' as parts of words).  A colon is a space too: the fields the parser
- * knows are placeholders of ours (field_at_token()).  Typographic quotes become the parser's "; = before
- * a phrase opens it as written (a parenthesis here, closed by
- * close_phrase()), = before a word says so in g->exact_word. */
+ * knows are placeholders of ours (field_at_token()).  Typographic quotes
+ * become the parser's "; = before a phrase opens it as written (a
+ * parenthesis here, closed by close_phrase()), = before a word says so in
+ * g->exact_word; the filters are placed where they were typed. */
 static int copy_gap(_naqib_buf_t *out, _naqib_qparts_t *q, naqib_analyzer_t *a,
 		    const char *s, size_t from, size_t to, gap_state_t *g)
 {
