@@ -531,11 +531,14 @@ static void search_once(naqib_db_t *db, const naqib_query_t *q,
 	if (rerank) {
 		/* The model's scores of the first `depth` hits, in its
 		 * order; shown above the first ranking's score of the hit
-		 * after them (0 if none) by their distance from the lowest
-		 * of them, so that the scores go down the whole list and
-		 * none is 0 or less, whatever the model's scale. */
+		 * after them (or of the last of them, if none is after) by
+		 * their distance from the lowest of them, so that the
+		 * scores go down the whole list and none is 0 or less,
+		 * whatever the model's scale. */
 		size_t top = std::min<size_t>(depth, order.size());
-		double base = top < scores.size() ? scores[top] : 0, low = 0;
+		double base = top < scores.size() ? scores[top]
+				: top ? scores[top - 1] : 0,
+		       low = 0;
 		for (size_t k = 0; k < top; k++) {
 			scores[k] = naqib_ranker_score(
 				opts->ranker, &feats[k * _NAQIB_FEATURES]);
