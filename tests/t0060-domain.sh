@@ -116,6 +116,21 @@ done
 naqib_search -d "$T/seeds.db" -f trec -n 1000 'الوقفة الاحتجاجية' | grep -q seeds/ || fail "the seed that writes الوقفة الاحتجاجية"
 EOF
 
+# A place of one word of the gazetteer is often a word too (الخبر, the news,
+# is a Saudi town): a text names it only in its country's context, and
+# place: finds it written anyway.
+test_case "a gazetteer's one-word place: tagged in its country's context only, found by place: anyway" <<'EOF'
+cat >"$T/gz.jsonl" <<'JSON'
+{"id":"alone","body":"وقفة احتجاجية في السمارة أمس أمام العمالة."}
+{"id":"ctx","body":"وقفة احتجاجية في السمارة بالمغرب أمس."}
+{"id":"news","body":"نقلت الصحف الخبر عن وزارة العدل أمس."}
+JSON
+naqib_index -q -d "$T/gz.db" "$T/gz.jsonl" || fail "indexing"
+expect_eq "$(ids "$T/gz.db" 'place:السمارة' | tr '\n' ' ')" "alone ctx " "place:السمارة"
+naqib_search -d "$T/gz.db" -f json --facets 'أمس' | jq -r '[.facets.place[] | .value // .name] | join(" ")' >"$T/places"
+expect_eq "$(cat "$T/places")" "السمارة (المغرب)" "the places the texts name"
+EOF
+
 test_case 'an unknown union is refused clearly (status 3)' <<'EOF'
 run naqib_search -d "$db" union:XYZ
 expect_status 3 "unknown union"

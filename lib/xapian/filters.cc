@@ -3,6 +3,8 @@
  * field twice means either value, different fields must all hold, a '+'
  * filter must hold as well (the facet links narrow with it), a '-' filter
  * must not. */
+#include <cstring>
+
 #include "xapian/private.h"
 
 /* A mentions: range may not stand for more days than this. */
@@ -98,6 +100,33 @@ static naqib_status_t filter_query(naqib_db_t *db, const _naqib_qfilter_t *f,
 	return _naqib_fail(NAQIB_E_QUERY, "unknown filter");
 }
 
+/* A place: the documents tagged with it, or that write its name: a place
+ * of one word of the gazetteer is tagged only in a text of its country
+ * (data/places), and place:السمارة still finds a text that only writes
+ * «في السمارة». */
+static Xapian::Query place_or_words(naqib_analyzer_t *a, const char *name,
+				    const Xapian::Query &tagged)
+{
+	const naqib_token_t *t;
+	size_t n;
+	std::vector<Xapian::Query> words;
+
+	if (naqib_analyze(a, name, strlen(name), &t, &n))
+		return tagged;
+	for (size_t k = 0; k < n; k++)
+		if (!_naqib_positionless(&t[k]) &&
+		    !(t[k].flags & NAQIB_TOKEN_TOO_LONG))
+			words.emplace_back(_naqib_xterm(
+				_NAQIB_F_STEM, std::string(t[k].stem,
+							   t[k].stem_len)));
+	if (words.empty())
+		return tagged;
+	return Xapian::Query(Xapian::Query::OP_OR, tagged,
+			     Xapian::Query(Xapian::Query::OP_PHRASE,
+					   words.begin(), words.end(),
+					   (Xapian::termcount)words.size()));
+}
+
 naqib_status_t _naqib_filter_queries(naqib_db_t *db, naqib_analyzer_t *a,
 				     const _naqib_qparts_t *parts,
 				     std::vector<Xapian::Query> &out)
@@ -119,6 +148,8 @@ naqib_status_t _naqib_filter_queries(naqib_db_t *db, naqib_analyzer_t *a,
 		_naqib_filter_spec_free(&spec);
 		if (st)
 			return st;
+		if (f->field->id == _NAQIB_F_PLACE)
+			fq = place_or_words(a, f->value, fq);
 		out.push_back(fq);
 	}
 	return NAQIB_OK;

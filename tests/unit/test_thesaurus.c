@@ -280,9 +280,17 @@ static const found_row_t builtin_names[] = {
 	{ "هيئة التنسيق النقابية بالرباط", "place:الرباط",
 	  "هيئة التنسيق النقابية in Morocco" },
 	/* The gazetteer (data/places) and the hand-made places. */
-	{ "في السمارة", "place:السمارة", "a Moroccan provincial capital" },
-	{ "بمدينة سمارة", "place:السمارة", "its name without the article" },
-	{ "شاطئ السعيدية", "place:السعيدية", "a town of 10,000" },
+	/* A place of one word of the gazetteer is often a word too: it
+	 * names the place in a text of its country only. */
+	{ "في السمارة بالمغرب", "place:السمارة (المغرب)",
+	  "a Moroccan provincial capital, in Morocco" },
+	{ "في السمارة", "", "a gazetteer's word alone: no place" },
+	{ "بمدينة سمارة قرب الرباط", "place:السمارة (المغرب) place:الرباط",
+	  "its name without the article, near Rabat" },
+	{ "شاطئ السعيدية في المغرب", "place:السعيدية (المغرب) place:المغرب",
+	  "a town of 10,000" },
+	{ "قرأت الخبر ثم العدل في الباب", "",
+	  "Saudi, Kuwaiti and Syrian towns that are words: no place" },
 	{ "معركة سيدي إبراهيم", "place:سيدي إبراهيم",
 	  "a name of several countries' places" },
 	{ "الصويرة وخريبكة", "place:الصويرة place:خريبكة", "Moroccan cities" },
@@ -290,7 +298,7 @@ static const found_row_t builtin_names[] = {
 	{ "عمال المحلة الكبرى والبصرة", "place:المحلة الكبرى place:البصرة",
 	  "Egypt and Iraq" },
 	{ "الدارالبيضاء", "place:الدار البيضاء", "Casablanca in one word" },
-	{ "المنظمة الشغيلة بالسمارة", "place:السمارة",
+	{ "المنظمة الشغيلة بوادي زم", "place:وادي زم",
 	  "a place of the gazetteer is a context" },
 };
 
