@@ -7,6 +7,22 @@
 
 #include "xapian/private.h"
 
+void _naqib_name_stems(naqib_analyzer_t *a, const char *name, size_t len,
+		       std::vector<Xapian::Query> &out)
+{
+	const naqib_token_t *t;
+	size_t n;
+
+	if (naqib_analyze(a, name, len, &t, &n))
+		return;
+	for (size_t k = 0; k < n; k++)
+		if (!_naqib_positionless(&t[k]) &&
+		    !(t[k].flags & NAQIB_TOKEN_TOO_LONG))
+			out.emplace_back(_naqib_xterm(
+				_NAQIB_F_STEM, std::string(t[k].stem,
+							   t[k].stem_len)));
+}
+
 /* The weight of a union name's own words beside its entry's term. */
 static const double name_words_weight = 0.5;
 
@@ -29,17 +45,8 @@ Xapian::Query _naqib_thesaurus_field::operator()(const std::string &s)
 	 * «الاتحاد العام التونسي للشغل» and its rivals, whose names share
 	 * those words), without finding more documents. */
 	const _naqib_qword_t *w = &parts->words[i];
-	const naqib_token_t *t;
-	size_t n;
 	std::vector<Xapian::Query> words;
-	if (naqib_analyze(a, w->typed, w->typed_len, &t, &n))
-		return entry;
-	for (size_t k = 0; k < n; k++)
-		if (!_naqib_positionless(&t[k]) &&
-		    !(t[k].flags & NAQIB_TOKEN_TOO_LONG))
-			words.emplace_back(_naqib_xterm(
-				_NAQIB_F_STEM, std::string(t[k].stem,
-							   t[k].stem_len)));
+	_naqib_name_stems(a, w->typed, w->typed_len, words);
 	if (words.empty())
 		return entry;
 	return Xapian::Query(

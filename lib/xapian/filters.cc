@@ -107,18 +107,9 @@ static naqib_status_t filter_query(naqib_db_t *db, const _naqib_qfilter_t *f,
 static Xapian::Query place_or_words(naqib_analyzer_t *a, const char *name,
 				    const Xapian::Query &tagged)
 {
-	const naqib_token_t *t;
-	size_t n;
 	std::vector<Xapian::Query> words;
 
-	if (naqib_analyze(a, name, strlen(name), &t, &n))
-		return tagged;
-	for (size_t k = 0; k < n; k++)
-		if (!_naqib_positionless(&t[k]) &&
-		    !(t[k].flags & NAQIB_TOKEN_TOO_LONG))
-			words.emplace_back(_naqib_xterm(
-				_NAQIB_F_STEM, std::string(t[k].stem,
-							   t[k].stem_len)));
+	_naqib_name_stems(a, name, strlen(name), words);
 	if (words.empty())
 		return tagged;
 	return Xapian::Query(Xapian::Query::OP_OR, tagged,

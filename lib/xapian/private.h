@@ -177,6 +177,12 @@ std::string _naqib_xterm(_naqib_field_id_t field, const std::string &value);
 
 /* fields.cc: the field processors of the placeholders that the query
  * rewrite writes (query.h). */
+/* fields.cc: the stem terms of the words of a name (name[0..len)) that
+ * hold positions in the index, in their order, appended to out (none if
+ * it cannot be analysed): a union name's words, a place's phrase. */
+void _naqib_name_stems(naqib_analyzer_t *a, const char *name, size_t len,
+		       std::vector<Xapian::Query> &out);
+
 /* THESAURUS:n, the name of query word n (kind 't'): its entry's term; for
  * a union, the stems of the name's words too, which rank but do not
  * match (fields.cc). */
